@@ -1,0 +1,231 @@
+//! Posts: an Ask (a need) or an Offer (goods, time, a skill), with the fields a neighbour fills
+//! in and the status workflow a group follows. Every editable field carries its own stamp so
+//! concurrent edits of different fields both survive a merge.
+
+use super::clock::Stamp;
+use super::day::Day;
+use super::id::RecordId;
+use super::merge::{Lww, Merge};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A self-chosen name. There are no accounts.
+pub type Handle = String;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PostKind {
+    Ask,
+    Offer,
+}
+
+/// How soon an ask needs an answer; ordered from most to least urgent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    Today,
+    Days,
+    Week,
+    Anytime,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 4] = [
+        Urgency::Today,
+        Urgency::Days,
+        Urgency::Week,
+        Urgency::Anytime,
+    ];
+}
+
+/// Why a post was closed without being fulfilled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CloseReason {
+    Withdrawn,
+    Expired,
+    Duplicate,
+    Referred,
+}
+
+/// Where a post stands: open → matched → fulfilled, or closed for a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Matched,
+    Fulfilled,
+    Closed(CloseReason),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactMethod {
+    Call,
+    Text,
+    WhatsApp,
+    Signal,
+    Email,
+}
+
+impl ContactMethod {
+    pub const ALL: [ContactMethod; 5] = [
+        Self::Call,
+        Self::Text,
+        Self::WhatsApp,
+        Self::Signal,
+        Self::Email,
+    ];
+}
+
+/// Who may see a contact detail or note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Only the author's device and the coordinator's.
+    Private,
+    /// Members holding the group passphrase.
+    Group,
+    Public,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Contact {
+    pub method: ContactMethod,
+    pub value: String,
+    pub visibility: Visibility,
+}
+
+/// One dated, attributed status change. The history is a grow-only set, so no copy can lose one.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub at: Stamp,
+    pub by: Handle,
+    pub to: Status,
+}
+
+/// What a person fills in to create a post; everything but the first five fields is optional.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostDraft {
+    pub kind: PostKind,
+    pub title: String,
+    pub category: String,
+    pub area: String,
+    pub contact: Option<Contact>,
+    pub details: String,
+    pub urgency: Urgency,
+    pub quantity: Option<u32>,
+    pub author: Handle,
+    pub languages: Vec<String>,
+    /// Needed by (an ask) or available until (an offer).
+    pub until: Option<Day>,
+    pub recurring: bool,
+    /// A note only the author and the coordinator see.
+    pub private_note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: RecordId,
+    pub kind: PostKind,
+    pub created: Stamp,
+    pub author: Handle,
+    pub title: Lww<String>,
+    pub details: Lww<String>,
+    pub category: Lww<String>,
+    pub area: Lww<String>,
+    pub urgency: Lww<Urgency>,
+    pub quantity: Lww<Option<u32>>,
+    pub contact: Lww<Option<Contact>>,
+    pub languages: Lww<Vec<String>>,
+    pub until: Lww<Option<Day>>,
+    pub recurring: Lww<bool>,
+    pub status: Lww<Status>,
+    pub private_note: Lww<String>,
+    pub history: BTreeSet<StatusChange>,
+    /// The tombstone: `true` once deleted. A later edit of any field brings the post back.
+    pub removed: Lww<bool>,
+}
+
+impl Post {
+    /// A new open post from a draft, stamped `at` by its author's device.
+    pub fn create(id: RecordId, draft: PostDraft, at: Stamp) -> Self {
+        let history = BTreeSet::from([StatusChange {
+            at,
+            by: draft.author.clone(),
+            to: Status::Open,
+        }]);
+        Self {
+            id,
+            kind: draft.kind,
+            created: at,
+            author: draft.author,
+            title: Lww::new(draft.title, at),
+            details: Lww::new(draft.details, at),
+            category: Lww::new(draft.category, at),
+            area: Lww::new(draft.area, at),
+            urgency: Lww::new(draft.urgency, at),
+            quantity: Lww::new(draft.quantity, at),
+            contact: Lww::new(draft.contact, at),
+            languages: Lww::new(draft.languages, at),
+            until: Lww::new(draft.until, at),
+            recurring: Lww::new(draft.recurring, at),
+            status: Lww::new(Status::Open, at),
+            private_note: Lww::new(draft.private_note, at),
+            history,
+            removed: Lww::new(false, at),
+        }
+    }
+
+    /// The stamp of the newest edit to any field other than the tombstone.
+    pub fn last_edit(&self) -> Stamp {
+        [
+            self.title.at,
+            self.details.at,
+            self.category.at,
+            self.area.at,
+            self.urgency.at,
+            self.quantity.at,
+            self.contact.at,
+            self.languages.at,
+            self.until.at,
+            self.recurring.at,
+            self.status.at,
+            self.private_note.at,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(self.created)
+    }
+
+    /// Deletions win over older edits and lose to newer ones.
+    pub fn is_removed(&self) -> bool {
+        self.removed.value && self.removed.at > self.last_edit()
+    }
+}
+
+impl Merge for Post {
+    fn merge(&mut self, other: &Self) {
+        // Identity fields are written once; should two copies disagree (a forged copy), the
+        // smaller one wins on both sides so the merge stays the same in any order.
+        if (other.created, other.kind, &other.author) < (self.created, self.kind, &self.author) {
+            self.created = other.created;
+            self.kind = other.kind;
+            self.author = other.author.clone();
+        }
+        self.title.merge(&other.title);
+        self.details.merge(&other.details);
+        self.category.merge(&other.category);
+        self.area.merge(&other.area);
+        self.urgency.merge(&other.urgency);
+        self.quantity.merge(&other.quantity);
+        self.contact.merge(&other.contact);
+        self.languages.merge(&other.languages);
+        self.until.merge(&other.until);
+        self.recurring.merge(&other.recurring);
+        self.status.merge(&other.status);
+        self.private_note.merge(&other.private_note);
+        self.history.merge(&other.history);
+        self.removed.merge(&other.removed);
+    }
+}

@@ -1,0 +1,1 @@
+//! Codecs for what comes from or leaves the device: share links, snapshot files, spreadsheets.

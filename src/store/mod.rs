@@ -1,0 +1,1 @@
+//! Saving a board in browser storage without ever losing the last good copy.

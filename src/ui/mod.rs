@@ -1,0 +1,1 @@
+//! The Leptos screens and widgets; compiled for the browser only.
