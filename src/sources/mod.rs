@@ -1,1 +1,4 @@
 //! Codecs for what comes from or leaves the device: share links, snapshot files, spreadsheets.
+
+pub mod base64url;
+pub mod crc32;
