@@ -275,7 +275,10 @@ mod tests {
     #[test]
     fn fill_puts_values_in_as_typed() {
         assert_eq!(
-            fill("{count} of {total}", &[("count", "3"), ("total", "{count}")]),
+            fill(
+                "{count} of {total}",
+                &[("count", "3"), ("total", "{count}")]
+            ),
             "3 of {count}"
         );
         assert_eq!(fill("a {b", &[]), "a {b");
