@@ -1,0 +1,59 @@
+# Circle's entry points. `make serve` and `make test` are the README's two commands; both install
+# whatever is missing first (.ci/install-tools).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+PORT ?= 8080
+# Where the app lives on its host: / here, /<repository>/ on a project's static pages.
+PUBLIC_URL ?= /
+# Property-test cases per law: the full count here, a quick default for plain `cargo test`.
+PROPTEST_CASES ?= 10000
+# One release build at a time on a 2-core machine, however many terminals ask for one.
+LOCK := flock $(CURDIR)/target/.dist.lock
+
+.PHONY: serve test tools tools-build lint unit dist dist-sub browser bench clean
+
+## Build the release app and serve it with the demo board at http://127.0.0.1:$(PORT)/
+serve: tools-build dist
+	node tests/browser/support/static-server.js dist $(PORT)
+
+## Every check CI runs: format, lints, native tests, release build, browser tests.
+test: tools lint unit dist dist-sub browser
+	@echo "make test: all checks passed"
+
+tools:
+	@.ci/install-tools
+
+tools-build:
+	@.ci/install-tools build
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+
+unit:
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --locked
+
+## The release build served at the site root, and the same build for a subpath (/circle/).
+dist:
+	@mkdir -p target
+	$(LOCK) trunk build --release --offline --locked --public-url $(PUBLIC_URL) --dist dist
+
+dist-sub:
+	@mkdir -p target
+	$(LOCK) trunk build --release --offline --locked --public-url /circle/ --dist target/dist-sub
+
+browser:
+	npx playwright test --config tests/browser/playwright.config.js
+
+## Benchmarks: criterion for the model, a scripted Chromium run and Lighthouse for the page.
+bench: tools dist
+	cargo bench --locked --bench board
+	node tests/browser/bench/page-bench.js
+	node tests/browser/bench/lighthouse.js
+
+clean:
+	rm -rf dist target/dist-sub tests/output

@@ -1,0 +1,41 @@
+// Playwright drives Debian's Chromium against the release build served as a static host would:
+// at the site root (dist/) and under a subpath (/circle/, target/dist-sub/).
+const { defineConfig } = require("@playwright/test");
+const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("./support/browser");
+
+const ROOT_PORT = 4173;
+const SUB_PORT = 4174;
+const server = (dir, port, prefix) => ({
+  command: `node tests/browser/support/static-server.js ${dir} ${port} ${prefix}`,
+  cwd: `${__dirname}/../..`,
+  url: `http://127.0.0.1:${port}${prefix}`,
+  reuseExistingServer: false,
+});
+
+module.exports = defineConfig({
+  testDir: "specs",
+  outputDir: "../output/results",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+    locale: "en-US",
+    serviceWorkers: "block",
+    trace: "off",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "phone", use: { ...PHONE, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /desktop|offline/ },
+    {
+      name: "phone-subpath",
+      use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/` },
+      testMatch: /foundation|offline/,
+    },
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 }, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testMatch: /desktop/ },
+  ],
+  webServer: [server("dist", ROOT_PORT, "/"), server("target/dist-sub", SUB_PORT, "/circle/")],
+});

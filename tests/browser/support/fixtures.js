@@ -1,0 +1,55 @@
+// The `test` every Circle spec uses. Each test fails if the page logs a console error, throws,
+// loses a request, gets an HTTP error for a sub-resource, or asks any origin but the app's own.
+// A test that provokes an error on purpose names it: test.use({ expectedProblems: [/pattern/] }).
+const base = require("@playwright/test");
+const fs = require("node:fs");
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+const test = base.test.extend({
+  expectedProblems: [[], { option: true }],
+  pageProblems: [
+    async ({ page, baseURL, expectedProblems }, use) => {
+      const origin = new URL(baseURL).origin;
+      const problems = [];
+      const note = (problem) => {
+        if (!expectedProblems.some((pattern) => pattern.test(problem))) problems.push(problem);
+      };
+      page.on("console", (message) => message.type() === "error" && note(`console error: ${message.text()}`));
+      page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
+      page.on("requestfailed", (request) => note(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+      page.on("response", (response) => {
+        // A deep link's document comes back as the static host's 404.html: that one is expected.
+        if (response.status() >= 400 && response.request().resourceType() !== "document") {
+          note(`HTTP ${response.status()}: ${response.url()}`);
+        }
+      });
+      page.on("request", (request) => {
+        const url = request.url();
+        if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
+      });
+      await use(problems);
+      base.expect(problems, "no console error, failed request or third-party request").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Runs axe-core on the page as it is now and fails with a readable list of violations. */
+async function expectNoAxeViolations(page, where) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (rules) => window.axe.run(document, { runOnly: { type: "tag", values: rules } }).then((result) => result.violations),
+    AXE_RULES,
+  );
+  const readable = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  base.expect(readable, `axe-core violations on ${where}`).toEqual([]);
+}
+
+/** Saves a phone-size screenshot for the README and docs/screenshots/. */
+async function saveScreenshot(page, name) {
+  await page.screenshot({ path: `${__dirname}/../../../docs/screenshots/${name}.png`, fullPage: false });
+}
+
+module.exports = { test, expect: base.expect, expectNoAxeViolations, saveScreenshot };
