@@ -2,3 +2,5 @@
 
 pub mod base64url;
 pub mod crc32;
+pub mod link_frame;
+pub mod post_wire;

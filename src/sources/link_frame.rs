@@ -1,0 +1,175 @@
+//! The envelope of a share link: `c1.` (format version 1), a two-letter tag saying what the link
+//! holds, `.`, then base64url of a CRC-32 followed by the deflated JSON. The checksum covers the
+//! tag and the compressed bytes, i.e. exactly what travels, so a cut, mistyped or altered link is
+//! caught before anything is inflated or parsed. Every size is bounded before work is done.
+
+use super::base64url::{self, Base64Error};
+use super::crc32::crc32;
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+
+/// The largest link text and the largest inflated JSON we accept (1 MB each): well beyond any
+/// link a browser or chat app carries, and small enough that a hostile link cannot exhaust a
+/// phone's memory.
+pub const MAX_LINK_BYTES: usize = 1 << 20;
+
+/// The format version this build writes and reads.
+const VERSION: u32 = 1;
+const CHECKSUM_BYTES: usize = 4;
+/// miniz_oxide's best (and slowest) level: links are small, and every character counts.
+const DEFLATE_LEVEL: u8 = 10;
+
+/// Why a link cannot be opened. No text: the UI translates each case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// There is nothing after the `#`.
+    Empty,
+    /// The text is not a Circle share link at all.
+    NotCircle,
+    /// Made by a newer version of Circle (the number is that format version).
+    UnknownVersion(u32),
+    /// The link was cut short, typically when copied or sent in a message.
+    Truncated,
+    /// The link was changed after it was made (checksum or structure mismatch).
+    Damaged,
+    /// Over `MAX_LINK_BYTES`, as text or once inflated.
+    TooLarge,
+    /// The link is intact but what it holds is not a valid post or board.
+    BadContent(ContentError),
+}
+
+/// Where the JSON inside an intact link is wrong. Such a link was made by a buggy or hostile
+/// encoder, so the position is for bug reports rather than for the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl From<serde_json::Error> for ContentError {
+    fn from(error: serde_json::Error) -> Self {
+        Self {
+            line: error.line(),
+            column: error.column(),
+        }
+    }
+}
+
+/// A link's two-letter tag (what it holds, for whom), checked and covered by the checksum.
+pub type Tag = [u8; 2];
+
+/// Wraps `json` in a link fragment (without the `#`).
+pub fn seal(tag: Tag, json: &[u8]) -> String {
+    let compressed = miniz_oxide::deflate::compress_to_vec(json, DEFLATE_LEVEL);
+    let header = header(tag);
+    let mut bytes = crc32([header.as_bytes(), &compressed]).to_be_bytes().to_vec();
+    bytes.extend_from_slice(&compressed);
+    header + &base64url::encode(&bytes)
+}
+
+/// Unwraps a fragment, a `#fragment` or a whole URL into its tag and JSON. The JSON is only
+/// returned when the checksum matches and it fits in `MAX_LINK_BYTES`.
+pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
+    if text.len() > MAX_LINK_BYTES {
+        return Err(LinkError::TooLarge);
+    }
+    // People paste whole URLs, often with a line break or space picked up on the way.
+    let fragment = text.split_once('#').map_or(text, |(_, after)| after).trim();
+    if fragment.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let rest = version_1(fragment)?;
+    let (tag, body) = match rest.as_bytes() {
+        [a, b, b'.', ..] => ([*a, *b], &rest[3..]),
+        // A tag cut short: what is there still looks like the start of one.
+        shorter if shorter.len() < 3 && !shorter.contains(&b'.') => {
+            return Err(LinkError::Truncated)
+        }
+        _ => return Err(LinkError::Damaged),
+    };
+    let bytes = base64url::decode(body).map_err(|error| match error {
+        Base64Error::BadLength => LinkError::Truncated,
+        Base64Error::BadCharacter(_) | Base64Error::NonCanonical => LinkError::Damaged,
+    })?;
+    let Some((checksum, compressed)) = bytes.split_first_chunk::<CHECKSUM_BYTES>() else {
+        return Err(LinkError::Truncated);
+    };
+    let header = header(tag);
+    let inflated = decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES);
+    if u32::from_be_bytes(*checksum) != crc32([header.as_bytes(), compressed]) {
+        // Say "cut short" when the compressed stream ends early, since that has a remedy (ask
+        // for the whole link again); anything else is damage.
+        return Err(match inflated {
+            Err(error) if error.status == TINFLStatus::FailedCannotMakeProgress => {
+                LinkError::Truncated
+            }
+            _ => LinkError::Damaged,
+        });
+    }
+    match inflated {
+        Ok(json) => Ok((tag, json)),
+        Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
+        // A valid checksum over an invalid stream: made on purpose, not by accident.
+        Err(_) => Err(LinkError::Damaged),
+    }
+}
+
+fn header(tag: Tag) -> String {
+    format!("c{VERSION}.{}{}.", char::from(tag[0]), char::from(tag[1]))
+}
+
+/// Checks the `c<version>.` prefix and returns what follows it.
+fn version_1(fragment: &str) -> Result<&str, LinkError> {
+    let Some(after_c) = fragment.strip_prefix('c') else {
+        return Err(LinkError::NotCircle);
+    };
+    let digits = after_c.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = after_c.split_at(digits);
+    match (number.parse::<u32>(), rest.strip_prefix('.')) {
+        (Ok(VERSION), Some(rest)) => Ok(rest),
+        (Ok(other), Some(_)) => Err(LinkError::UnknownVersion(other)),
+        // `c` or `c1` and nothing else: the start of a link.
+        (_, None) if rest.is_empty() && digits <= 10 => Err(LinkError::Truncated),
+        _ => Err(LinkError::NotCircle),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TAG: Tag = *b"pp";
+
+    #[test]
+    fn seals_and_opens() {
+        let link = seal(TAG, br#"{"hello":"world"}"#);
+        assert!(link.starts_with("c1.pp."));
+        assert_eq!(open(&link), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
+        let url = format!("https://example.org/circle/#{link}\n");
+        assert_eq!(open(&url), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
+    }
+
+    #[test]
+    fn names_what_is_wrong() {
+        let link = seal(TAG, b"[1,2,3]");
+        assert_eq!(open(""), Err(LinkError::Empty));
+        assert_eq!(open("https://example.org/#"), Err(LinkError::Empty));
+        assert_eq!(open("#/board"), Err(LinkError::NotCircle));
+        assert_eq!(open("cat"), Err(LinkError::NotCircle));
+        assert_eq!(open("c7.pp.AAAA"), Err(LinkError::UnknownVersion(7)));
+        assert_eq!(open("c1"), Err(LinkError::Truncated));
+        assert_eq!(open("c1.p"), Err(LinkError::Truncated));
+        assert_eq!(open("c1.pp.AA"), Err(LinkError::Truncated));
+        assert_eq!(open(&link[..link.len() - 3]), Err(LinkError::Truncated));
+        assert_eq!(open(&link.replacen("c1.pp", "c1.pg", 1)), Err(LinkError::Damaged));
+        assert_eq!(open(&format!("{link}!")), Err(LinkError::Damaged));
+        let huge = "A".repeat(MAX_LINK_BYTES + 1);
+        assert_eq!(open(&huge), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn a_valid_checksum_over_a_bomb_is_still_too_large() {
+        let link = seal(TAG, &vec![b' '; MAX_LINK_BYTES + 1]);
+        assert!(link.len() < 2_000, "a megabyte of spaces deflates to little");
+        assert_eq!(open(&link), Err(LinkError::TooLarge));
+    }
+}
