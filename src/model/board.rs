@@ -1,24 +1,127 @@
 //! The board: everything a group coordinates, keyed by record id. Merging two boards keeps every
 //! edit from both and reports what changed, so loading a source never silently overwrites.
 
+use super::fund::FundEntry;
 use super::id::RecordId;
+use super::matching::Match;
 use super::merge::Merge;
 use super::post::Post;
+use super::record::{Record, RecordKind, RecordRef};
+use super::resource::Resource;
+use super::roster::Roster;
+use super::shift::Shift;
+use super::skill::Skill;
+use super::validate::{Checks, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
+/// Every collection but `posts` is left out of the JSON when empty, so a board of posts reads
+/// like the first boards did, and an older snapshot without them loads as empty ones.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
     #[serde(default)]
     pub posts: BTreeMap<RecordId, Post>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub matches: BTreeMap<RecordId, Match>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resources: BTreeMap<RecordId, Resource>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rosters: BTreeMap<RecordId, Roster>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shifts: BTreeMap<RecordId, Shift>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fund: BTreeMap<RecordId, FundEntry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub skills: BTreeMap<RecordId, Skill>,
 }
 
-/// What a merge did, as the person is told: "3 new, 1 updated, 12 unchanged".
+/// Counts for one collection in a merge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// What a merge did, as the person is told: "3 new, 1 updated, 12 unchanged". The totals
+/// cover every kind of record; `of` breaks them down.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
+    pub by_kind: [Counts; RecordKind::ALL.len()],
+}
+
+impl MergeReport {
+    /// The counts for one kind of record.
+    pub fn of(&self, kind: RecordKind) -> Counts {
+        self.by_kind[kind as usize]
+    }
+
+    fn record(&mut self, kind: RecordKind, counts: Counts) {
+        self.by_kind[kind as usize] = counts;
+        self.added += counts.added;
+        self.updated += counts.updated;
+        self.unchanged += counts.unchanged;
+    }
+}
+
+/// A stored record breaks an input limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordError {
+    pub record: RecordRef,
+    pub error: ValidationError,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.record, self.error)
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+fn merge_collection<T: Record>(
+    ours: &mut BTreeMap<RecordId, T>,
+    theirs: &BTreeMap<RecordId, T>,
+) -> Counts {
+    let mut counts = Counts::default();
+    for (id, incoming) in theirs {
+        match ours.get_mut(id) {
+            None => {
+                ours.insert(*id, incoming.clone());
+                counts.added += 1;
+            }
+            Some(mine) if mine == incoming => counts.unchanged += 1,
+            Some(mine) => {
+                let before = mine.clone();
+                mine.merge(incoming);
+                if *mine == before {
+                    counts.unchanged += 1;
+                } else {
+                    counts.updated += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+fn check_collection<T: Record>(records: &BTreeMap<RecordId, T>) -> Result<(), RecordError> {
+    for (id, record) in records {
+        let mut checks = Checks::new();
+        record.check_limits(&mut checks);
+        checks.first().map_err(|error| RecordError {
+            record: RecordRef {
+                kind: T::KIND,
+                id: *id,
+            },
+            error,
+        })?;
+    }
+    Ok(())
 }
 
 impl Board {
@@ -35,33 +138,142 @@ impl Board {
         self.posts.insert(post.id, post);
     }
 
+    /// Live resources, in id order.
+    pub fn resources(&self) -> impl Iterator<Item = &Resource> {
+        self.resources.values().filter(|r| !r.is_removed())
+    }
+
+    /// Live rosters, in id order.
+    pub fn rosters(&self) -> impl Iterator<Item = &Roster> {
+        self.rosters.values().filter(|r| !r.is_removed())
+    }
+
+    /// Live shifts, soonest first.
+    pub fn shifts(&self) -> Vec<&Shift> {
+        let mut shifts: Vec<&Shift> = self.shifts.values().filter(|s| !s.is_removed()).collect();
+        shifts.sort_by_key(|shift| (shift.starts_ms.value, shift.id));
+        shifts
+    }
+
+    /// Records of every kind, tombstones included.
+    pub fn len(&self) -> usize {
+        self.posts.len()
+            + self.matches.len()
+            + self.resources.len()
+            + self.rosters.len()
+            + self.shifts.len()
+            + self.fund.len()
+            + self.skills.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Merges `other` in and counts, per incoming record, whether it was new, changed ours, or
     /// added nothing.
     pub fn merge_in(&mut self, other: &Board) -> MergeReport {
         let mut report = MergeReport::default();
-        for (id, theirs) in &other.posts {
-            match self.posts.get_mut(id) {
-                None => {
-                    self.posts.insert(*id, theirs.clone());
-                    report.added += 1;
-                }
-                Some(ours) => {
-                    let before = ours.clone();
-                    ours.merge(theirs);
-                    if *ours == before {
-                        report.unchanged += 1;
-                    } else {
-                        report.updated += 1;
-                    }
-                }
-            }
-        }
+        report.record(
+            RecordKind::Post,
+            merge_collection(&mut self.posts, &other.posts),
+        );
+        report.record(
+            RecordKind::Match,
+            merge_collection(&mut self.matches, &other.matches),
+        );
+        report.record(
+            RecordKind::Resource,
+            merge_collection(&mut self.resources, &other.resources),
+        );
+        report.record(
+            RecordKind::Roster,
+            merge_collection(&mut self.rosters, &other.rosters),
+        );
+        report.record(
+            RecordKind::Shift,
+            merge_collection(&mut self.shifts, &other.shifts),
+        );
+        report.record(
+            RecordKind::FundEntry,
+            merge_collection(&mut self.fund, &other.fund),
+        );
+        report.record(
+            RecordKind::Skill,
+            merge_collection(&mut self.skills, &other.skills),
+        );
         report
+    }
+
+    /// Checks every stored record against the input limits: the gate for boards that come from
+    /// outside (a file, a link, a published board).
+    pub fn check_limits(&self) -> Result<(), RecordError> {
+        check_collection(&self.posts)?;
+        check_collection(&self.matches)?;
+        check_collection(&self.resources)?;
+        check_collection(&self.rosters)?;
+        check_collection(&self.shifts)?;
+        check_collection(&self.fund)?;
+        check_collection(&self.skills)
     }
 }
 
 impl Merge for Board {
     fn merge(&mut self, other: &Self) {
-        self.posts.merge(&other.posts);
+        Merge::merge(&mut self.posts, &other.posts);
+        Merge::merge(&mut self.matches, &other.matches);
+        Merge::merge(&mut self.resources, &other.resources);
+        Merge::merge(&mut self.rosters, &other.rosters);
+        Merge::merge(&mut self.shifts, &other.shifts);
+        Merge::merge(&mut self.fund, &other.fund);
+        Merge::merge(&mut self.skills, &other.skills);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{sample_draft, DeviceId, Stamp};
+
+    #[test]
+    fn merge_in_reports_new_updated_and_unchanged() {
+        let at = |ms, device| Stamp::new(ms, 0, DeviceId(device));
+        let mut mine = Board::default();
+        for n in 0..3 {
+            mine.add_post(Post::create(RecordId(n), sample_draft(), at(1, 1)));
+        }
+        let mut theirs = mine.clone();
+        theirs.add_post(Post::create(RecordId(9), sample_draft(), at(2, 2)));
+        let mut draft = sample_draft();
+        draft.title = "Changed".into();
+        theirs.edit_post(RecordId(0), draft, at(3, 2)).unwrap();
+        let report = mine.merge_in(&theirs);
+        assert_eq!((report.added, report.updated, report.unchanged), (1, 1, 2));
+        assert_eq!(report.of(RecordKind::Post).added, 1);
+        assert_eq!(report.of(RecordKind::Skill), Counts::default());
+        assert_eq!(mine, {
+            theirs.merge(&Board::default());
+            theirs
+        });
+    }
+
+    #[test]
+    fn limits_name_the_record() {
+        let mut board = Board::default();
+        let mut draft = sample_draft();
+        draft.title = "t".repeat(500);
+        board.add_post(Post::create(
+            RecordId(4),
+            draft,
+            Stamp::new(1, 0, DeviceId(1)),
+        ));
+        let error = board.check_limits().unwrap_err();
+        assert_eq!(
+            error.record,
+            RecordRef {
+                kind: RecordKind::Post,
+                id: RecordId(4)
+            }
+        );
     }
 }

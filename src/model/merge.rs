@@ -31,6 +31,18 @@ impl<T> Lww<T> {
     }
 }
 
+impl<T: PartialEq> Lww<T> {
+    /// A local edit that stamps the field only when the value really differs, so saving a form
+    /// unchanged never overrides a concurrent edit made elsewhere. Returns whether it changed.
+    pub fn change(&mut self, value: T, at: Stamp) -> bool {
+        if self.value == value || at <= self.at {
+            return false;
+        }
+        *self = Self { value, at };
+        true
+    }
+}
+
 impl<T: Ord + Clone> Merge for Lww<T> {
     fn merge(&mut self, other: &Self) {
         // Stamps are unique per edit; comparing values too keeps the rule deterministic even

@@ -3,17 +3,51 @@
 
 pub mod board;
 pub mod clock;
+pub mod config;
 pub mod day;
+pub mod edit;
+pub mod filter;
+pub mod fund;
 pub mod id;
+pub mod matching;
 pub mod merge;
 pub mod post;
+pub mod record;
+pub mod redact;
+pub mod resource;
+pub mod retention;
+pub mod roster;
+pub mod shift;
+pub mod skill;
+pub mod snapshot;
+pub mod status;
+#[cfg(test)]
+mod testing;
+pub mod validate;
 
-pub use board::{Board, MergeReport};
+pub use board::{Board, Counts, MergeReport, RecordError};
 pub use clock::{Clock, DeviceId, Stamp};
+pub use config::{Choice, DataSource, GroupConfig, SourceKind};
 pub use day::Day;
+pub use edit::NotFound;
+pub use filter::{BoardFilter, StatusFilter};
+pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;
+pub use matching::{Match, MatchError, Partner};
 pub use merge::{Lww, Merge};
 pub use post::{
     CloseReason, Contact, ContactMethod, Handle, Post, PostDraft, PostKind, Status, StatusChange,
     Urgency, Visibility,
 };
+pub use record::{Record, RecordKind, RecordRef};
+pub use redact::Audience;
+pub use resource::{Condition, Report, Resource, ResourceDraft, ResourceKind, Stock};
+pub use retention::RetentionReport;
+pub use roster::{CheckIn, Escalation, Outcome, Person, PersonDraft, Roster, Standing};
+pub use shift::{Shift, ShiftDraft};
+pub use skill::{Skill, SkillDraft};
+pub use snapshot::{Snapshot, SnapshotError};
+pub use status::StatusError;
+#[cfg(test)]
+use testing::sample_draft;
+pub use validate::{Field, Problem, ValidationError};

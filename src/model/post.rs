@@ -229,3 +229,29 @@ impl Merge for Post {
         self.removed.merge(&other.removed);
     }
 }
+
+impl super::record::Record for Post {
+    const KIND: super::record::RecordKind = super::record::RecordKind::Post;
+
+    fn is_removed(&self) -> bool {
+        Post::is_removed(self)
+    }
+
+    fn check_limits(&self, checks: &mut super::validate::Checks) {
+        use super::validate::Field;
+        checks.text(Field::Author, &self.author, false);
+        checks.text(Field::Title, &self.title.value, false);
+        checks.text(Field::Details, &self.details.value, false);
+        checks.text(Field::Category, &self.category.value, false);
+        checks.text(Field::Area, &self.area.value, false);
+        checks.contact(self.contact.value.as_ref());
+        checks.list(Field::Languages, &self.languages.value);
+        if let Some(quantity) = self.quantity.value {
+            checks.number(Field::Quantity, u64::from(quantity), 0);
+        }
+        checks.text(Field::PrivateNote, &self.private_note.value, false);
+        for change in &self.history {
+            checks.text(Field::Handle, &change.by, false);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! A group's settings: its name, languages, areas, categories, retention and data sources. The
+//! app reads them from `public/config.json`, which a self-hosting group edits by hand, so every
+//! field has a default and a missing file still gives a working single-device board.
+//!
+//! The shape of `config.json` (every key optional):
+//!
+//! ```json
+//! {
+//!   "name": "Eastside Mutual Aid",
+//!   "languages": ["en", "es"],
+//!   "areas": ["north", {"key": "riverside", "label": {"en": "Riverside", "es": "Ribera"}}],
+//!   "categories": ["food", "meals", {"key": "school-supplies", "label": {"en": "School supplies"}}],
+//!   "ask_expiry_days": 30,
+//!   "private_retention_days": 14,
+//!   "sources": [
+//!     {"kind": "json", "url": "board.json"},
+//!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
+//!   ]
+//! }
+//! ```
+//!
+//! A choice (area or category) is either a bare key or `{key, label}`; the built-in category
+//! keys are translated by the message catalogue, and `label` names a group's own ones.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The category keys every group starts with, in the order the design lists them.
+pub const DEFAULT_CATEGORIES: [&str; 16] = [
+    "food",
+    "meals",
+    "rides",
+    "childcare",
+    "elder-care",
+    "health",
+    "harm-reduction",
+    "housing",
+    "cash",
+    "supplies",
+    "check-ins",
+    "paperwork",
+    "tech",
+    "pets",
+    "errands",
+    "other",
+];
+
+/// How many days an open ask stays up before it expires, unless the group says otherwise.
+pub const DEFAULT_ASK_EXPIRY_DAYS: u32 = 30;
+
+/// How many days after a post closes its private fields are wiped, unless the group says
+/// otherwise.
+pub const DEFAULT_PRIVATE_RETENTION_DAYS: u32 = 14;
+
+/// A group's settings, as read from `config.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupConfig {
+    pub name: String,
+    /// Language codes the group works in, most used first.
+    pub languages: Vec<String>,
+    /// The coarse places posts may name. Empty means "any area the author types".
+    pub areas: Vec<Choice>,
+    pub categories: Vec<Choice>,
+    pub ask_expiry_days: u32,
+    pub private_retention_days: u32,
+    pub sources: Vec<DataSource>,
+}
+
+impl Default for GroupConfig {
+    fn default() -> Self {
+        Self {
+            name: "Circle".to_string(),
+            languages: vec!["en".to_string()],
+            areas: Vec::new(),
+            categories: DEFAULT_CATEGORIES
+                .iter()
+                .map(|key| Choice::new(key))
+                .collect(),
+            ask_expiry_days: DEFAULT_ASK_EXPIRY_DAYS,
+            private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
+            sources: Vec::new(),
+        }
+    }
+}
+
+impl GroupConfig {
+    /// Reads `config.json`; errors carry serde's line and column.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    pub fn has_category(&self, key: &str) -> bool {
+        self.categories.iter().any(|choice| choice.key == key)
+    }
+
+    /// Whether `key` is an area of this group; a group that lists no areas accepts any.
+    pub fn has_area(&self, key: &str) -> bool {
+        self.areas.is_empty() || self.areas.iter().any(|choice| choice.key == key)
+    }
+}
+
+/// One area or category: a stable key, and labels per language for a group's own keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ChoiceForm")]
+pub struct Choice {
+    pub key: String,
+    /// Label per language code; empty for built-in keys the catalogue translates.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub label: BTreeMap<String, String>,
+}
+
+impl Choice {
+    pub fn new(key: &str) -> Self {
+        Self {
+            key: key.to_string(),
+            label: BTreeMap::new(),
+        }
+    }
+
+    /// The label in `language`, else any label, else the key itself.
+    pub fn label_in(&self, language: &str) -> &str {
+        self.label
+            .get(language)
+            .or_else(|| self.label.values().next())
+            .map_or(self.key.as_str(), String::as_str)
+    }
+}
+
+// Lets a hand-edited file say `"food"` where it needs no label.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ChoiceForm {
+    Key(String),
+    Full {
+        key: String,
+        #[serde(default)]
+        label: BTreeMap<String, String>,
+    },
+}
+
+impl From<ChoiceForm> for Choice {
+    fn from(form: ChoiceForm) -> Self {
+        match form {
+            ChoiceForm::Key(key) => Self {
+                key,
+                label: BTreeMap::new(),
+            },
+            ChoiceForm::Full { key, label } => Self { key, label },
+        }
+    }
+}
+
+/// Where a shared board comes from, besides this device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataSource {
+    pub kind: SourceKind,
+    /// Relative to the app's page, or absolute.
+    pub url: String,
+    /// For a sheet: header name → post field, on top of the built-in synonyms.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A snapshot file such as `board.json` (or `board.enc.json`, encrypted with the group
+    /// passphrase).
+    Json,
+    /// A sheet published as CSV.
+    Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_gives_the_defaults() {
+        let config = GroupConfig::from_json("{}").unwrap();
+        assert_eq!(config, GroupConfig::default());
+        assert_eq!(config.categories.len(), 16);
+        assert!(config.has_category("harm-reduction"));
+        assert!(config.has_area("anywhere"));
+        assert_eq!(config.ask_expiry_days, 30);
+    }
+
+    #[test]
+    fn choices_are_keys_or_labelled_objects() {
+        let config = GroupConfig::from_json(
+            r#"{"name":"Eastside","areas":["north",{"key":"river","label":{"es":"Ribera"}}],
+                "categories":["food"],"sources":[{"kind":"csv","url":"s.csv"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(config.areas[0], Choice::new("north"));
+        assert_eq!(config.areas[1].label_in("en"), "Ribera");
+        assert_eq!(config.areas[0].label_in("en"), "north");
+        assert!(config.has_area("river") && !config.has_area("south"));
+        assert!(!config.has_category("meals"));
+        assert_eq!(config.sources[0].kind, SourceKind::Csv);
+    }
+
+    #[test]
+    fn a_broken_file_names_the_line() {
+        let error = GroupConfig::from_json("{\n\"ask_expiry_days\": \"soon\"}").unwrap_err();
+        assert_eq!(error.line(), 2);
+    }
+}

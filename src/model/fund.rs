@@ -1,0 +1,221 @@
+//! The emergency fund ledger: requests (an amount for a purpose), pledges and payouts, in minor
+//! units (cents) so sums are exact. Money moves outside the app; the ledger keeps it visible.
+
+use super::board::Board;
+use super::clock::Stamp;
+use super::id::RecordId;
+use super::merge::{Lww, Merge};
+use super::post::Handle;
+use super::record::{tombstoned, Record, RecordKind};
+use super::validate::{Checks, Field, ValidationError};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    /// Someone needs money for a purpose.
+    Request,
+    /// Someone promises (or has given) money to the fund.
+    Pledge,
+    /// The fund paid money out, usually towards a request.
+    Payout,
+}
+
+/// What a coordinator fills in to record an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryDraft {
+    pub kind: EntryKind,
+    /// In minor units of the group's currency.
+    pub amount: u64,
+    pub purpose: String,
+    /// The request a payout or pledge goes towards.
+    pub request: Option<RecordId>,
+    pub by: Handle,
+    /// Who exactly, account details: private.
+    pub private_note: String,
+}
+
+impl EntryDraft {
+    pub fn validate(&self) -> Result<(), Vec<ValidationError>> {
+        let mut checks = Checks::new();
+        checks.number(Field::Amount, self.amount, 1);
+        checks.text(
+            Field::Purpose,
+            &self.purpose,
+            self.kind == EntryKind::Request,
+        );
+        checks.text(Field::Handle, &self.by, true);
+        checks.text(Field::PrivateNote, &self.private_note, false);
+        checks.finish()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundEntry {
+    pub id: RecordId,
+    pub kind: EntryKind,
+    pub created: Stamp,
+    /// Who recorded it.
+    pub by: Handle,
+    pub amount: Lww<u64>,
+    pub purpose: Lww<String>,
+    pub request: Lww<Option<RecordId>>,
+    pub private_note: Lww<String>,
+    pub removed: Lww<bool>,
+}
+
+impl FundEntry {
+    pub fn create(id: RecordId, draft: EntryDraft, at: Stamp) -> Self {
+        Self {
+            id,
+            kind: draft.kind,
+            created: at,
+            by: draft.by,
+            amount: Lww::new(draft.amount, at),
+            purpose: Lww::new(draft.purpose, at),
+            request: Lww::new(draft.request, at),
+            private_note: Lww::new(draft.private_note, at),
+            removed: Lww::new(false, at),
+        }
+    }
+}
+
+impl Merge for FundEntry {
+    fn merge(&mut self, other: &Self) {
+        if (other.created, other.kind, &other.by) < (self.created, self.kind, &self.by) {
+            self.created = other.created;
+            self.kind = other.kind;
+            self.by = other.by.clone();
+        }
+        self.amount.merge(&other.amount);
+        self.purpose.merge(&other.purpose);
+        self.request.merge(&other.request);
+        self.private_note.merge(&other.private_note);
+        self.removed.merge(&other.removed);
+    }
+}
+
+impl Record for FundEntry {
+    const KIND: RecordKind = RecordKind::FundEntry;
+
+    fn is_removed(&self) -> bool {
+        let last_edit = [
+            self.created,
+            self.amount.at,
+            self.purpose.at,
+            self.request.at,
+            self.private_note.at,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(self.created);
+        tombstoned(&self.removed, last_edit)
+    }
+
+    fn check_limits(&self, checks: &mut Checks) {
+        checks.number(Field::Amount, self.amount.value, 0);
+        checks.text(Field::Purpose, &self.purpose.value, false);
+        checks.text(Field::Handle, &self.by, false);
+        checks.text(Field::PrivateNote, &self.private_note.value, false);
+    }
+}
+
+/// Totals of the live ledger, in minor units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FundSummary {
+    pub requested: u64,
+    pub pledged: u64,
+    pub paid_out: u64,
+}
+
+impl FundSummary {
+    /// Pledged minus paid out; negative when the fund has promised more than it holds.
+    pub fn balance(&self) -> i128 {
+        i128::from(self.pledged) - i128::from(self.paid_out)
+    }
+
+    /// Requested and not yet paid out.
+    pub fn outstanding(&self) -> u64 {
+        self.requested.saturating_sub(self.paid_out)
+    }
+}
+
+impl Board {
+    /// Live ledger entries, oldest first.
+    pub fn ledger(&self) -> Vec<&FundEntry> {
+        let mut entries: Vec<&FundEntry> = self.fund.values().filter(|e| !e.is_removed()).collect();
+        entries.sort_by_key(|entry| entry.created);
+        entries
+    }
+
+    pub fn fund_summary(&self) -> FundSummary {
+        let mut summary = FundSummary::default();
+        for entry in self.fund.values().filter(|e| !e.is_removed()) {
+            let total = match entry.kind {
+                EntryKind::Request => &mut summary.requested,
+                EntryKind::Pledge => &mut summary.pledged,
+                EntryKind::Payout => &mut summary.paid_out,
+            };
+            *total = total.saturating_add(entry.amount.value);
+        }
+        summary
+    }
+
+    /// What is still owed on one request.
+    pub fn outstanding(&self, request: RecordId) -> Option<u64> {
+        let asked = self
+            .fund
+            .get(&request)
+            .filter(|e| e.kind == EntryKind::Request && !e.is_removed())?
+            .amount
+            .value;
+        let paid: u64 = self
+            .fund
+            .values()
+            .filter(|e| {
+                e.kind == EntryKind::Payout && e.request.value == Some(request) && !e.is_removed()
+            })
+            .map(|e| e.amount.value)
+            .sum();
+        Some(asked.saturating_sub(paid))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DeviceId;
+
+    #[test]
+    fn the_balance_adds_up() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let entry = |kind, amount, request| EntryDraft {
+            kind,
+            amount,
+            purpose: "Rent".into(),
+            request,
+            by: "coord".into(),
+            private_note: String::new(),
+        };
+        let mut board = Board::default();
+        let rows = [
+            (1, entry(EntryKind::Request, 60_000, None)),
+            (2, entry(EntryKind::Pledge, 25_000, None)),
+            (3, entry(EntryKind::Pledge, 50_000, None)),
+            (4, entry(EntryKind::Payout, 40_000, Some(RecordId(1)))),
+        ];
+        for (n, draft) in rows {
+            assert_eq!(draft.validate(), Ok(()));
+            board
+                .fund
+                .insert(RecordId(n), FundEntry::create(RecordId(n), draft, at(n)));
+        }
+        let summary = board.fund_summary();
+        assert_eq!(summary.balance(), 35_000);
+        assert_eq!(summary.outstanding(), 20_000);
+        assert_eq!(board.outstanding(RecordId(1)), Some(20_000));
+        assert_eq!(board.outstanding(RecordId(2)), None);
+        assert_eq!(board.ledger().len(), 4);
+        assert!(entry(EntryKind::Pledge, 0, None).validate().is_err());
+    }
+}

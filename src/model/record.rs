@@ -1,0 +1,80 @@
+//! What every kind of record on a board has in common: a kind, a random id, a tombstone, and
+//! limits on what it holds. Board-wide steps (merge reports, limit checks, redaction) walk every
+//! collection through this one trait.
+
+use super::clock::Stamp;
+use super::id::RecordId;
+use super::merge::{Lww, Merge};
+use super::validate::Checks;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The collections of a board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordKind {
+    Post,
+    Match,
+    Resource,
+    Roster,
+    Shift,
+    FundEntry,
+    Skill,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 7] = [
+        Self::Post,
+        Self::Match,
+        Self::Resource,
+        Self::Roster,
+        Self::Shift,
+        Self::FundEntry,
+        Self::Skill,
+    ];
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Self::Post => "post",
+            Self::Match => "match",
+            Self::Resource => "resource",
+            Self::Roster => "roster",
+            Self::Shift => "shift",
+            Self::FundEntry => "fund entry",
+            Self::Skill => "skill",
+        };
+        f.write_str(name)
+    }
+}
+
+/// Names one record, for messages such as "post 00ab… has a title that is too long".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordRef {
+    pub kind: RecordKind,
+    pub id: RecordId,
+}
+
+impl fmt::Display for RecordRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.kind, self.id)
+    }
+}
+
+/// A record kept in one of a board's collections.
+pub trait Record: Merge + Clone + PartialEq {
+    const KIND: RecordKind;
+
+    /// Whether the tombstone is newer than every edit.
+    fn is_removed(&self) -> bool;
+
+    /// Checks stored values against the input limits (not against a group's lists: a board
+    /// from another group may use other categories).
+    fn check_limits(&self, checks: &mut Checks);
+}
+
+/// Deletions win over older edits and lose to newer ones.
+pub fn tombstoned(removed: &Lww<bool>, last_edit: Stamp) -> bool {
+    removed.value && removed.at > last_edit
+}

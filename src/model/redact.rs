@@ -1,0 +1,288 @@
+//! The one redaction step for everything that leaves the device: an export, a share link, a
+//! published board. Each audience sees only what its members may see; nothing else in Circle
+//! decides what is private.
+//!
+//! Redacted fields keep their stamps and become empty. Since a register breaks a stamp tie in
+//! favour of the larger value, merging a redacted copy back never wipes the original.
+
+use super::board::Board;
+use super::fund::FundEntry;
+use super::matching::Match;
+use super::merge::Lww;
+use super::post::{Contact, Post, Visibility};
+use super::resource::Resource;
+use super::roster::Roster;
+use super::skill::Skill;
+use serde::{Deserialize, Serialize};
+
+/// Who will read what leaves the device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Anyone: a public share link or published file. Public contacts only, no notes, no
+    /// rosters (they list people who may be vulnerable).
+    Public,
+    /// Members holding the group passphrase: group and public contacts, no private notes.
+    Group,
+    /// Everything, for handing a board over to the next coordinator on purpose.
+    Full,
+}
+
+impl Visibility {
+    /// Whether `audience` may see something with this visibility.
+    pub fn shown_to(self, audience: Audience) -> bool {
+        match audience {
+            Audience::Full => true,
+            Audience::Group => self != Visibility::Private,
+            Audience::Public => self == Visibility::Public,
+        }
+    }
+}
+
+fn contact(field: &mut Lww<Option<Contact>>, audience: Audience) {
+    if let Some(shown) = &field.value {
+        if !shown.visibility.shown_to(audience) {
+            field.value = None;
+        }
+    }
+}
+
+fn private_text(field: &mut Lww<String>, audience: Audience) {
+    if audience != Audience::Full {
+        field.value.clear();
+    }
+}
+
+/// Strips what one audience may not see from a record.
+trait Redact {
+    fn redact(&mut self, audience: Audience);
+}
+
+impl Redact for Post {
+    fn redact(&mut self, audience: Audience) {
+        contact(&mut self.contact, audience);
+        private_text(&mut self.private_note, audience);
+    }
+}
+
+impl Redact for Match {
+    fn redact(&mut self, audience: Audience) {
+        private_text(&mut self.notes, audience);
+    }
+}
+
+impl Redact for Resource {
+    fn redact(&mut self, audience: Audience) {
+        contact(&mut self.contact, audience);
+        private_text(&mut self.private_note, audience);
+    }
+}
+
+impl Redact for Roster {
+    fn redact(&mut self, audience: Audience) {
+        for person in self.people.values_mut() {
+            contact(&mut person.contact, audience);
+            private_text(&mut person.notes, audience);
+            if audience != Audience::Full {
+                // Check-in notes say how someone is doing: private. The log stays a set, so a
+                // cleared note may merge two identical entries, which loses nothing.
+                person.check_ins = std::mem::take(&mut person.check_ins)
+                    .into_iter()
+                    .map(|mut check_in| {
+                        check_in.note.clear();
+                        check_in
+                    })
+                    .collect();
+            }
+        }
+    }
+}
+
+impl Redact for FundEntry {
+    fn redact(&mut self, audience: Audience) {
+        private_text(&mut self.private_note, audience);
+    }
+}
+
+impl Redact for Skill {
+    fn redact(&mut self, audience: Audience) {
+        contact(&mut self.contact, audience);
+    }
+}
+
+fn redact_all<T: Redact>(
+    records: &mut std::collections::BTreeMap<super::id::RecordId, T>,
+    audience: Audience,
+) {
+    for record in records.values_mut() {
+        record.redact(audience);
+    }
+}
+
+impl Board {
+    /// A copy of the board fit for `audience`. Every export, share link and published file
+    /// goes through here.
+    pub fn redacted(&self, audience: Audience) -> Board {
+        let mut board = self.clone();
+        if audience == Audience::Full {
+            return board;
+        }
+        if audience == Audience::Public {
+            board.rosters.clear();
+        }
+        redact_all(&mut board.posts, audience);
+        redact_all(&mut board.matches, audience);
+        redact_all(&mut board.resources, audience);
+        redact_all(&mut board.rosters, audience);
+        redact_all(&mut board.fund, audience);
+        redact_all(&mut board.skills, audience);
+        board
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fund::{EntryDraft, EntryKind};
+    use crate::model::matching::Partner;
+    use crate::model::merge::Merge;
+    use crate::model::resource::{Report, ResourceDraft, ResourceKind};
+    use crate::model::roster::{CheckIn, Outcome, Person, PersonDraft};
+    use crate::model::skill::SkillDraft;
+    use crate::model::{sample_draft, ContactMethod, DeviceId, RecordId, Stamp};
+
+    const PRIVATE: &str = "SECRET-PRIVATE";
+    const GROUP: &str = "SECRET-GROUP";
+
+    fn at(ms: u64) -> Stamp {
+        Stamp::new(ms, 0, DeviceId(1))
+    }
+
+    fn contact_with(visibility: Visibility, marker: &str) -> Option<Contact> {
+        Some(Contact {
+            method: ContactMethod::Signal,
+            value: format!("{marker}-contact"),
+            visibility,
+        })
+    }
+
+    /// A board with a marker in every private and group-only field of every kind of record.
+    fn marked_board() -> Board {
+        let mut board = Board::default();
+        for (n, visibility, marker) in [
+            (1, Visibility::Private, PRIVATE),
+            (2, Visibility::Group, GROUP),
+        ] {
+            let mut draft = sample_draft();
+            draft.contact = contact_with(visibility, marker);
+            draft.private_note = format!("{PRIVATE}-post-note");
+            board.add_post(Post::create(RecordId(n), draft, at(1)));
+
+            let resource = ResourceDraft {
+                kind: ResourceKind::Pantry,
+                name: "Pantry".into(),
+                area: "north".into(),
+                hours: "9-5".into(),
+                accepts: String::new(),
+                needs: String::new(),
+                serves: String::new(),
+                languages: Vec::new(),
+                contact: contact_with(visibility, marker),
+                private_note: format!("{PRIVATE}-resource-note"),
+            };
+            let mut resource = Resource::create(RecordId(n), resource, at(1));
+            resource.reports.insert(Report {
+                at: at(2),
+                by: "ana".into(),
+                stock: None,
+                condition: None,
+                note: "Public: shelves restocked".into(),
+            });
+            board.resources.insert(RecordId(n), resource);
+
+            let skill = SkillDraft {
+                handle: "ben".into(),
+                skill: "driving".into(),
+                details: String::new(),
+                area: String::new(),
+                languages: Vec::new(),
+                contact: contact_with(visibility, marker),
+            };
+            board
+                .skills
+                .insert(RecordId(n), Skill::create(RecordId(n), skill, at(1)));
+        }
+        board.matches.insert(
+            RecordId(1),
+            Match::create(
+                RecordId(1),
+                RecordId(1),
+                Partner::Volunteer("ana".into()),
+                "coord".into(),
+                format!("{PRIVATE}-match-note"),
+                at(2),
+            ),
+        );
+        let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(1));
+        let mut person = Person::create(
+            PersonDraft {
+                name: format!("{GROUP}-person-name"),
+                contact: contact_with(Visibility::Private, PRIVATE),
+                cadence_hours: 24,
+                volunteer: "ana".into(),
+                notes: format!("{PRIVATE}-person-notes"),
+            },
+            at(1),
+        );
+        person.check_ins.insert(CheckIn {
+            at: at(3),
+            by: "ana".into(),
+            outcome: Outcome::NeedsSomething,
+            note: format!("{PRIVATE}-check-in-note"),
+        });
+        roster.people.insert(RecordId(1), person);
+        board.rosters.insert(RecordId(1), roster);
+        let entry = EntryDraft {
+            kind: EntryKind::Request,
+            amount: 100,
+            purpose: "Rent".into(),
+            request: None,
+            by: "coord".into(),
+            private_note: format!("{PRIVATE}-fund-note"),
+        };
+        board
+            .fund
+            .insert(RecordId(1), FundEntry::create(RecordId(1), entry, at(1)));
+        board
+    }
+
+    fn json(board: &Board) -> String {
+        serde_json::to_string(board).unwrap()
+    }
+
+    #[test]
+    fn public_output_holds_no_private_or_group_marker() {
+        let board = marked_board();
+        let full = json(&board.redacted(Audience::Full));
+        assert_eq!(full.matches(PRIVATE).count(), 12);
+        assert_eq!(full.matches(GROUP).count(), 4);
+        let public = json(&board.redacted(Audience::Public));
+        assert!(!public.contains("SECRET"), "{public}");
+        assert!(public.contains("restocked"));
+    }
+
+    #[test]
+    fn group_output_holds_group_markers_but_no_private_one() {
+        let group = json(&marked_board().redacted(Audience::Group));
+        assert!(!group.contains(PRIVATE), "{group}");
+        assert_eq!(group.matches(GROUP).count(), 4);
+    }
+
+    #[test]
+    fn merging_a_redacted_copy_back_wipes_nothing() {
+        let board = marked_board();
+        let mut merged = board.clone();
+        merged.merge(&board.redacted(Audience::Public));
+        assert_eq!(merged, board);
+    }
+}

@@ -1,0 +1,158 @@
+//! Retention: open asks expire after the group's number of days, and private fields of posts
+//! that closed long enough ago are wiped, so a lost phone holds little. Both are ordinary
+//! stamped edits, so they reach every other copy through merge.
+
+use super::board::Board;
+use super::clock::Stamp;
+use super::config::GroupConfig;
+use super::post::{CloseReason, PostKind, Status, StatusChange};
+
+const DAY_MS: u64 = 86_400_000;
+
+/// What a retention pass changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RetentionReport {
+    /// Open asks closed as expired.
+    pub expired: usize,
+    /// Posts whose private fields were wiped.
+    pub wiped: usize,
+}
+
+impl Board {
+    /// Applies the group's retention rules at wall time `now_ms`, recording changes as made by
+    /// `by` at `at` (a fresh stamp from this device's clock).
+    pub fn apply_retention(
+        &mut self,
+        now_ms: u64,
+        config: &GroupConfig,
+        at: Stamp,
+        by: &str,
+    ) -> RetentionReport {
+        let expiry_ms = u64::from(config.ask_expiry_days).saturating_mul(DAY_MS);
+        let retention_ms = u64::from(config.private_retention_days).saturating_mul(DAY_MS);
+        let mut report = RetentionReport::default();
+        let mut wiped_asks = Vec::new();
+        for post in self.posts.values_mut().filter(|post| !post.is_removed()) {
+            // The status stamp says since when the post has been in its status: a renewed ask
+            // gets a fresh period.
+            let since = post.status.at.ms;
+            let status = post.status.value;
+            if post.kind == PostKind::Ask
+                && status == Status::Open
+                && now_ms >= since.saturating_add(expiry_ms)
+            {
+                let expired = Status::Closed(CloseReason::Expired);
+                post.status.set(expired, at);
+                post.history.insert(StatusChange {
+                    at,
+                    by: by.to_string(),
+                    to: expired,
+                });
+                report.expired += 1;
+            } else if !status.is_active() && now_ms >= since.saturating_add(retention_ms) {
+                let private_contact = post
+                    .contact
+                    .value
+                    .as_ref()
+                    .is_some_and(|c| c.visibility == super::post::Visibility::Private);
+                let mut wiped = false;
+                if private_contact {
+                    wiped |= post.contact.change(None, at);
+                }
+                wiped |= post.private_note.change(String::new(), at);
+                if wiped {
+                    report.wiped += 1;
+                    wiped_asks.push(post.id);
+                }
+            }
+        }
+        // Notes on the matches of those posts talk about the same people.
+        for found in self.matches.values_mut() {
+            if wiped_asks.contains(&found.ask) {
+                found.notes.change(String::new(), at);
+            }
+        }
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::matching::{Match, Partner};
+    use crate::model::{sample_draft, DeviceId, Post, PostKind, RecordId};
+
+    fn at(ms: u64) -> Stamp {
+        Stamp::new(ms, 0, DeviceId(1))
+    }
+
+    #[test]
+    fn open_asks_expire_after_the_configured_days_and_offers_do_not() {
+        let mut board = Board::default();
+        board.add_post(Post::create(RecordId(1), sample_draft(), at(DAY_MS)));
+        let mut offer = sample_draft();
+        offer.kind = PostKind::Offer;
+        board.add_post(Post::create(RecordId(2), offer, at(DAY_MS)));
+        let config = GroupConfig::default();
+        let day_30 = 31 * DAY_MS - 1;
+        assert_eq!(
+            board.apply_retention(day_30, &config, at(day_30), "circle"),
+            RetentionReport::default()
+        );
+        let day_31 = 31 * DAY_MS;
+        let report = board.apply_retention(day_31, &config, at(day_31), "circle");
+        assert_eq!(report.expired, 1);
+        let ask = board.post(RecordId(1)).unwrap();
+        assert_eq!(ask.status.value, Status::Closed(CloseReason::Expired));
+        assert!(ask.history.iter().any(|c| c.by == "circle"));
+        assert_eq!(board.post(RecordId(2)).unwrap().status.value, Status::Open);
+        // Renewal restarts the clock.
+        board
+            .set_status(RecordId(1), Status::Open, "rosa", at(day_31 + 1))
+            .unwrap();
+        let report = board.apply_retention(day_31 + 2, &config, at(day_31 + 2), "circle");
+        assert_eq!(report.expired, 0);
+    }
+
+    #[test]
+    fn private_fields_of_long_closed_posts_are_wiped() {
+        let mut board = Board::default();
+        board.add_post(Post::create(RecordId(1), sample_draft(), at(1)));
+        board.matches.insert(
+            RecordId(5),
+            Match::create(
+                RecordId(5),
+                RecordId(1),
+                Partner::Volunteer("ana".into()),
+                "coord".into(),
+                "lives upstairs".into(),
+                at(1),
+            ),
+        );
+        board
+            .set_status(RecordId(1), Status::Matched, "ana", at(2))
+            .unwrap();
+        board
+            .set_status(RecordId(1), Status::Fulfilled, "ana", at(DAY_MS))
+            .unwrap();
+        let config = GroupConfig::default();
+        let soon = 10 * DAY_MS;
+        assert_eq!(
+            board
+                .apply_retention(soon, &config, at(soon), "circle")
+                .wiped,
+            0
+        );
+        let later = 15 * DAY_MS;
+        let report = board.apply_retention(later, &config, at(later), "circle");
+        assert_eq!(report.wiped, 1);
+        let post = board.post(RecordId(1)).unwrap();
+        assert_eq!(post.contact.value, None);
+        assert!(post.private_note.value.is_empty());
+        assert!(board.matches[&RecordId(5)].notes.value.is_empty());
+        assert_eq!(
+            board.apply_retention(later + 1, &config, at(later + 1), "circle"),
+            RetentionReport::default()
+        );
+    }
+}

@@ -1,0 +1,414 @@
+//! Rosters: check-in lists for people who asked to be checked on (elders in a heat wave, say),
+//! each with a cadence, an assigned volunteer and a grow-only log of check-ins. When the next
+//! check-in is due, and when a missed or worrying one must be escalated, is a pure function of
+//! the log and the current time, so every device shows the same "today's check-ins".
+
+use super::board::Board;
+use super::clock::Stamp;
+use super::edit::NotFound;
+use super::id::RecordId;
+use super::merge::{Lww, Merge};
+use super::post::{Contact, Handle};
+use super::record::{tombstoned, Record, RecordKind};
+use super::validate::{Checks, Field, ValidationError};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+const HOUR_MS: u64 = 3_600_000;
+
+/// After an unanswered call, try again this soon rather than waiting a whole cycle.
+pub const NO_ANSWER_RETRY_MS: u64 = 2 * HOUR_MS;
+
+/// Unanswered check-ins in a row that call for a coordinator.
+pub const NO_ANSWER_LIMIT: usize = 2;
+
+/// How a check-in went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Ok,
+    NeedsSomething,
+    NoAnswer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub at: Stamp,
+    pub by: Handle,
+    pub outcome: Outcome,
+    /// What was needed or said; private to the group's coordinators.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where a person on a roster stands at a given moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// The next check-in is due at `due_ms`, later than now.
+    Upcoming { due_ms: u64 },
+    /// Due now, within a quarter cycle of grace.
+    Due { due_ms: u64 },
+    /// Past the grace period.
+    Overdue { due_ms: u64 },
+    /// A coordinator should step in.
+    Escalate(Escalation),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Escalation {
+    /// A whole cycle passed with no check-in.
+    Missed { due_ms: u64 },
+    /// This many check-ins in a row went unanswered.
+    NoAnswer { times: usize },
+    /// The last check-in found the person needs something.
+    NeedsSomething,
+}
+
+/// One person who asked for regular check-ins.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub added: Stamp,
+    /// Group-visible: a first name or nickname.
+    pub name: Lww<String>,
+    pub contact: Lww<Option<Contact>>,
+    /// Hours between check-ins.
+    pub cadence_hours: Lww<u32>,
+    /// The volunteer assigned; empty when nobody is.
+    pub volunteer: Lww<Handle>,
+    /// Private: health notes, how to get in.
+    pub notes: Lww<String>,
+    pub check_ins: BTreeSet<CheckIn>,
+    pub removed: Lww<bool>,
+}
+
+/// What a coordinator fills in to add a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDraft {
+    pub name: String,
+    pub contact: Option<Contact>,
+    pub cadence_hours: u32,
+    pub volunteer: Handle,
+    pub notes: String,
+}
+
+impl PersonDraft {
+    pub fn validate(&self) -> Result<(), Vec<ValidationError>> {
+        let mut checks = Checks::new();
+        checks.text(Field::Name, &self.name, true);
+        checks.contact(self.contact.as_ref());
+        checks.number(Field::Cadence, u64::from(self.cadence_hours), 1);
+        checks.text(Field::Handle, &self.volunteer, false);
+        checks.text(Field::PrivateNote, &self.notes, false);
+        checks.finish()
+    }
+}
+
+impl Person {
+    pub fn create(draft: PersonDraft, at: Stamp) -> Self {
+        Self {
+            added: at,
+            name: Lww::new(draft.name, at),
+            contact: Lww::new(draft.contact, at),
+            cadence_hours: Lww::new(draft.cadence_hours, at),
+            volunteer: Lww::new(draft.volunteer, at),
+            notes: Lww::new(draft.notes, at),
+            check_ins: BTreeSet::new(),
+            removed: Lww::new(false, at),
+        }
+    }
+
+    fn cadence_ms(&self) -> u64 {
+        u64::from(self.cadence_hours.value.max(1)) * HOUR_MS
+    }
+
+    pub fn last_check_in(&self) -> Option<&CheckIn> {
+        self.check_ins.iter().max_by_key(|check_in| check_in.at)
+    }
+
+    /// When the next check-in is due: a cadence after the last answered one, soon after an
+    /// unanswered one, and at once for someone never checked on.
+    pub fn next_due_ms(&self) -> u64 {
+        match self.last_check_in() {
+            None => self.added.ms,
+            Some(last) if last.outcome == Outcome::NoAnswer => last
+                .at
+                .ms
+                .saturating_add(NO_ANSWER_RETRY_MS.min(self.cadence_ms())),
+            Some(last) => last.at.ms.saturating_add(self.cadence_ms()),
+        }
+    }
+
+    /// Where this person stands at `now_ms`.
+    pub fn standing(&self, now_ms: u64) -> Standing {
+        let unanswered = self
+            .check_ins
+            .iter()
+            .rev()
+            .take_while(|check_in| check_in.outcome == Outcome::NoAnswer)
+            .count();
+        if unanswered >= NO_ANSWER_LIMIT {
+            return Standing::Escalate(Escalation::NoAnswer { times: unanswered });
+        }
+        if self.last_check_in().map(|c| c.outcome) == Some(Outcome::NeedsSomething) {
+            return Standing::Escalate(Escalation::NeedsSomething);
+        }
+        let due_ms = self.next_due_ms();
+        let cadence = self.cadence_ms();
+        if now_ms < due_ms {
+            Standing::Upcoming { due_ms }
+        } else if now_ms >= due_ms.saturating_add(cadence) {
+            Standing::Escalate(Escalation::Missed { due_ms })
+        } else if now_ms >= due_ms.saturating_add(cadence / 4) {
+            Standing::Overdue { due_ms }
+        } else {
+            Standing::Due { due_ms }
+        }
+    }
+
+    fn last_edit(&self) -> Stamp {
+        [
+            self.added,
+            self.name.at,
+            self.contact.at,
+            self.cadence_hours.at,
+            self.volunteer.at,
+            self.notes.at,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(self.added)
+    }
+
+    pub fn is_removed(&self) -> bool {
+        tombstoned(&self.removed, self.last_edit())
+    }
+}
+
+impl Merge for Person {
+    fn merge(&mut self, other: &Self) {
+        self.added = self.added.min(other.added);
+        self.name.merge(&other.name);
+        self.contact.merge(&other.contact);
+        self.cadence_hours.merge(&other.cadence_hours);
+        self.volunteer.merge(&other.volunteer);
+        self.notes.merge(&other.notes);
+        self.check_ins.merge(&other.check_ins);
+        self.removed.merge(&other.removed);
+    }
+}
+
+/// A check-in list, such as "Heat wave, north side".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    pub id: RecordId,
+    pub created: Stamp,
+    pub name: Lww<String>,
+    pub area: Lww<String>,
+    /// Keyed by a random id per person, so two coordinators adding people never collide.
+    pub people: BTreeMap<RecordId, Person>,
+    pub removed: Lww<bool>,
+}
+
+impl Roster {
+    pub fn create(id: RecordId, name: String, area: String, at: Stamp) -> Self {
+        Self {
+            id,
+            created: at,
+            name: Lww::new(name, at),
+            area: Lww::new(area, at),
+            people: BTreeMap::new(),
+            removed: Lww::new(false, at),
+        }
+    }
+
+    /// Live people with their standing at `now_ms`, most pressing first: escalations, then
+    /// overdue, then due, then upcoming by due time.
+    pub fn today(&self, now_ms: u64) -> Vec<(RecordId, &Person, Standing)> {
+        let rank = |standing: &Standing| match standing {
+            Standing::Escalate(_) => (0, 0),
+            Standing::Overdue { due_ms } => (1, *due_ms),
+            Standing::Due { due_ms } => (2, *due_ms),
+            Standing::Upcoming { due_ms } => (3, *due_ms),
+        };
+        let mut list: Vec<_> = self
+            .people
+            .iter()
+            .filter(|(_, person)| !person.is_removed())
+            .map(|(id, person)| (*id, person, person.standing(now_ms)))
+            .collect();
+        list.sort_by_key(|(id, _, standing)| (rank(standing), *id));
+        list
+    }
+}
+
+impl Merge for Roster {
+    fn merge(&mut self, other: &Self) {
+        self.created = self.created.min(other.created);
+        self.name.merge(&other.name);
+        self.area.merge(&other.area);
+        Merge::merge(&mut self.people, &other.people);
+        self.removed.merge(&other.removed);
+    }
+}
+
+impl Record for Roster {
+    const KIND: RecordKind = RecordKind::Roster;
+
+    fn is_removed(&self) -> bool {
+        let last_edit = self.name.at.max(self.area.at).max(self.created);
+        tombstoned(&self.removed, last_edit)
+    }
+
+    fn check_limits(&self, checks: &mut Checks) {
+        checks.text(Field::Name, &self.name.value, false);
+        checks.text(Field::Area, &self.area.value, false);
+        for person in self.people.values() {
+            checks.text(Field::Name, &person.name.value, false);
+            checks.contact(person.contact.value.as_ref());
+            checks.text(Field::Handle, &person.volunteer.value, false);
+            checks.text(Field::PrivateNote, &person.notes.value, false);
+            for check_in in &person.check_ins {
+                checks.text(Field::Handle, &check_in.by, true);
+                checks.text(Field::Note, &check_in.note, false);
+            }
+        }
+    }
+}
+
+impl Board {
+    /// Records a check-in for one person on a live roster.
+    pub fn check_in(
+        &mut self,
+        roster: RecordId,
+        person: RecordId,
+        check_in: CheckIn,
+    ) -> Result<(), NotFound> {
+        let found = self
+            .rosters
+            .get_mut(&roster)
+            .filter(|r| !r.is_removed())
+            .ok_or(NotFound(roster))?
+            .people
+            .get_mut(&person)
+            .filter(|p| !p.is_removed())
+            .ok_or(NotFound(person))?;
+        found.check_ins.insert(check_in);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DeviceId;
+
+    const DAY: u64 = 24 * HOUR_MS;
+
+    fn at(ms: u64) -> Stamp {
+        Stamp::new(ms, 0, DeviceId(1))
+    }
+
+    fn person() -> Person {
+        Person::create(
+            PersonDraft {
+                name: "Mr. Okafor".into(),
+                contact: None,
+                cadence_hours: 24,
+                volunteer: "ana".into(),
+                notes: String::new(),
+            },
+            at(10 * DAY),
+        )
+    }
+
+    fn check(person: &mut Person, ms: u64, outcome: Outcome) {
+        person.check_ins.insert(CheckIn {
+            at: at(ms),
+            by: "ana".into(),
+            outcome,
+            note: String::new(),
+        });
+    }
+
+    #[test]
+    fn a_new_person_is_due_at_once_and_escalates_after_a_missed_cycle() {
+        let p = person();
+        let added = 10 * DAY;
+        assert_eq!(p.standing(added), Standing::Due { due_ms: added });
+        assert_eq!(
+            p.standing(added + 7 * HOUR_MS),
+            Standing::Overdue { due_ms: added }
+        );
+        assert_eq!(
+            p.standing(added + DAY),
+            Standing::Escalate(Escalation::Missed { due_ms: added })
+        );
+    }
+
+    #[test]
+    fn an_ok_check_in_sets_the_next_due_a_cycle_later() {
+        let mut p = person();
+        check(&mut p, 10 * DAY + HOUR_MS, Outcome::Ok);
+        assert_eq!(
+            p.standing(10 * DAY + 2 * HOUR_MS),
+            Standing::Upcoming {
+                due_ms: 11 * DAY + HOUR_MS
+            }
+        );
+    }
+
+    #[test]
+    fn unanswered_and_worrying_check_ins_escalate() {
+        let mut p = person();
+        check(&mut p, 10 * DAY, Outcome::NoAnswer);
+        assert_eq!(
+            p.standing(10 * DAY + HOUR_MS),
+            Standing::Upcoming {
+                due_ms: 10 * DAY + NO_ANSWER_RETRY_MS
+            }
+        );
+        check(&mut p, 10 * DAY + NO_ANSWER_RETRY_MS, Outcome::NoAnswer);
+        assert_eq!(
+            p.standing(10 * DAY + 3 * HOUR_MS),
+            Standing::Escalate(Escalation::NoAnswer { times: 2 })
+        );
+        check(&mut p, 10 * DAY + 4 * HOUR_MS, Outcome::NeedsSomething);
+        assert_eq!(
+            p.standing(10 * DAY + 5 * HOUR_MS),
+            Standing::Escalate(Escalation::NeedsSomething)
+        );
+    }
+
+    #[test]
+    fn today_puts_escalations_first() {
+        let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(0));
+        let mut calm = person();
+        check(&mut calm, 10 * DAY + HOUR_MS, Outcome::Ok);
+        let mut worry = person();
+        check(&mut worry, 10 * DAY + HOUR_MS, Outcome::NeedsSomething);
+        roster.people.insert(RecordId(1), calm);
+        roster.people.insert(RecordId(2), worry);
+        let today = roster.today(10 * DAY + 2 * HOUR_MS);
+        assert_eq!(today[0].0, RecordId(2));
+        assert_eq!(today[1].0, RecordId(1));
+    }
+
+    #[test]
+    fn check_ins_go_to_live_people_only() {
+        let mut board = Board::default();
+        let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(0));
+        roster.people.insert(RecordId(7), person());
+        board.rosters.insert(RecordId(1), roster);
+        let ok = CheckIn {
+            at: at(11 * DAY),
+            by: "ana".into(),
+            outcome: Outcome::Ok,
+            note: String::new(),
+        };
+        assert_eq!(board.check_in(RecordId(1), RecordId(7), ok.clone()), Ok(()));
+        assert_eq!(
+            board.check_in(RecordId(1), RecordId(8), ok),
+            Err(NotFound(RecordId(8)))
+        );
+    }
+}

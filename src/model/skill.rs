@@ -1,0 +1,166 @@
+//! Skills: what a person can contribute (cooking, driving, translating…), listed so a
+//! coordinator can find help. The skill is a free key so groups can name their own.
+
+use super::board::Board;
+use super::clock::Stamp;
+use super::id::RecordId;
+use super::merge::{Lww, Merge};
+use super::post::{Contact, Handle};
+use super::record::{tombstoned, Record, RecordKind};
+use super::validate::{Checks, Field, ValidationError};
+use serde::{Deserialize, Serialize};
+
+/// What a person fills in to list a skill.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillDraft {
+    pub handle: Handle,
+    pub skill: String,
+    pub details: String,
+    pub area: String,
+    pub languages: Vec<String>,
+    pub contact: Option<Contact>,
+}
+
+impl SkillDraft {
+    pub fn validate(&self) -> Result<(), Vec<ValidationError>> {
+        let mut checks = Checks::new();
+        checks.text(Field::Handle, &self.handle, true);
+        checks.text(Field::Skill, &self.skill, true);
+        checks.text(Field::Details, &self.details, false);
+        checks.text(Field::Area, &self.area, false);
+        checks.list(Field::Languages, &self.languages);
+        checks.contact(self.contact.as_ref());
+        checks.finish()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: RecordId,
+    pub created: Stamp,
+    pub handle: Handle,
+    pub skill: Lww<String>,
+    pub details: Lww<String>,
+    pub area: Lww<String>,
+    pub languages: Lww<Vec<String>>,
+    pub contact: Lww<Option<Contact>>,
+    /// Off while the person is away, without losing the listing.
+    pub available: Lww<bool>,
+    pub removed: Lww<bool>,
+}
+
+impl Skill {
+    pub fn create(id: RecordId, draft: SkillDraft, at: Stamp) -> Self {
+        Self {
+            id,
+            created: at,
+            handle: draft.handle,
+            skill: Lww::new(draft.skill, at),
+            details: Lww::new(draft.details, at),
+            area: Lww::new(draft.area, at),
+            languages: Lww::new(draft.languages, at),
+            contact: Lww::new(draft.contact, at),
+            available: Lww::new(true, at),
+            removed: Lww::new(false, at),
+        }
+    }
+}
+
+impl Merge for Skill {
+    fn merge(&mut self, other: &Self) {
+        if (other.created, &other.handle) < (self.created, &self.handle) {
+            self.created = other.created;
+            self.handle = other.handle.clone();
+        }
+        self.skill.merge(&other.skill);
+        self.details.merge(&other.details);
+        self.area.merge(&other.area);
+        self.languages.merge(&other.languages);
+        self.contact.merge(&other.contact);
+        self.available.merge(&other.available);
+        self.removed.merge(&other.removed);
+    }
+}
+
+impl Record for Skill {
+    const KIND: RecordKind = RecordKind::Skill;
+
+    fn is_removed(&self) -> bool {
+        let last_edit = [
+            self.created,
+            self.skill.at,
+            self.details.at,
+            self.area.at,
+            self.languages.at,
+            self.contact.at,
+            self.available.at,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(self.created);
+        tombstoned(&self.removed, last_edit)
+    }
+
+    fn check_limits(&self, checks: &mut Checks) {
+        checks.text(Field::Handle, &self.handle, false);
+        checks.text(Field::Skill, &self.skill.value, false);
+        checks.text(Field::Details, &self.details.value, false);
+        checks.text(Field::Area, &self.area.value, false);
+        checks.list(Field::Languages, &self.languages.value);
+        checks.contact(self.contact.value.as_ref());
+    }
+}
+
+impl Board {
+    /// Available people listing `skill`, by handle.
+    pub fn who_can(&self, skill: &str) -> Vec<&Skill> {
+        let mut found: Vec<&Skill> = self
+            .skills
+            .values()
+            .filter(|s| !s.is_removed() && s.available.value && s.skill.value == skill)
+            .collect();
+        found.sort_by(|a, b| a.handle.cmp(&b.handle));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DeviceId;
+
+    #[test]
+    fn coordinators_find_available_people_by_skill() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let draft = |handle: &str, skill: &str| SkillDraft {
+            handle: handle.into(),
+            skill: skill.into(),
+            details: String::new(),
+            area: "north".into(),
+            languages: vec!["es".into()],
+            contact: None,
+        };
+        let mut board = Board::default();
+        for (n, (handle, skill)) in [("ben", "driving"), ("ana", "driving"), ("cy", "cooking")]
+            .into_iter()
+            .enumerate()
+        {
+            let id = RecordId(n as u64);
+            let d = draft(handle, skill);
+            assert_eq!(d.validate(), Ok(()));
+            board.skills.insert(id, Skill::create(id, d, at(1)));
+        }
+        board
+            .skills
+            .get_mut(&RecordId(0))
+            .unwrap()
+            .available
+            .set(false, at(2));
+        let drivers: Vec<_> = board
+            .who_can("driving")
+            .iter()
+            .map(|s| s.handle.as_str())
+            .collect();
+        assert_eq!(drivers, ["ana"]);
+    }
+}

@@ -1,0 +1,387 @@
+//! Snapshots: a whole board as one versioned JSON document, `{"schema":N,"board":{…}}` with
+//! `schema` first. Older schemas are migrated on load; a newer one, broken JSON or a damaged
+//! record gives a typed error that says where, and never a half-loaded board.
+
+use super::board::{Board, RecordError};
+use super::id::RecordId;
+use super::record::{Record, RecordKind, RecordRef};
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The schema this version of Circle writes.
+pub const SCHEMA: u32 = 1;
+
+/// The largest snapshot accepted from outside the device, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Step `n` turns a board of schema `n + 1` into schema `n + 2`. A new schema appends a step
+/// here and a fixture under `tests/fixtures/`.
+const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [];
+
+/// Why a snapshot could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge { bytes: usize, max: usize },
+    /// Not JSON: broken at this line and column (both from 1).
+    Syntax { line: usize, column: usize },
+    /// JSON, but without a `schema` number and a `board`.
+    NotASnapshot,
+    /// Made by a newer Circle; this version cannot read it.
+    Newer { schema: u32 },
+    /// A schema number no Circle ever wrote.
+    UnknownSchema { schema: u32 },
+    /// A value of the wrong shape, in `record` when it is inside one. `detail` is serde's
+    /// description (for logs); `line` and `column` point into the text.
+    Invalid {
+        line: usize,
+        column: usize,
+        record: Option<RecordRef>,
+        detail: String,
+    },
+    /// A record filed under another record's id.
+    WrongId { record: RecordRef },
+    /// A record breaks an input limit.
+    Limits(RecordError),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes, max } => write!(f, "snapshot of {bytes} bytes is over {max}"),
+            Self::Syntax { line, column } => {
+                write!(f, "not valid JSON at line {line}, column {column}")
+            }
+            Self::NotASnapshot => f.write_str("not a Circle snapshot"),
+            Self::Newer { schema } => write!(f, "made by a newer Circle (schema {schema})"),
+            Self::UnknownSchema { schema } => write!(f, "unknown schema {schema}"),
+            Self::Invalid {
+                line,
+                column,
+                record,
+                detail,
+            } => {
+                if let Some(record) = record {
+                    write!(f, "{record}: ")?;
+                }
+                write!(f, "{detail} (line {line}, column {column})")
+            }
+            Self::WrongId { record } => write!(f, "{record} is filed under another id"),
+            Self::Limits(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// Encodes and decodes snapshots.
+pub struct Snapshot;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    schema: u32,
+    board: &'a Board,
+}
+
+impl Snapshot {
+    /// The board as a snapshot, `schema` first.
+    pub fn encode(board: &Board) -> String {
+        let envelope = Envelope {
+            schema: SCHEMA,
+            board,
+        };
+        // Serializing maps with string keys and plain structs cannot fail.
+        serde_json::to_string(&envelope).unwrap_or_default()
+    }
+
+    /// Reads a snapshot this device wrote, or any trusted one, migrating older schemas.
+    pub fn decode(text: &str) -> Result<Board, SnapshotError> {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let parsed = reader
+            .deserialize_map(EnvelopeVisitor)
+            .and_then(|envelope| reader.end().map(|()| envelope))
+            .map_err(|error| explain(text, &error))?;
+        let Some(schema) = parsed.schema else {
+            return Err(SnapshotError::NotASnapshot);
+        };
+        if schema > SCHEMA {
+            return Err(SnapshotError::Newer { schema });
+        }
+        let board = match parsed.board {
+            ParsedBoard::Missing | ParsedBoard::Skipped => return Err(SnapshotError::NotASnapshot),
+            ParsedBoard::Current(board) => board,
+            ParsedBoard::Raw(mut value) => {
+                if schema == 0 {
+                    return Err(SnapshotError::UnknownSchema { schema });
+                }
+                for step in &MIGRATIONS[schema as usize - 1..] {
+                    step(&mut value);
+                }
+                Board::deserialize(&value).map_err(|error| SnapshotError::Invalid {
+                    line: 0,
+                    column: 0,
+                    record: find_damaged_record(&value),
+                    detail: error.to_string(),
+                })?
+            }
+        };
+        check_ids(&board)?;
+        Ok(board)
+    }
+
+    /// Reads a snapshot from outside the device (a file, a link, a published board): as
+    /// `decode`, and also refuses oversized input and records over the input limits.
+    pub fn import(text: &str) -> Result<Board, SnapshotError> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(SnapshotError::TooLarge {
+                bytes: text.len(),
+                max: MAX_IMPORT_BYTES,
+            });
+        }
+        let board = Self::decode(text)?;
+        board.check_limits().map_err(SnapshotError::Limits)?;
+        Ok(board)
+    }
+}
+
+struct Parsed {
+    schema: Option<u32>,
+    board: ParsedBoard,
+}
+
+enum ParsedBoard {
+    Missing,
+    /// Read straight into the current shape, in one pass.
+    Current(Board),
+    /// Kept as JSON for migration (older schema, or `board` before `schema`).
+    Raw(Value),
+    /// Skipped: the schema is newer than this version reads.
+    Skipped,
+}
+
+struct EnvelopeVisitor;
+
+impl<'de> Visitor<'de> for EnvelopeVisitor {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a Circle snapshot")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+        let mut parsed = Parsed {
+            schema: None,
+            board: ParsedBoard::Missing,
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "schema" => parsed.schema = Some(map.next_value()?),
+                "board" => {
+                    parsed.board = match parsed.schema {
+                        Some(SCHEMA) => ParsedBoard::Current(map.next_value()?),
+                        Some(newer) if newer > SCHEMA => {
+                            map.next_value::<IgnoredAny>()?;
+                            ParsedBoard::Skipped
+                        }
+                        _ => ParsedBoard::Raw(map.next_value()?),
+                    }
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if let (Some(SCHEMA), ParsedBoard::Raw(value)) = (parsed.schema, &parsed.board) {
+            // `board` came before `schema`: read it now.
+            parsed.board =
+                ParsedBoard::Current(Board::deserialize(value).map_err(de::Error::custom)?);
+        }
+        Ok(parsed)
+    }
+}
+
+/// Turns serde's error into ours, finding the damaged record on the (rare) failure path.
+fn explain(text: &str, error: &serde_json::Error) -> SnapshotError {
+    use serde_json::error::Category;
+    let (line, column) = (error.line(), error.column());
+    match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => SnapshotError::Syntax { line, column },
+        Category::Data => {
+            let record = serde_json::from_str::<Value>(text)
+                .ok()
+                .and_then(|value| value.get("board").and_then(find_damaged_record));
+            if record.is_none() && !text.trim_start().starts_with('{') {
+                return SnapshotError::NotASnapshot;
+            }
+            SnapshotError::Invalid {
+                line,
+                column,
+                record,
+                detail: error.to_string(),
+            }
+        }
+    }
+}
+
+/// The first record of a raw board that does not read as its kind.
+fn find_damaged_record(board: &Value) -> Option<RecordRef> {
+    fn first_bad<T: DeserializeOwned>(
+        board: &Value,
+        name: &str,
+        kind: RecordKind,
+    ) -> Option<RecordRef> {
+        let records = board.get(name)?.as_object()?;
+        records.iter().find_map(|(key, value)| {
+            T::deserialize(value).err().map(|_| RecordRef {
+                kind,
+                id: key.parse().unwrap_or(RecordId(0)),
+            })
+        })
+    }
+    use super::{FundEntry, Match, Post, Resource, Roster, Shift, Skill};
+    first_bad::<Post>(board, "posts", RecordKind::Post)
+        .or_else(|| first_bad::<Match>(board, "matches", RecordKind::Match))
+        .or_else(|| first_bad::<Resource>(board, "resources", RecordKind::Resource))
+        .or_else(|| first_bad::<Roster>(board, "rosters", RecordKind::Roster))
+        .or_else(|| first_bad::<Shift>(board, "shifts", RecordKind::Shift))
+        .or_else(|| first_bad::<FundEntry>(board, "fund", RecordKind::FundEntry))
+        .or_else(|| first_bad::<Skill>(board, "skills", RecordKind::Skill))
+}
+
+/// Every record is filed under its own id.
+fn check_ids(board: &Board) -> Result<(), SnapshotError> {
+    fn check<T: Record>(
+        records: &BTreeMap<RecordId, T>,
+        id_of: impl Fn(&T) -> RecordId,
+    ) -> Result<(), SnapshotError> {
+        match records.iter().find(|(key, record)| **key != id_of(record)) {
+            Some((key, _)) => Err(SnapshotError::WrongId {
+                record: RecordRef {
+                    kind: T::KIND,
+                    id: *key,
+                },
+            }),
+            None => Ok(()),
+        }
+    }
+    check(&board.posts, |r| r.id)?;
+    check(&board.matches, |r| r.id)?;
+    check(&board.resources, |r| r.id)?;
+    check(&board.rosters, |r| r.id)?;
+    check(&board.shifts, |r| r.id)?;
+    check(&board.fund, |r| r.id)?;
+    check(&board.skills, |r| r.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{sample_draft, DeviceId, Post, Stamp};
+
+    fn board() -> Board {
+        let mut board = Board::default();
+        board.add_post(Post::create(
+            RecordId(0xab),
+            sample_draft(),
+            Stamp::new(1_700_000_000_000, 0, DeviceId(7)),
+        ));
+        board
+    }
+
+    #[test]
+    fn a_snapshot_starts_with_its_schema_and_round_trips() {
+        let text = Snapshot::encode(&board());
+        assert!(text.starts_with(r#"{"schema":1,"board":{"posts":{"00000000000000ab":"#));
+        assert_eq!(Snapshot::decode(&text), Ok(board()));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_by_name() {
+        let text = r#"{"schema":7,"board":{"posts":{},"shapes":[1,2]}}"#;
+        assert_eq!(
+            Snapshot::decode(text),
+            Err(SnapshotError::Newer { schema: 7 })
+        );
+    }
+
+    #[test]
+    fn schema_may_come_after_the_board() {
+        let text = Snapshot::encode(&board());
+        let reordered = format!(
+            r#"{{"board":{},"schema":1}}"#,
+            &text[r#"{"schema":1,"board":"#.len()..text.len() - 1]
+        );
+        assert_eq!(Snapshot::decode(&reordered), Ok(board()));
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let text = "{\"schema\":1,\n\"board\":{\"posts\":{]}}";
+        assert_eq!(
+            Snapshot::decode(text),
+            Err(SnapshotError::Syntax {
+                line: 2,
+                column: 19
+            })
+        );
+        assert_eq!(
+            Snapshot::decode("[1,2]").unwrap_err(),
+            SnapshotError::NotASnapshot
+        );
+        assert_eq!(
+            Snapshot::decode(r#"{"board":{}}"#),
+            Err(SnapshotError::NotASnapshot)
+        );
+        assert_eq!(
+            Snapshot::decode(r#"{"schema":0,"board":{}}"#),
+            Err(SnapshotError::UnknownSchema { schema: 0 })
+        );
+    }
+
+    #[test]
+    fn a_damaged_record_is_named() {
+        let text = Snapshot::encode(&board()).replace(r#""days""#, r#""someday""#);
+        match Snapshot::decode(&text) {
+            Err(SnapshotError::Invalid { record, line, .. }) => {
+                assert_eq!(
+                    record,
+                    Some(RecordRef {
+                        kind: RecordKind::Post,
+                        id: RecordId(0xab)
+                    })
+                );
+                assert_eq!(line, 1);
+            }
+            other => panic!("expected a damaged record, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_record_under_a_foreign_id_is_refused() {
+        let text = Snapshot::encode(&board()).replacen("00000000000000ab", "00000000000000ac", 1);
+        assert_eq!(
+            Snapshot::decode(&text),
+            Err(SnapshotError::WrongId {
+                record: RecordRef {
+                    kind: RecordKind::Post,
+                    id: RecordId(0xac)
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn imports_are_held_to_the_limits() {
+        let mut board = board();
+        board.posts.get_mut(&RecordId(0xab)).unwrap().title.value = "x".repeat(1000);
+        let text = Snapshot::encode(&board);
+        assert!(Snapshot::decode(&text).is_ok());
+        assert!(matches!(
+            Snapshot::import(&text),
+            Err(SnapshotError::Limits(_))
+        ));
+    }
+}

@@ -1,0 +1,302 @@
+//! Input limits and the typed errors that name what is wrong and where. Every text a person or
+//! a file puts on the board passes through here, so a huge or malformed value is refused before
+//! it reaches storage. Errors are enums, not sentences, so the interface says them in the
+//! reader's language.
+
+use super::config::GroupConfig;
+use super::post::{Contact, PostDraft};
+use std::fmt;
+
+/// The field an error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Details,
+    Category,
+    Area,
+    Author,
+    ContactValue,
+    Languages,
+    Quantity,
+    PrivateNote,
+    /// A name: of a resource, a roster, a person on a roster.
+    Name,
+    Hours,
+    Accepts,
+    Needs,
+    Serves,
+    /// A short note on a report, check-in or match.
+    Note,
+    Handle,
+    Task,
+    HeadCount,
+    Purpose,
+    Amount,
+    Skill,
+    Cadence,
+}
+
+impl Field {
+    /// The most characters (Unicode scalar values) the field may hold, or for a list the most
+    /// entries.
+    pub const fn limit(self) -> usize {
+        match self {
+            Self::Title | Self::Name | Self::Task => 120,
+            Self::Details => 2000,
+            Self::Category | Self::Skill => 40,
+            Self::Area => 60,
+            Self::Author | Self::Handle => 40,
+            Self::ContactValue => 200,
+            Self::Languages => 8,
+            Self::PrivateNote | Self::Note | Self::Purpose => 1000,
+            Self::Hours | Self::Accepts | Self::Needs | Self::Serves => 500,
+            Self::Quantity => 100_000,
+            Self::HeadCount => 500,
+            Self::Amount => 1_000_000_000,
+            // Hours between check-ins: at most four weeks.
+            Self::Cadence => 672,
+        }
+    }
+
+    /// Fields that may hold line breaks.
+    const fn multiline(self) -> bool {
+        matches!(
+            self,
+            Self::Details
+                | Self::PrivateNote
+                | Self::Note
+                | Self::Purpose
+                | Self::Hours
+                | Self::Accepts
+                | Self::Needs
+                | Self::Serves
+        )
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Problem {
+    /// Required and empty.
+    Missing,
+    /// Longer than `max` characters.
+    TooLong { max: usize },
+    /// More than `max` entries in a list.
+    TooMany { max: usize },
+    /// A category or area the group does not have.
+    NotInList,
+    /// A control character, or a line break in a one-line field.
+    BadCharacter,
+    /// A number outside `min..=max`.
+    OutOfRange { min: u64, max: u64 },
+}
+
+/// One thing wrong with an input: which field and what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ValidationError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl fmt::Display for ValidationError {
+    // For logs and developer messages; the interface translates the enums instead.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {:?}", self.field, self.problem)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Collects every problem of one input, so a form can mark all its bad fields at once.
+#[derive(Debug, Default)]
+pub struct Checks {
+    errors: Vec<ValidationError>,
+}
+
+impl Checks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn fail(&mut self, field: Field, problem: Problem) {
+        self.errors.push(ValidationError { field, problem });
+    }
+
+    /// A text field: within its limit, no control characters, present if `required`.
+    pub fn text(&mut self, field: Field, value: &str, required: bool) {
+        if required && value.trim().is_empty() {
+            return self.fail(field, Problem::Missing);
+        }
+        let max = field.limit();
+        // Counting stops just past the limit, so a megabyte paste costs no more than a title.
+        if value.chars().take(max + 1).count() > max {
+            return self.fail(field, Problem::TooLong { max });
+        }
+        let multiline = field.multiline();
+        if value
+            .chars()
+            .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
+        {
+            self.fail(field, Problem::BadCharacter);
+        }
+    }
+
+    /// A list of short texts (languages): at most the field's limit of entries, each a short
+    /// one-line text.
+    pub fn list(&mut self, field: Field, values: &[String]) {
+        let max = field.limit();
+        if values.len() > max {
+            return self.fail(field, Problem::TooMany { max });
+        }
+        let bad = values.iter().any(|value| {
+            value.trim().is_empty()
+                || value.chars().count() > 16
+                || value.chars().any(char::is_control)
+        });
+        if bad {
+            self.fail(field, Problem::BadCharacter);
+        }
+    }
+
+    /// A number within `min..=` the field's limit.
+    pub fn number(&mut self, field: Field, value: u64, min: u64) {
+        let max = field.limit() as u64;
+        if value < min || value > max {
+            self.fail(field, Problem::OutOfRange { min, max });
+        }
+    }
+
+    pub fn contact(&mut self, contact: Option<&Contact>) {
+        if let Some(contact) = contact {
+            self.text(Field::ContactValue, &contact.value, true);
+        }
+    }
+
+    /// A category or area key the group must list.
+    pub fn listed(&mut self, field: Field, known: bool) {
+        if !known {
+            self.fail(field, Problem::NotInList);
+        }
+    }
+
+    /// `Ok` when nothing failed, else every problem in field order.
+    pub fn finish(mut self) -> Result<(), Vec<ValidationError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            self.errors.sort();
+            self.errors.dedup_by_key(|error| error.field);
+            Err(self.errors)
+        }
+    }
+
+    /// The first problem only, for checks that stop at one.
+    pub fn first(self) -> Result<(), ValidationError> {
+        self.finish().map_err(|mut errors| errors.swap_remove(0))
+    }
+}
+
+impl PostDraft {
+    /// Checks a new or edited post against the limits and the group's categories and areas.
+    pub fn validate(&self, config: &GroupConfig) -> Result<(), Vec<ValidationError>> {
+        let mut checks = Checks::new();
+        checks.text(Field::Title, &self.title, true);
+        checks.text(Field::Details, &self.details, false);
+        checks.text(Field::Category, &self.category, true);
+        if !self.category.trim().is_empty() {
+            checks.listed(Field::Category, config.has_category(&self.category));
+        }
+        checks.text(Field::Area, &self.area, !config.areas.is_empty());
+        if !self.area.is_empty() {
+            checks.listed(Field::Area, config.has_area(&self.area));
+        }
+        checks.text(Field::Author, &self.author, true);
+        checks.contact(self.contact.as_ref());
+        checks.list(Field::Languages, &self.languages);
+        if let Some(quantity) = self.quantity {
+            checks.number(Field::Quantity, u64::from(quantity), 1);
+        }
+        checks.text(Field::PrivateNote, &self.private_note, false);
+        checks.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::post::{ContactMethod, PostKind, Urgency, Visibility};
+
+    fn draft() -> PostDraft {
+        PostDraft {
+            kind: PostKind::Ask,
+            title: "Groceries for two this week".into(),
+            category: "food".into(),
+            area: "north".into(),
+            contact: Some(Contact {
+                method: ContactMethod::Signal,
+                value: "+1 555 0100".into(),
+                visibility: Visibility::Private,
+            }),
+            details: "Line one\nline two".into(),
+            urgency: Urgency::Week,
+            quantity: Some(2),
+            author: "rosa".into(),
+            languages: vec!["es".into(), "en".into()],
+            until: None,
+            recurring: false,
+            private_note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_draft_passes() {
+        assert_eq!(draft().validate(&GroupConfig::default()), Ok(()));
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let mut bad = draft();
+        bad.title = "x".repeat(121);
+        bad.category = "spaceships".into();
+        bad.author = "  ".into();
+        bad.languages = vec!["en".into(); 9];
+        bad.quantity = Some(0);
+        bad.contact.as_mut().unwrap().value = "1".repeat(201);
+        let errors = bad.validate(&GroupConfig::default()).unwrap_err();
+        let expect = |field, problem| ValidationError { field, problem };
+        assert_eq!(
+            errors,
+            vec![
+                expect(Field::Title, Problem::TooLong { max: 120 }),
+                expect(Field::Category, Problem::NotInList),
+                expect(Field::Author, Problem::Missing),
+                expect(Field::ContactValue, Problem::TooLong { max: 200 }),
+                expect(Field::Languages, Problem::TooMany { max: 8 }),
+                expect(
+                    Field::Quantity,
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: 100_000
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_only_where_they_belong() {
+        let mut bad = draft();
+        bad.title = "two\nlines".into();
+        let errors = bad.validate(&GroupConfig::default()).unwrap_err();
+        assert_eq!(errors[0].field, Field::Title);
+        assert_eq!(errors[0].problem, Problem::BadCharacter);
+    }
+
+    #[test]
+    fn a_group_with_areas_requires_one_of_them() {
+        let config = GroupConfig::from_json(r#"{"areas":["south"]}"#).unwrap();
+        let errors = draft().validate(&config).unwrap_err();
+        assert_eq!(errors[0].field, Field::Area);
+        assert_eq!(errors[0].problem, Problem::NotInList);
+    }
+}
