@@ -4,3 +4,4 @@ pub mod base64url;
 pub mod crc32;
 pub mod link_frame;
 pub mod post_wire;
+pub mod qr;

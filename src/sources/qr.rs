@@ -1,0 +1,84 @@
+//! A share link as a QR code, drawn as SVG for the screen and for printed flyers. The `qrcode`
+//! crate does the encoding; the drawing is ours, because its SVG writes every dark module as its
+//! own square and sizes in pixels, while a flyer wants one path of row runs sized in millimetres.
+
+use qrcode::{Color, EcLevel, QrCode};
+use std::fmt::Write;
+
+/// The light margin every scanner needs around the symbol, in modules (the standard's minimum).
+const QUIET_ZONE: usize = 4;
+/// Phone cameras read modules down to about 0.5 mm at arm's length.
+const MIN_MODULE_MM: f64 = 0.5;
+/// Small codes are still printed at least this wide, so they scan from across a table.
+const MIN_SIDE_MM: f64 = 50.0;
+
+/// Why a link cannot become a QR code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QrError {
+    /// Longer than the largest QR code holds (2,331 bytes at level M): share a file instead.
+    TooLong,
+}
+
+/// The QR code of `link` (a whole URL) as an SVG document: error correction level M (15% of
+/// the symbol may be smudged or folded), a four-module quiet zone, black on white, sized in
+/// millimetres for print. On screen, CSS may scale it; `viewBox` keeps it sharp.
+pub fn svg(link: &str) -> Result<String, QrError> {
+    // Byte data at a level the crate supports only fails when it does not fit.
+    let code = QrCode::with_error_correction_level(link, EcLevel::M)
+        .map_err(|_| QrError::TooLong)?;
+    let width = code.width();
+    let side = width + 2 * QUIET_ZONE;
+    let side_mm = (side as f64 * MIN_MODULE_MM).max(MIN_SIDE_MM);
+    let mut svg = format!(
+        concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" "#,
+            r#"width="{mm}mm" height="{mm}mm" shape-rendering="crispEdges">"#,
+            r##"<rect width="{side}" height="{side}" fill="#fff"/><path fill="#000" d=""##
+        ),
+        side = side,
+        mm = (side_mm * 10.0).round() / 10.0,
+    );
+    let colors = code.into_colors();
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            let run = row[x..]
+                .iter()
+                .take_while(|color| **color == Color::Dark)
+                .count();
+            if run > 0 {
+                // Writing to a String cannot fail.
+                let _ = write!(
+                    svg,
+                    "M{} {}h{run}v1h-{run}z",
+                    x + QUIET_ZONE,
+                    y + QUIET_ZONE
+                );
+            }
+            x += run.max(1);
+        }
+    }
+    svg.push_str(r#""/></svg>"#);
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_a_scalable_print_sized_symbol() {
+        let svg = svg("https://example.org/circle/#c1.pp.AAAA").expect("short links fit");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "));
+        assert!(svg.contains("width=\"50mm\""));
+        // The top-left finder pattern: a 7-module run on the first row, inside the quiet zone.
+        assert!(svg.contains("d=\"M4 4h7v1h-7z"));
+        assert!(svg.ends_with("\"/></svg>"));
+    }
+
+    #[test]
+    fn a_link_too_long_for_any_symbol_is_refused() {
+        assert!(svg(&"a".repeat(2_331)).is_ok());
+        assert_eq!(svg(&"a".repeat(2_332)), Err(QrError::TooLong));
+    }
+}
