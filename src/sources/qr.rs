@@ -24,8 +24,8 @@ pub enum QrError {
 /// millimetres for print. On screen, CSS may scale it; `viewBox` keeps it sharp.
 pub fn svg(link: &str) -> Result<String, QrError> {
     // Byte data at a level the crate supports only fails when it does not fit.
-    let code = QrCode::with_error_correction_level(link, EcLevel::M)
-        .map_err(|_| QrError::TooLong)?;
+    let code =
+        QrCode::with_error_correction_level(link, EcLevel::M).map_err(|_| QrError::TooLong)?;
     let width = code.width();
     let side = width + 2 * QUIET_ZONE;
     let side_mm = (side as f64 * MIN_MODULE_MM).max(MIN_SIDE_MM);
