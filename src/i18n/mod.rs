@@ -7,6 +7,7 @@
 
 mod en;
 mod es;
+mod labels;
 
 /// A language Circle ships, with its text direction and plural rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -141,9 +142,9 @@ catalogue! {
         NavSettings, PageNotFound, BackToBoard, Loading,
         // Board
         BoardTitle, Filters, FilterKind, AnyKind, Asks, Offers, FilterCategory, AnyCategory,
-        FilterArea, AnyArea, FilterUrgency, AnyUrgency, FilterStatus, AnyStatus, Search,
+        FilterArea, AnyArea, FilterUrgency, AnyUrgency, FilterStatus, AnyStatus, StatusActive, StatusClosed, Search,
         SearchHint, ClearFilters, ShowMore, BoardEmpty, BoardNoMatch, CopyOpenAsks, CopyFailed,
-        OpenAsksHeading, PostList,
+        PostList, ContactHeading, NewPostLinks,
         // Kinds, urgency, status
         KindAsk, KindOffer, UrgencyToday, UrgencyDays, UrgencyWeek, UrgencyAnytime, StatusOpen,
         StatusMatched, StatusFulfilled, StatusWithdrawn, StatusExpired, StatusDuplicate,
@@ -163,9 +164,8 @@ catalogue! {
         RequiredMark, OptionalMore, ChooseOne, SubmitAsk, SubmitOffer, ClearForm, DraftKept,
         PostedAsk, PostedOffer,
         // Validation and errors
-        ErrRequired, ErrTooLong, ErrUnknownChoice, ErrContact, ErrDate, ErrPastDate,
-        ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt, ErrStatusChange,
-        ErrClaimOwn,
+        ErrRequired, ErrTooLong, ErrTooMany, ErrUnknownChoice, ErrBadCharacter, ErrOutOfRange,
+        ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt, ErrStatusChange,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
         OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,

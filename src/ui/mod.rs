@@ -1,1 +1,19 @@
 //! The Leptos screens and widgets; compiled for the browser only.
+//!
+//! State lives in one context ([`state::AppState`]) and flows down; screens in `pages/` compose
+//! small components from `components/<area>/`; all text comes from the message catalogue.
+
+mod app;
+mod codes;
+mod components;
+mod format;
+mod labels;
+mod pages;
+mod platform;
+mod routes;
+mod state;
+
+/// Starts Circle in the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,53 @@
+//! The whole app: state, the router under the page's base path, the frame around every screen.
+
+use super::components::layout::{notice::Notice, site_header::SiteHeader};
+use super::pages::{
+    board::BoardPage, mine::MinePage, new_post::NewPostPage, not_found::NotFoundPage,
+    post::PostPage, settings::SettingsPage, share::SharePage,
+};
+use super::state::AppState;
+use crate::i18n::Msg;
+use crate::model::PostKind;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// The root component: provides [`AppState`] and routes every address to its screen.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    view! {
+        <Router base=state.base()>
+            <a class="skip-link" href="#main">{move || state.t(Msg::SkipToContent)}</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <FocusOnNavigate/>
+                <Notice/>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=BoardPage/>
+                    <Route path=path!("/post/:id") view=PostPage/>
+                    <Route path=path!("/new/ask") view=|| view! { <NewPostPage kind=PostKind::Ask/> }/>
+                    <Route path=path!("/new/offer") view=|| view! { <NewPostPage kind=PostKind::Offer/> }/>
+                    <Route path=path!("/mine") view=MinePage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/share") view=SharePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// After a link changes the screen, moves focus to the top of the new screen, so keyboard and
+/// screen-reader users start reading there instead of at a link that is gone.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let now = path.get();
+        if previous.is_some_and(|previous| previous != now) {
+            super::platform::focus_id("main");
+        }
+        now
+    });
+}

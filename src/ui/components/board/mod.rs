@@ -1,0 +1,6 @@
+//! Lists of posts and the board's tools.
+
+pub mod copy_asks;
+pub mod filters;
+pub mod post_card;
+pub mod post_list;

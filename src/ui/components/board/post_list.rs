@@ -1,0 +1,75 @@
+//! A long list of posts shown a page at a time.
+
+use super::post_card::PostCard;
+use crate::i18n::{fill, Counted, Msg};
+use crate::model::RecordId;
+use crate::ui::format;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// How many more posts each "Show more" adds: a phone screen or three.
+const PAGE: usize = 30;
+
+/// Lists the posts with the given ids, in that order, a page at a time, so a board of ten
+/// thousand posts renders thirty cards and not ten thousand. Says how many are shown of how
+/// many, and shows `empty` when there are none.
+#[component]
+pub fn PostList(
+    /// The posts to list, in display order.
+    #[prop(into)]
+    ids: Signal<Vec<RecordId>>,
+    /// What to say when the list is empty.
+    #[prop(into)]
+    empty: Signal<Msg>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let shown = RwSignal::new(PAGE);
+    let total = Memo::new(move |_| ids.with(Vec::len));
+    // Cards are keyed by id and last edit, so a card re-renders when its post changes and
+    // only then.
+    let page = move || {
+        let limit = shown.get();
+        ids.with(|ids| {
+            state.board.with(|board| {
+                ids.iter()
+                    .take(limit)
+                    .filter_map(|id| board.post(*id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let count_line = move || {
+        let lang = state.lang.get();
+        let total = total.get();
+        let visible = shown.get().min(total);
+        fill(
+            lang.counted(Counted::Shown, total as u64),
+            &[
+                ("shown", &format::number(lang, visible)),
+                ("count", &format::number(lang, total)),
+            ],
+        )
+    };
+    let any = move || total.get() > 0;
+    let more = move || shown.get() < total.get();
+    view! {
+        <Show
+            when=any
+            fallback=move || view! { <p class="empty">{move || state.t(empty.get())}</p> }
+        >
+            <p class="count-line" aria-live="polite">{count_line}</p>
+            <ul class="post-list" aria-label=move || state.t(Msg::PostList)>
+                <For
+                    each=page
+                    key=|post| (post.id, post.last_edit())
+                    children=|post| view! { <li><PostCard post/></li> }
+                />
+            </ul>
+            <Show when=more>
+                <button class="button secondary" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || state.t(Msg::ShowMore)}
+                </button>
+            </Show>
+        </Show>
+    }
+}

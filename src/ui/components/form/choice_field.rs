@@ -1,0 +1,54 @@
+//! A labelled drop-down list.
+
+use super::field_error::described_by;
+use super::lens::Lens;
+use crate::i18n::Msg;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// A `<select>` with its label, a "required" mark and the inline error. `options` are
+/// `(value, label)` pairs; when `placeholder` is set an empty "Choose…" option comes first, so
+/// nothing is chosen for the person.
+#[component]
+pub fn ChoiceField(
+    id: &'static str,
+    label: Msg,
+    value: Lens,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] placeholder: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>
+                {move || state.t(label)}
+                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+            </label>
+            <select
+                id=id
+                aria-describedby=described_by(id, false)
+                aria-invalid=invalid
+                aria-required=required.then_some("true")
+                prop:value=move || value.get.get()
+                on:change:target=move |ev| value.set.run(ev.target().value())
+            >
+                {placeholder.then(|| view! { <option value="">{move || state.t(Msg::ChooseOne)}</option> })}
+                {move || {
+                    let current = value.get.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(key, text)| {
+                            let selected = key == current;
+                            view! { <option value=key selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}

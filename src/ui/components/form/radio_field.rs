@@ -1,0 +1,54 @@
+//! A labelled group of radio buttons.
+
+use super::lens::Lens;
+use crate::i18n::Msg;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Radio buttons in a `fieldset` whose legend asks the question, for a choice of a few options
+/// that a person should see all at once. `options` are `(value, label)` pairs.
+#[component]
+pub fn RadioField(
+    id: &'static str,
+    legend: Msg,
+    value: Lens,
+    options: Vec<(String, Msg)>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <fieldset
+            class="field radios"
+            class:invalid=move || error.with(Option::is_some)
+            id=id
+            tabindex="-1"
+            aria-describedby=format!("{id}-error")
+        >
+            <legend>
+                {move || state.t(legend)}
+                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+            </legend>
+            {options
+                .into_iter()
+                .map(|(key, label)| {
+                    let checked_key = key.clone();
+                    let chosen_key = key.clone();
+                    view! {
+                        <label class="check">
+                            <input
+                                type="radio"
+                                name=id
+                                value=key
+                                prop:checked=move || value.get.get() == checked_key
+                                on:change=move |_| value.set.run(chosen_key.clone())
+                            />
+                            {move || state.t(label)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
+        </fieldset>
+    }
+}

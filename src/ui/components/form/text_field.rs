@@ -1,0 +1,72 @@
+//! A labelled one-line or multi-line text control.
+
+use super::field_error::described_by;
+use super::lens::Lens;
+use crate::i18n::Msg;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// A text input (or a text area when `multiline`) with its label, a "required" mark, an
+/// optional hint and the inline error, all tied to the control for screen readers.
+#[component]
+pub fn TextField(
+    /// The control's id; the hint and error get `{id}-hint` and `{id}-error`.
+    id: &'static str,
+    label: Msg,
+    value: Lens,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] multiline: bool,
+    /// The input type: `text` unless given (`date`, `tel`…).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let describedby = described_by(id, hint.is_some());
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id
+                rows="4"
+                dir="auto"
+                aria-describedby=describedby
+                aria-invalid=invalid
+                aria-required=required.then_some("true")
+                prop:value=move || value.get.get()
+                on:input:target=move |ev| value.set.run(ev.target().value())
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type=kind.unwrap_or("text")
+                dir="auto"
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-describedby=describedby
+                aria-invalid=invalid
+                aria-required=required.then_some("true")
+                prop:value=move || value.get.get()
+                on:input:target=move |ev| value.set.run(ev.target().value())
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>
+                {move || state.t(label)}
+                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{move || state.t(hint)}</p> })}
+            {control}
+            <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! The frame around every screen.
+
+pub mod notice;
+pub mod site_header;

@@ -1,0 +1,45 @@
+//! The group's name and the main navigation.
+
+use crate::i18n::Msg;
+use crate::model::PostKind;
+use crate::ui::routes::{self, href};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The header on every screen: the group's name, which leads back to the board, and links to
+/// every screen a neighbour uses. The current screen's link is marked with `aria-current`.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let state = AppState::get();
+    let name = move || state.config.with(|config| config.name.clone());
+    let links = [
+        (routes::BOARD, Msg::NavBoard),
+        (routes::new_post(PostKind::Ask), Msg::NavNewAsk),
+        (routes::new_post(PostKind::Offer), Msg::NavNewOffer),
+        (routes::MINE, Msg::NavMine),
+        (routes::SHARE, Msg::NavShare),
+        (routes::SETTINGS, Msg::NavSettings),
+    ];
+    view! {
+        <header class="site-header">
+            <a class="brand" href=href(routes::BOARD)>{name}</a>
+            <nav aria-label=move || state.t(Msg::MainNav)>
+                <ul class="nav-list">
+                    {links
+                        .into_iter()
+                        .map(|(path, label)| {
+                            view! {
+                                <li>
+                                    <A href=href(path) exact=true>
+                                        {move || state.t(label)}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small components, grouped by the screen area they serve.
+
+pub mod board;
+pub mod form;
+pub mod layout;
+pub mod post;

@@ -1,0 +1,5 @@
+//! The parts of a post's detail screen.
+
+pub mod history;
+pub mod respond;
+pub mod status_actions;

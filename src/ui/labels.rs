@@ -1,0 +1,52 @@
+//! How a group's categories and areas are named on screen: built-in category keys through the
+//! message catalogue, a group's own ones by the label in its config, anything else as typed.
+
+use super::codes::code;
+use super::state::AppState;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// The label of a category key in the current language.
+pub fn category(state: AppState, key: &str) -> String {
+    if let Some(msg) = Msg::category(key) {
+        return state.t(msg).to_string();
+    }
+    let lang = state.lang.get();
+    state.config.with(|config| {
+        config
+            .categories
+            .iter()
+            .find(|choice| choice.key == key)
+            .map_or_else(
+                || key.to_string(),
+                |choice| choice.label_in(lang.code()).to_string(),
+            )
+    })
+}
+
+/// The label of an area key in the current language; areas a group does not list are places
+/// an author typed, shown as typed.
+pub fn area(state: AppState, key: &str) -> String {
+    let lang = state.lang.get();
+    state.config.with(|config| {
+        config
+            .areas
+            .iter()
+            .find(|choice| choice.key == key)
+            .map_or_else(
+                || key.to_string(),
+                |choice| choice.label_in(lang.code()).to_string(),
+            )
+    })
+}
+
+/// `(value, label)` pairs for a choice among enum values, in the current language.
+pub fn choices<T: serde::Serialize + Copy + Into<Msg>>(
+    state: AppState,
+    values: &[T],
+) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|value| (code(value), state.t((*value).into()).to_string()))
+        .collect()
+}

@@ -1,0 +1,73 @@
+//! The board: asks and offers, filtered and searched, most urgent and newest first.
+
+use crate::i18n::{fill, Counted, Msg};
+use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
+use crate::ui::components::board::copy_asks::CopyAsks;
+use crate::ui::components::board::filters::Filters;
+use crate::ui::components::board::post_list::PostList;
+use crate::ui::format;
+use crate::ui::routes::{self, href};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// The first screen: counts, the two ways to post, the filters, and the matching posts a page
+/// at a time.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let state = AppState::get();
+    let t = move |msg| move || state.t(msg);
+    let ids = Memo::new(move |_| {
+        state.filter.with(|filter| {
+            state.board.with(|board| {
+                board
+                    .filter(filter)
+                    .into_iter()
+                    .map(|post| post.id)
+                    .collect::<Vec<RecordId>>()
+            })
+        })
+    });
+    let open_asks = Memo::new(move |_| {
+        let open = BoardFilter {
+            kind: Some(PostKind::Ask),
+            status: Some(StatusFilter::Open),
+            ..BoardFilter::default()
+        };
+        state.board.with(|board| board.filter(&open).len())
+    });
+    let total = Memo::new(move |_| state.board.with(|board| board.posts().count()));
+    let counts = move || {
+        let lang = state.lang.get();
+        let asks = open_asks.get();
+        let all = total.get();
+        format!(
+            "{} · {}",
+            fill(
+                lang.counted(Counted::OpenAsks, asks as u64),
+                &[("count", &format::number(lang, asks))]
+            ),
+            fill(
+                lang.counted(Counted::Posts, all as u64),
+                &[("count", &format::number(lang, all))]
+            ),
+        )
+    };
+    let empty = Signal::derive(move || {
+        if total.get() == 0 {
+            Msg::BoardEmpty
+        } else {
+            Msg::BoardNoMatch
+        }
+    });
+    view! {
+        <h1>{t(Msg::BoardTitle)}</h1>
+        <p class="counts">{counts}</p>
+        <nav class="post-links" aria-label=t(Msg::NewPostLinks)>
+            <a class="button" href=href(routes::new_post(PostKind::Ask))>{t(Msg::NavNewAsk)}</a>
+            <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
+        </nav>
+        <Filters/>
+        <CopyAsks/>
+        <PostList ids empty/>
+    }
+}

@@ -1,0 +1,221 @@
+//! The app state, held in one context that every screen reads: the board, the group's settings,
+//! the person's own settings and language, this device's clock, and the one-line notice shown
+//! after an action. Effects here are the only place state meets storage and the document.
+
+use super::platform;
+use crate::i18n::{Lang, Msg};
+use crate::model::{
+    Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
+};
+use crate::model::{GroupConfig, StatusError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+const BOARD_KEY: &str = "circle.board";
+const PREFS_KEY: &str = "circle.prefs";
+const DEVICE_KEY: &str = "circle.device";
+
+/// What the person chose on this device. Kept apart from the board: it never leaves the device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub handle: String,
+    /// A language code the person picked; `None` follows the browser.
+    pub language: Option<String>,
+    pub keep_board: bool,
+    pub keep_drafts: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            handle: String::new(),
+            language: None,
+            keep_board: true,
+            keep_drafts: true,
+        }
+    }
+}
+
+/// A message about the last action, meant for the screen at `at` (a full path, base
+/// included), so it shows after the navigation an action ends with and not on later screens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    pub at: String,
+    pub text: String,
+}
+
+/// Everything the screens share. All fields are signals or handles to them, so the state is
+/// `Copy` and moves into any closure.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub board: RwSignal<Board>,
+    pub config: RwSignal<GroupConfig>,
+    pub prefs: RwSignal<Prefs>,
+    pub lang: Memo<Lang>,
+    /// The board's filters, kept here so they survive a visit to a post and back.
+    pub filter: RwSignal<BoardFilter>,
+    /// A short message about the last action, read out by screen readers.
+    pub notice: RwSignal<Option<Announcement>>,
+    /// A problem saving or reading storage, shown until the next successful save.
+    pub storage_problem: RwSignal<Option<Msg>>,
+    clock: StoredValue<Clock>,
+    base: StoredValue<String>,
+}
+
+impl AppState {
+    /// Builds the state from what this device saved, provides it as context and starts the
+    /// effects that keep storage and `<html lang dir>` in step with it.
+    pub fn provide() -> Self {
+        let prefs = RwSignal::new(platform::load::<Prefs>(PREFS_KEY).unwrap_or_default());
+        let saved_board = platform::load::<Board>(BOARD_KEY);
+        let first_run = saved_board.is_none();
+        let browser_lang =
+            Lang::negotiate(platform::browser_languages().iter().map(String::as_str));
+        let lang = Memo::new(move |_| {
+            prefs
+                .read()
+                .language
+                .as_deref()
+                .and_then(Lang::from_tag)
+                .unwrap_or(browser_lang)
+        });
+        let state = Self {
+            board: RwSignal::new(saved_board.unwrap_or_default()),
+            config: RwSignal::new(GroupConfig::default()),
+            prefs,
+            lang,
+            filter: RwSignal::new(BoardFilter {
+                status: Some(StatusFilter::Active),
+                ..BoardFilter::default()
+            }),
+            notice: RwSignal::new(None),
+            storage_problem: RwSignal::new(None),
+            clock: StoredValue::new(Clock::new(device_id())),
+            base: StoredValue::new(platform::page_base()),
+        };
+        provide_context(state);
+        state.persist();
+        if first_run {
+            state.load_demo_if_first_run();
+        }
+        state
+    }
+
+    /// The state provided by [`AppState::provide`].
+    pub fn get() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The first-run hook: the lead wires the demo-board fetch from `public/` in here.
+    fn load_demo_if_first_run(self) {}
+
+    fn persist(self) {
+        Effect::new(move |_| {
+            let keep = self.prefs.with(|prefs| prefs.keep_board);
+            let saved = self.board.with(|board| {
+                if keep {
+                    platform::save(BOARD_KEY, board)
+                } else {
+                    platform::forget(BOARD_KEY);
+                    true
+                }
+            });
+            self.storage_problem
+                .set((!saved).then_some(Msg::ErrStorageFull));
+        });
+        Effect::new(move |_| {
+            self.prefs.with(|prefs| platform::save(PREFS_KEY, prefs));
+        });
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            platform::set_document_language(lang.code(), lang.dir());
+        });
+    }
+
+    /// A message in the current language; reading it inside a closure re-renders on a
+    /// language switch.
+    pub fn t(self, msg: Msg) -> &'static str {
+        self.lang.get().text(msg)
+    }
+
+    /// The path the app lives under (`/circle`), empty at the root.
+    pub fn base(self) -> String {
+        self.base.get_value()
+    }
+
+    /// The full path of an app path, under the base the page was published at.
+    pub fn href(self, path: &str) -> String {
+        let base = self.base();
+        if path == "/" && !base.is_empty() {
+            format!("{base}/")
+        } else {
+            format!("{base}{path}")
+        }
+    }
+
+    /// Shows `text` on the screen at the app path `path`.
+    pub fn announce(self, path: &str, text: String) {
+        self.notice.set(Some(Announcement {
+            at: self.href(path),
+            text,
+        }));
+    }
+
+    pub fn device(self) -> DeviceId {
+        self.clock.with_value(Clock::device)
+    }
+
+    /// A fresh stamp for an edit made now on this device.
+    fn stamp(self) -> Stamp {
+        let now = platform::now_ms();
+        let mut stamp = Stamp::default();
+        self.clock.update_value(|clock| stamp = clock.tick(now));
+        stamp
+    }
+
+    /// Whether this device posted `post`; there are no accounts, so the device is the author.
+    pub fn is_mine(self, post: &Post) -> bool {
+        post.created.device == self.device()
+    }
+
+    /// Puts a new post on the board and remembers the author's handle for next time.
+    pub fn add_post(self, draft: PostDraft) -> RecordId {
+        let id = RecordId::from_random(platform::random_u64());
+        let handle = draft.author.clone();
+        let post = Post::create(id, draft, self.stamp());
+        self.board.update(|board| board.add_post(post));
+        self.prefs.update(|prefs| prefs.handle = handle);
+        id
+    }
+
+    /// Moves a post along its workflow in the person's name.
+    pub fn set_status(self, id: RecordId, to: Status, by: &str) -> Result<(), StatusError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.board
+            .update(|board| result = board.set_status(id, to, by, at));
+        result
+    }
+
+    /// Forgets everything Circle saved on this device and starts afresh as a new device, so
+    /// nothing left links later posts to the wiped ones. The effects then save the empty board
+    /// and default settings, which hold nothing about the person.
+    pub fn wipe(self) {
+        platform::forget_everything();
+        self.clock.set_value(Clock::new(device_id()));
+        self.board.set(Board::default());
+        self.prefs.set(Prefs::default());
+    }
+}
+
+/// This device's random id, made once and kept, so later edits from it are recognised as the
+/// same author's.
+fn device_id() -> DeviceId {
+    if let Some(id) = platform::load::<u64>(DEVICE_KEY) {
+        return DeviceId(id);
+    }
+    let id = platform::random_u64();
+    platform::save(DEVICE_KEY, &id);
+    DeviceId(id)
+}
