@@ -5,6 +5,7 @@
 
 use super::base64url::{self, Base64Error};
 use super::crc32::crc32;
+use crate::model::SnapshotError;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 /// The largest link text and the largest inflated JSON we accept (1 MB each): well beyond any
@@ -33,25 +34,9 @@ pub enum LinkError {
     Damaged,
     /// Over `MAX_LINK_BYTES`, as text or once inflated.
     TooLarge,
-    /// The link is intact but what it holds is not a valid post or board.
-    BadContent(ContentError),
-}
-
-/// Where the JSON inside an intact link is wrong. Such a link was made by a buggy or hostile
-/// encoder, so the position is for bug reports rather than for the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ContentError {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl From<serde_json::Error> for ContentError {
-    fn from(error: serde_json::Error) -> Self {
-        Self {
-            line: error.line(),
-            column: error.column(),
-        }
-    }
+    /// The link is intact but what it holds is not a valid post or board: the same reasons a
+    /// snapshot file gives (broken JSON, a newer schema, a record over the limits).
+    BadContent(SnapshotError),
 }
 
 /// A link's two-letter tag (what it holds, for whom), checked and covered by the checksum.
@@ -61,7 +46,9 @@ pub type Tag = [u8; 2];
 pub fn seal(tag: Tag, json: &[u8]) -> String {
     let compressed = miniz_oxide::deflate::compress_to_vec(json, DEFLATE_LEVEL);
     let header = header(tag);
-    let mut bytes = crc32([header.as_bytes(), &compressed]).to_be_bytes().to_vec();
+    let mut bytes = crc32([header.as_bytes(), &compressed])
+        .to_be_bytes()
+        .to_vec();
     bytes.extend_from_slice(&compressed);
     header + &base64url::encode(&bytes)
 }
@@ -160,7 +147,10 @@ mod tests {
         assert_eq!(open("c1.p"), Err(LinkError::Truncated));
         assert_eq!(open("c1.pp.AA"), Err(LinkError::Truncated));
         assert_eq!(open(&link[..link.len() - 3]), Err(LinkError::Truncated));
-        assert_eq!(open(&link.replacen("c1.pp", "c1.pg", 1)), Err(LinkError::Damaged));
+        assert_eq!(
+            open(&link.replacen("c1.pp", "c1.pg", 1)),
+            Err(LinkError::Damaged)
+        );
         assert_eq!(open(&format!("{link}!")), Err(LinkError::Damaged));
         let huge = "A".repeat(MAX_LINK_BYTES + 1);
         assert_eq!(open(&huge), Err(LinkError::TooLarge));
@@ -169,7 +159,10 @@ mod tests {
     #[test]
     fn a_valid_checksum_over_a_bomb_is_still_too_large() {
         let link = seal(TAG, &vec![b' '; MAX_LINK_BYTES + 1]);
-        assert!(link.len() < 2_000, "a megabyte of spaces deflates to little");
+        assert!(
+            link.len() < 2_000,
+            "a megabyte of spaces deflates to little"
+        );
         assert_eq!(open(&link), Err(LinkError::TooLarge));
     }
 }

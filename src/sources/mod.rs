@@ -1,7 +1,19 @@
-//! Codecs for what comes from or leaves the device: share links, snapshot files, spreadsheets.
+//! Codecs for what comes from or leaves the device: share links, QR codes, snapshot files,
+//! spreadsheets. Plain Rust and tested natively; the share screen calls them.
+//!
+//! - `share_link`: one post or a board in a URL fragment (`link_frame` is its envelope,
+//!   `post_wire` the compact form of a post, `base64url` and `crc32` its parts);
+//! - `qr`: a link as a print-sized QR code;
+//! - `snapshot_file`: the board as a JSON file, exported and imported;
+//! - `csv_export`: posts as a spreadsheet;
+//! - `preview`: what a merge would do, shown before it is done.
 
 pub mod base64url;
 pub mod crc32;
+pub mod csv_export;
 pub mod link_frame;
 pub mod post_wire;
+pub mod preview;
 pub mod qr;
+pub mod share_link;
+pub mod snapshot_file;
