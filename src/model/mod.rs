@@ -49,5 +49,5 @@ pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
 #[cfg(test)]
-use testing::sample_draft;
+pub(crate) use testing::sample_draft;
 pub use validate::{Field, Problem, ValidationError};
