@@ -1,6 +1,7 @@
 //! A share link as a QR code, drawn as SVG for the screen and for printed flyers. The `qrcode`
 //! crate does the encoding; the drawing is ours, because its SVG writes every dark module as its
-//! own square and sizes in pixels, while a flyer wants one path of row runs sized in millimetres.
+//! own square and sizes in pixels, while a flyer wants millimetres. Each run of dark modules in
+//! a row is one stroke a module wide, with relative moves: half the text of squares.
 
 use qrcode::{Color, EcLevel, QrCode};
 use std::fmt::Write;
@@ -33,13 +34,15 @@ pub fn svg(link: &str) -> Result<String, QrError> {
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" "#,
             r#"width="{mm}mm" height="{mm}mm" shape-rendering="crispEdges">"#,
-            r##"<rect width="{side}" height="{side}" fill="#fff"/><path fill="#000" d=""##
+            r##"<rect width="{side}" height="{side}" fill="#fff"/><path stroke="#000" d=""##
         ),
         side = side,
         mm = (side_mm * 10.0).round() / 10.0,
     );
     let colors = code.into_colors();
     for (y, row) in colors.chunks(width).enumerate() {
+        // Where the pen stands on this row, so the next run is a short relative move.
+        let mut pen = None;
         let mut x = 0;
         while x < width {
             let run = row[x..]
@@ -48,12 +51,11 @@ pub fn svg(link: &str) -> Result<String, QrError> {
                 .count();
             if run > 0 {
                 // Writing to a String cannot fail.
-                let _ = write!(
-                    svg,
-                    "M{} {}h{run}v1h-{run}z",
-                    x + QUIET_ZONE,
-                    y + QUIET_ZONE
-                );
+                let _ = match pen {
+                    None => write!(svg, "M{} {}.5h{run}", x + QUIET_ZONE, y + QUIET_ZONE),
+                    Some(end) => write!(svg, "m{} 0h{run}", x - end),
+                };
+                pen = Some(x + run);
             }
             x += run.max(1);
         }
@@ -72,7 +74,7 @@ mod tests {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "));
         assert!(svg.contains("width=\"50mm\""));
         // The top-left finder pattern: a 7-module run on the first row, inside the quiet zone.
-        assert!(svg.contains("d=\"M4 4h7v1h-7z"));
+        assert!(svg.contains("d=\"M4 4.5h7m"));
         assert!(svg.ends_with("\"/></svg>"));
     }
 

@@ -1,0 +1,277 @@
+//! Share links, QR codes and snapshot files, end to end: measured sizes, exact round trips
+//! after redaction, and damage (a cut or a changed character) always caught.
+
+#[path = "support/sample.rs"]
+mod sample;
+mod sources_support;
+
+use circle::model::{
+    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId, Stamp,
+    Urgency, Visibility,
+};
+use circle::sources::post_wire::WirePost;
+use circle::sources::share_link::{
+    prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload,
+};
+use circle::sources::{qr, snapshot_file};
+use proptest::prelude::*;
+use sources_support::{audience, config, post};
+
+/// A project page on a free static host: about 40 characters.
+const PAGE: &str = "https://riverside-aid.github.io/circle/";
+
+/// The issue's typical post: a 40-character title, 150 characters of details, a category, an
+/// area, an urgency and a public contact.
+fn typical_post() -> Post {
+    let draft = PostDraft {
+        kind: PostKind::Ask,
+        title: "Groceries for a family of four this week".into(),
+        category: "food".into(),
+        area: "Riverside North".into(),
+        contact: Some(Contact {
+            method: ContactMethod::Text,
+            value: "+44 7700 900123".into(),
+            visibility: Visibility::Public,
+        }),
+        details: "My partner is in hospital and I can't get to the shops with the kids. Rice, \
+                  pasta, milk, fruit and nappies (size 4) would help. Happy to pick up nearby."
+            .into(),
+        urgency: Urgency::Days,
+        quantity: None,
+        author: "Mina".into(),
+        languages: vec!["en".into(), "ar".into()],
+        until: None,
+        recurring: false,
+        private_note: "Second floor, the bell is broken".into(),
+    };
+    let at = Stamp::new(1_764_230_400_000, 0, DeviceId(0x9f3a_71c2_0b5e_d481));
+    Post::create(RecordId(0x1234_5678_9abc_def0), draft, at)
+}
+
+/// Reads a QR code the way a phone would: paints the SVG's strokes (`M x y.5 h n`, then
+/// `m dx 0 h n` along the row) at 4 pixels a module and scans the picture.
+fn scan(svg: &str) -> Option<String> {
+    const PX: usize = 4;
+    let side: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()?;
+    let path = svg.split(" d=\"").nth(1)?.split('"').next()?;
+    let mut dark = vec![false; side * side];
+    let (mut x, mut y) = (0, 0);
+    let mut rest = path;
+    while let Some(command) = rest.chars().next() {
+        rest = &rest[1..];
+        let end = rest
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let args: Vec<f64> = rest[..end]
+            .split(' ')
+            .map(|arg| arg.parse().ok())
+            .collect::<Option<_>>()?;
+        rest = &rest[end..];
+        match (command, args.as_slice()) {
+            ('M', [to_x, to_y]) => (x, y) = (*to_x as usize, to_y.floor() as usize),
+            ('m', [dx, _]) => x += *dx as usize,
+            ('h', [run]) => {
+                let run = *run as usize;
+                dark.get_mut(y * side + x..y * side + x + run)?.fill(true);
+                x += run;
+            }
+            _ => return None,
+        }
+    }
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(side * PX, side * PX, |px, py| {
+        dark[py / PX * side + px / PX]
+    });
+    let grids = image.detect_grids();
+    grids.first()?.decode().ok().map(|(_, text)| text)
+}
+
+fn redacted_post(post: &Post, audience: LinkAudience) -> Post {
+    let mut single = Board::default();
+    single.add_post(post.clone());
+    single.redacted(audience.into()).posts[&post.id].clone()
+}
+
+#[test]
+fn a_typical_post_link_fits_in_400_characters() {
+    let post = typical_post();
+    assert_eq!(
+        (post.title.value.len(), post.details.value.len()),
+        (40, 152)
+    );
+    let url = share_url(PAGE, &ShareLink::for_post(&post, LinkAudience::Public));
+    println!("typical post link: {} characters: {url}", url.len());
+    assert!(url.len() <= 400, "{} characters", url.len());
+    assert!(!prefers_file(&url));
+
+    let svg = qr::svg(&url).expect("a post link fits a QR code");
+    println!("its QR code: {} bytes of SVG", svg.len());
+    assert!(svg.len() < 12_000);
+    assert_eq!(scan(&svg), Some(url));
+}
+
+#[test]
+fn the_largest_qr_code_scans_back() {
+    let link = share_url(PAGE, &"Zz9-_".repeat(450));
+    assert_eq!(scan(&qr::svg(&link).unwrap()), Some(link));
+}
+
+#[test]
+fn a_30_post_board_link_is_measured() {
+    let devices = [
+        DeviceId(0x9f3a_71c2_0b5e_d481),
+        DeviceId(0x51c0_aa93_7e21_f00d),
+    ];
+    let board = sample::posts(0..30, &devices);
+    let url = share_url(PAGE, &ShareLink::for_board(&board, LinkAudience::Public));
+    let snapshot = circle::model::Snapshot::encode(&board.redacted(Audience::Public));
+    println!(
+        "30-post board link: {} characters (snapshot {} bytes); QR code: {:?}",
+        url.len(),
+        snapshot.len(),
+        qr::svg(&url).map(|svg| svg.len())
+    );
+    assert!(!prefers_file(&url), "{} characters", url.len());
+    let opened = ShareLink::decode(&url).expect("the link opens");
+    assert_eq!(
+        opened.payload,
+        SharePayload::Board(board.redacted(Audience::Public))
+    );
+}
+
+#[test]
+fn a_large_board_link_says_to_use_a_file() {
+    let devices = [DeviceId(1)];
+    let board = sample::posts(0..300, &devices);
+    let url = share_url(PAGE, &ShareLink::for_board(&board, LinkAudience::Group));
+    println!("300-post board link: {} characters", url.len());
+    assert!(prefers_file(&url));
+    assert_eq!(qr::svg(&url), Err(qr::QrError::TooLong));
+}
+
+#[test]
+fn a_group_link_is_labelled_and_keeps_group_contacts() {
+    let mut post = typical_post();
+    post.contact.value = post.contact.value.map(|contact| Contact {
+        visibility: Visibility::Group,
+        ..contact
+    });
+    let public = ShareLink::decode(&ShareLink::for_post(&post, LinkAudience::Public)).unwrap();
+    let group = ShareLink::decode(&ShareLink::for_post(&post, LinkAudience::Group)).unwrap();
+    assert_eq!(public.audience, LinkAudience::Public);
+    assert_eq!(group.audience, LinkAudience::Group);
+    let contact = |link: ShareLink| match link.payload {
+        SharePayload::Post(post) => post.contact.value,
+        SharePayload::Board(_) => None,
+    };
+    assert_eq!(contact(public), None);
+    assert_eq!(contact(group), post.contact.value);
+}
+
+#[test]
+fn share_urls_replace_the_page_fragment() {
+    assert_eq!(
+        share_url("https://x.org/circle/#/board", "c1.pp.AA"),
+        "https://x.org/circle/#c1.pp.AA"
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_post_round_trips_through_its_wire_form(post in post()) {
+        let json = serde_json::to_string(&WirePost::from(&post)).unwrap();
+        let back: WirePost = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(Post::from(back), post);
+    }
+
+    #[test]
+    fn any_post_link_opens_as_the_redacted_post(post in post(), audience in audience()) {
+        let link = ShareLink::for_post(&post, audience);
+        let opened = ShareLink::decode(&link);
+        let expected = redacted_post(&post, audience);
+        prop_assert_eq!(
+            opened,
+            Ok(ShareLink { audience, payload: SharePayload::Post(Box::new(expected)) })
+        );
+    }
+
+    #[test]
+    fn any_board_round_trips_through_links_and_files(
+        posts in prop::collection::vec(post(), 0..6),
+        ops in prop::collection::vec(
+            (any::<u8>(), 0..sample::OP_KINDS, any::<u8>(), 0..1_000u64, any::<bool>()),
+            0..24,
+        ),
+        audience in audience(),
+    ) {
+        let mut board = Board::default();
+        for post in posts {
+            board.add_post(post);
+        }
+        // Every kind of record (resources, rosters, shifts, fund, skills, matches).
+        for (id, kind, value, ms, device) in ops {
+            let op = sample::Op::new(RecordId(u64::from(id % 8)), kind, value, ms, DeviceId(device.into()));
+            sample::apply(&mut board, &op);
+        }
+
+        let link = ShareLink::for_board(&board, audience);
+        let opened = ShareLink::decode(&link).map(|link| link.payload);
+        prop_assert_eq!(opened, Ok(SharePayload::Board(board.redacted(audience.into()))));
+
+        for audience in [Audience::Public, Audience::Group, Audience::Full] {
+            let file = snapshot_file::export(&board, audience);
+            prop_assert_eq!(snapshot_file::import(file.as_bytes()), Ok(board.redacted(audience)));
+        }
+    }
+
+    #[test]
+    fn a_cut_post_link_is_always_refused(post in post(), audience in audience()) {
+        let link = ShareLink::for_post(&post, audience);
+        for end in 0..link.len() {
+            let cut = ShareLink::decode(&link[..end]);
+            prop_assert!(cut.is_err(), "cut at {} of {} opened", end, link.len());
+        }
+    }
+
+    #[test]
+    fn a_cut_board_link_is_always_refused(
+        posts in prop::collection::vec(post(), 1..4),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let board = posts.into_iter().fold(Board::default(), |mut board, post| {
+            board.add_post(post);
+            board
+        });
+        let link = ShareLink::for_board(&board, LinkAudience::Public);
+        let end = cut.index(link.len());
+        prop_assert!(ShareLink::decode(&link[..end]).is_err());
+    }
+
+    #[test]
+    fn a_changed_character_is_always_refused(
+        post in post(),
+        audience in audience(),
+        at in any::<prop::sample::Index>(),
+        with in prop::sample::select(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#%+/= "
+                .chars()
+                .collect::<Vec<_>>(),
+        ),
+    ) {
+        let link = ShareLink::for_post(&post, audience);
+        let at = at.index(link.len());
+        prop_assume!(!link[at..].starts_with(with));
+        let mut changed = link.clone();
+        changed.replace_range(at..at + 1, with.encode_utf8(&mut [0; 4]));
+        let opened = ShareLink::decode(&changed);
+        prop_assert!(opened.is_err(), "changing {} to {:?} went unnoticed", at, with);
+        prop_assert_ne!(opened, Err(LinkError::Empty));
+    }
+}
