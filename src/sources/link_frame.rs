@@ -59,12 +59,18 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     if text.len() > MAX_LINK_BYTES {
         return Err(LinkError::TooLarge);
     }
-    // People paste whole URLs, often with a line break or space picked up on the way.
-    let fragment = text.split_once('#').map_or(text, |(_, after)| after).trim();
+    // People paste whole URLs, and mail apps and printed flyers break long ones over lines.
+    // Spaces are never part of a link, and the checksum still guards what is left.
+    let fragment: String = text
+        .split_once('#')
+        .map_or(text, |(_, after)| after)
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
     if fragment.is_empty() {
         return Err(LinkError::Empty);
     }
-    let rest = version_1(fragment)?;
+    let rest = version_1(&fragment)?;
     let (tag, body) = match rest.as_bytes() {
         [a, b, b'.', ..] => ([*a, *b], &rest[3..]),
         // A tag cut short: what is there still looks like the start of one.
@@ -133,6 +139,8 @@ mod tests {
         assert_eq!(open(&link), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
         let url = format!("https://example.org/circle/#{link}\n");
         assert_eq!(open(&url), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
+        let wrapped = format!("{}\r\n  {}", &link[..10], &link[10..]);
+        assert_eq!(open(&wrapped), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
     }
 
     #[test]
