@@ -1,1 +1,78 @@
-fn main() {}
+//! Benchmarks of the board at the size a busy group reaches: 10,000 posts. Targets on a 2-core
+//! machine: merge ≤ 20 ms, filter ≤ 2 ms, snapshot decode ≤ 30 ms. Run with `make bench` or
+//! `cargo bench --bench board`.
+
+#[path = "../tests/support/sample.rs"]
+mod sample;
+
+use circle::model::{BoardFilter, PostKind, Snapshot, StatusFilter};
+use circle::store::frame;
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
+
+const POSTS: u64 = 10_000;
+
+fn merge(c: &mut Criterion) {
+    // Two copies of 10,000 posts sharing 20 % of them, with concurrent edits on both sides.
+    let (mine, theirs) = sample::overlapping_pair(POSTS, POSTS / 5);
+    c.bench_function("merge_in 10k + 10k posts, 20% shared", |b| {
+        b.iter_batched(
+            || mine.clone(),
+            |mut board| black_box(board.merge_in(&theirs)),
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+fn filter(c: &mut Criterion) {
+    let (board, _) = sample::overlapping_pair(POSTS, POSTS / 5);
+    let narrow = BoardFilter {
+        kind: Some(PostKind::Ask),
+        category: Some("food".into()),
+        status: Some(StatusFilter::Active),
+        ..BoardFilter::default()
+    };
+    c.bench_function("filter 10k posts: kind + category + status", |b| {
+        b.iter(|| black_box(board.filter(&narrow)).len())
+    });
+    let search = BoardFilter {
+        text: "cafe nearby".into(),
+        ..BoardFilter::default()
+    };
+    c.bench_function("filter 10k posts: text search", |b| {
+        b.iter(|| black_box(board.filter(&search)).len())
+    });
+    let accented = BoardFilter {
+        text: "Peñalolén".into(),
+        ..BoardFilter::default()
+    };
+    c.bench_function("filter 10k posts: accented text search", |b| {
+        b.iter(|| black_box(board.filter(&accented)).len())
+    });
+    c.bench_function("filter 10k posts: everything, sorted", |b| {
+        b.iter(|| black_box(board.filter(&BoardFilter::default())).len())
+    });
+}
+
+fn snapshot(c: &mut Criterion) {
+    let (board, _) = sample::overlapping_pair(POSTS, POSTS / 5);
+    let text = Snapshot::encode(&board);
+    c.bench_function("snapshot encode 10k posts", |b| {
+        b.iter(|| black_box(Snapshot::encode(&board)).len())
+    });
+    c.bench_function("snapshot decode 10k posts", |b| {
+        b.iter(|| black_box(Snapshot::decode(&text)).is_ok())
+    });
+    let stored = frame::encode(&board).text;
+    let mut group = c.benchmark_group("storage");
+    group.sample_size(10);
+    group.bench_function("save frame 10k posts (encode, deflate, pack)", |b| {
+        b.iter(|| black_box(frame::encode(&board)).text.len())
+    });
+    group.bench_function("load frame 10k posts (unpack, inflate, decode)", |b| {
+        b.iter(|| black_box(frame::decode(&stored)).is_ok())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, merge, filter, snapshot);
+criterion_main!(benches);
