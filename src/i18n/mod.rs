@@ -138,13 +138,13 @@ macro_rules! catalogue {
 catalogue! {
     /// A message without a count. Placeholders are named in the English text.
     Msg {
-        AppName, SkipToContent, MainNav, NavBoard, NavNewAsk, NavNewOffer, NavMine, NavShare,
-        NavSettings, PageNotFound, BackToBoard, Loading,
+        SkipToContent, MainNav, NavBoard, NavNewAsk, NavNewOffer, NavMine, NavShare,
+        NavSettings, PageNotFound, BackToBoard,
         // Board
-        BoardTitle, Filters, FilterKind, AnyKind, Asks, Offers, FilterCategory, AnyCategory,
+        BoardTitle, Filters, FilterKind, AnyKind, FilterCategory, AnyCategory,
         FilterArea, AnyArea, FilterUrgency, AnyUrgency, FilterStatus, AnyStatus, StatusActive, StatusClosed, Search,
         SearchHint, ClearFilters, ShowMore, BoardEmpty, BoardNoMatch, CopyOpenAsks, CopyFailed,
-        PostList, ContactHeading, NewPostLinks,
+        PostList, NewPostLinks,
         // Kinds, urgency, status
         KindAsk, KindOffer, UrgencyToday, UrgencyDays, UrgencyWeek, UrgencyAnytime, StatusOpen,
         StatusMatched, StatusFulfilled, StatusWithdrawn, StatusExpired, StatusDuplicate,
@@ -165,16 +165,17 @@ catalogue! {
         PostedAsk, PostedOffer,
         // Validation and errors
         ErrRequired, ErrTooLong, ErrTooMany, ErrUnknownChoice, ErrBadCharacter, ErrOutOfRange,
-        ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt, ErrStatusChange,
+        ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt,
+        ErrStorageNotKept, ErrStorageDamaged, ErrStatusChange,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
         OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,
-        MarkFulfilled, Withdraw, MarkDone, YourPost, PostNotFound, HelpingAs, StatusChanged,
+        MarkFulfilled, Withdraw, MarkDone, YourPost, PostNotFound, StatusChanged,
         // My posts
         MineTitle, MineEmpty, MineIntro,
         // Settings
         SettingsTitle, Language, KeepHeading, KeepBoard, KeepDrafts, KeepHint, WipeHeading,
-        WipeButton, WipeWarning, WipeConfirm, Cancel, Wiped, SaveSettings, Saved,
+        WipeButton, WipeWarning, WipeConfirm, Cancel, Wiped,
         // Share & sync (built later by the sources screen)
         ShareTitle, ShareComing,
     }

@@ -8,10 +8,11 @@ use crate::model::{
     Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
 };
 use crate::model::{GroupConfig, StatusError};
+use crate::store::board_store::DEFAULT_KEY as BOARD_KEY;
+use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-const BOARD_KEY: &str = "circle.board";
 const PREFS_KEY: &str = "circle.prefs";
 const DEVICE_KEY: &str = "circle.device";
 
@@ -61,6 +62,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<Msg>>,
     clock: StoredValue<Clock>,
     base: StoredValue<String>,
+    /// `None` when the browser gives no storage; the board then lives only in memory.
+    store: StoredValue<Option<BoardStore<Browser>>, LocalStorage>,
 }
 
 impl AppState {
@@ -68,8 +71,9 @@ impl AppState {
     /// effects that keep storage and `<html lang dir>` in step with it.
     pub fn provide() -> Self {
         let prefs = RwSignal::new(platform::load::<Prefs>(PREFS_KEY).unwrap_or_default());
-        let saved_board = platform::load::<Board>(BOARD_KEY);
-        let first_run = saved_board.is_none();
+        let store = Browser::open().ok().map(BoardStore::new);
+        let (board, problem) = load_board(store.as_ref());
+        let first_run = problem.is_none() && board.is_empty();
         let browser_lang =
             Lang::negotiate(platform::browser_languages().iter().map(String::as_str));
         let lang = Memo::new(move |_| {
@@ -81,7 +85,7 @@ impl AppState {
                 .unwrap_or(browser_lang)
         });
         let state = Self {
-            board: RwSignal::new(saved_board.unwrap_or_default()),
+            board: RwSignal::new(board),
             config: RwSignal::new(GroupConfig::default()),
             prefs,
             lang,
@@ -90,9 +94,10 @@ impl AppState {
                 ..BoardFilter::default()
             }),
             notice: RwSignal::new(None),
-            storage_problem: RwSignal::new(None),
+            storage_problem: RwSignal::new(problem),
             clock: StoredValue::new(Clock::new(device_id())),
             base: StoredValue::new(platform::page_base()),
+            store: StoredValue::new_local(store),
         };
         provide_context(state);
         state.persist();
@@ -111,18 +116,15 @@ impl AppState {
     fn load_demo_if_first_run(self) {}
 
     fn persist(self) {
-        Effect::new(move |_| {
+        // The first run only subscribes: the board was just loaded, and writing it straight
+        // back would cost a 10,000-post board its start-up time for nothing.
+        Effect::new(move |ran: Option<()>| {
             let keep = self.prefs.with(|prefs| prefs.keep_board);
-            let saved = self.board.with(|board| {
-                if keep {
-                    platform::save(BOARD_KEY, board)
-                } else {
-                    platform::forget(BOARD_KEY);
-                    true
-                }
-            });
-            self.storage_problem
-                .set((!saved).then_some(Msg::ErrStorageFull));
+            self.board.track();
+            if ran.is_some() {
+                let problem = self.save_board(keep).err().map(store_problem);
+                self.storage_problem.set(problem);
+            }
         });
         Effect::new(move |_| {
             self.prefs.with(|prefs| platform::save(PREFS_KEY, prefs));
@@ -131,6 +133,24 @@ impl AppState {
             let lang = self.lang.get();
             platform::set_document_language(lang.code(), lang.dir());
         });
+    }
+
+    /// Saves the board, or removes every saved copy when the person keeps nothing here.
+    fn save_board(self, keep: bool) -> Result<(), StoreError> {
+        self.store.with_value(|store| {
+            let Some(store) = store else {
+                return Err(StoreError::Unavailable);
+            };
+            if keep {
+                self.board
+                    .with_untracked(|board| store.save(board))
+                    .map(|_| ())
+            } else {
+                platform::forget(BOARD_KEY);
+                platform::forget(&format!("{BOARD_KEY}.backup"));
+                Ok(())
+            }
+        })
     }
 
     /// A message in the current language; reading it inside a closure re-renders on a
@@ -206,6 +226,30 @@ impl AppState {
         self.clock.set_value(Clock::new(device_id()));
         self.board.set(Board::default());
         self.prefs.set(Prefs::default());
+    }
+}
+
+/// The saved board, and what to tell the person when it could not be read as saved.
+fn load_board(store: Option<&BoardStore<Browser>>) -> (Board, Option<Msg>) {
+    let Some(store) = store else {
+        return (Board::default(), Some(Msg::ErrStorageUnavailable));
+    };
+    match store.load() {
+        Ok(loaded) if loaded.recovered_from_backup() => {
+            (loaded.board, Some(Msg::ErrStorageCorrupt))
+        }
+        Ok(loaded) => (loaded.board, None),
+        Err(error) => (Board::default(), Some(store_problem(error))),
+    }
+}
+
+/// What a storage failure means for the person.
+fn store_problem(error: StoreError) -> Msg {
+    match error {
+        StoreError::QuotaExceeded => Msg::ErrStorageFull,
+        StoreError::Unavailable => Msg::ErrStorageUnavailable,
+        StoreError::NotKept => Msg::ErrStorageNotKept,
+        StoreError::Corrupt { .. } | StoreError::HeldForRecovery => Msg::ErrStorageDamaged,
     }
 }
 

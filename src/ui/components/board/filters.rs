@@ -63,11 +63,6 @@ pub fn Filters() -> impl IntoView {
     });
     let urgencies = Signal::derive(move || choices(state, &Urgency::ALL));
     let statuses = Signal::derive(move || choices(state, &STATUSES));
-    let any_set = move || {
-        filter.with(|f| {
-            f.category.is_some() || f.area.is_some() || f.urgency.is_some() || f.status.is_some()
-        })
-    };
     view! {
         <search class="filters">
             <div class="field">
@@ -93,7 +88,7 @@ pub fn Filters() -> impl IntoView {
                 value=Signal::derive(move || filter.with(|f| f.kind.as_ref().map(code)))
                 set=Callback::new(move |v: String| filter.update(|f| f.kind = parse(&v)))
             />
-            <details class="more" open=any_set>
+            <details class="more">
                 <summary>{t(Msg::Filters)}</summary>
                 <FilterSelect
                     id="filter-category"
