@@ -9,6 +9,7 @@ use super::post::Post;
 use super::record::{Record, RecordKind, RecordRef};
 use super::resource::Resource;
 use super::roster::Roster;
+use super::search::SearchCache;
 use super::shift::Shift;
 use super::skill::Skill;
 use super::validate::{Checks, ValidationError};
@@ -34,6 +35,9 @@ pub struct Board {
     pub fund: BTreeMap<RecordId, FundEntry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub skills: BTreeMap<RecordId, Skill>,
+    /// Prepared search text; not saved, and ignored when boards are compared.
+    #[serde(skip)]
+    pub search: SearchCache,
 }
 
 /// Counts for one collection in a merge.

@@ -1,9 +1,9 @@
-//! The board view's filters and text search. Search ignores case and accents ("cafe" finds
-//! "Café"), so people find posts however they type; results come most urgent first, then
-//! newest.
+//! The board view's filters and text search (see `search.rs`); results come most urgent
+//! first, then newest.
 
 use super::board::Board;
 use super::post::{Post, PostKind, Status, Urgency};
+use super::search::fold;
 use serde::{Deserialize, Serialize};
 
 /// Which statuses to show.
@@ -47,11 +47,7 @@ pub struct BoardFilter {
 impl Board {
     /// Live posts that pass `filter`, most urgent first, then newest.
     pub fn filter(&self, filter: &BoardFilter) -> Vec<&Post> {
-        let words: Vec<Vec<char>> = filter
-            .text
-            .split_whitespace()
-            .map(|word| fold(word).collect())
-            .collect();
+        let words: Vec<String> = filter.text.split_whitespace().map(fold).collect();
         let mut found: Vec<&Post> = self
             .posts()
             .filter(|post| {
@@ -66,13 +62,11 @@ impl Board {
                         .is_none_or(|key| post.area.value == *key)
                     && filter.urgency.is_none_or(|u| post.urgency.value == u)
                     && filter.status.is_none_or(|s| s.admits(post.status.value))
-                    && words.iter().all(|word| {
-                        contains(&post.title.value, word)
-                            || contains(&post.details.value, word)
-                            || contains(&post.area.value, word)
-                    })
             })
             .collect();
+        if !words.is_empty() {
+            self.search.retain_matching(&mut found, &words, &self.posts);
+        }
         found.sort_by(|a, b| {
             (a.urgency.value, std::cmp::Reverse(a.created), a.id).cmp(&(
                 b.urgency.value,
@@ -81,110 +75,6 @@ impl Board {
             ))
         });
         found
-    }
-}
-
-/// Whether `text`, folded, contains the folded `word`.
-fn contains(text: &str, word: &[char]) -> bool {
-    let Some((&first, rest)) = word.split_first() else {
-        return true;
-    };
-    if text.is_ascii() && word.iter().all(char::is_ascii) {
-        // The common case, without decoding: compare bytes ignoring ASCII case.
-        let text = text.as_bytes();
-        let first = first as u8;
-        return text.len() >= word.len()
-            && (0..=text.len() - word.len()).any(|start| {
-                text[start].to_ascii_lowercase() == first
-                    && rest
-                        .iter()
-                        .zip(&text[start + 1..])
-                        .all(|(&c, &t)| t.to_ascii_lowercase() == c as u8)
-            });
-    }
-    let folded: Vec<char> = fold(text).collect();
-    folded.windows(word.len()).any(|window| window == word)
-}
-
-/// Lower case without accents: "Ñandú" → "nandu". Covers the Latin letters of the languages
-/// groups write in; other scripts are only lower-cased.
-pub fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase).map(strip_accent)
-}
-
-fn strip_accent(c: char) -> char {
-    match c {
-        'à'..='å'
-        | 'ā'
-        | 'ă'
-        | 'ą'
-        | 'ǎ'
-        | 'ạ'
-        | 'ả'
-        | 'ấ'
-        | 'ầ'
-        | 'ẩ'
-        | 'ẫ'
-        | 'ậ'
-        | 'ắ'
-        | 'ằ'
-        | 'ẳ'
-        | 'ẵ'
-        | 'ặ' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => {
-            'e'
-        }
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ỉ' | 'ị' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö'
-        | 'ø'
-        | 'ō'
-        | 'ŏ'
-        | 'ő'
-        | 'ơ'
-        | 'ǒ'
-        | 'ọ'
-        | 'ỏ'
-        | 'ố'
-        | 'ồ'
-        | 'ổ'
-        | 'ỗ'
-        | 'ộ'
-        | 'ớ'
-        | 'ờ'
-        | 'ở'
-        | 'ỡ'
-        | 'ợ' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-        'ù'..='ü'
-        | 'ũ'
-        | 'ū'
-        | 'ŭ'
-        | 'ů'
-        | 'ű'
-        | 'ų'
-        | 'ư'
-        | 'ǔ'
-        | 'ụ'
-        | 'ủ'
-        | 'ứ'
-        | 'ừ'
-        | 'ử'
-        | 'ữ'
-        | 'ự' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
     }
 }
 
@@ -257,6 +147,31 @@ mod tests {
         assert_eq!(search("penalolen"), [4]);
         assert_eq!(search("PEÑA"), [4]);
         assert_eq!(search("nothing-like-this"), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn search_sees_edits_and_merges() {
+        use crate::model::Merge;
+        let mut board = board();
+        let search = BoardFilter {
+            text: "blankets".into(),
+            ..BoardFilter::default()
+        };
+        assert!(board.filter(&search).is_empty());
+        let mut draft = board.post(RecordId(2)).unwrap().draft();
+        draft.details = "Two warm BLANKETS".into();
+        board
+            .edit_post(RecordId(2), draft, Stamp::new(10, 0, DeviceId(1)))
+            .unwrap();
+        assert_eq!(ids(board.filter(&search)), [2]);
+        let mut other = board.clone();
+        let mut draft = other.post(RecordId(2)).unwrap().draft();
+        draft.details = "Sorted, thanks".into();
+        other
+            .edit_post(RecordId(2), draft, Stamp::new(11, 0, DeviceId(2)))
+            .unwrap();
+        board.merge(&other);
+        assert!(board.filter(&search).is_empty());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod redact;
 pub mod resource;
 pub mod retention;
 pub mod roster;
+pub mod search;
 pub mod shift;
 pub mod skill;
 pub mod snapshot;
