@@ -31,11 +31,11 @@ impl From<LinkAudience> for Audience {
     }
 }
 
-/// What a link holds.
+/// What a link holds. Boxed: a link is opened once, and the two differ greatly in size.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SharePayload {
     Post(Box<Post>),
-    Board(Board),
+    Board(Box<Board>),
 }
 
 impl SharePayload {
@@ -47,7 +47,7 @@ impl SharePayload {
                 board.add_post(*post);
                 board
             }
-            SharePayload::Board(board) => board,
+            SharePayload::Board(board) => *board,
         }
     }
 }
@@ -99,7 +99,9 @@ impl ShareLink {
         let json = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
         let payload = match kind {
             POST => SharePayload::Post(Box::new(post_from_json(json)?)),
-            BOARD => SharePayload::Board(Snapshot::import(json).map_err(LinkError::BadContent)?),
+            BOARD => SharePayload::Board(Box::new(
+                Snapshot::import(json).map_err(LinkError::BadContent)?,
+            )),
             _ => return Err(LinkError::Damaged),
         };
         Ok(ShareLink { audience, payload })
