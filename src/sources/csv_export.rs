@@ -64,6 +64,14 @@ pub trait CsvLabels {
 /// The byte order mark that tells spreadsheet apps the file is UTF-8.
 const BOM: char = '\u{feff}';
 
+/// The media type to save the file with.
+pub const MEDIA_TYPE: &str = "text/csv;charset=utf-8";
+
+/// A file name that sorts by date: `circle-posts-2026-11-27.csv`.
+pub fn file_name(today: Day) -> String {
+    format!("circle-posts-{today}.csv")
+}
+
 /// The live posts of `board`, redacted for `audience`, as a CSV document.
 pub fn posts_csv(board: &Board, audience: Audience, labels: &impl CsvLabels) -> String {
     let mut csv = String::from(BOM);
@@ -231,6 +239,12 @@ mod tests {
         assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",\"one, \"\"two\"\"\nthree\","));
         assert!(!csv.contains("600"), "the private contact is redacted");
         assert!(!csv.contains("Portal"), "private notes are never exported");
+    }
+
+    #[test]
+    fn names_the_file_by_day() {
+        let day = Day::from_ymd(2026, 11, 27).unwrap();
+        assert_eq!(file_name(day), "circle-posts-2026-11-27.csv");
     }
 
     #[test]
