@@ -8,8 +8,10 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 # Where the app lives on its host: / here, /<repository>/ on a project's static pages.
 PUBLIC_URL ?= /
-# Property-test cases per law: the full count here, a quick default for plain `cargo test`.
+# Property-test cases per law, and generated inputs per decoder fuzz test: the full counts here,
+# quick defaults for a plain `cargo test`.
 PROPTEST_CASES ?= 10000
+CIRCLE_FUZZ_CASES ?= 100000
 # One release build at a time on a 2-core machine, however many terminals ask for one.
 LOCK := flock $(CURDIR)/target/.dist.lock
 
@@ -35,7 +37,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
 unit:
-	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --locked
+	PROPTEST_CASES=$(PROPTEST_CASES) CIRCLE_FUZZ_CASES=$(CIRCLE_FUZZ_CASES) cargo test --locked --all-targets
 
 ## The release build served at the site root, and the same build for a subpath (/circle/).
 dist:

@@ -29,7 +29,7 @@ module.exports = defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "phone", use: { ...PHONE, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /desktop|offline/ },
+    { name: "phone", use: { ...PHONE, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /desktop/ },
     {
       name: "phone-subpath",
       use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/` },
