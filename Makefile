@@ -37,7 +37,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
 unit:
-	PROPTEST_CASES=$(PROPTEST_CASES) CIRCLE_FUZZ_CASES=$(CIRCLE_FUZZ_CASES) cargo test --locked --all-targets
+	PROPTEST_CASES=$(PROPTEST_CASES) CIRCLE_FUZZ_CASES=$(CIRCLE_FUZZ_CASES) cargo test --locked
 
 ## The release build served at the site root, and the same build for a subpath (/circle/).
 dist:
