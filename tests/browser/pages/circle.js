@@ -1,0 +1,147 @@
+// Page objects for Circle's screens. Every control is found by its role and accessible name,
+// as a screen reader announces it, in the language the test runs in.
+const { expect } = require("../support/fixtures");
+const { words } = require("./words");
+
+/** Fills a labelled control whatever it turned out to be: a drop-down or a text box. */
+async function fillOrSelect(control, value) {
+  const tag = await control.evaluate((element) => element.tagName);
+  if (tag === "SELECT") await control.selectOption({ label: value });
+  else await control.fill(value);
+}
+
+class Screen {
+  constructor(page, lang) {
+    this.page = page;
+    this.lang = lang;
+    this.w = words[lang];
+  }
+
+  /** Opens an app path relative to where the app is published ("" is the board). */
+  async open(path = "") {
+    await this.page.goto(path);
+    await expect(this.heading).toBeVisible();
+  }
+
+  get heading() {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  navLink(name) {
+    return this.page.getByRole("navigation", { name: this.w.mainNav }).getByRole("link", { name, exact: true });
+  }
+
+  /** The live region that announces what an action did. */
+  get notice() {
+    return this.page.getByRole("status");
+  }
+}
+
+class BoardScreen extends Screen {
+  get search() {
+    return this.page.getByRole("searchbox", { name: this.w.search });
+  }
+
+  get kind() {
+    return this.page.getByLabel(this.w.kind);
+  }
+
+  get list() {
+    return this.page.getByRole("list", { name: /^(Posts|Publicaciones)$/ });
+  }
+
+  get cards() {
+    return this.list.getByRole("listitem");
+  }
+
+  card(title) {
+    return this.cards.filter({ has: this.page.getByRole("link", { name: title, exact: true }) });
+  }
+
+  async openFilters() {
+    const summary = this.page.getByText(this.w.filters, { exact: true });
+    const details = this.page.locator("details.more");
+    if (!(await details.evaluate((element) => element.open))) await summary.click();
+  }
+
+  async filter(label, option) {
+    await this.openFilters();
+    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  }
+}
+
+class NewPostScreen extends Screen {
+  field(label) {
+    return this.page.getByLabel(label);
+  }
+
+  /**
+   * Fills the required questions. `post` names title, category, area, method, contact,
+   * visibility (the radio's label) and handle; any left out stay as they are.
+   */
+  async fillRequired(post) {
+    const w = this.w;
+    const what = this.page.getByRole("textbox", { name: new RegExp(`^(${escape(w.whatAsk)}|${escape(w.whatOffer)})`) });
+    if (post.title !== undefined) await what.fill(post.title);
+    if (post.category !== undefined) await this.page.getByRole("combobox", { name: new RegExp(`^${w.category}`) }).selectOption({ label: post.category });
+    if (post.area !== undefined) await fillOrSelect(this.page.getByLabel(new RegExp(`^${w.area}`)), post.area);
+    if (post.method !== undefined) await this.page.getByRole("combobox", { name: new RegExp(`^${escape(w.method)}`) }).selectOption({ label: post.method });
+    if (post.contact !== undefined) await this.page.getByRole("textbox", { name: new RegExp(`^${w.contact}`) }).fill(post.contact);
+    if (post.visibility !== undefined) await this.page.getByRole("radio", { name: post.visibility }).check();
+    if (post.handle !== undefined) await this.page.getByRole("textbox", { name: new RegExp(`^${w.handle}`) }).fill(post.handle);
+  }
+
+  async openMore() {
+    const details = this.page.locator("form details.more");
+    if (!(await details.evaluate((element) => element.open))) await this.page.getByText(this.w.more, { exact: true }).click();
+  }
+
+  async submit(kind = "ask") {
+    await this.page.getByRole("button", { name: kind === "ask" ? this.w.submitAsk : this.w.submitOffer }).click();
+  }
+
+  /** Posts a complete ask or offer and waits for its detail screen; returns the post's path. */
+  async post(kind, post) {
+    await this.open(kind === "ask" ? "new/ask" : "new/offer");
+    await this.fillRequired(post);
+    await this.submit(kind);
+    await expect(this.heading).toHaveText(post.title);
+    return new URL(this.page.url()).pathname;
+  }
+}
+
+class PostScreen extends Screen {
+  get respond() {
+    return this.page.getByRole("region", { name: this.w.respond });
+  }
+
+  get history() {
+    return this.page.getByRole("region", { name: this.w.history });
+  }
+
+  button(name) {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+}
+
+class SettingsScreen extends Screen {
+  get handle() {
+    return this.page.getByRole("textbox", { name: this.w.handle });
+  }
+
+  get language() {
+    return this.page.getByRole("combobox", { name: this.w.language });
+  }
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Makes this browser a different device: the same board, but none of its posts are "mine". */
+async function becomeAnotherDevice(page) {
+  await page.evaluate(() => localStorage.setItem("circle.device", "12345"));
+  await page.reload();
+}
+
+module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice };
