@@ -21,6 +21,14 @@ fn merge(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // A board read from a source is owned, so its new posts move in instead of being copied.
+    c.bench_function("absorb 10k + 10k posts, 20% shared", |b| {
+        b.iter_batched(
+            || (mine.clone(), theirs.clone()),
+            |(mut board, incoming)| black_box(board.absorb(incoming)),
+            BatchSize::LargeInput,
+        )
+    });
 }
 
 fn filter(c: &mut Criterion) {

@@ -76,6 +76,9 @@ proptest! {
         prop_assert_eq!(&reported, &merged(&a, &b));
         prop_assert_eq!(report.added + report.updated + report.unchanged, b.len());
         prop_assert_eq!(reported.len(), a.len() + report.added);
+        let mut absorbed = a.clone();
+        prop_assert_eq!(absorbed.absorb(b.clone()), report);
+        prop_assert_eq!(absorbed, reported);
     }
 
     /// A merged board survives a snapshot unchanged.

@@ -14,6 +14,7 @@ use super::shift::Shift;
 use super::skill::Skill;
 use super::validate::{Checks, ValidationError};
 use serde::{Deserialize, Serialize};
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -98,19 +99,39 @@ fn merge_collection<T: Record>(
                 ours.insert(*id, incoming.clone());
                 counts.added += 1;
             }
-            Some(mine) if mine == incoming => counts.unchanged += 1,
-            Some(mine) => {
-                let before = mine.clone();
-                mine.merge(incoming);
-                if *mine == before {
-                    counts.unchanged += 1;
-                } else {
-                    counts.updated += 1;
-                }
+            Some(mine) => counts.count_merge(mine.merge_changed(incoming)),
+        }
+    }
+    counts
+}
+
+fn absorb_collection<T: Record>(
+    ours: &mut BTreeMap<RecordId, T>,
+    theirs: BTreeMap<RecordId, T>,
+) -> Counts {
+    let mut counts = Counts::default();
+    for (id, incoming) in theirs {
+        match ours.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(incoming);
+                counts.added += 1;
+            }
+            Entry::Occupied(mut slot) => {
+                counts.count_merge(slot.get_mut().merge_changed(&incoming));
             }
         }
     }
     counts
+}
+
+impl Counts {
+    fn count_merge(&mut self, changed: bool) {
+        if changed {
+            self.updated += 1;
+        } else {
+            self.unchanged += 1;
+        }
+    }
 }
 
 fn check_collection<T: Record>(records: &BTreeMap<RecordId, T>) -> Result<(), RecordError> {
@@ -205,6 +226,41 @@ impl Board {
         report.record(
             RecordKind::Skill,
             merge_collection(&mut self.skills, &other.skills),
+        );
+        report
+    }
+
+    /// As [`Board::merge_in`], taking `other` by value so its new records move in rather than
+    /// being copied: the way to merge a board just read from a source.
+    pub fn absorb(&mut self, other: Board) -> MergeReport {
+        let mut report = MergeReport::default();
+        report.record(
+            RecordKind::Post,
+            absorb_collection(&mut self.posts, other.posts),
+        );
+        report.record(
+            RecordKind::Match,
+            absorb_collection(&mut self.matches, other.matches),
+        );
+        report.record(
+            RecordKind::Resource,
+            absorb_collection(&mut self.resources, other.resources),
+        );
+        report.record(
+            RecordKind::Roster,
+            absorb_collection(&mut self.rosters, other.rosters),
+        );
+        report.record(
+            RecordKind::Shift,
+            absorb_collection(&mut self.shifts, other.shifts),
+        );
+        report.record(
+            RecordKind::FundEntry,
+            absorb_collection(&mut self.fund, other.fund),
+        );
+        report.record(
+            RecordKind::Skill,
+            absorb_collection(&mut self.skills, other.skills),
         );
         report
     }

@@ -1,6 +1,7 @@
 //! Revision stamps: a hybrid logical clock (wall time, counter, device id) that orders every
 //! edit the same way on every device, so two copies of a board always resolve alike.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -91,16 +92,51 @@ impl std::str::FromStr for Stamp {
     }
 }
 
+/// Appends `n` in lower-case hex without leading zeros.
+fn push_hex(n: u64, out: &mut [u8; 40], len: &mut usize) {
+    let digits = (64 - n.leading_zeros()).div_ceil(4).max(1) as usize;
+    for i in 0..digits {
+        let nibble = (n >> (4 * (digits - 1 - i))) & 0xf;
+        out[*len + i] = b"0123456789abcdef"[nibble as usize];
+    }
+    *len += digits;
+}
+
+// Every field of every record carries a stamp, so snapshots write and read them without the
+// formatting machinery or a temporary string.
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut buf = [0u8; 40];
+        let mut len = 0;
+        push_hex(self.ms, &mut buf, &mut len);
+        buf[len] = b'.';
+        len += 1;
+        push_hex(u64::from(self.count), &mut buf, &mut len);
+        buf[len] = b'.';
+        len += 1;
+        push_hex(self.device.0, &mut buf, &mut len);
+        // Only ASCII hex digits and dots were written.
+        serializer.serialize_str(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+    }
+}
+
+struct StampVisitor;
+
+impl Visitor<'_> for StampVisitor {
+    type Value = Stamp;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a stamp such as \"19ac4538800.0.9f3a71c20b5ed481\"")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Stamp, E> {
+        text.parse().map_err(E::custom)
     }
 }
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserializer.deserialize_str(StampVisitor)
     }
 }
 
@@ -132,5 +168,20 @@ mod tests {
         assert_eq!(stamp.to_string().parse::<Stamp>(), Ok(stamp));
         assert!("12.zz.1".parse::<Stamp>().is_err());
         assert!("1.2.3.4".parse::<Stamp>().is_err());
+    }
+
+    #[test]
+    fn stamps_serialize_as_their_text() {
+        for stamp in [
+            Stamp::new(0, 0, DeviceId(0)),
+            Stamp::new(1_732_000_000_000, 12, DeviceId(u64::MAX)),
+            Stamp::new(u64::MAX, u32::MAX, DeviceId(0x10)),
+        ] {
+            let json = serde_json::to_string(&stamp).unwrap();
+            assert_eq!(json, format!("\"{stamp}\""));
+            assert_eq!(serde_json::from_str::<Stamp>(&json).unwrap(), stamp);
+        }
+        assert!(serde_json::from_str::<Stamp>("\"1.2\"").is_err());
+        assert!(serde_json::from_str::<Stamp>("12").is_err());
     }
 }

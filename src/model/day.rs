@@ -1,6 +1,7 @@
 //! Calendar days (needed-by, available-until, expiry), kept as days since 1970-01-01 and written
 //! as `YYYY-MM-DD`, so they mean the same thing in every time zone and every language.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -91,10 +92,23 @@ impl Serialize for Day {
     }
 }
 
+struct DayVisitor;
+
+impl Visitor<'_> for DayVisitor {
+    type Value = Day;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date like 2026-11-27")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Day, E> {
+        text.parse().map_err(E::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserializer.deserialize_str(DayVisitor)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stable random record ids. An id never changes, so every copy of a board agrees on which
 //! record an edit belongs to.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -38,14 +39,33 @@ impl std::str::FromStr for RecordId {
 
 impl Serialize for RecordId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut buf = [0u8; 16];
+        for (i, digit) in buf.iter_mut().enumerate() {
+            *digit = b"0123456789abcdef"[((self.0 >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        // Only ASCII hex digits were written.
+        serializer.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
     }
 }
 
+struct IdVisitor;
+
+impl Visitor<'_> for IdVisitor {
+    type Value = RecordId;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record id of 16 hex digits")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<RecordId, E> {
+        text.parse().map_err(E::custom)
+    }
+}
+
+// Ids are also map keys, which serde_json hands over as strings, so this reads both.
 impl<'de> Deserialize<'de> for RecordId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserializer.deserialize_str(IdVisitor)
     }
 }
 
@@ -60,5 +80,10 @@ mod tests {
         assert_eq!(id.to_string().parse::<RecordId>(), Ok(id));
         assert!("xyz".parse::<RecordId>().is_err());
         assert!("00abcdef0123456g".parse::<RecordId>().is_err());
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"00abcdef01234567\"");
+        assert_eq!(
+            serde_json::from_str::<RecordId>("\"00abcdef01234567\"").unwrap(),
+            id
+        );
     }
 }

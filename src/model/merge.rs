@@ -43,14 +43,30 @@ impl<T: PartialEq> Lww<T> {
     }
 }
 
-impl<T: Ord + Clone> Merge for Lww<T> {
-    fn merge(&mut self, other: &Self) {
+impl<T: Ord + Clone> Lww<T> {
+    /// Merges `other` in and says whether that changed this field.
+    pub fn merge_changed(&mut self, other: &Self) -> bool {
         // Stamps are unique per edit; comparing values too keeps the rule deterministic even
         // for forged or corrupted copies that reuse a stamp.
-        if (other.at, &other.value) > (self.at, &self.value) {
+        let newer = (other.at, &other.value) > (self.at, &self.value);
+        if newer {
             *self = other.clone();
         }
+        newer
     }
+}
+
+impl<T: Ord + Clone> Merge for Lww<T> {
+    fn merge(&mut self, other: &Self) {
+        self.merge_changed(other);
+    }
+}
+
+/// Adds the entries of `other` a grow-only log lacks; says whether there were any.
+pub fn grow<T: Ord + Clone>(log: &mut BTreeSet<T>, other: &BTreeSet<T>) -> bool {
+    let before = log.len();
+    log.extend(other.iter().cloned());
+    log.len() != before
 }
 
 // A field is stored as `[value, "stamp"]`: short, and still readable in a published file.

@@ -5,7 +5,7 @@
 use super::clock::Stamp;
 use super::day::Day;
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::{grow, Lww, Merge};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -204,29 +204,40 @@ impl Post {
     }
 }
 
-impl Merge for Post {
-    fn merge(&mut self, other: &Self) {
+impl Post {
+    /// Merges `other` in and says whether that changed this post: the merge report's
+    /// "updated" without comparing whole posts.
+    pub fn merge_changed(&mut self, other: &Self) -> bool {
+        let mut changed = false;
         // Identity fields are written once; should two copies disagree (a forged copy), the
         // smaller one wins on both sides so the merge stays the same in any order.
         if (other.created, other.kind, &other.author) < (self.created, self.kind, &self.author) {
             self.created = other.created;
             self.kind = other.kind;
             self.author = other.author.clone();
+            changed = true;
         }
-        self.title.merge(&other.title);
-        self.details.merge(&other.details);
-        self.category.merge(&other.category);
-        self.area.merge(&other.area);
-        self.urgency.merge(&other.urgency);
-        self.quantity.merge(&other.quantity);
-        self.contact.merge(&other.contact);
-        self.languages.merge(&other.languages);
-        self.until.merge(&other.until);
-        self.recurring.merge(&other.recurring);
-        self.status.merge(&other.status);
-        self.private_note.merge(&other.private_note);
-        self.history.merge(&other.history);
-        self.removed.merge(&other.removed);
+        changed |= self.title.merge_changed(&other.title);
+        changed |= self.details.merge_changed(&other.details);
+        changed |= self.category.merge_changed(&other.category);
+        changed |= self.area.merge_changed(&other.area);
+        changed |= self.urgency.merge_changed(&other.urgency);
+        changed |= self.quantity.merge_changed(&other.quantity);
+        changed |= self.contact.merge_changed(&other.contact);
+        changed |= self.languages.merge_changed(&other.languages);
+        changed |= self.until.merge_changed(&other.until);
+        changed |= self.recurring.merge_changed(&other.recurring);
+        changed |= self.status.merge_changed(&other.status);
+        changed |= self.private_note.merge_changed(&other.private_note);
+        changed |= grow(&mut self.history, &other.history);
+        changed |= self.removed.merge_changed(&other.removed);
+        changed
+    }
+}
+
+impl Merge for Post {
+    fn merge(&mut self, other: &Self) {
+        self.merge_changed(other);
     }
 }
 
@@ -235,6 +246,10 @@ impl super::record::Record for Post {
 
     fn is_removed(&self) -> bool {
         Post::is_removed(self)
+    }
+
+    fn merge_changed(&mut self, other: &Self) -> bool {
+        Post::merge_changed(self, other)
     }
 
     fn check_limits(&self, checks: &mut super::validate::Checks) {

@@ -69,6 +69,14 @@ pub trait Record: Merge + Clone + PartialEq {
     /// Whether the tombstone is newer than every edit.
     fn is_removed(&self) -> bool;
 
+    /// Merges `other` in and says whether that changed this record. Kinds on the hot path
+    /// (posts) answer without a copy.
+    fn merge_changed(&mut self, other: &Self) -> bool {
+        let before = self.clone();
+        self.merge(other);
+        *self != before
+    }
+
     /// Checks stored values against the input limits (not against a group's lists: a board
     /// from another group may use other categories).
     fn check_limits(&self, checks: &mut Checks);

@@ -11,11 +11,34 @@ use super::id::RecordId;
 use super::post::Post;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Folded search text per post. Cloning a board clones the entries (cheaply: they are shared).
 #[derive(Default)]
-pub struct SearchCache(Mutex<HashMap<RecordId, Entry>>);
+pub struct SearchCache(Mutex<Entries>);
+
+type Entries = HashMap<RecordId, Entry, BuildHasherDefault<IdHasher>>;
+
+/// Record ids are already random, so they hash as themselves.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 #[derive(Clone)]
 struct Entry {
@@ -24,7 +47,7 @@ struct Entry {
 }
 
 impl SearchCache {
-    fn entries(&self) -> MutexGuard<'_, HashMap<RecordId, Entry>> {
+    fn entries(&self) -> MutexGuard<'_, Entries> {
         // A panic while the lock was held leaves at worst a stale entry, which is re-checked
         // by its stamps anyway.
         self.0
