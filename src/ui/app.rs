@@ -1,11 +1,12 @@
 //! The whole app: state, the router under the page's base path, the frame around every screen.
 
 use super::components::layout::{notice::Notice, site_header::SiteHeader};
+use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
     board::BoardPage, mine::MinePage, new_post::NewPostPage, not_found::NotFoundPage,
     post::PostPage, settings::SettingsPage, share::SharePage,
 };
-use super::state::AppState;
+use super::state::{t, AppState};
 use crate::i18n::Msg;
 use crate::model::PostKind;
 use leptos::prelude::*;
@@ -19,11 +20,12 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     view! {
         <Router base=state.base()>
-            <a class="skip-link" href="#main">{move || state.t(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 <FocusOnNavigate/>
                 <Notice/>
+                <IncomingLink/>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=BoardPage/>
                     <Route path=path!("/post/:id") view=PostPage/>

@@ -229,6 +229,14 @@ impl AppState {
     }
 }
 
+/// A message as a reactive text: re-renders on a language switch. Every caller shares this one
+/// closure type, so the wasm holds one copy of the code that renders translated text instead
+/// of one per place a message appears.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let state = AppState::get();
+    move || state.t(msg)
+}
+
 /// The saved board, and what to tell the person when it could not be read as saved.
 fn load_board(store: Option<&BoardStore<Browser>>) -> (Board, Option<Msg>) {
     let Some(store) = store else {

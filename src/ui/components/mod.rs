@@ -4,3 +4,4 @@ pub mod board;
 pub mod form;
 pub mod layout;
 pub mod post;
+pub mod share;

@@ -7,7 +7,7 @@ use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::post_list::PostList;
 use crate::ui::format;
 use crate::ui::routes::{self, href};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// The first screen: counts, the two ways to post, the filters, and the matching posts a page
@@ -15,7 +15,6 @@ use leptos::prelude::*;
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let state = AppState::get();
-    let t = move |msg| move || state.t(msg);
     let ids = Memo::new(move |_| {
         state.filter.with(|filter| {
             state.board.with(|board| {

@@ -3,7 +3,7 @@
 use crate::i18n::Msg;
 use crate::model::RecordId;
 use crate::ui::components::board::post_list::PostList;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// Lists the asks and offers posted from this device, newest first, whatever their status, so
@@ -25,8 +25,8 @@ pub fn MinePage() -> impl IntoView {
         })
     });
     view! {
-        <h1>{move || state.t(Msg::MineTitle)}</h1>
-        <p>{move || state.t(Msg::MineIntro)}</p>
+        <h1>{t(Msg::MineTitle)}</h1>
+        <p>{t(Msg::MineIntro)}</p>
         <PostList ids empty=Msg::MineEmpty/>
     }
 }

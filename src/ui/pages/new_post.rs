@@ -11,7 +11,7 @@ use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
 use crate::ui::labels::choices;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels, platform, routes};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -177,7 +177,6 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
     let group_lists_areas = move || state.config.with(|config| !config.areas.is_empty());
     let methods = Signal::derive(move || choices(state, &ContactMethod::ALL));
     let urgencies = Signal::derive(move || choices(state, &Urgency::ALL));
-    let t = move |msg| move || state.t(msg);
 
     view! {
         <h1>{t(title)}</h1>

@@ -2,15 +2,14 @@
 
 use crate::i18n::Msg;
 use crate::ui::routes;
-use crate::ui::state::AppState;
+use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// Says the page does not exist and offers the way back to the board.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let state = AppState::get();
     view! {
-        <h1>{move || state.t(Msg::PageNotFound)}</h1>
-        <p><a href=routes::href(routes::BOARD)>{move || state.t(Msg::BackToBoard)}</a></p>
+        <h1>{t(Msg::PageNotFound)}</h1>
+        <p><a href=routes::href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
     }
 }

@@ -5,8 +5,9 @@ use crate::model::{Audience, Post, PostKind, RecordId};
 use crate::ui::components::post::history::History;
 use crate::ui::components::post::respond::Respond;
 use crate::ui::components::post::status_actions::StatusActions;
+use crate::ui::components::share::post_share::PostShare;
 use crate::ui::routes::{self, href};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -23,8 +24,8 @@ pub fn PostPage() -> impl IntoView {
     move || match post.get() {
         Some(post) => view! { <PostDetail post/> }.into_any(),
         None => view! {
-            <h1>{move || state.t(Msg::PostNotFound)}</h1>
-            <p><a href=href(routes::BOARD)>{move || state.t(Msg::BackToBoard)}</a></p>
+            <h1>{t(Msg::PostNotFound)}</h1>
+            <p><a href=href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
         }
         .into_any(),
     }
@@ -35,7 +36,6 @@ pub fn PostPage() -> impl IntoView {
 #[component]
 fn PostDetail(post: Post) -> impl IntoView {
     let state = AppState::get();
-    let t = move |msg| move || state.t(msg);
     let is_author = state.is_mine(&post);
     let audience = if is_author {
         Audience::Full
@@ -121,6 +121,7 @@ fn PostDetail(post: Post) -> impl IntoView {
             <Respond contact is_author/>
             <StatusActions id=post.id status is_author author/>
             <History changes=post.history.iter().cloned().collect()/>
+            <PostShare post=post.clone()/>
         </article>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::ui::routes;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// Each change applies at once and is saved with the person's settings; wiping asks once more
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = AppState::get();
-    let t = move |msg| move || state.t(msg);
     let handle = move || state.prefs.with(|prefs| prefs.handle.clone());
     let keep_board = move || state.prefs.with(|prefs| prefs.keep_board);
     let keep_drafts = move || state.prefs.with(|prefs| prefs.keep_drafts);

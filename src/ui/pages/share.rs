@@ -1,15 +1,152 @@
-//! Share & sync: a placeholder until the sources screen (links, QR, import, export) lands.
+//! Share & sync: the board as a link, a QR code or a file, and opening what others sent.
 
-use crate::i18n::Msg;
-use crate::ui::state::AppState;
+use crate::i18n::{fill, Msg};
+use crate::model::Audience;
+use crate::sources::share_link::{
+    prefers_file, share_url, LinkAudience, ShareLink, LONG_LINK_CHARS,
+};
+use crate::ui::components::form::lens::lens;
+use crate::ui::components::form::radio_field::RadioField;
+use crate::ui::components::share::export::{FileExport, SaveBoardFile};
+use crate::ui::components::share::file_import::FileImport;
+use crate::ui::components::share::import_preview::{ImportPreview, Incoming};
+use crate::ui::components::share::link_panel::LinkPanel;
+use crate::ui::components::share::paste_link::PasteLink;
+use crate::ui::components::share::problem::ImportError;
+use crate::ui::components::share::web;
+use crate::ui::format;
+use crate::ui::platform;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
-/// Tells the person that sharing is on its way.
+/// Three parts, in the order a neighbour needs them: send the board as a link (public unless
+/// "group members" is picked on purpose), save it as a file, open one someone sent. A link too
+/// long to send well is flagged, with the file offered in its place.
 #[component]
 pub fn SharePage() -> impl IntoView {
-    let state = AppState::get();
     view! {
-        <h1>{move || state.t(Msg::ShareTitle)}</h1>
-        <p>{move || state.t(Msg::ShareComing)}</p>
+        <h1>{t(Msg::ShareTitle)}</h1>
+        <p>{t(Msg::ShareIntro)}</p>
+        <section aria-labelledby="link-heading">
+            <h2 id="link-heading">{t(Msg::LinkHeading)}</h2>
+            <BoardLink/>
+        </section>
+        <section aria-labelledby="files-heading">
+            <h2 id="files-heading">{t(Msg::FilesHeading)}</h2>
+            <FileExport/>
+        </section>
+        <section aria-labelledby="import-heading">
+            <h2 id="import-heading" tabindex="-1">{t(Msg::ImportHeading)}</h2>
+            <Import/>
+        </section>
+    }
+}
+
+/// The form state of the link's audience choice.
+#[derive(Clone)]
+struct Choice {
+    audience: String,
+}
+
+/// The whole board as a link for the chosen audience.
+#[component]
+fn BoardLink() -> impl IntoView {
+    let state = AppState::get();
+    let choice = RwSignal::new(Choice {
+        audience: audience_code(LinkAudience::Public).into(),
+    });
+    let audience = Memo::new(move |_| {
+        choice.with(|choice| match choice.audience.as_str() {
+            "group" => LinkAudience::Group,
+            _ => LinkAudience::Public,
+        })
+    });
+    let page = web::app_url();
+    let url = Memo::new(move |_| {
+        let audience = audience.get();
+        state
+            .board
+            .with(|board| share_url(&page, &ShareLink::for_board(board, audience)))
+    });
+    let long = move || url.with(|url| prefers_file(url));
+    let long_text = move || {
+        let lang = state.lang.get();
+        fill(
+            lang.text(Msg::LinkLong),
+            &[("max", &format::number(lang, LONG_LINK_CHARS))],
+        )
+    };
+    let file_audience = Signal::derive(move || Audience::from(audience.get()));
+    view! {
+        <RadioField
+            id="link-audience"
+            legend=Msg::LinkAudience
+            value=lens!(choice, audience)
+            options=vec![
+                (audience_code(LinkAudience::Public).into(), Msg::LinkPublic),
+                (audience_code(LinkAudience::Group).into(), Msg::LinkGroup),
+            ]
+            error=Signal::stored(None::<String>)
+        />
+        {move || (audience.get() == LinkAudience::Group).then(|| view! {
+            <p class="advice group-label">{t(Msg::LinkGroupWarning)}</p>
+        })}
+        <LinkPanel id="board" url title=Msg::ShareTitle/>
+        {move || long().then(|| view! {
+            <div class="advice long-link">
+                <p>{long_text}</p>
+                <SaveBoardFile audience=file_audience/>
+            </div>
+        })}
+    }
+}
+
+/// The form value of a link audience.
+fn audience_code(audience: LinkAudience) -> &'static str {
+    match audience {
+        LinkAudience::Public => "public",
+        LinkAudience::Group => "group",
+    }
+}
+
+/// Opening a file or a pasted link: what is wrong with it, or its preview, or the ways in.
+#[component]
+fn Import() -> impl IntoView {
+    let state = AppState::get();
+    let incoming = RwSignal::new(None::<Incoming>);
+    let problem = RwSignal::new(None::<ImportError>);
+    let open = Callback::new(move |opened: Result<Incoming, ImportError>| match opened {
+        Ok(board) => {
+            problem.set(None);
+            incoming.set(Some(board));
+            request_animation_frame(|| platform::focus_id("import-preview-heading"));
+        }
+        Err(error) => {
+            incoming.set(None);
+            problem.set(Some(error));
+        }
+    });
+    let close = Callback::new(move |()| {
+        incoming.set(None);
+        platform::focus_id("import-heading");
+    });
+    view! {
+        <p>{t(Msg::ImportIntro)}</p>
+        <p role="alert" class="form-summary">
+            {move || problem.get().map(|error| {
+                format!("{} {}", error.text(state.lang.get()), state.t(Msg::BoardUnchanged))
+            })}
+        </p>
+        {move || match incoming.get() {
+            Some(incoming) => view! {
+                <ImportPreview id="import-preview" incoming on_close=close/>
+            }
+            .into_any(),
+            None => view! {
+                <FileImport on_open=open/>
+                <PasteLink on_open=open/>
+            }
+            .into_any(),
+        }}
     }
 }

@@ -19,6 +19,7 @@ class Screen {
 
   /** Opens an app path relative to where the app is published ("" is the board). */
   async open(path = "") {
+    await settle(this.page);
     await this.page.goto(path);
     await expect(this.heading).toBeVisible();
   }
@@ -138,10 +139,26 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * Waits until the page has finished loading everything it asked for (the app's wasm, the icon),
+ * so leaving it does not abort a request the harness would rightly report as failed.
+ */
+async function settle(page) {
+  if (page.url() !== "about:blank") await page.waitForLoadState("networkidle");
+}
+
+/** Reloads once the page has settled, and waits for the app to show a screen again. */
+async function reload(page) {
+  await settle(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** Makes this browser a different device: the same board, but none of its posts are "mine". */
 async function becomeAnotherDevice(page) {
   await page.evaluate(() => localStorage.setItem("circle.device", "12345"));
-  await page.reload();
+  await reload(page);
+  await settle(page);
 }
 
-module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice };
+module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, settle, reload };

@@ -2,7 +2,7 @@
 // there after a reload, including a reload on the post's own deep link. Runs at the site root
 // and under /circle/, in English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { BoardScreen, NewPostScreen } = require("../pages/circle");
+const { BoardScreen, NewPostScreen, reload, settle } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -34,7 +34,7 @@ for (const lang of LANGS) {
       const askPath = new URL(page.url()).pathname;
       expect(askPath).toMatch(/\/post\/[0-9a-f]{16}$/);
 
-      await page.reload();
+      await reload(page);
       await expect(form.heading).toHaveText("Groceries for two");
 
       await form.post("offer", {
@@ -50,7 +50,7 @@ for (const lang of LANGS) {
       await expect(board.cards).toHaveCount(2);
       await expect(board.card("Groceries for two")).toBeVisible();
       await expect(board.card("Rides to the clinic")).toBeVisible();
-      await page.reload();
+      await reload(page);
       await expect(board.cards).toHaveCount(2);
 
       await board.card("Groceries for two").getByRole("link").click();

@@ -2,7 +2,7 @@
 
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::model::{BoardFilter, PostKind, StatusFilter};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,11 +32,11 @@ pub fn CopyAsks() -> impl IntoView {
     view! {
         <div class="copy-asks">
             <button class="button secondary" type="button" on:click=copy>
-                {move || state.t(Msg::CopyOpenAsks)}
+                {t(Msg::CopyOpenAsks)}
             </button>
             {move || fallback.get().map(|text| view! {
                 <div class="field">
-                    <label for="asks-text">{move || state.t(Msg::CopyFailed)}</label>
+                    <label for="asks-text">{t(Msg::CopyFailed)}</label>
                     <textarea id="asks-text" readonly rows="8" prop:value=text></textarea>
                 </div>
             })}

@@ -4,7 +4,7 @@ use crate::i18n::Msg;
 use crate::model::{BoardFilter, PostKind, StatusFilter, Urgency};
 use crate::ui::codes::{code, parse};
 use crate::ui::labels::{self, choices};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -23,7 +23,6 @@ const STATUSES: [StatusFilter; 5] = [
 pub fn Filters() -> impl IntoView {
     let state = AppState::get();
     let filter = state.filter;
-    let t = move |msg| move || state.t(msg);
     let kinds = Signal::derive(move || choices(state, &[PostKind::Ask, PostKind::Offer]));
     let categories = Signal::derive(move || {
         state.config.with(|config| {
@@ -149,16 +148,15 @@ fn FilterSelect(
     value: Signal<Option<String>>,
     set: Callback<String>,
 ) -> impl IntoView {
-    let state = AppState::get();
     view! {
         <div class="field">
-            <label for=id>{move || state.t(label)}</label>
+            <label for=id>{t(label)}</label>
             <select
                 id=id
                 prop:value=move || value.get().unwrap_or_default()
                 on:change:target=move |ev| set.run(ev.target().value())
             >
-                <option value="">{move || state.t(any)}</option>
+                <option value="">{t(any)}</option>
                 {move || {
                     let current = value.get().unwrap_or_default();
                     options

@@ -1,7 +1,7 @@
 //! One post in a list.
 
 use crate::model::{Post, PostKind};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels, routes};
 use leptos::prelude::*;
 
@@ -26,19 +26,19 @@ pub fn PostCard(
     view! {
         <article class="post-card">
             <p class="card-top">
-                <span class=kind_class>{move || state.t(kind.into())}</span>
-                <span class="status">{move || state.t(status.into())}</span>
+                <span class=kind_class>{t(kind.into())}</span>
+                <span class="status">{t(status.into())}</span>
             </p>
-            <h3 class="card-title">
+            <h2 class="card-title">
                 <a href=routes::href(&routes::post(post.id)) dir="auto">{post.title.value.clone()}</a>
-            </h3>
+            </h2>
             <p class="card-meta">
                 <span>{move || labels::category(state, &category)}</span>
                 {(!area.is_empty()).then(|| {
                     let area = area.clone();
                     view! { <span dir="auto">{move || labels::area(state, &area)}</span> }
                 })}
-                <span>{move || state.t(urgency.into())}</span>
+                <span>{t(urgency.into())}</span>
                 <span>{move || format::moment(state.lang.get(), posted)}</span>
             </p>
         </article>

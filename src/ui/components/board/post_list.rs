@@ -4,7 +4,7 @@ use super::post_card::PostCard;
 use crate::i18n::{fill, Counted, Msg};
 use crate::model::RecordId;
 use crate::ui::format;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// How many more posts each "Show more" adds: a phone screen or three.
@@ -58,7 +58,7 @@ pub fn PostList(
             fallback=move || view! { <p class="empty">{move || state.t(empty.get())}</p> }
         >
             <p class="count-line" aria-live="polite">{count_line}</p>
-            <ul class="post-list" aria-label=move || state.t(Msg::PostList)>
+            <ul class="post-list" aria-label=t(Msg::PostList)>
                 <For
                     each=page
                     key=|post| (post.id, post.last_edit())
@@ -67,7 +67,7 @@ pub fn PostList(
             </ul>
             <Show when=more>
                 <button class="button secondary" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || state.t(Msg::ShowMore)}
+                    {t(Msg::ShowMore)}
                 </button>
             </Show>
         </Show>

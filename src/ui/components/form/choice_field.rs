@@ -3,7 +3,7 @@
 use super::field_error::described_by;
 use super::lens::Lens;
 use crate::i18n::Msg;
-use crate::ui::state::AppState;
+use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// A `<select>` with its label, a "required" mark and the inline error. `options` are
@@ -19,13 +19,12 @@ pub fn ChoiceField(
     #[prop(optional)] required: bool,
     #[prop(optional)] placeholder: bool,
 ) -> impl IntoView {
-    let state = AppState::get();
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>
-                {move || state.t(label)}
-                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+                {t(label)}
+                {required.then(|| view! { " " <span class="required">"(" {t(Msg::RequiredMark)} ")"</span> })}
             </label>
             <select
                 id=id
@@ -35,7 +34,7 @@ pub fn ChoiceField(
                 prop:value=move || value.get.get()
                 on:change:target=move |ev| value.set.run(ev.target().value())
             >
-                {placeholder.then(|| view! { <option value="">{move || state.t(Msg::ChooseOne)}</option> })}
+                {placeholder.then(|| view! { <option value="">{t(Msg::ChooseOne)}</option> })}
                 {move || {
                     let current = value.get.get();
                     options

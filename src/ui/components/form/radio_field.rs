@@ -2,7 +2,7 @@
 
 use super::lens::Lens;
 use crate::i18n::Msg;
-use crate::ui::state::AppState;
+use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// Radio buttons in a `fieldset` whose legend asks the question, for a choice of a few options
@@ -16,7 +16,6 @@ pub fn RadioField(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let state = AppState::get();
     view! {
         <fieldset
             class="field radios"
@@ -26,8 +25,8 @@ pub fn RadioField(
             aria-describedby=format!("{id}-error")
         >
             <legend>
-                {move || state.t(legend)}
-                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+                {t(legend)}
+                {required.then(|| view! { " " <span class="required">"(" {t(Msg::RequiredMark)} ")"</span> })}
             </legend>
             {options
                 .into_iter()
@@ -43,7 +42,7 @@ pub fn RadioField(
                                 prop:checked=move || value.get.get() == checked_key
                                 on:change=move |_| value.set.run(chosen_key.clone())
                             />
-                            {move || state.t(label)}
+                            {t(label)}
                         </label>
                     }
                 })

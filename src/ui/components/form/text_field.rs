@@ -3,7 +3,7 @@
 use super::field_error::described_by;
 use super::lens::Lens;
 use crate::i18n::Msg;
-use crate::ui::state::AppState;
+use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// A text input (or a text area when `multiline`) with its label, a "required" mark, an
@@ -24,7 +24,6 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let state = AppState::get();
     let describedby = described_by(id, hint.is_some());
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
@@ -61,10 +60,10 @@ pub fn TextField(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>
-                {move || state.t(label)}
-                {required.then(|| view! { " " <span class="required">"(" {move || state.t(Msg::RequiredMark)} ")"</span> })}
+                {t(label)}
+                {required.then(|| view! { " " <span class="required">"(" {t(Msg::RequiredMark)} ")"</span> })}
             </label>
-            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{move || state.t(hint)}</p> })}
+            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{t(hint)}</p> })}
             {control}
             <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
         </div>

@@ -3,7 +3,7 @@
 use crate::i18n::Msg;
 use crate::model::PostKind;
 use crate::ui::routes::{self, href};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,7 +24,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href=href(routes::BOARD)>{name}</a>
-            <nav aria-label=move || state.t(Msg::MainNav)>
+            <nav aria-label=t(Msg::MainNav)>
                 <ul class="nav-list">
                     {links
                         .into_iter()
@@ -32,7 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                             view! {
                                 <li>
                                     <A href=href(path) exact=true>
-                                        {move || state.t(label)}
+                                        {t(label)}
                                     </A>
                                 </li>
                             }

@@ -3,7 +3,7 @@
 use crate::i18n::{fill, Msg};
 use crate::model::StatusChange;
 use crate::ui::format;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// Every status change of a post, oldest first: what it became, who did it and when.
@@ -15,7 +15,7 @@ pub fn History(
     let state = AppState::get();
     view! {
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{move || state.t(Msg::History)}</h2>
+            <h2 id="history-heading">{t(Msg::History)}</h2>
             <ol class="history">
                 {changes
                     .into_iter()

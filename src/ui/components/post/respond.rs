@@ -2,7 +2,7 @@
 
 use crate::i18n::Msg;
 use crate::model::{Contact, ContactMethod};
-use crate::ui::state::AppState;
+use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// The author's contact as a link (`tel:`, `sms:`, WhatsApp, Signal, `mailto:`); when there is
@@ -14,7 +14,6 @@ pub fn Respond(
     /// Whether this device posted it.
     is_author: bool,
 ) -> impl IntoView {
-    let state = AppState::get();
     let visible = contact;
     let advice = if visible.is_some() {
         None
@@ -25,7 +24,7 @@ pub fn Respond(
     };
     view! {
         <section class="respond" aria-labelledby="respond-heading">
-            <h2 id="respond-heading">{move || state.t(Msg::Respond)}</h2>
+            <h2 id="respond-heading">{t(Msg::Respond)}</h2>
             {visible.map(|contact| {
                 let method = contact.method;
                 let href = contact_href(&contact);
@@ -35,21 +34,21 @@ pub fn Respond(
                         {match href {
                             Some(href) => view! {
                                 <a class="button" href=href rel="noopener noreferrer">
-                                    {move || state.t(method.into())}
+                                    {t(method.into())}
                                     ": "
                                     <span dir="ltr">{value.clone()}</span>
                                 </a>
                             }
                             .into_any(),
                             None => view! {
-                                <span>{move || state.t(method.into())} ": " <span dir="auto">{value.clone()}</span></span>
+                                <span>{t(method.into())} ": " <span dir="auto">{value.clone()}</span></span>
                             }
                             .into_any(),
                         }}
                     </p>
                 }
             })}
-            {advice.map(|msg| view! { <p class="advice">{move || state.t(msg)}</p> })}
+            {advice.map(|msg| view! { <p class="advice">{t(msg)}</p> })}
         </section>
     }
 }

@@ -6,7 +6,7 @@ use crate::model::Field;
 use crate::model::{CloseReason, RecordId, Status};
 use crate::ui::components::form::field_error::problem_text;
 use crate::ui::routes;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// What this viewer may do with a post now. The author can withdraw it or mark it done; anyone
@@ -18,16 +18,14 @@ pub fn StatusActions(
     status: Status,
     /// Whether this device posted it.
     is_author: bool,
-    /// The handle the post was made under; the author signs changes with it when this device
-    /// has forgotten its handle.
+    /// The handle the post was made under; the author signs changes with it.
     author: String,
 ) -> impl IntoView {
     let state = AppState::get();
-    let remembered = state.prefs.with_untracked(|prefs| prefs.handle.clone());
-    let name = RwSignal::new(if is_author && remembered.is_empty() {
+    let name = RwSignal::new(if is_author {
         author
     } else {
-        remembered
+        state.prefs.with_untracked(|prefs| prefs.handle.clone())
     });
     let error = RwSignal::new(None::<String>);
     let change = move |to: Status| {
@@ -78,7 +76,7 @@ pub fn StatusActions(
             <section class="status-actions">
                 {(!is_author).then(|| view! {
                     <div class="field">
-                        <label for="helper-name">{move || state.t(Msg::FieldHandle)}</label>
+                        <label for="helper-name">{t(Msg::FieldHandle)}</label>
                         <input
                             id="helper-name"
                             type="text"
@@ -95,7 +93,7 @@ pub fn StatusActions(
                         .into_iter()
                         .map(|(label, to, class)| view! {
                             <button class=class type="button" on:click=move |_| change(to)>
-                                {move || state.t(label)}
+                                {t(label)}
                             </button>
                         })
                         .collect_view()}

@@ -1,0 +1,100 @@
+//! A link ready to send: the link itself, its length, the system share sheet or the clipboard,
+//! and its QR code.
+
+use super::qr_code::QrCode;
+use super::web::{self, Shared};
+use crate::i18n::{fill, Msg};
+use crate::ui::state::{t, AppState};
+use crate::ui::{format, platform};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the last share or copy did, shown beside the buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Copied,
+    CopyFailed,
+}
+
+/// Shows `url` in a read-only box (so it can always be selected by hand), says how long it
+/// is, and offers "Share link…" where the phone has a share sheet and "Copy link" everywhere,
+/// with a visible confirmation. `id` keeps the ids of two panels on one screen apart.
+#[component]
+pub fn LinkPanel(
+    id: &'static str,
+    /// The whole link, `https://…#c1.…`.
+    #[prop(into)]
+    url: Signal<String>,
+    /// The title the share sheet shows with the link.
+    title: Msg,
+) -> impl IntoView {
+    let state = AppState::get();
+    let outcome = RwSignal::new(None::<Outcome>);
+    // A new link makes an old "copied" untrue.
+    Effect::new(move |_| {
+        url.track();
+        outcome.set(None);
+    });
+    let copy = move || {
+        let url = url.get_untracked();
+        spawn_local(async move {
+            let copied = platform::copy_text(&url).await;
+            outcome.set(Some(if copied {
+                Outcome::Copied
+            } else {
+                Outcome::CopyFailed
+            }));
+        });
+    };
+    let share = move |_| {
+        let url = url.get_untracked();
+        let title = state.t(title).to_string();
+        spawn_local(async move {
+            if web::share(&url, &title).await == Shared::Refused {
+                copy();
+            }
+        });
+    };
+    let length = move || {
+        let lang = state.lang.get();
+        let count = url.with(|url| url.chars().count());
+        fill(
+            lang.text(Msg::LinkLength),
+            &[("count", &format::number(lang, count))],
+        )
+    };
+    let input_id = format!("{id}-link");
+    let length_id = format!("{id}-length");
+    view! {
+        <div class="link-panel">
+            <div class="field">
+                <label for=input_id.clone()>{t(Msg::LinkLabel)}</label>
+                <input
+                    id=input_id
+                    type="text"
+                    readonly
+                    dir="ltr"
+                    aria-describedby=length_id.clone()
+                    prop:value=url
+                    on:focus:target=move |ev| ev.target().select()
+                />
+                <p class="hint" id=length_id>{length}</p>
+            </div>
+            <div class="actions">
+                {web::can_share().then(|| view! {
+                    <button type="button" on:click=share>{t(Msg::ShareLink)}</button>
+                })}
+                <button class="secondary" type="button" on:click=move |_| copy()>
+                    {t(Msg::CopyLink)}
+                </button>
+            </div>
+            <p role="status" class="copied">
+                {move || outcome.get().map(|outcome| match outcome {
+                    Outcome::Copied => state.t(Msg::LinkCopied),
+                    Outcome::CopyFailed => state.t(Msg::CopyLinkFailed),
+                })}
+            </p>
+            <QrCode url/>
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+//! A box for a share link that arrived as text (pasted from a message or typed from print).
+
+use super::import_preview::Incoming;
+use super::problem::ImportError;
+use crate::i18n::Msg;
+use crate::sources::share_link::ShareLink;
+use crate::ui::state::t;
+use leptos::prelude::*;
+
+/// A labelled text box and "Open link"; `on_open` gets the link's board for the preview, or
+/// why it cannot be opened.
+#[component]
+pub fn PasteLink(on_open: Callback<Result<Incoming, ImportError>>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let opened = text.with_untracked(|text| ShareLink::decode(text));
+        if opened.is_ok() {
+            text.set(String::new());
+        }
+        on_open.run(opened.map(Incoming::from).map_err(ImportError::Link));
+    };
+    view! {
+        <form class="paste-link" on:submit=submit>
+            <div class="field">
+                <label for="paste-link">{t(Msg::PasteLink)}</label>
+                <textarea
+                    id="paste-link"
+                    rows="3"
+                    dir="ltr"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || text.get()
+                    on:input:target=move |ev| text.set(ev.target().value())
+                ></textarea>
+            </div>
+            <button class="secondary" type="submit">{t(Msg::OpenLink)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,34 @@
+//! A share link as a QR code on screen, sized for print.
+
+use crate::i18n::Msg;
+use crate::sources::qr;
+use crate::ui::state::t;
+use leptos::prelude::*;
+
+/// The QR code of `url` as an image, or a line saying the link is too long for one. The SVG is
+/// our own drawing (`sources::qr`), never text from a person, and goes in as a `data:` image
+/// so it cannot run anything even if it did hold markup.
+#[component]
+pub fn QrCode(
+    /// The whole link, `https://…#c1.…`.
+    #[prop(into)]
+    url: Signal<String>,
+) -> impl IntoView {
+    let image = Memo::new(move |_| url.with(|url| qr::svg(url).ok().map(|svg| data_url(&svg))));
+    move || match image.get() {
+        Some(src) => view! {
+            <figure class="qr">
+                <img src=src alt=t(Msg::QrAlt)/>
+                <figcaption class="hint">{t(Msg::QrHint)}</figcaption>
+            </figure>
+        }
+        .into_any(),
+        None => view! { <p class="hint">{t(Msg::QrTooLong)}</p> }.into_any(),
+    }
+}
+
+/// `data:image/svg+xml;base64,…`; the SVG is ASCII, which `btoa` takes as is.
+fn data_url(svg: &str) -> String {
+    let base64 = leptos::prelude::window().btoa(svg).unwrap_or_default();
+    format!("data:image/svg+xml;base64,{base64}")
+}

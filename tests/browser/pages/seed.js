@@ -1,0 +1,105 @@
+// Puts many posts on this device's board at once, saved the way the app saves a board: the
+// snapshot JSON deflated and packed 15 bits to a character behind a checksummed header (see
+// src/store/frame.rs). Posts are copies of the first post of the schema-1 snapshot fixture,
+// each with its own id, stamps and values, and all from another device.
+const fs = require("node:fs");
+const path = require("node:path");
+const zlib = require("node:zlib");
+const { expect } = require("../support/fixtures");
+const { words } = require("./words");
+const { settle } = require("./circle");
+
+const FIXTURE = path.join(__dirname, "../../fixtures/snapshot-v1.json");
+const CATEGORIES = ["food", "meals", "rides", "childcare", "health", "housing", "supplies", "errands"];
+const URGENCIES = ["today", "days", "week", "anytime"];
+const AREAS = ["Northside", "Riverside", "Old Town", "Hillcrest"];
+
+/** The frame format of src/store/frame.rs: `circle-z1:{len}:{fnv1a64 hex}:{packed}`. */
+function frame(json) {
+  const deflated = zlib.deflateSync(Buffer.from(json, "utf8"), { level: 3 });
+  let packed = "";
+  let acc = 0;
+  let bits = 0;
+  for (const byte of deflated) {
+    acc = (acc << 8) | byte;
+    bits += 8;
+    if (bits >= 15) {
+      bits -= 15;
+      packed += String.fromCharCode(0x3400 + ((acc >> bits) & 0x7fff));
+      acc &= (1 << bits) - 1;
+    }
+  }
+  if (bits > 0) packed += String.fromCharCode(0x3400 + ((acc << (15 - bits)) & 0x7fff));
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(packed, "utf8")) {
+    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  }
+  return `circle-z1:${deflated.length}:${hash.toString(16).padStart(16, "0")}:${packed}`;
+}
+
+/**
+ * Seeds `count` posts and opens the board. `make(i)` may return { title, kind, category, area,
+ * urgency, details, contact } for post i; anything left out is varied by index.
+ */
+async function seedBoard(page, lang, count, make = () => ({})) {
+  const [template] = Object.values(JSON.parse(fs.readFileSync(FIXTURE, "utf8")).board.posts);
+  const posts = {};
+  const now = Date.now();
+  for (let i = 0; i < count; i += 1) {
+    const spec = make(i) || {};
+    const id = `1${i.toString(16).padStart(15, "0")}`;
+    const stamp = `${(now - i * 60_000).toString(16)}.0.abc`;
+    const post = JSON.parse(JSON.stringify(template));
+    for (const [field, value] of Object.entries(post)) {
+      if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string") value[1] = stamp;
+    }
+    const set = (field, value) => (post[field] = [value, stamp]);
+    post.id = id;
+    post.created = stamp;
+    post.kind = spec.kind || (i % 3 === 0 ? "offer" : "ask");
+    post.author = spec.author || `Neighbour ${i}`;
+    set("title", spec.title || `Post number ${i}`);
+    set("details", spec.details || "");
+    set("category", spec.category || CATEGORIES[i % CATEGORIES.length]);
+    set("area", spec.area || AREAS[i % AREAS.length]);
+    set("urgency", spec.urgency || URGENCIES[i % URGENCIES.length]);
+    set("contact", spec.contact || { method: "call", value: "+1 555 0100", visibility: "public" });
+    set("status", "open");
+    set("until", null);
+    set("private_note", "");
+    post.history = [{ at: stamp, by: post.author, to: "open" }];
+    posts[id] = post;
+  }
+  const saved = frame(JSON.stringify({ schema: 1, board: { posts } }));
+  await page.evaluate((text) => localStorage.setItem("circle.board", text), saved);
+  await settle(page);
+  await page.goto("");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[lang].boardTitle);
+}
+
+/** A few posts a real board might hold, for screenshots and filter tests. */
+const NEIGHBOURLY = {
+  en: [
+    { title: "Groceries for my grandmother this week", category: "food", area: "Northside", urgency: "days", kind: "ask" },
+    { title: "Ride to the clinic on Thursday", category: "rides", area: "Riverside", urgency: "week", kind: "ask" },
+    { title: "Hot meals on Sundays", category: "meals", area: "Old Town", urgency: "anytime", kind: "offer" },
+    { title: "Insulin cooler bag needed today", category: "health", area: "Hillcrest", urgency: "today", kind: "ask" },
+    { title: "I can babysit after school", category: "childcare", area: "Northside", urgency: "anytime", kind: "offer" },
+    { title: "Fans for the heat wave", category: "supplies", area: "Riverside", urgency: "today", kind: "ask" },
+  ],
+  es: [
+    { title: "Víveres para mi abuela esta semana", category: "food", area: "Northside", urgency: "days", kind: "ask" },
+    { title: "Traslado a la clínica el jueves", category: "rides", area: "Riverside", urgency: "week", kind: "ask" },
+    { title: "Comida caliente los domingos", category: "meals", area: "Old Town", urgency: "anytime", kind: "offer" },
+    { title: "Hace falta una nevera para insulina hoy", category: "health", area: "Hillcrest", urgency: "today", kind: "ask" },
+    { title: "Puedo cuidar niños después de clase", category: "childcare", area: "Northside", urgency: "anytime", kind: "offer" },
+    { title: "Ventiladores para la ola de calor", category: "supplies", area: "Riverside", urgency: "today", kind: "ask" },
+  ],
+};
+
+async function seedNeighbourly(page, lang) {
+  const posts = NEIGHBOURLY[lang];
+  await seedBoard(page, lang, posts.length, (i) => posts[i]);
+}
+
+module.exports = { seedBoard, seedNeighbourly, NEIGHBOURLY };

@@ -1,0 +1,156 @@
+// Accessibility on every screen, in both languages: no axe-core violation, 44 px tap targets,
+// no sideways scrolling at 320 px or with text at 200 %, and the whole ask-and-respond path
+// by keyboard alone with visible focus. Saves each screen's phone-size screenshot for the docs.
+const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
+const { BoardScreen, NewPostScreen, PostScreen, becomeAnotherDevice } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+const { seedNeighbourly, NEIGHBOURLY } = require("../pages/seed");
+
+/** Every screen, reached the way a person would, with something on it. */
+async function screens(page, lang) {
+  const w = words[lang];
+  const board = new BoardScreen(page, lang);
+  await board.open();
+  await seedNeighbourly(page, lang);
+  const title = NEIGHBOURLY[lang][0].title;
+  return [
+    ["board", async () => board.open()],
+    [
+      "board-filtered",
+      async () => {
+        await board.open();
+        await board.filter(w.category, w.categoryRides);
+      },
+    ],
+    ["new-ask", async () => board.open("new/ask")],
+    [
+      "new-ask-problems",
+      async () => {
+        await board.open("new/ask");
+        await new NewPostScreen(page, lang).submit("ask");
+        await expect(page.getByRole("alert")).toContainText(w.fixProblems);
+      },
+    ],
+    ["new-offer", async () => board.open("new/offer")],
+    [
+      "post",
+      async () => {
+        await board.open();
+        await board.card(title).getByRole("link").click();
+        await expect(board.heading).toHaveText(title);
+      },
+    ],
+    ["mine", async () => board.open("mine")],
+    ["settings", async () => board.open("settings")],
+    ["share", async () => board.open("share")],
+  ];
+}
+
+/** Interactive things smaller than 44 × 44 px; a checkbox or radio counts its whole label. */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    for (const element of document.querySelectorAll("a, button, input, select, textarea, summary")) {
+      const target = element.matches("input[type=checkbox], input[type=radio]") ? element.closest("label") : element;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || element.classList.contains("skip-link")) continue;
+      if (box.height < 44 || box.width < 44) small.push(`${element.tagName} "${(element.textContent || element.id).trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+async function overflowsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+for (const lang of LANGS) {
+  test.describe(`accessibility (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("every screen passes axe, has 44 px targets, and gets its screenshot", async ({ page }) => {
+      test.setTimeout(90_000);
+      for (const [name, reach] of await screens(page, lang)) {
+        await reach();
+        await expectNoAxeViolations(page, `${name} (${lang})`);
+        expect(await smallTargets(page), `tap targets on ${name}`).toEqual([]);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await saveScreenshot(page, `${name}-${lang}`);
+      }
+    });
+
+    test("usable at 320 px wide and with text at 200 %", async ({ page }) => {
+      test.setTimeout(90_000);
+      const list = await screens(page, lang);
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const [name, reach] of list) {
+        await reach();
+        expect(await overflowsSideways(page), `${name} at 320 px`).toBe(false);
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const [name, reach] of list) {
+        await reach();
+        await page.evaluate(() => document.documentElement.style.setProperty("font-size", "200%"));
+        expect(await overflowsSideways(page), `${name} at 200 % text`).toBe(false);
+        await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+      }
+    });
+
+    test("ask and respond with the keyboard alone, focus always visible", async ({ page }) => {
+      const w = words[lang];
+      const board = new BoardScreen(page, lang);
+      await board.open();
+
+      /** Presses Tab until the focused element has this accessible text; checks its focus ring. */
+      async function tabTo(name) {
+        for (let step = 0; step < 40; step += 1) {
+          await page.keyboard.press("Tab");
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement;
+            const label = element.labels && element.labels[0] ? element.labels[0].textContent : "";
+            const style = getComputedStyle(element);
+            return {
+              text: `${element.textContent} ${label} ${element.getAttribute("aria-label") || ""}`.trim(),
+              outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+            };
+          });
+          if (focused.text.includes(name)) {
+            expect(focused.outline, `visible focus on "${name}"`).toBe(true);
+            return;
+          }
+        }
+        throw new Error(`Tab never reached "${name}"`);
+      }
+
+      await tabTo(w.nav.newAsk);
+      await page.keyboard.press("Enter");
+      await expect(board.heading).toHaveText(w.nav.newAsk);
+      await tabTo(w.whatAsk);
+      await page.keyboard.type("Bread and milk");
+      await tabTo(w.category);
+      await page.keyboard.press("ArrowDown");
+      await tabTo(w.area);
+      await page.keyboard.type("Northside");
+      await tabTo(w.method);
+      await page.keyboard.press("ArrowDown");
+      await tabTo(w.contact);
+      await page.keyboard.type("+1 555 0100");
+      await tabTo(w.public);
+      await page.keyboard.press("Space");
+      await tabTo(w.handle);
+      await page.keyboard.type("Rosa");
+      await tabTo(w.submitAsk);
+      await page.keyboard.press("Enter");
+      await expect(board.heading).toHaveText("Bread and milk");
+
+      await becomeAnotherDevice(page);
+      const post = new PostScreen(page, lang);
+      await tabTo(w.handle);
+      await page.keyboard.type("Ana");
+      await tabTo(w.iCanHelp);
+      await page.keyboard.press("Enter");
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
+      await expect(post.history).toContainText(`${w.statusMatched}: Ana`);
+    });
+  });
+}

@@ -1,0 +1,80 @@
+// The board: newest and most urgent first, filters, search, counts, empty states, and a board
+// of 10,000 posts that renders a page at a time. In English and Spanish.
+const { test, expect } = require("../support/fixtures");
+const { BoardScreen } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+const { seedBoard, seedNeighbourly, NEIGHBOURLY } = require("../pages/seed");
+
+for (const lang of LANGS) {
+  test.describe(`board (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("most urgent first, then newest; filters, search and counts", async ({ page }) => {
+      const w = words[lang];
+      const titles = NEIGHBOURLY[lang].map((post) => post.title);
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await seedNeighbourly(page, lang);
+
+      // Two "today" posts first (newer first), then 1–2 days, this week, anytime.
+      const order = [titles[3], titles[5], titles[0], titles[1], titles[2], titles[4]];
+      await expect(board.cards.getByRole("heading")).toHaveText(order);
+      await expect(page.getByText(w.openAsks(4), { exact: false })).toBeVisible();
+      await expect(page.getByText(w.shown(6, 6))).toBeVisible();
+
+      await board.kind.selectOption({ label: w.kindOffer });
+      await expect(board.cards).toHaveCount(2);
+      await board.kind.selectOption({ index: 0 });
+
+      await board.filter(w.category, w.categoryRides);
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[1]]);
+      await board.page.getByRole("button", { name: w.clearFilters }).click();
+      await expect(board.cards).toHaveCount(6);
+
+      await board.filter(w.area, "Riverside");
+      await expect(board.cards).toHaveCount(2);
+      await board.filter(w.urgency, w.today);
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[5]]);
+      await board.page.getByRole("button", { name: w.clearFilters }).click();
+
+      // Search ignores case and accents.
+      await board.search.fill(lang === "en" ? "CLINIC" : "clinica");
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[1]]);
+      await board.search.fill("zzzz nothing");
+      await expect(page.getByText(w.noMatch)).toBeVisible();
+      await board.search.fill("");
+      await expect(board.cards).toHaveCount(6);
+    });
+
+    test("status filter: fulfilled posts leave the default view", async ({ page }) => {
+      const w = words[lang];
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await seedNeighbourly(page, lang);
+      await board.filter(w.status, w.statusFulfilled);
+      await expect(page.getByText(w.noMatch)).toBeVisible();
+      await board.filter(w.status, w.anyStatus);
+      await expect(board.cards).toHaveCount(6);
+    });
+
+    test("10,000 posts: a page at a time, search stays quick", async ({ page }) => {
+      test.setTimeout(120_000);
+      const w = words[lang];
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await seedBoard(page, lang, 10_000);
+      const total = new Intl.NumberFormat(w.locale).format(10_000);
+      await expect(page.getByText(w.shown(30, total))).toBeVisible();
+      await expect(board.cards).toHaveCount(30);
+      expect(await page.locator("article").count()).toBe(30);
+
+      await page.getByRole("button", { name: w.showMore }).click();
+      await expect(board.cards).toHaveCount(60);
+
+      const started = Date.now();
+      await board.search.fill("number 9999");
+      await expect(board.cards).toHaveCount(1);
+      expect(Date.now() - started, "search over 10,000 posts answers within a second").toBeLessThan(1_000);
+    });
+  });
+}

@@ -1,0 +1,76 @@
+// New ask / new offer: only the needed questions are required, problems show inline and get
+// focus, a half-written draft survives a reload, and a first-timer posts well within a minute.
+// In English and Spanish.
+const { test, expect } = require("../support/fixtures");
+const { NewPostScreen, reload, settle } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+
+for (const lang of LANGS) {
+  test.describe(`new post (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("an empty form names every missing answer inline and focuses the first", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/ask");
+      await form.submit("ask");
+      await expect(page.getByRole("alert")).toContainText(w.fixProblems);
+      const title = page.getByRole("textbox", { name: new RegExp(`^${w.whatAsk.replace("?", "\\?")}`) });
+      await expect(title).toBeFocused();
+      await expect(title).toHaveAttribute("aria-invalid", "true");
+      await expect(title).toHaveAccessibleDescription(w.required);
+      // what, category, method, contact, visibility and name are required; area is free here.
+      await expect(page.getByText(w.required, { exact: true })).toHaveCount(6);
+
+      // Fixing a field clears its message as the person types.
+      await title.fill("Soup");
+      await expect(page.getByText(w.required, { exact: true })).toHaveCount(5);
+      await expect(title).not.toHaveAttribute("aria-invalid", "true");
+    });
+
+    test("a half-written draft survives a reload", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/offer");
+      await form.fillRequired({ title: "Half a thought", category: w.categoryRides, visibility: w.group });
+      await form.openMore();
+      await page.getByLabel(w.details).fill("Line one\nline two");
+      await reload(page);
+      await expect(page.getByRole("textbox", { name: new RegExp(`^${w.whatOffer.replace("?", "\\?")}`) })).toHaveValue("Half a thought");
+      await expect(page.getByRole("combobox", { name: new RegExp(`^${w.category}`) })).toHaveValue("rides");
+      await expect(page.getByRole("radio", { name: w.group })).toBeChecked();
+      await expect(page.getByLabel(w.details)).toHaveValue("Line one\nline two");
+
+      // Starting over forgets it.
+      await page.getByRole("button", { name: w.startOver }).click();
+      await reload(page);
+      await expect(page.getByRole("textbox", { name: new RegExp(`^${w.whatOffer.replace("?", "\\?")}`) })).toHaveValue("");
+    });
+
+    test("a first-timer posts an ask with the optional details in well under a minute", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      const started = Date.now();
+      await form.open("new/ask");
+      await form.fillRequired({
+        title: "Diapers, size 4",
+        category: w.categoryFood,
+        area: "Old Town",
+        method: w.methodCall,
+        contact: "+1 555 0123",
+        visibility: w.public,
+        handle: "Lucía",
+      });
+      await form.openMore();
+      await page.getByLabel(w.quantity).fill("two");
+      await form.submit("ask");
+      await expect(page.getByLabel(w.quantity)).toBeFocused();
+      await page.getByLabel(w.quantity).fill("2");
+      await page.getByLabel(w.languages).fill("Español, English");
+      await form.submit("ask");
+      await expect(form.heading).toHaveText("Diapers, size 4");
+      await expect(page.getByRole("definition").filter({ hasText: "Español, English" })).toBeVisible();
+      expect(Date.now() - started).toBeLessThan(60_000);
+    });
+  });
+}

@@ -1,0 +1,147 @@
+// Post detail and responding: contact links only for the audience the author allowed, "I can
+// help" → matched → fulfilled with a dated, attributed history, and the author withdrawing or
+// marking done. In English and Spanish.
+const { test, expect } = require("../support/fixtures");
+const { NewPostScreen, PostScreen, becomeAnotherDevice, reload, settle } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+
+for (const lang of LANGS) {
+  test.describe(`post detail (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("a neighbour calls the author, claims the ask and marks it fulfilled", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/ask");
+      const path = await form.post("ask", {
+        title: "Groceries for two",
+        category: w.categoryFood,
+        area: "Northside",
+        method: w.methodCall,
+        contact: "+1 (555) 0100",
+        visibility: w.public,
+        handle: "Rosa",
+      });
+      await becomeAnotherDevice(page);
+      const post = new PostScreen(page, lang);
+      await expect(post.heading).toHaveText("Groceries for two");
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+
+      const call = post.respond.getByRole("link", { name: new RegExp(w.methodCall) });
+      await expect(call).toHaveAttribute("href", "tel:+15550100");
+      await expect(post.button(w.withdraw)).toHaveCount(0);
+
+      await page.getByRole("textbox", { name: w.handle }).fill("Ana");
+      await post.button(w.iCanHelp).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
+      await expect(post.history.getByRole("listitem")).toHaveCount(2);
+      await expect(post.history.getByRole("listitem").nth(1)).toContainText(`${w.statusMatched}: Ana`);
+
+      await post.button(w.markFulfilled).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
+      await expect(post.history.getByRole("listitem").nth(2)).toContainText(`${w.statusFulfilled}: Ana`);
+      await expect(post.button(w.iCanHelp)).toHaveCount(0);
+      await reload(page);
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
+    });
+
+    test("each contact method links the way the author chose", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/offer");
+      const cases = [
+        [w.methodText, "+1 555 0101", "sms:+15550101"],
+        ["WhatsApp", "+34 600 000 000", "https://wa.me/34600000000"],
+        ["Signal", "+1 555 0102", "https://signal.me/#p/+15550102"],
+        [lang === "en" ? "Email" : "Correo electrónico", "ana@example.org", "mailto:ana@example.org"],
+      ];
+      const paths = [];
+      for (const [method, contact] of cases) {
+        paths.push(
+          await form.post("offer", {
+            title: `Offer by ${method}`,
+            category: w.categoryRides,
+            area: "Riverside",
+            method,
+            contact,
+            visibility: w.public,
+            handle: "Ana",
+          }),
+        );
+      }
+      await becomeAnotherDevice(page);
+      const post = new PostScreen(page, lang);
+      for (const [index, [method, , href]] of cases.entries()) {
+        await settle(page);
+      await page.goto(paths[index].replace(/^.*\/post\//, "post/"));
+        await expect(post.respond.getByRole("link", { name: new RegExp(method) })).toHaveAttribute("href", href);
+      }
+    });
+
+    test("a private or group contact sends neighbours to the coordinator", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/ask");
+      for (const visibility of [w.private, w.group]) {
+        await form.post("ask", {
+          title: `Quiet ask ${visibility}`,
+          category: w.categoryFood,
+          area: "Hillcrest",
+          method: w.methodCall,
+          contact: "+1 555 0177",
+          visibility,
+          handle: "Rosa",
+        });
+        // The author still sees their own number.
+        await expect(page.getByRole("link", { name: /555 0177/ })).toBeVisible();
+        await becomeAnotherDevice(page);
+        const post = new PostScreen(page, lang);
+        await expect(post.respond).toContainText(w.askCoordinator);
+        await expect(post.respond.getByRole("link")).toHaveCount(0);
+        await expect(page.getByText("555 0177")).toHaveCount(0);
+        await page.evaluate(() => localStorage.removeItem("circle.device"));
+      }
+    });
+
+    test("the author withdraws one post and marks a matched one done", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/ask");
+      await form.post("ask", {
+        title: "Withdraw me",
+        category: w.categoryFood,
+        area: "Northside",
+        method: w.methodCall,
+        contact: "+1 555 0100",
+        visibility: w.public,
+        handle: "Rosa",
+      });
+      const post = new PostScreen(page, lang);
+      await post.button(w.withdraw).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusWithdrawn);
+      await expect(post.history).toContainText(`${w.statusWithdrawn}: Rosa`);
+      await expect(post.button(w.withdraw)).toHaveCount(0);
+
+      const path = await form.post("ask", {
+        title: "Done soon",
+        category: w.categoryFood,
+        area: "Northside",
+        method: w.methodCall,
+        contact: "+1 555 0100",
+        visibility: w.public,
+        handle: "Rosa",
+      });
+      const mine = await page.evaluate(() => localStorage.getItem("circle.device"));
+      await becomeAnotherDevice(page);
+      await page.getByRole("textbox", { name: w.handle }).fill("Ana");
+      await post.button(w.iCanHelp).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
+      await page.evaluate((id) => localStorage.setItem("circle.device", id), mine);
+      await settle(page);
+      await page.goto(path.replace(/^.*\/post\//, "post/"));
+      await post.button(w.markDone).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
+      await expect(post.history).toContainText(`${w.statusFulfilled}: Rosa`);
+    });
+  });
+}
