@@ -176,8 +176,23 @@ catalogue! {
         // Settings
         SettingsTitle, Language, KeepHeading, KeepBoard, KeepDrafts, KeepHint, WipeHeading,
         WipeButton, WipeWarning, WipeConfirm, Cancel, Wiped,
-        // Share & sync (built later by the sources screen)
-        ShareTitle, ShareComing,
+        // Share & sync: links, QR codes, files, the preview before a merge
+        ShareTitle, ShareIntro, LinkHeading, LinkAudience, LinkPublic, LinkGroup,
+        LinkGroupWarning, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
+        CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
+        FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
+        SaveBoardFile, SavePostsCsv, FileSaved, ImportHeading, ImportIntro, ChooseFile, DropFile,
+        PasteLink, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
+        GroupLinkLabel, MergeCounts, Merge, Merged, ChangeNew, ChangeUpdated, ChangeUnchanged,
+        ErrLinkHeading, Close, BoardUnchanged, ErrLinkEmpty, ErrLinkNotCircle, ErrLinkVersion,
+        ErrLinkTruncated, ErrLinkDamaged, ErrLinkTooLarge, ErrFileNotText, ErrFileRead,
+        ErrTooLarge, ErrSyntax, ErrNotASnapshot, ErrNewer, ErrUnknownSchema, ErrInvalid,
+        ErrInvalidIn, ErrWrongId, ErrLimits, RecPost, RecMatch, RecResource, RecRoster, RecShift,
+        RecFundEntry, RecSkill, FldTitle, FldDetails, FldCategory, FldArea, FldAuthor, FldContact,
+        FldLanguages, FldQuantity, FldPrivateNote, FldName, FldHours, FldAccepts, FldNeeds,
+        FldServes, FldNote, FldHandle, FldTask, FldHeadCount, FldPurpose, FldAmount, FldSkill,
+        FldCadence, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
+        ColPosted, Yes,
     }
 }
 
@@ -185,7 +200,7 @@ catalogue! {
     /// A message that shows a number; each language gives one text per plural form, and each
     /// text holds a `{count}` placeholder.
     Counted {
-        Posts, OpenAsks, Copied, Shown, FixProblems,
+        Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts,
     }
 }
 

@@ -21,7 +21,11 @@ pub fn FileExport() -> impl IntoView {
     let choice = RwSignal::new(Choice {
         audience: code(&Audience::Public),
     });
-    let audience = move || choice.with(|choice| parse(&choice.audience)).unwrap_or(Audience::Public);
+    let audience = move || {
+        choice
+            .with(|choice| parse(&choice.audience))
+            .unwrap_or(Audience::Public)
+    };
     let save_csv = move |_| {
         let lang = state.lang.get_untracked();
         let name = csv_export::file_name(today());

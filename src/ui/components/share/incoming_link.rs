@@ -71,8 +71,8 @@ pub fn IncomingLink() -> impl IntoView {
 /// message instead of silence.
 fn open_fragment() -> Option<Opened> {
     let fragment = web::fragment();
-    let versioned = fragment.starts_with('c')
-        && fragment[1..].starts_with(|c: char| c.is_ascii_digit());
+    let versioned =
+        fragment.starts_with('c') && fragment[1..].starts_with(|c: char| c.is_ascii_digit());
     if !versioned && fragment.len() < 24 {
         return None;
     }

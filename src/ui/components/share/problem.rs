@@ -69,9 +69,10 @@ fn snapshot_text(lang: Lang, error: &SnapshotError) -> String {
         SnapshotError::Newer { schema } => {
             fill(text(Msg::ErrNewer), &[("schema", &schema.to_string())])
         }
-        SnapshotError::UnknownSchema { schema } => {
-            fill(text(Msg::ErrUnknownSchema), &[("schema", &schema.to_string())])
-        }
+        SnapshotError::UnknownSchema { schema } => fill(
+            text(Msg::ErrUnknownSchema),
+            &[("schema", &schema.to_string())],
+        ),
         SnapshotError::Invalid {
             line,
             column,
