@@ -54,6 +54,7 @@ browser:
 ## Benchmarks: criterion for the model, a scripted Chromium run and Lighthouse for the page.
 bench: tools dist
 	cargo bench --locked --bench board
+	cargo run --locked --release --example bench_boards -- target/bench 100 10000
 	node tests/browser/bench/page-bench.js
 	node tests/browser/bench/lighthouse.js
 

@@ -1,0 +1,42 @@
+//! Writes the boards the page benchmark loads into Chromium (`make bench` runs it): for each
+//! size, the board as this device would have saved it (`board-N.stored.txt`, the store's own
+//! frame) and as a snapshot file to import (`board-N.json`). Same generator as the criterion
+//! benchmarks, so the native and page figures describe the same boards.
+//!
+//! Usage: cargo run --release --example bench_boards -- OUT_DIR SIZE...
+
+#[path = "../tests/support/sample.rs"]
+mod sample;
+
+use circle::model::{DeviceId, Snapshot};
+use circle::store::frame;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| "target/bench".into()));
+    let sizes: Vec<u64> = args.filter_map(|size| size.parse().ok()).collect();
+    if let Err(error) = std::fs::create_dir_all(&out) {
+        eprintln!("cannot create {}: {error}", out.display());
+        std::process::exit(1);
+    }
+    for size in sizes {
+        let board = sample::posts(0..size, &[DeviceId(0xbe7c), DeviceId(0xbe7d)]);
+        let stored = frame::encode(&board);
+        let files = [
+            (format!("board-{size}.stored.txt"), stored.text.clone()),
+            (format!("board-{size}.json"), Snapshot::encode(&board)),
+        ];
+        for (name, text) in files {
+            let path = out.join(name);
+            if let Err(error) = std::fs::write(&path, text) {
+                eprintln!("cannot write {}: {error}", path.display());
+                std::process::exit(1);
+            }
+        }
+        eprintln!(
+            "{size} posts: stored {} UTF-16 units, snapshot {} bytes",
+            stored.utf16_units(),
+            stored.json_bytes
+        );
+    }
+}
