@@ -1,17 +1,21 @@
 //! Benchmarks of the board at the size a busy group reaches: 10,000 posts. Targets on a 2-core
 //! machine: merge ≤ 20 ms, filter ≤ 2 ms, snapshot decode ≤ 30 ms. Run with `make bench` or
-//! `cargo bench --bench board`.
+//! `cargo bench --bench board`; with `CIRCLE_BENCH_CPU=1` they measure the thread's CPU time
+//! instead of wall time, which stays honest while other work shares the machine.
 
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
 #[path = "../tests/support/sample.rs"]
 mod sample;
 
 use circle::model::{BoardFilter, PostKind, Snapshot, StatusFilter};
 use circle::store::frame;
-use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::measurement::Measurement;
+use criterion::{black_box, BatchSize, Criterion};
 
 const POSTS: u64 = 10_000;
 
-fn merge(c: &mut Criterion) {
+fn merge<M: Measurement + 'static>(c: &mut Criterion<M>) {
     // Two copies of 10,000 posts sharing 20 % of them, with concurrent edits on both sides.
     let (mine, theirs) = sample::overlapping_pair(POSTS, POSTS / 5);
     c.bench_function("merge_in 10k + 10k posts, 20% shared", |b| {
@@ -31,7 +35,7 @@ fn merge(c: &mut Criterion) {
     });
 }
 
-fn filter(c: &mut Criterion) {
+fn filter<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let (board, _) = sample::overlapping_pair(POSTS, POSTS / 5);
     let narrow = BoardFilter {
         kind: Some(PostKind::Ask),
@@ -61,7 +65,7 @@ fn filter(c: &mut Criterion) {
     });
 }
 
-fn snapshot(c: &mut Criterion) {
+fn snapshot<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let (board, _) = sample::overlapping_pair(POSTS, POSTS / 5);
     let text = Snapshot::encode(&board);
     c.bench_function("snapshot encode 10k posts", |b| {
@@ -82,5 +86,18 @@ fn snapshot(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, merge, filter, snapshot);
-criterion_main!(benches);
+fn run<M: Measurement + 'static>(mut c: Criterion<M>) {
+    merge(&mut c);
+    filter(&mut c);
+    snapshot(&mut c);
+    c.final_summary();
+}
+
+fn main() {
+    let c = Criterion::default().configure_from_args();
+    if std::env::var_os("CIRCLE_BENCH_CPU").is_some() {
+        run(c.with_measurement(cpu_time::ThreadCpu));
+    } else {
+        run(c);
+    }
+}
