@@ -4,21 +4,14 @@
 use super::qr_code::QrCode;
 use super::web::{self, Shared};
 use crate::i18n::{fill, Msg};
-use crate::ui::state::{t, AppState};
+use crate::ui::state::{t, Announcement, AppState};
 use crate::ui::{format, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// What the last share or copy did, shown beside the buttons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Outcome {
-    Copied,
-    CopyFailed,
-}
-
 /// Shows `url` in a read-only box (so it can always be selected by hand), says how long it
 /// is, and offers "Share link…" where the phone has a share sheet and "Copy link" everywhere,
-/// with a visible confirmation. `id` keeps the ids of two panels on one screen apart.
+/// with a confirmation in the screen's notice. `id` keeps the ids of two panels on one screen apart.
 #[component]
 pub fn LinkPanel(
     id: &'static str,
@@ -29,20 +22,18 @@ pub fn LinkPanel(
     title: Msg,
 ) -> impl IntoView {
     let state = AppState::get();
-    let outcome = RwSignal::new(None::<Outcome>);
-    // A new link makes an old "copied" untrue.
-    Effect::new(move |_| {
-        url.track();
-        outcome.set(None);
-    });
+    // Said in the screen's notice, like every other action's outcome.
     let copy = move || {
         let url = url.get_untracked();
         spawn_local(async move {
-            let copied = platform::copy_text(&url).await;
-            outcome.set(Some(if copied {
-                Outcome::Copied
+            let outcome = if platform::copy_text(&url).await {
+                Msg::LinkCopied
             } else {
-                Outcome::CopyFailed
+                Msg::CopyLinkFailed
+            };
+            state.notice.set(Some(Announcement {
+                at: web::current_path(),
+                text: state.t(outcome).to_string(),
             }));
         });
     };
@@ -88,12 +79,6 @@ pub fn LinkPanel(
                     {t(Msg::CopyLink)}
                 </button>
             </div>
-            <p role="status" class="copied">
-                {move || outcome.get().map(|outcome| match outcome {
-                    Outcome::Copied => state.t(Msg::LinkCopied),
-                    Outcome::CopyFailed => state.t(Msg::CopyLinkFailed),
-                })}
-            </p>
             <QrCode url/>
         </div>
     }

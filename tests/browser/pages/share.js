@@ -1,0 +1,162 @@
+// The Share & sync screen, the preview a link or file opens, and a second phone to send things
+// to. Controls are found by role and accessible name, as a screen reader announces them.
+const { expect } = require("../support/fixtures");
+const { PHONE } = require("../support/browser");
+const { BoardScreen } = require("./circle");
+const { words } = require("./words");
+
+class ShareScreen {
+  constructor(page, lang) {
+    watchRequests(page);
+    this.page = page;
+    this.lang = lang;
+    this.w = words[lang];
+    this.s = words[lang].share;
+    this.board = new BoardScreen(page, lang);
+  }
+
+  async open() {
+    await quiet(this.page);
+    await this.board.open("share");
+    await expect(this.board.heading).toHaveText(this.w.shareTitle);
+  }
+
+  /** The read-only box holding the whole-board link (or, on a post, the post's link). */
+  get link() {
+    return this.page.getByRole("textbox", { name: this.s.link, exact: true });
+  }
+
+  async boardLink() {
+    await expect(this.link).toHaveValue(/#c1\./);
+    return this.link.inputValue();
+  }
+
+  button(name) {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  radio(name) {
+    return this.page.getByRole("radio", { name, exact: true });
+  }
+
+  get qr() {
+    return this.page.getByRole("img", { name: this.s.qrAlt });
+  }
+
+  get fileInput() {
+    return this.page.getByLabel(this.s.chooseFile);
+  }
+
+  get dropZone() {
+    return this.page.getByRole("group", { name: this.s.dropFile });
+  }
+
+  get pasteBox() {
+    return this.page.getByRole("textbox", { name: this.s.pasteLink });
+  }
+
+  /** The preview a link or file opens, before anything is merged. */
+  get preview() {
+    return this.page.getByRole("region", { name: this.s.previewHeading });
+  }
+
+  get alert() {
+    return this.page.getByRole("alert").filter({ hasText: this.s.boardUnchanged });
+  }
+
+  /** Clicks a save button and returns the download's file name and text. */
+  async download(buttonName) {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.button(buttonName).click()]);
+    return { name: download.suggestedFilename(), text: require("node:fs").readFileSync(await download.path(), "utf8") };
+  }
+
+  async pasteLink(text) {
+    await this.pasteBox.fill(text);
+    await this.button(this.s.openLink).click();
+  }
+
+  /** Drops a file on the drop zone the way a browser does: a `drop` event carrying it. */
+  async dropFile(name, bytes) {
+    await this.dropZone.evaluate(
+      (zone, { name, bytes }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type: "application/json" }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name, bytes: [...bytes] },
+    );
+  }
+
+  async merge() {
+    await this.preview.getByRole("button", { name: this.s.merge, exact: true }).click();
+    await expect(this.preview).toHaveCount(0);
+  }
+}
+
+/**
+ * A second phone: its own browser context (its own storage), as phone-sized as the first.
+ * Its console errors, failed requests and third-party requests are collected in `problems`
+ * for the test to check, as the harness does for the first phone, with the same exceptions
+ * (`expectedProblems`).
+ */
+async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
+  const context = await browser.newContext({
+    ...PHONE,
+    baseURL,
+    locale: words[lang].locale,
+    serviceWorkers: "block",
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  watchRequests(page);
+  const origin = new URL(baseURL).origin;
+  const problems = [];
+  const note = (problem) => expectedProblems.some((pattern) => pattern.test(problem)) || problems.push(problem);
+  page.on("console", (message) => message.type() === "error" && note(`console error: ${message.text()}`));
+  page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => note(`failed request: ${request.url()}`));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
+  });
+  return { context, page, problems };
+}
+
+/** The titles of the posts on the board, sorted. */
+async function boardTitles(page, lang) {
+  await quiet(page);
+  const board = new BoardScreen(page, lang);
+  await board.open();
+  return (await board.cards.getByRole("heading").allTextContents()).map((title) => title.trim()).sort();
+}
+
+/** Opens `url` as a fresh start of the app (not a same-page fragment change). */
+async function openFresh(page, url) {
+  await quiet(page);
+  await page.goto("about:blank");
+  await page.goto(url);
+}
+
+/**
+ * Counts this page's requests in flight. The browser asks for the icon again after in-page
+ * navigations, so "the page has loaded" is not enough before leaving it: see `quiet`.
+ */
+function watchRequests(page) {
+  if (page.circleInFlight) return;
+  const inFlight = new Set();
+  page.on("request", (request) => inFlight.add(request));
+  page.on("requestfinished", (request) => inFlight.delete(request));
+  page.on("requestfailed", (request) => inFlight.delete(request));
+  page.circleInFlight = inFlight;
+}
+
+/** Waits until nothing has been in flight for a moment, so leaving aborts no request. */
+async function quiet(page) {
+  watchRequests(page);
+  for (let calm = 0; calm < 3; ) {
+    await page.waitForTimeout(100);
+    calm = page.circleInFlight.size === 0 ? calm + 1 : 0;
+  }
+}
+
+module.exports = { ShareScreen, secondPhone, boardTitles, openFresh, quiet, watchRequests };
