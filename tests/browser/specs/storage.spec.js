@@ -1,0 +1,84 @@
+// Saved data survives a full storage quota and a damaged save: the board is never half-written,
+// the person is told in their language, and the last good copy comes back. Chromium only (its
+// localStorage quota is what is filled here).
+const { test, expect } = require("../support/fixtures");
+const { BoardScreen, NewPostScreen, reload } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+const { quiet, watchRequests } = require("../pages/share");
+
+const ASK = (title) => ({ title, area: "Northside", contact: "+1 555 0100", handle: "Rosa" });
+
+async function post(page, lang, title) {
+  const w = words[lang];
+  await quiet(page);
+  return new NewPostScreen(page, lang).post("ask", {
+    ...ASK(title),
+    category: w.categoryFood,
+    method: w.methodCall,
+    visibility: w.public,
+  });
+}
+
+async function titles(page, lang) {
+  await quiet(page);
+  const board = new BoardScreen(page, lang);
+  await board.open();
+  return (await board.cards.getByRole("heading").allTextContents()).map((title) => title.trim()).sort();
+}
+
+test.beforeEach(({ page }) => watchRequests(page));
+
+for (const lang of LANGS) {
+  test.describe(`storage (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("a full storage quota leaves the saved board whole and says so", async ({ page }) => {
+      const s = words[lang].share;
+      await post(page, lang, "Soup for Friday");
+      const saved = await page.evaluate(() => localStorage.getItem("circle.board"));
+
+      // Another app on the same host filled the quota: junk, halving the chunk until even one
+      // more character does not fit.
+      const junk = await page.evaluate(() => {
+        let size = 1 << 20;
+        let n = 0;
+        while (size >= 1) {
+          try {
+            localStorage.setItem(`other-app.junk.${n}`, "x".repeat(size));
+            n += 1;
+          } catch {
+            size = Math.floor(size / 2);
+          }
+        }
+        return n;
+      });
+      expect(junk).toBeGreaterThan(0);
+
+      await post(page, lang, "Blankets for the shelter");
+      await expect(new BoardScreen(page, lang).notice).toContainText(s.storageFull);
+      expect(await page.evaluate(() => localStorage.getItem("circle.board"))).toBe(saved);
+
+      await quiet(page);
+      await reload(page);
+      expect(await titles(page, lang)).toEqual(["Soup for Friday"]);
+      await page.evaluate(() => {
+        for (const key of Object.keys(localStorage)) if (key.startsWith("other-app.")) localStorage.removeItem(key);
+      });
+    });
+
+    test("a damaged save is replaced by the last good copy, with a notice", async ({ page }) => {
+      const s = words[lang].share;
+      await post(page, lang, "Soup for Friday");
+      await post(page, lang, "Blankets for the shelter");
+      await page.evaluate(() => {
+        const saved = localStorage.getItem("circle.board");
+        localStorage.setItem("circle.board", saved.slice(0, saved.length - 12));
+      });
+      await quiet(page);
+      await reload(page);
+      const board = new BoardScreen(page, lang);
+      await expect(board.notice).toContainText(s.storageCorrupt);
+      expect(await titles(page, lang)).toEqual(["Soup for Friday"]);
+    });
+  });
+}
