@@ -15,7 +15,7 @@ CIRCLE_FUZZ_CASES ?= 100000
 # One release build at a time on a 2-core machine, however many terminals ask for one.
 LOCK := flock $(CURDIR)/target/.dist.lock
 
-.PHONY: serve test tools tools-build demo lint unit dist dist-sub browser bench clean
+.PHONY: serve test tools tools-build lint unit dist dist-sub browser bench clean
 
 ## Build the release app and serve it with the demo board at http://127.0.0.1:$(PORT)/
 serve: tools-build dist
@@ -57,10 +57,6 @@ bench: tools dist
 	cargo run --locked --release --example bench_boards -- target/bench 100 10000
 	node tests/browser/bench/page-bench.js
 	node tests/browser/bench/lighthouse.js
-
-## Rewrites the demo board a newcomer sees on first run, dated from today.
-demo:
-	cargo run --locked --example demo_board -- public/demo-board.json
 
 clean:
 	rm -rf dist target/dist-sub tests/output

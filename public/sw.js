@@ -1,5 +1,5 @@
 // Circle's service worker: keeps the app working offline, one release at a time.
-// The build stamps BUILD and SHELL (scripts/stamp-service-worker.sh).
+// The build stamps BUILD and SHELL (scripts/post-build.sh).
 const BUILD = "__CIRCLE_BUILD__";
 const SHELL = "__CIRCLE_SHELL__";
 const SHELL_CACHE = `circle-shell-${BUILD}`;

@@ -193,6 +193,8 @@ catalogue! {
         FldServes, FldNote, FldHandle, FldTask, FldHeadCount, FldPurpose, FldAmount, FldSkill,
         FldCadence, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
         ColPosted, Yes,
+        // Opening the app: the group's settings, the demo board, a new release
+        ConfigFromCopy, ErrConfig, DemoLoaded, UpdateReady, UpdateReload,
     }
 }
 

@@ -11,6 +11,7 @@
 //!   "areas": ["north", {"key": "riverside", "label": {"en": "Riverside", "es": "Ribera"}}],
 //!   "categories": ["food", "meals", {"key": "school-supplies", "label": {"en": "School supplies"}}],
 //!   "ask_expiry_days": 30,
+//!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
@@ -65,6 +66,9 @@ pub struct GroupConfig {
     pub ask_expiry_days: u32,
     pub private_retention_days: u32,
     pub sources: Vec<DataSource>,
+    /// A board of invented posts merged in on a device's first run, so a newcomer sees how
+    /// Circle looks in use. Groups running a real board leave it out.
+    pub demo_board: Option<String>,
 }
 
 impl Default for GroupConfig {
@@ -80,6 +84,7 @@ impl Default for GroupConfig {
             ask_expiry_days: DEFAULT_ASK_EXPIRY_DAYS,
             private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
             sources: Vec::new(),
+            demo_board: None,
         }
     }
 }

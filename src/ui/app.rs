@@ -1,6 +1,8 @@
 //! The whole app: state, the router under the page's base path, the frame around every screen.
 
-use super::components::layout::{notice::Notice, site_header::SiteHeader};
+use super::components::layout::{
+    notice::Notice, site_header::SiteHeader, update_banner::UpdateBanner,
+};
 use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
     board::BoardPage, mine::MinePage, new_post::NewPostPage, not_found::NotFoundPage,
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
         <Router base=state.base()>
             <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
             <SiteHeader/>
+            <UpdateBanner/>
             <main id="main" tabindex="-1">
                 <FocusOnNavigate/>
                 <Notice/>

@@ -10,6 +10,7 @@ mod format;
 mod labels;
 mod pages;
 mod platform;
+mod remote;
 mod routes;
 mod state;
 

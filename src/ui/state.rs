@@ -2,12 +2,12 @@
 //! the person's own settings and language, this device's clock, and the one-line notice shown
 //! after an action. Effects here are the only place state meets storage and the document.
 
-use super::platform;
-use crate::i18n::{Lang, Msg};
+use super::{format, platform, remote};
+use crate::i18n::{fill, Lang, Msg};
 use crate::model::{
     Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
 };
-use crate::model::{GroupConfig, StatusError};
+use crate::model::{GroupConfig, Snapshot, StatusError};
 use crate::store::board_store::DEFAULT_KEY as BOARD_KEY;
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
@@ -101,9 +101,7 @@ impl AppState {
         };
         provide_context(state);
         state.persist();
-        if first_run {
-            state.load_demo_if_first_run();
-        }
+        state.load_group_files(first_run);
         state
     }
 
@@ -112,8 +110,69 @@ impl AppState {
         expect_context::<Self>()
     }
 
-    /// The first-run hook: the lead wires the demo-board fetch from `public/` in here.
-    fn load_demo_if_first_run(self) {}
+    /// Reads the group's settings published beside the app, applies its retention rules, and
+    /// on a device's first run merges in the demo board the settings name, if any. Without a
+    /// published `config.json` Circle stays a single-device board with default settings.
+    fn load_group_files(self, first_run: bool) {
+        leptos::task::spawn_local(async move {
+            if let Ok(fetched) = remote::fetch_text("config.json").await {
+                match serde_json::from_str::<GroupConfig>(&fetched.text) {
+                    Ok(config) => {
+                        self.config.set(config);
+                        if let Some(saved_at) = fetched.saved_at_ms {
+                            let when = format::moment(self.lang.get_untracked(), saved_at);
+                            self.announce(
+                                "/",
+                                fill(
+                                    self.lang.get_untracked().text(Msg::ConfigFromCopy),
+                                    &[("when", &when)],
+                                ),
+                            );
+                        }
+                    }
+                    Err(_) => self.announce(
+                        "/",
+                        self.lang.get_untracked().text(Msg::ErrConfig).to_string(),
+                    ),
+                }
+            }
+            self.apply_retention();
+            let demo = self
+                .config
+                .with_untracked(|config| config.demo_board.clone());
+            if let (true, Some(demo)) = (first_run, demo) {
+                self.load_demo(&demo).await;
+            }
+        });
+    }
+
+    /// Expires old asks and wipes old private fields, as the group's settings say. Leaves the
+    /// board untouched (and unsaved) when there is nothing to do.
+    fn apply_retention(self) {
+        let stamp = self.stamp();
+        let by = self.prefs.with_untracked(|prefs| prefs.handle.clone());
+        self.config.with_untracked(|config| {
+            self.board.maybe_update(|board| {
+                let report = board.apply_retention(platform::now_ms(), config, stamp, &by);
+                report.expired + report.wiped > 0
+            });
+        });
+    }
+
+    async fn load_demo(self, path: &str) {
+        let Ok(fetched) = remote::fetch_text(path).await else {
+            return;
+        };
+        if let Ok(demo) = Snapshot::import(&fetched.text) {
+            self.board.update(|board| {
+                board.merge_in(&demo);
+            });
+            self.announce(
+                "/",
+                self.lang.get_untracked().text(Msg::DemoLoaded).to_string(),
+            );
+        }
+    }
 
     fn persist(self) {
         // The first run only subscribes: the board was just loaded, and writing it straight

@@ -2,3 +2,4 @@
 
 pub mod notice;
 pub mod site_header;
+pub mod update_banner;
