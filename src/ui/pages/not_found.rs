@@ -10,6 +10,6 @@ use leptos::prelude::*;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{t(Msg::PageNotFound)}</h1>
-        <p><a href=routes::href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
+        <p><a class="button secondary" href=routes::href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
     }
 }

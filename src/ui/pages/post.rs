@@ -25,7 +25,7 @@ pub fn PostPage() -> impl IntoView {
         Some(post) => view! { <PostDetail post/> }.into_any(),
         None => view! {
             <h1>{t(Msg::PostNotFound)}</h1>
-            <p><a href=href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
+            <p><a class="button secondary" href=href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
         }
         .into_any(),
     }

@@ -65,9 +65,10 @@ class BoardScreen extends Screen {
     if (!(await details.evaluate((element) => element.open))) await summary.click();
   }
 
+  /** Chooses `option` (its label or value) in the filter labelled `label`. */
   async filter(label, option) {
     await this.openFilters();
-    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+    await this.page.getByLabel(label, { exact: true }).selectOption(option);
   }
 }
 

@@ -12,7 +12,8 @@ const { settle } = require("./circle");
 const FIXTURE = path.join(__dirname, "../../fixtures/snapshot-v1.json");
 const CATEGORIES = ["food", "meals", "rides", "childcare", "health", "housing", "supplies", "errands"];
 const URGENCIES = ["today", "days", "week", "anytime"];
-const AREAS = ["Northside", "Riverside", "Old Town", "Hillcrest"];
+// Keys of the areas in public/config.json, so the seed fits a group that lists its areas.
+const AREAS = ["riverside-north", "riverside-south", "old-market", "hillcrest"];
 
 /** The frame format of src/store/frame.rs: `circle-z1:{len}:{fnv1a64 hex}:{packed}`. */
 function frame(json) {
@@ -80,20 +81,20 @@ async function seedBoard(page, lang, count, make = () => ({})) {
 /** A few posts a real board might hold, for screenshots and filter tests. */
 const NEIGHBOURLY = {
   en: [
-    { title: "Groceries for my grandmother this week", category: "food", area: "Northside", urgency: "days", kind: "ask" },
-    { title: "Ride to the clinic on Thursday", category: "rides", area: "Riverside", urgency: "week", kind: "ask" },
-    { title: "Hot meals on Sundays", category: "meals", area: "Old Town", urgency: "anytime", kind: "offer" },
-    { title: "Insulin cooler bag needed today", category: "health", area: "Hillcrest", urgency: "today", kind: "ask" },
-    { title: "I can babysit after school", category: "childcare", area: "Northside", urgency: "anytime", kind: "offer" },
-    { title: "Fans for the heat wave", category: "supplies", area: "Riverside", urgency: "today", kind: "ask" },
+    { title: "Groceries for my grandmother this week", category: "food", area: "riverside-north", urgency: "days", kind: "ask" },
+    { title: "Ride to the clinic on Thursday", category: "rides", area: "riverside-south", urgency: "week", kind: "ask" },
+    { title: "Hot meals on Sundays", category: "meals", area: "old-market", urgency: "anytime", kind: "offer" },
+    { title: "Insulin cooler bag needed today", category: "health", area: "hillcrest", urgency: "today", kind: "ask" },
+    { title: "I can babysit after school", category: "childcare", area: "riverside-north", urgency: "anytime", kind: "offer" },
+    { title: "Fans for the heat wave", category: "supplies", area: "riverside-south", urgency: "today", kind: "ask" },
   ],
   es: [
-    { title: "Víveres para mi abuela esta semana", category: "food", area: "Northside", urgency: "days", kind: "ask" },
-    { title: "Traslado a la clínica el jueves", category: "rides", area: "Riverside", urgency: "week", kind: "ask" },
-    { title: "Comida caliente los domingos", category: "meals", area: "Old Town", urgency: "anytime", kind: "offer" },
-    { title: "Hace falta una nevera para insulina hoy", category: "health", area: "Hillcrest", urgency: "today", kind: "ask" },
-    { title: "Puedo cuidar niños después de clase", category: "childcare", area: "Northside", urgency: "anytime", kind: "offer" },
-    { title: "Ventiladores para la ola de calor", category: "supplies", area: "Riverside", urgency: "today", kind: "ask" },
+    { title: "Víveres para mi abuela esta semana", category: "food", area: "riverside-north", urgency: "days", kind: "ask" },
+    { title: "Traslado a la clínica el jueves", category: "rides", area: "riverside-south", urgency: "week", kind: "ask" },
+    { title: "Comida caliente los domingos", category: "meals", area: "old-market", urgency: "anytime", kind: "offer" },
+    { title: "Hace falta una nevera para insulina hoy", category: "health", area: "hillcrest", urgency: "today", kind: "ask" },
+    { title: "Puedo cuidar niños después de clase", category: "childcare", area: "riverside-north", urgency: "anytime", kind: "offer" },
+    { title: "Ventiladores para la ola de calor", category: "supplies", area: "riverside-south", urgency: "today", kind: "ask" },
   ],
 };
 

@@ -130,7 +130,7 @@ for (const lang of LANGS) {
       await tabTo(w.category);
       await page.keyboard.press("ArrowDown");
       await tabTo(w.area);
-      await page.keyboard.type("Northside");
+      await page.keyboard.type("Hillcrest");
       await tabTo(w.method);
       await page.keyboard.press("ArrowDown");
       await tabTo(w.contact);

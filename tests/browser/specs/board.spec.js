@@ -31,7 +31,7 @@ for (const lang of LANGS) {
       await board.page.getByRole("button", { name: w.clearFilters }).click();
       await expect(board.cards).toHaveCount(6);
 
-      await board.filter(w.area, "Riverside");
+      await board.filter(w.area, "riverside-south");
       await expect(board.cards).toHaveCount(2);
       await board.filter(w.urgency, w.today);
       await expect(board.cards.getByRole("heading")).toHaveText([titles[5]]);

@@ -22,7 +22,7 @@ for (const lang of LANGS) {
       await form.fillRequired({
         title: "Groceries for two",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,
@@ -40,7 +40,7 @@ for (const lang of LANGS) {
       await form.post("offer", {
         title: "Rides to the clinic",
         category: w.categoryRides,
-        area: "Riverside",
+        area: "Hillcrest",
         method: w.methodText,
         contact: "+1 555 0199",
         visibility: w.public,

@@ -55,7 +55,7 @@ for (const lang of LANGS) {
       await form.fillRequired({
         title: "Diapers, size 4",
         category: w.categoryFood,
-        area: "Old Town",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0123",
         visibility: w.public,

@@ -16,7 +16,7 @@ for (const lang of LANGS) {
       const path = await form.post("ask", {
         title: "Groceries for two",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 (555) 0100",
         visibility: w.public,
@@ -61,7 +61,7 @@ for (const lang of LANGS) {
           await form.post("offer", {
             title: `Offer by ${method}`,
             category: w.categoryRides,
-            area: "Riverside",
+            area: "Hillcrest",
             method,
             contact,
             visibility: w.public,
@@ -110,7 +110,7 @@ for (const lang of LANGS) {
       await form.post("ask", {
         title: "Withdraw me",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,
@@ -125,7 +125,7 @@ for (const lang of LANGS) {
       const path = await form.post("ask", {
         title: "Done soon",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,

@@ -17,7 +17,7 @@ for (const lang of LANGS) {
       await form.post("offer", {
         title: "Spare blankets",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,
@@ -56,7 +56,7 @@ for (const lang of LANGS) {
       await form.post("ask", {
         title: "Keep me",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,
@@ -75,7 +75,7 @@ for (const lang of LANGS) {
       await form.post("ask", {
         title: "Forget me",
         category: w.categoryFood,
-        area: "Northside",
+        area: "Hillcrest",
         method: w.methodCall,
         contact: "+1 555 0100",
         visibility: w.public,

@@ -22,7 +22,7 @@ for (const lang of LANGS) {
       await form.fillRequired({
         title: `${IMG} ${SCRIPT}`,
         category: w.categoryFood,
-        area: IMG,
+        area: "Hillcrest",
         method: w.methodCall,
         contact: `${SCRIPT}555 0100`,
         visibility: w.public,
