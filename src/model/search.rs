@@ -3,107 +3,121 @@
 //! every keystroke.
 //!
 //! The cache lives inside the board but is not part of it: it is not saved, and two boards
-//! compare equal whatever their caches hold. An entry is keyed by the stamps of the fields it
-//! was folded from, so an edit or a merge makes it stale by itself.
+//! compare equal whatever their caches hold. It remembers the stamps of the fields it folded,
+//! so an edit or a merge makes it stale by itself, and only changed posts are folded again.
 
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::Post;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// Folded search text per post. Cloning a board clones the entries (cheaply: they are shared).
+/// Folded search text of every post. Cloning a board clones the cache (cheaply: the folded
+/// text is shared).
 #[derive(Default)]
-pub struct SearchCache(Mutex<Entries>);
+pub struct SearchCache(Mutex<Option<Arc<Corpus>>>);
 
-type Entries = HashMap<RecordId, Entry, BuildHasherDefault<IdHasher>>;
-
-/// Record ids are already random, so they hash as themselves.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// Every post's folded text end to end, in id order like the board's posts, so a search walks
+/// one block of memory in step with the posts instead of looking each one up.
+struct Corpus {
+    text: String,
+    /// Per post in id order: its id, the stamps its text was folded from, and its span.
+    posts: Vec<(RecordId, [Stamp; 3], (usize, usize))>,
 }
 
-#[derive(Clone)]
-struct Entry {
-    stamps: [Stamp; 3],
-    text: Arc<str>,
+fn stamps(post: &Post) -> [Stamp; 3] {
+    [post.title.at, post.details.at, post.area.at]
+}
+
+impl Corpus {
+    /// Whether the corpus was folded from exactly these posts as they are now.
+    fn is_current(&self, all: &BTreeMap<RecordId, Post>) -> bool {
+        self.posts.len() == all.len()
+            && self
+                .posts
+                .iter()
+                .zip(all.values())
+                .all(|((id, folded, _), post)| *id == post.id && *folded == stamps(post))
+    }
+
+    /// Folds the board's posts again, reusing the text of posts that did not change.
+    fn build(all: &BTreeMap<RecordId, Post>, old: Option<&Corpus>) -> Self {
+        let mut corpus = Corpus {
+            text: String::with_capacity(old.map_or(0, |old| old.text.len())),
+            posts: Vec::with_capacity(all.len()),
+        };
+        let mut old_posts = old.map(|old| old.posts.iter().peekable());
+        for post in all.values() {
+            let now = stamps(post);
+            let start = corpus.text.len();
+            let reused = old.zip(old_posts.as_mut()).and_then(|(old, posts)| {
+                while posts.next_if(|(id, _, _)| *id < post.id).is_some() {}
+                posts
+                    .next_if(|(id, folded, _)| *id == post.id && *folded == now)
+                    .map(|(_, _, (from, to))| &old.text[*from..*to])
+            });
+            match reused {
+                Some(text) => corpus.text.push_str(text),
+                None => {
+                    // Line breaks keep a word from matching across two fields.
+                    fold_into(&post.title.value, &mut corpus.text);
+                    corpus.text.push('\n');
+                    fold_into(&post.details.value, &mut corpus.text);
+                    corpus.text.push('\n');
+                    fold_into(&post.area.value, &mut corpus.text);
+                }
+            }
+            corpus
+                .posts
+                .push((post.id, now, (start, corpus.text.len())));
+        }
+        corpus
+    }
 }
 
 impl SearchCache {
-    fn entries(&self) -> MutexGuard<'_, Entries> {
-        // A panic while the lock was held leaves at worst a stale entry, which is re-checked
-        // by its stamps anyway.
+    fn corpus(&self) -> MutexGuard<'_, Option<Arc<Corpus>>> {
+        // A panic while the lock was held leaves at worst an old corpus, which is checked
+        // against the posts before use anyway.
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Keeps `posts` whose title, details or area contain every one of `words` (already
-    /// folded).
+    /// Keeps `posts` (in id order, from `all`) whose title, details or area contain every one
+    /// of `words` (already folded).
     pub(crate) fn retain_matching(
         &self,
         posts: &mut Vec<&Post>,
         words: &[String],
         all: &BTreeMap<RecordId, Post>,
     ) {
-        let mut entries = self.entries();
+        let corpus = {
+            let mut cached = self.corpus();
+            match cached.as_ref() {
+                Some(corpus) if corpus.is_current(all) => Arc::clone(corpus),
+                old => {
+                    let corpus = Arc::new(Corpus::build(all, old.map(Arc::as_ref)));
+                    *cached = Some(Arc::clone(&corpus));
+                    corpus
+                }
+            }
+        };
+        let mut folded = corpus.posts.iter().peekable();
         posts.retain(|post| {
-            let stamps = [post.title.at, post.details.at, post.area.at];
-            let entry = entries
-                .entry(post.id)
-                .and_modify(|entry| {
-                    if entry.stamps != stamps {
-                        *entry = Entry::new(post, stamps);
-                    }
-                })
-                .or_insert_with(|| Entry::new(post, stamps));
-            words.iter().all(|word| entry.text.contains(word.as_str()))
+            while folded.next_if(|(id, _, _)| *id < post.id).is_some() {}
+            folded.peek().is_some_and(|(id, _, (from, to))| {
+                let text = &corpus.text[*from..*to];
+                *id == post.id && words.iter().all(|word| text.contains(word.as_str()))
+            })
         });
-        // Deleted and merged-away posts leave entries behind; drop them once they pile up.
-        if entries.len() > 2 * all.len() + 64 {
-            entries.retain(|id, _| all.contains_key(id));
-        }
-    }
-}
-
-impl Entry {
-    fn new(post: &Post, stamps: [Stamp; 3]) -> Self {
-        let mut text = String::with_capacity(
-            post.title.value.len() + post.details.value.len() + post.area.value.len() + 2,
-        );
-        // Line breaks keep a word from matching across two fields.
-        fold_into(&post.title.value, &mut text);
-        text.push('\n');
-        fold_into(&post.details.value, &mut text);
-        text.push('\n');
-        fold_into(&post.area.value, &mut text);
-        Self {
-            stamps,
-            text: text.into(),
-        }
     }
 }
 
 impl Clone for SearchCache {
     fn clone(&self) -> Self {
-        Self(Mutex::new(self.entries().clone()))
+        Self(Mutex::new(self.corpus().clone()))
     }
 }
 
@@ -117,7 +131,11 @@ impl Eq for SearchCache {}
 
 impl fmt::Debug for SearchCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SearchCache({} entries)", self.entries().len())
+        let posts = self
+            .corpus()
+            .as_ref()
+            .map_or(0, |corpus| corpus.posts.len());
+        write!(f, "SearchCache({posts} posts)")
     }
 }
 
