@@ -2,7 +2,7 @@
 // to. Controls are found by role and accessible name, as a screen reader announces them.
 const { expect } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { BoardScreen } = require("./circle");
+const { BoardScreen, NewPostScreen } = require("./circle");
 const { words } = require("./words");
 
 class ShareScreen {
@@ -64,9 +64,10 @@ class ShareScreen {
     return this.page.getByRole("alert").filter({ hasText: this.s.boardUnchanged });
   }
 
-  /** Clicks a save button and returns the download's file name and text. */
-  async download(buttonName) {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.button(buttonName).click()]);
+  /** Clicks a save button (by name, or a locator) and returns the download's name and text. */
+  async download(button) {
+    const control = typeof button === "string" ? this.button(button) : button;
+    const [download] = await Promise.all([this.page.waitForEvent("download"), control.click()]);
     return { name: download.suggestedFilename(), text: require("node:fs").readFileSync(await download.path(), "utf8") };
   }
 
@@ -94,6 +95,29 @@ class ShareScreen {
 }
 
 /**
+ * Posts an ask or offer through the form and waits for its screen. `fields` names title, area
+ * (a label from the group's list), contact and handle; `visibility` is "public", "group" or
+ * "private". Category and method are fixed: these specs are about where posts travel.
+ */
+async function postThroughForm(page, lang, kind, fields, visibility = "public") {
+  const w = words[lang];
+  await quiet(page);
+  const form = new NewPostScreen(page, lang);
+  await form.open(kind === "ask" ? "new/ask" : "new/offer");
+  // The group's areas come with its settings and turn the area box into a list.
+  await expect(page.getByRole("combobox", { name: new RegExp(`^${w.area}`) })).toBeVisible();
+  await form.fillRequired({ ...fields, category: w.categoryFood, method: w.methodCall, visibility: w[visibility] });
+  await form.submit(kind);
+  await expect(form.heading).toHaveText(fields.title);
+}
+
+/** One of the group's areas (public/config.json), by its label in `lang`. */
+const AREAS = {
+  en: ["Riverside North", "Riverside South", "Old Market"],
+  es: ["Riverside Norte", "Riverside Sur", "Mercado Viejo"],
+};
+
+/**
  * A second phone: its own browser context (its own storage), as phone-sized as the first.
  * Its console errors, failed requests and third-party requests are collected in `problems`
  * for the test to check, as the harness does for the first phone, with the same exceptions
@@ -106,6 +130,11 @@ async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
     locale: words[lang].locale,
     serviceWorkers: "block",
     permissions: ["clipboard-read", "clipboard-write"],
+  });
+  // As the harness does for the first phone: no demo board, so both start empty.
+  await context.route("**/config.json", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), demo_board: null } });
   });
   const page = await context.newPage();
   watchRequests(page);
@@ -159,4 +188,4 @@ async function quiet(page) {
   }
 }
 
-module.exports = { ShareScreen, secondPhone, boardTitles, openFresh, quiet, watchRequests };
+module.exports = { ShareScreen, secondPhone, postThroughForm, AREAS, boardTitles, openFresh, quiet, watchRequests };

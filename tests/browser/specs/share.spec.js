@@ -3,35 +3,24 @@
 // through an exported file; spreadsheets with headers in the reader's language; and every kind
 // of bad link and file refused with its own message, leaving the board exactly as it was.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
-const { NewPostScreen, PostScreen } = require("../pages/circle");
-const { ShareScreen, secondPhone, boardTitles, openFresh, quiet, watchRequests } = require("../pages/share");
+const { PostScreen } = require("../pages/circle");
+const { ShareScreen, secondPhone, postThroughForm: post, AREAS, boardTitles, openFresh, quiet, watchRequests } = require("../pages/share");
 const { words, LANGS } = require("../pages/words");
+const { seedBoard } = require("../pages/seed");
 
 /** What each phone posts: phone A an ask and an offer, phone B an ask of its own. */
 const POSTS = {
   en: {
-    ask: { title: "Rice and beans for a family of four", area: "Northside", contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Lifts to the clinic on Tuesdays", area: "Riverside", contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Nappies, size 3", area: "Old Town", contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Rice and beans for a family of four", area: AREAS.en[0], contact: "+1 555 0101", handle: "Rosa" },
+    offer: { title: "Lifts to the clinic on Tuesdays", area: AREAS.en[1], contact: "+1 555 0102", handle: "Rosa" },
+    other: { title: "Nappies, size 3", area: AREAS.en[2], contact: "+1 555 0103", handle: "Ana" },
   },
   es: {
-    ask: { title: "Arroz y frijoles para una familia de cuatro", area: "Northside", contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Llevo a la clínica los martes", area: "Riverside", contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Pañales, talla 3", area: "Old Town", contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Arroz y frijoles para una familia de cuatro", area: AREAS.es[0], contact: "+1 555 0101", handle: "Rosa" },
+    offer: { title: "Llevo a la clínica los martes", area: AREAS.es[1], contact: "+1 555 0102", handle: "Rosa" },
+    other: { title: "Pañales, talla 3", area: AREAS.es[2], contact: "+1 555 0103", handle: "Ana" },
   },
 };
-
-/** Posts one ask or offer through the form, as a neighbour would. */
-async function post(page, lang, kind, fields, visibility = "public") {
-  const w = words[lang];
-  await quiet(page);
-  return new NewPostScreen(page, lang).post(kind, {
-    ...fields,
-    category: w.categoryFood,
-    method: w.methodCall,
-    visibility: w[visibility],
-  });
-}
 
 test.beforeEach(({ page }) => watchRequests(page));
 
@@ -157,8 +146,10 @@ for (const lang of LANGS) {
 
       const b = await secondPhone(browser, baseURL, lang, expectedProblems);
       try {
-        await openFresh(b.page, link);
+        // Phone B already has Circle open when the link is tapped: only the fragment changes.
         const other = new ShareScreen(b.page, lang);
+        await other.board.open();
+        await b.page.evaluate((url) => (location.href = url), link);
         await expect(other.preview).toContainText(s.fromLinkPost);
         await expect(other.preview).toContainText(s.counts(1, 0, 0));
         await other.merge();
@@ -179,7 +170,9 @@ async function boardTitlesNow(page) {
   return titles.map((title) => title.trim()).sort();
 }
 
-test.describe("group links and fuller files only on purpose (en)", () => {
+test.describe("group links, fuller files, long links and the share sheet (en)", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
   test("a group link is chosen, labelled on both ends; the full file is flagged", async ({ page, browser, baseURL, expectedProblems }) => {
     const s = words.en.share;
     await post(page, "en", "ask", POSTS.en.ask, "group");
@@ -213,20 +206,64 @@ test.describe("group links and fuller files only on purpose (en)", () => {
     }
   });
 
-  test("the spreadsheet has one row a post and headers in the reader's language", async ({ page }) => {
+  test("a board link too long to send warns and offers the file instead", async ({ page }) => {
     const s = words.en.share;
-    await post(page, "en", "ask", POSTS.en.ask);
-    await post(page, "en", "offer", POSTS.en.offer);
+    const board = new ShareScreen(page, "en").board;
+    await board.open();
+    await seedBoard(page, "en", 300, (i) => ({ details: `Bring ${i * 7919} bags to door ${i * 104729}` }));
     const share = new ShareScreen(page, "en");
     await share.open();
-    const csv = await share.download(s.savePostsCsv);
-    expect(csv.name).toMatch(/^circle-posts-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/^Id,Ask or offer,Status,Title,/);
-    expect(csv.text).toContain(`,Ask,Open,${POSTS.en.ask.title},`);
+    expect((await share.boardLink()).length).toBeGreaterThan(8_000);
+    const warning = page.getByText(s.linkLong);
+    await expect(warning).toBeVisible();
+    await expect(page.getByText(s.qrTooLong)).toBeVisible();
+    await expect(share.qr).toHaveCount(0);
+    // The warning's own button (the first of two) saves the file for the link's audience.
+    const file = await share.download(share.button(s.saveBoardFile).first());
+    expect(file.name).toMatch(/^circle-board-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+
+  test("the phone's share sheet where there is one, the clipboard where it refuses", async ({ page }) => {
+    const s = words.en.share;
+    await page.addInitScript(() => {
+      navigator.share = async (data) => {
+        window.sharedWith = data;
+        if (window.refuseSharing) throw new DOMException("no target", "NotAllowedError");
+      };
+    });
+    await post(page, "en", "ask", POSTS.en.ask);
+    const share = new ShareScreen(page, "en");
+    await share.open();
+    const link = await share.boardLink();
+    await share.button(s.shareLink).click();
+    await expect.poll(() => page.evaluate(() => window.sharedWith?.url)).toBe(link);
+    await page.evaluate(() => (window.refuseSharing = true));
+    await share.button(s.shareLink).click();
+    await expect(share.board.notice).toContainText(s.linkCopied);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   });
 });
+
+for (const lang of LANGS) {
+  test.describe(`spreadsheet (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("one row a post, headers and values in the reader's language", async ({ page }) => {
+      const s = words[lang].share;
+      await post(page, lang, "ask", POSTS[lang].ask);
+      await post(page, lang, "offer", POSTS[lang].offer);
+      const share = new ShareScreen(page, lang);
+      await share.open();
+      const csv = await share.download(s.savePostsCsv);
+      expect(csv.name).toMatch(/^circle-posts-\d{4}-\d{2}-\d{2}\.csv$/);
+      const rows = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+      expect(rows).toHaveLength(3);
+      expect(rows[0]).toMatch(lang === "en" ? /^Id,Ask or offer,Status,Title,/ : /^Id,Pedido u oferta,Estado,Título,/);
+      const [ask, open] = lang === "en" ? ["Ask", "Open"] : ["Pedido", "Abierto"];
+      expect(csv.text).toContain(`,${ask},${open},${POSTS[lang].ask.title},`);
+    });
+  });
+}
 
 /**
  * A link fragment cut about halfway, on a 4-character boundary of its base64 body. (A cut
@@ -301,6 +338,7 @@ test.describe("bad links and files leave the board as it was (en)", () => {
       ["random bytes", "photo.json", random, s.errNotText],
       ["truncated JSON", good.name, Buffer.from(good.text.slice(0, Math.floor(good.text.length / 2))), s.errSyntax],
       ["newer schema", "from-the-future.json", Buffer.from('{"schema":99,"board":{}}'), s.errNewer],
+      ["oversized", "huge.json", Buffer.alloc(32 * 1024 * 1024 + 1, " "), s.errFileTooLarge],
     ];
     for (const [kind, name, buffer, message] of cases) {
       await share.fileInput.setInputFiles({ name, mimeType: "application/json", buffer });

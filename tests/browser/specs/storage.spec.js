@@ -2,28 +2,12 @@
 // the person is told in their language, and the last good copy comes back. Chromium only (its
 // localStorage quota is what is filled here).
 const { test, expect } = require("../support/fixtures");
-const { BoardScreen, NewPostScreen, reload } = require("../pages/circle");
+const { BoardScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
-const { quiet, watchRequests } = require("../pages/share");
-
-const ASK = (title) => ({ title, area: "Northside", contact: "+1 555 0100", handle: "Rosa" });
+const { postThroughForm, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
 
 async function post(page, lang, title) {
-  const w = words[lang];
-  await quiet(page);
-  return new NewPostScreen(page, lang).post("ask", {
-    ...ASK(title),
-    category: w.categoryFood,
-    method: w.methodCall,
-    visibility: w.public,
-  });
-}
-
-async function titles(page, lang) {
-  await quiet(page);
-  const board = new BoardScreen(page, lang);
-  await board.open();
-  return (await board.cards.getByRole("heading").allTextContents()).map((title) => title.trim()).sort();
+  await postThroughForm(page, lang, "ask", { title, area: AREAS[lang][0], contact: "+1 555 0100", handle: "Rosa" });
 }
 
 test.beforeEach(({ page }) => watchRequests(page));
@@ -60,7 +44,7 @@ for (const lang of LANGS) {
 
       await quiet(page);
       await reload(page);
-      expect(await titles(page, lang)).toEqual(["Soup for Friday"]);
+      expect(await boardTitles(page, lang)).toEqual(["Soup for Friday"]);
       await page.evaluate(() => {
         for (const key of Object.keys(localStorage)) if (key.startsWith("other-app.")) localStorage.removeItem(key);
       });
@@ -78,7 +62,7 @@ for (const lang of LANGS) {
       await reload(page);
       const board = new BoardScreen(page, lang);
       await expect(board.notice).toContainText(s.storageCorrupt);
-      expect(await titles(page, lang)).toEqual(["Soup for Friday"]);
+      expect(await boardTitles(page, lang)).toEqual(["Soup for Friday"]);
     });
   });
 }
