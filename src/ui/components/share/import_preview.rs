@@ -1,6 +1,7 @@
 //! "Preview, then merge": what a link or file holds and what adding it would change, with
 //! nothing changed until the person confirms.
 
+use super::web;
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::model::{Board, MergeReport, PostKind};
 use crate::sources::preview::{Change, Preview};
@@ -39,7 +40,7 @@ impl From<ShareLink> for Incoming {
 }
 
 /// "2 new, 1 updated, 4 unchanged" in `lang`.
-pub fn counts_text(lang: Lang, report: &MergeReport) -> String {
+fn counts_text(lang: Lang, report: &MergeReport) -> String {
     let number = |n| format::number(lang, n);
     fill(
         lang.text(Msg::MergeCounts),
@@ -79,7 +80,7 @@ pub fn ImportPreview(
             &[("counts", &counts_text(lang, &done))],
         );
         state.notice.set(Some(Announcement {
-            at: super::web::current_path(),
+            at: web::current_path(),
             text,
         }));
         on_close.run(());
