@@ -330,6 +330,7 @@ test.describe("bad links and files leave the board as it was (en)", () => {
   });
 
   test("each bad file, picked or dropped, names what is wrong", async ({ page }) => {
+    test.setTimeout(90_000);
     const s = words.en.share;
     const { share, saved } = await start(page);
     const good = await share.download(s.saveBoardFile);
@@ -338,6 +339,10 @@ test.describe("bad links and files leave the board as it was (en)", () => {
       ["random bytes", "photo.json", random, s.errNotText],
       ["truncated JSON", good.name, Buffer.from(good.text.slice(0, Math.floor(good.text.length / 2))), s.errSyntax],
       ["newer schema", "from-the-future.json", Buffer.from('{"schema":99,"board":{}}'), s.errNewer],
+      ["not a board", "notes.json", Buffer.from('{"hello":"world"}'), s.errNotASnapshot],
+      // A well-formed board whose post breaks a limit: named by record and field.
+      ["over a limit", good.name, Buffer.from(good.text.replace(POSTS.en.ask.title, "x".repeat(200))), s.errTitleTooLong],
+      // Last: handing 32 MB to the page is slow.
       ["oversized", "huge.json", Buffer.alloc(32 * 1024 * 1024 + 1, " "), s.errFileTooLarge],
     ];
     for (const [kind, name, buffer, message] of cases) {
