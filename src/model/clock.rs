@@ -70,15 +70,31 @@ impl fmt::Display for Stamp {
     }
 }
 
+/// A hex number of 1 to 16 digits. Snapshots hold one per field, so this is hand-rolled.
+fn parse_hex(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, &byte| {
+        let digit = match byte {
+            b'0'..=b'9' => byte - b'0',
+            b'a'..=b'f' => byte - b'a' + 10,
+            b'A'..=b'F' => byte - b'A' + 10,
+            _ => return None,
+        };
+        Some(n << 4 | u64::from(digit))
+    })
+}
+
 impl std::str::FromStr for Stamp {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let mut parts = text.split('.');
+        let mut parts = text.as_bytes().split(|&byte| byte == b'.');
         let mut next = |name: &str| {
             parts
                 .next()
-                .and_then(|part| u64::from_str_radix(part, 16).ok())
+                .and_then(parse_hex)
                 .ok_or_else(|| format!("stamp `{text}` has no valid {name}"))
         };
         let ms = next("time")?;
@@ -168,6 +184,13 @@ mod tests {
         assert_eq!(stamp.to_string().parse::<Stamp>(), Ok(stamp));
         assert!("12.zz.1".parse::<Stamp>().is_err());
         assert!("1.2.3.4".parse::<Stamp>().is_err());
+        assert!("1..3".parse::<Stamp>().is_err());
+        assert!("1.100000000.3".parse::<Stamp>().is_err());
+        assert!("10000000000000000.0.1".parse::<Stamp>().is_err());
+        assert_eq!(
+            "FF.0.A".parse::<Stamp>(),
+            Ok(Stamp::new(255, 0, DeviceId(10)))
+        );
     }
 
     #[test]
