@@ -19,9 +19,9 @@ class Screen {
 
   /** Opens an app path relative to where the app is published ("" is the board). */
   async open(path = "") {
-    await settle(this.page);
-    await this.page.goto(path);
-    await expect(this.heading).toBeVisible();
+    // The group's settings arrive just after start-up and may turn a text box into a list, so
+    // the screen counts as open once the page has settled.
+    await visit(this.page, path);
   }
 
   get heading() {
@@ -148,18 +148,26 @@ async function settle(page) {
   if (page.url() !== "about:blank") await page.waitForLoadState("networkidle");
 }
 
-/** Reloads once the page has settled, and waits for the app to show a screen again. */
+/** Reloads once the page has settled, and waits until the app shows a screen and settles. */
 async function reload(page) {
   await settle(page);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await settle(page);
+}
+
+/** Opens an app path once the page has settled, and waits until the new screen settles. */
+async function visit(page, path) {
+  await settle(page);
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await settle(page);
 }
 
 /** Makes this browser a different device: the same board, but none of its posts are "mine". */
 async function becomeAnotherDevice(page) {
   await page.evaluate(() => localStorage.setItem("circle.device", "12345"));
   await reload(page);
-  await settle(page);
 }
 
-module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, settle, reload };
+module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, settle, reload, visit };

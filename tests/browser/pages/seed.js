@@ -7,7 +7,7 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 const { expect } = require("../support/fixtures");
 const { words } = require("./words");
-const { settle } = require("./circle");
+const { visit } = require("./circle");
 
 const FIXTURE = path.join(__dirname, "../../fixtures/snapshot-v1.json");
 const CATEGORIES = ["food", "meals", "rides", "childcare", "health", "housing", "supplies", "errands"];
@@ -73,8 +73,7 @@ async function seedBoard(page, lang, count, make = () => ({})) {
   }
   const saved = frame(JSON.stringify({ schema: 1, board: { posts } }));
   await page.evaluate((text) => localStorage.setItem("circle.board", text), saved);
-  await settle(page);
-  await page.goto("");
+  await visit(page, "");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[lang].boardTitle);
 }
 

@@ -2,7 +2,7 @@
 // there after a reload, including a reload on the post's own deep link. Runs at the site root
 // and under /circle/, in English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { BoardScreen, NewPostScreen, reload, settle } = require("../pages/circle");
+const { BoardScreen, NewPostScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {

@@ -2,7 +2,7 @@
 // help" → matched → fulfilled with a dated, attributed history, and the author withdrawing or
 // marking done. In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, PostScreen, becomeAnotherDevice, reload, settle } = require("../pages/circle");
+const { NewPostScreen, PostScreen, becomeAnotherDevice, reload, visit } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -72,8 +72,7 @@ for (const lang of LANGS) {
       await becomeAnotherDevice(page);
       const post = new PostScreen(page, lang);
       for (const [index, [method, , href]] of cases.entries()) {
-        await settle(page);
-      await page.goto(paths[index].replace(/^.*\/post\//, "post/"));
+        await visit(page, paths[index].replace(/^.*\/post\//, "post/"));
         await expect(post.respond.getByRole("link", { name: new RegExp(method) })).toHaveAttribute("href", href);
       }
     });
@@ -137,8 +136,7 @@ for (const lang of LANGS) {
       await post.button(w.iCanHelp).click();
       await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
       await page.evaluate((id) => localStorage.setItem("circle.device", id), mine);
-      await settle(page);
-      await page.goto(path.replace(/^.*\/post\//, "post/"));
+      await visit(page, path.replace(/^.*\/post\//, "post/"));
       await post.button(w.markDone).click();
       await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
       await expect(post.history).toContainText(`${w.statusFulfilled}: Rosa`);

@@ -1,7 +1,7 @@
 // My posts and settings: handle, language switch (lang and dir follow), what to keep on this
 // device, and wiping it all. In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, SettingsScreen, BoardScreen, reload, settle } = require("../pages/circle");
+const { NewPostScreen, SettingsScreen, BoardScreen, reload, visit } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -45,8 +45,7 @@ for (const lang of LANGS) {
       await expect(settings.heading).toHaveText(words[other].settingsTitle);
       const otherSettings = new SettingsScreen(page, other);
       await expect(otherSettings.handle).toHaveValue("Marisol");
-      await settle(page);
-      await page.goto("new/ask");
+      await visit(page, "new/ask");
       await expect(page.getByRole("textbox", { name: new RegExp(`^${words[other].handle}`) })).toHaveValue("Marisol");
     });
 
@@ -84,8 +83,7 @@ for (const lang of LANGS) {
       await settings.open("settings");
       await page.getByRole("checkbox", { name: w.keepBoard }).uncheck();
       await page.getByRole("checkbox", { name: w.keepDrafts }).uncheck();
-      await settle(page);
-      await page.goto("");
+      await visit(page, "");
       await expect(page.getByText(w.boardEmpty)).toBeVisible();
       const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("circle.")));
       expect(stored).not.toContain("circle.board");

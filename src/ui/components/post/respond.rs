@@ -34,8 +34,7 @@ pub fn Respond(
                         {match href {
                             Some(href) => view! {
                                 <a class="button" href=href rel="noopener noreferrer">
-                                    {t(method.into())}
-                                    ": "
+                                    <span>{t(method.into())} ":"</span>
                                     <span dir="ltr">{value.clone()}</span>
                                 </a>
                             }
