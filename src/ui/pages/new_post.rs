@@ -59,20 +59,15 @@ const ORDER: [&str; 13] = [
 /// Problems per control id, as sentences in the person's language.
 type Problems = BTreeMap<&'static str, String>;
 
-/// The form for a new ask or offer. The first six questions are required and come first; the
-/// rest sit under "More details". Problems show inline after the first submit and update as the
+/// The form for a new ask or offer. The required questions come first; the rest sit under
+/// "More details". Problems show inline after the first submit and update as the
 /// person types; the draft is kept on the device until it is posted.
 #[component]
 pub fn NewPostPage(kind: PostKind) -> impl IntoView {
     let state = AppState::get();
     let draft_key = format!("{}draft.{}", platform::KEY_PREFIX, code(&kind));
-    let fields = RwSignal::new(
-        platform::load::<Fields>(&draft_key).unwrap_or_else(|| Fields {
-            author: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
-            urgency: code(&Urgency::Anytime),
-            ..Fields::default()
-        }),
-    );
+    let fields =
+        RwSignal::new(platform::load::<Fields>(&draft_key).unwrap_or_else(|| blank(state)));
     Effect::new({
         let draft_key = draft_key.clone();
         move |_| {
@@ -130,11 +125,7 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
         }
     };
     let start_over = move |_| {
-        fields.set(Fields {
-            author: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
-            urgency: code(&Urgency::Anytime),
-            ..Fields::default()
-        });
+        fields.set(blank(state));
         attempted.set(false);
     };
 
@@ -291,6 +282,15 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
                 <button class="button secondary" type="button" on:click=start_over>{t(Msg::ClearForm)}</button>
             </div>
         </form>
+    }
+}
+
+/// A fresh form: the person's handle filled in, urgency "anytime".
+fn blank(state: AppState) -> Fields {
+    Fields {
+        author: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
+        urgency: code(&Urgency::Anytime),
+        ..Fields::default()
     }
 }
 

@@ -140,28 +140,47 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/**
- * Waits until the page has finished loading everything it asked for (the app's wasm, the icon),
- * so leaving it does not abort a request the harness would rightly report as failed.
- */
-async function settle(page) {
-  if (page.url() !== "about:blank") await page.waitForLoadState("networkidle");
+/** Icon requests still in flight, per page: Chromium fetches the icon by itself after a load. */
+const pendingIcons = new WeakMap();
+
+function watchIcons(page) {
+  if (!pendingIcons.has(page)) {
+    const pending = new Set();
+    page.on("request", (request) => request.url().endsWith("/icons/icon.svg") && pending.add(request));
+    page.on("requestfinished", (request) => pending.delete(request));
+    page.on("requestfailed", (request) => pending.delete(request));
+    pendingIcons.set(page, pending);
+  }
+  return pendingIcons.get(page);
 }
 
-/** Reloads once the page has settled, and waits until the app shows a screen and settles. */
-async function reload(page) {
+/**
+ * Waits until the page has finished loading everything it asked for (the app's wasm, the group's
+ * settings, the icon), so leaving it does not abort a request the harness rightly reports.
+ */
+async function settle(page) {
+  const pending = watchIcons(page);
+  if (page.url() === "about:blank") return;
+  await page.waitForLoadState("networkidle");
+  for (let tries = 0; pending.size > 0 && tries < 50; tries += 1) await page.waitForTimeout(100);
+}
+
+/** Runs a full page load and waits until the app shows a screen and the page settles. */
+async function fullLoad(page, load) {
   await settle(page);
-  await page.reload();
+  await load();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await settle(page);
+}
+
+/** Reloads the page once it has settled, and waits until the app is back and settled. */
+async function reload(page) {
+  await fullLoad(page, () => page.reload());
 }
 
 /** Opens an app path once the page has settled, and waits until the new screen settles. */
 async function visit(page, path) {
-  await settle(page);
-  await page.goto(path);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await settle(page);
+  await fullLoad(page, () => page.goto(path));
 }
 
 /** Makes this browser a different device: the same board, but none of its posts are "mine". */
