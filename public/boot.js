@@ -7,6 +7,8 @@ const tag = document.getElementById("circle-boot");
 // and, when the person agrees, dispatches `circle-apply-update`, and the page reloads once.
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("sw.js").then((registration) => {
+    // Some browsers (and test runs) block service workers and resolve without a registration.
+    if (!registration) return;
     const announce = () => {
       if (registration.waiting && navigator.serviceWorker.controller) {
         document.documentElement.dataset.updateReady = "true";

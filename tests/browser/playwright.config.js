@@ -3,8 +3,9 @@
 const { defineConfig } = require("@playwright/test");
 const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("./support/browser");
 
-const ROOT_PORT = 4173;
-const SUB_PORT = 4174;
+// Another port pair lets two runs share a machine: CIRCLE_TEST_PORT=5173 npx playwright test …
+const ROOT_PORT = Number(process.env.CIRCLE_TEST_PORT || 4173);
+const SUB_PORT = ROOT_PORT + 1;
 const server = (dir, port, prefix) => ({
   command: `node tests/browser/support/static-server.js ${dir} ${port} ${prefix}`,
   cwd: `${__dirname}/../..`,

@@ -1,6 +1,8 @@
 // The `test` every Circle spec uses. Each test fails if the page logs a console error, throws,
 // loses a request, gets an HTTP error for a sub-resource, or asks any origin but the app's own.
 // A test that provokes an error on purpose names it: test.use({ expectedProblems: [/pattern/] }).
+// Every test starts on an empty board: the group config's demo board is switched off unless a
+// test asks for it with test.use({ demoBoard: true }).
 const base = require("@playwright/test");
 const fs = require("node:fs");
 
@@ -9,6 +11,19 @@ const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 const test = base.test.extend({
   expectedProblems: [[], { option: true }],
+  demoBoard: [false, { option: true }],
+  groupConfig: [
+    async ({ context, demoBoard }, use) => {
+      if (!demoBoard) {
+        await context.route("**/config.json", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, json: { ...(await response.json()), demo_board: null } });
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   pageProblems: [
     async ({ page, baseURL, expectedProblems }, use) => {
       const origin = new URL(baseURL).origin;
