@@ -48,7 +48,12 @@ struct Choice {
     audience: String,
 }
 
-/// The whole board as a link for the chosen audience.
+/// Beyond this many posts a board link is far past `LONG_LINK_CHARS` (it passes it at about 40
+/// posts) and takes a cheap phone seconds to build (10,000 posts: over a second natively, and
+/// more than a link may hold), so the screen offers the file without building the link.
+const LINK_POST_LIMIT: usize = 500;
+
+/// The whole board as a link for the chosen audience, or for a big board the file instead.
 #[component]
 fn BoardLink() -> impl IntoView {
     let state = AppState::get();
@@ -62,13 +67,20 @@ fn BoardLink() -> impl IntoView {
         })
     });
     let page = web::app_url();
-    let url = Memo::new(move |_| {
-        let audience = audience.get();
+    let too_big = Memo::new(move |_| {
         state
             .board
-            .with(|board| share_url(&page, &ShareLink::for_board(board, audience)))
+            .with(|board| board.posts.len() > LINK_POST_LIMIT)
     });
-    let long = move || url.with(|url| prefers_file(url));
+    let url = Memo::new(move |_| {
+        let audience = audience.get();
+        (!too_big.get()).then(|| {
+            state
+                .board
+                .with(|board| share_url(&page, &ShareLink::for_board(board, audience)))
+        })
+    });
+    let long = move || url.with(|url| url.as_deref().is_none_or(prefers_file));
     let long_text = move || {
         let lang = state.lang.get();
         fill(
@@ -91,7 +103,13 @@ fn BoardLink() -> impl IntoView {
         {move || (audience.get() == LinkAudience::Group).then(|| view! {
             <p class="advice group-label">{t(Msg::LinkGroupWarning)}</p>
         })}
-        <LinkPanel id="board" url title=Msg::ShareTitle/>
+        <Show when=move || !too_big.get()>
+            <LinkPanel
+                id="board"
+                url=Signal::derive(move || url.get().unwrap_or_default())
+                title=Msg::ShareTitle
+            />
+        </Show>
         {move || long().then(|| view! {
             <div class="advice long-link">
                 <p>{long_text}</p>

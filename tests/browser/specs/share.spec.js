@@ -207,6 +207,7 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
   });
 
   test("a board link too long to send warns and offers the file instead", async ({ page }) => {
+    test.setTimeout(60_000);
     const s = words.en.share;
     const board = new ShareScreen(page, "en").board;
     await board.open();
@@ -221,6 +222,14 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
     // The warning's own button (the first of two) saves the file for the link's audience.
     const file = await share.download(share.button(s.saveBoardFile).first());
     expect(file.name).toMatch(/^circle-board-\d{4}-\d{2}-\d{2}\.json$/);
+    // A board of hundreds of posts gets no link at all, only the file: building one would
+    // stall a cheap phone for a link nobody could send.
+    await seedBoard(page, "en", 600);
+    await share.open();
+    await expect(page.getByText(s.linkLong)).toBeVisible();
+    await expect(share.link).toHaveCount(0);
+    const big = await share.download(share.button(s.saveBoardFile).first());
+    expect(JSON.parse(big.text).board.posts).toBeDefined();
   });
 
   test("the phone's share sheet where there is one, the clipboard where it refuses", async ({ page }) => {

@@ -5,6 +5,10 @@ use crate::sources::qr;
 use crate::ui::state::t;
 use leptos::prelude::*;
 
+/// The most bytes a QR code holds at the error correction `qr::svg` uses (level M). Longer
+/// links are refused here without asking the encoder, which takes a while to say no.
+const QR_MAX_BYTES: usize = 2_331;
+
 /// The QR code of `url` as an image, or a line saying the link is too long for one. The SVG is
 /// our own drawing (`sources::qr`), never text from a person, and goes in as a `data:` image
 /// so it cannot run anything even if it did hold markup.
@@ -14,7 +18,14 @@ pub fn QrCode(
     #[prop(into)]
     url: Signal<String>,
 ) -> impl IntoView {
-    let image = Memo::new(move |_| url.with(|url| qr::svg(url).ok().map(|svg| data_url(&svg))));
+    let image = Memo::new(move |_| {
+        url.with(|url| {
+            (url.len() <= QR_MAX_BYTES)
+                .then(|| qr::svg(url).ok())
+                .flatten()
+                .map(|svg| data_url(&svg))
+        })
+    });
     move || match image.get() {
         Some(src) => view! {
             <figure class="qr">
