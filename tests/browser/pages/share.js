@@ -141,9 +141,19 @@ async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
   const origin = new URL(baseURL).origin;
   const problems = [];
   const note = (problem) => expectedProblems.some((pattern) => pattern.test(problem)) || problems.push(problem);
-  page.on("console", (message) => message.type() === "error" && note(`console error: ${message.text()}`));
+  // As in the harness: a deep link's document is the host's 404.html, logged as a 404.
+  const deepLinks = new Set();
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (/status of 404/.test(message.text()) && deepLinks.has(message.location().url)) return;
+    note(`console error: ${message.text()}`);
+  });
   page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
   page.on("requestfailed", (request) => note(`failed request: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() === 404 && response.request().resourceType() === "document") deepLinks.add(response.url());
+    else if (response.status() >= 400) note(`HTTP ${response.status()}: ${response.url()}`);
+  });
   page.on("request", (request) => {
     const url = request.url();
     if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
