@@ -140,29 +140,39 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Icon requests still in flight, per page: Chromium fetches the icon by itself after a load. */
-const pendingIcons = new WeakMap();
+/** Per page: icon requests in flight, and whether this document has asked for its icon yet. */
+const icons = new WeakMap();
 
 function watchIcons(page) {
-  if (!pendingIcons.has(page)) {
-    const pending = new Set();
-    page.on("request", (request) => request.url().endsWith("/icons/icon.svg") && pending.add(request));
-    page.on("requestfinished", (request) => pending.delete(request));
-    page.on("requestfailed", (request) => pending.delete(request));
-    pendingIcons.set(page, pending);
+  if (!icons.has(page)) {
+    const state = { pending: new Set(), asked: false };
+    const isIcon = (request) => request.url().endsWith("/icons/icon.svg");
+    page.on("load", () => (state.asked = false));
+    page.on("request", (request) => {
+      if (isIcon(request)) {
+        state.asked = true;
+        state.pending.add(request);
+      }
+    });
+    page.on("requestfinished", (request) => state.pending.delete(request));
+    page.on("requestfailed", (request) => state.pending.delete(request));
+    icons.set(page, state);
   }
-  return pendingIcons.get(page);
+  return icons.get(page);
 }
 
 /**
  * Waits until the page has finished loading everything it asked for (the app's wasm, the group's
- * settings, the icon), so leaving it does not abort a request the harness rightly reports.
+ * settings, and the icon Chromium fetches by itself shortly after a load), so that leaving the
+ * page or ending the test does not abort a request the harness rightly reports.
  */
 async function settle(page) {
-  const pending = watchIcons(page);
+  const icon = watchIcons(page);
   if (page.url() === "about:blank") return;
   await page.waitForLoadState("networkidle");
-  for (let tries = 0; pending.size > 0 && tries < 50; tries += 1) await page.waitForTimeout(100);
+  for (let tries = 0; (!icon.asked || icon.pending.size > 0) && tries < 20; tries += 1) {
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Runs a full page load and waits until the app shows a screen and the page settles. */

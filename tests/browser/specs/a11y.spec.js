@@ -99,6 +99,25 @@ for (const lang of LANGS) {
       }
     });
 
+    test("the layout mirrors for a right-to-left language", async ({ page }) => {
+      const list = await screens(page, lang);
+      for (const [name, reach] of list) {
+        await reach();
+        await page.evaluate(() => document.documentElement.setAttribute("dir", "rtl"));
+        // The heading's text starts at the right-hand edge, inside the same 16 px margin. A
+        // post's title is the author's text and keeps its own direction (dir="auto").
+        const rightMargin = await page.evaluate(() => {
+          const heading = document.querySelector("h1:not([dir])");
+          if (!heading) return 0;
+          const range = document.createRange();
+          range.selectNodeContents(heading);
+          return document.documentElement.clientWidth - range.getBoundingClientRect().right;
+        });
+        expect(Math.round(rightMargin), `${name} right margin`).toBeLessThanOrEqual(17);
+        expect(await overflowsSideways(page), `${name} right to left`).toBe(false);
+      }
+    });
+
     test("ask and respond with the keyboard alone, focus always visible", async ({ page }) => {
       const w = words[lang];
       const board = new BoardScreen(page, lang);

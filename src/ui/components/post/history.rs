@@ -31,7 +31,7 @@ pub fn History(
                                 ],
                             )
                         };
-                        view! { <li dir="auto">{entry}</li> }
+                        view! { <li>{entry}</li> }
                     })
                     .collect_view()}
             </ol>
