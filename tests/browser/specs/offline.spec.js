@@ -5,7 +5,9 @@ const { test, expect } = require("../support/fixtures");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { words } = require("../pages/words");
 
-test.use({ serviceWorkers: "allow" });
+// The group's own config (with its demo board) as published: the service worker, not the test,
+// decides where it comes from.
+test.use({ serviceWorkers: "allow", demoBoard: true });
 
 /** Waits until the service worker has precached this release and controls the page. */
 async function waitForOfflineReady(page) {
@@ -23,15 +25,18 @@ test("the app opens, posts and keeps the post with the network gone", async ({ p
   await context.setOffline(true);
   await page.reload();
   await expect(board.heading).toHaveText(w.boardTitle);
+  // The group's settings came from the saved copy, and the page says so.
+  await expect(board.notice).toContainText(w.configFromCopy);
 
   const form = new NewPostScreen(page, "en");
   await form.post("ask", {
     title: "Candles and batteries",
     category: w.categoryFood,
-    area: "Northside",
+    area: "Old Market",
     method: w.methodCall,
     contact: "+1 555 0150",
     visibility: w.public,
+    handle: "Sol",
   });
   await board.open();
   await expect(board.card("Candles and batteries")).toBeVisible();
