@@ -33,7 +33,7 @@ module.exports = defineConfig({
     { name: "phone", use: { ...PHONE, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testIgnore: /desktop/ },
     {
       name: "phone-subpath",
-      use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/` },
+      use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/`, distDir: "target/dist-sub" },
       testMatch: /foundation|offline/,
     },
     { name: "desktop", use: { viewport: { width: 1280, height: 800 }, baseURL: `http://127.0.0.1:${ROOT_PORT}/` }, testMatch: /desktop/ },

@@ -1,6 +1,8 @@
 // Offline, as in a storm: after one visit the service worker serves the app with no network,
 // a post made offline is saved, and it is still there when the network comes back. Runs at the
 // site root and under /circle/.
+const fs = require("node:fs");
+const path = require("node:path");
 const { test, expect } = require("../support/fixtures");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { words } = require("../pages/words");
@@ -8,12 +10,16 @@ const { words } = require("../pages/words");
 // The group's own config (with its demo board) as published: the service worker, not the test,
 // decides where it comes from.
 test.use({ serviceWorkers: "allow", demoBoard: true });
+// One test here publishes a new release into the served folder, so these run one at a time.
+test.describe.configure({ mode: "serial" });
 
 /** Waits until the service worker has precached this release and controls the page. */
 async function waitForOfflineReady(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // Let the app finish reading the group's files, so going offline interrupts nothing.
+  await page.waitForLoadState("networkidle");
 }
 
 test("the app opens, posts and keeps the post with the network gone", async ({ page, context }) => {
@@ -53,4 +59,31 @@ test("a deep link opens offline too", async ({ page, context }) => {
   await context.setOffline(true);
   await page.goto("settings");
   await expect(board.heading).toHaveText(words.en.settingsTitle);
+});
+
+test("a new release is offered, and the page switches only when asked", async ({ page, distDir }) => {
+  const board = new BoardScreen(page, "en");
+  await board.open();
+  await waitForOfflineReady(page);
+
+  // The host publishes a new release: the same files and a service worker with another build.
+  const served = path.join(__dirname, "../../..", distDir, "sw.js");
+  const current = fs.readFileSync(served, "utf8");
+  fs.writeFileSync(served, current.replace(/const BUILD = "[^"]*"/, 'const BUILD = "next-release"'));
+  try {
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
+  } finally {
+    fs.writeFileSync(served, current);
+  }
+
+  const banner = page.getByRole("status").filter({ hasText: words.en.updateReady });
+  await expect(banner).toBeVisible();
+  const oldController = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+  expect(oldController).toContain("sw.js");
+  await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: words.en.updateReload }).click()]);
+  await expect(board.heading).toHaveText(words.en.boardTitle);
+  await expect(banner).toHaveCount(0);
+  const caches = await page.evaluate(() => caches.keys());
+  expect(caches).toContain("circle-shell-next-release");
+  expect(caches.filter((name) => name.startsWith("circle-shell-"))).toHaveLength(1);
 });

@@ -12,6 +12,8 @@ const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 const test = base.test.extend({
   expectedProblems: [[], { option: true }],
   demoBoard: [false, { option: true }],
+  /** The folder the project's static server serves (a test may publish into it). */
+  distDir: ["dist", { option: true }],
   groupConfig: [
     async ({ context, demoBoard }, use) => {
       if (!demoBoard) {
