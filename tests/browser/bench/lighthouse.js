@@ -1,7 +1,8 @@
 // Lighthouse 12.2.3, mobile preset with its simulated throttling, on the release build served
 // gzip-compressed as static hosts serve it. Prints the category scores; writes the full report to
 // tests/output/lighthouse.json. A benchmark: it reports, it does not pass or fail.
-const { execFileSync } = require("node:child_process");
+const { execFile } = require("node:child_process");
+const { promisify } = require("node:util");
 const fs = require("node:fs");
 const path = require("node:path");
 const { startServer } = require("../support/static-server");
@@ -14,7 +15,8 @@ async function main() {
   const server = await startServer({ dir: path.join(root, "dist"), port: 0 });
   const url = `http://127.0.0.1:${server.address().port}/`;
   try {
-    execFileSync(
+    // Asynchronously: the static server runs in this process and must keep answering.
+    const { stderr } = await promisify(execFile)(
       path.join(root, "node_modules/.bin/lighthouse"),
       [
         url,
@@ -24,8 +26,9 @@ async function main() {
         "--only-categories=performance,accessibility,best-practices",
         `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
       ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: "inherit" },
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
     );
+    if (stderr.trim()) console.error(stderr.trim());
   } finally {
     server.close();
   }

@@ -43,7 +43,12 @@ const test = base.test.extend({
         note(`console error: ${message.text()}`);
       });
       page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
-      page.on("requestfailed", (request) => note(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+      page.on("requestfailed", (request) => {
+        // Chromium's own fetch of the page icon is cancelled when a test moves on to another
+        // page; that is the browser tidying up, not a request the app lost.
+        const cancelledIcon = request.url().includes("/icons/") && request.failure()?.errorText === "net::ERR_ABORTED";
+        if (!cancelledIcon) note(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+      });
       page.on("response", (response) => {
         if (response.status() === 404 && response.request().resourceType() === "document") {
           deepLinks.add(response.url());
