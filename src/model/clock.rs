@@ -108,8 +108,11 @@ impl std::str::FromStr for Stamp {
     }
 }
 
+/// The longest stamp text: two 16-digit and one 8-digit hex numbers and two dots.
+const STAMP_TEXT_MAX: usize = 16 + 1 + 8 + 1 + 16;
+
 /// Appends `n` in lower-case hex without leading zeros.
-fn push_hex(n: u64, out: &mut [u8; 40], len: &mut usize) {
+fn push_hex(n: u64, out: &mut [u8; STAMP_TEXT_MAX], len: &mut usize) {
     let digits = (64 - n.leading_zeros()).div_ceil(4).max(1) as usize;
     for i in 0..digits {
         let nibble = (n >> (4 * (digits - 1 - i))) & 0xf;
@@ -122,7 +125,7 @@ fn push_hex(n: u64, out: &mut [u8; 40], len: &mut usize) {
 // formatting machinery or a temporary string.
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 40];
+        let mut buf = [0u8; STAMP_TEXT_MAX];
         let mut len = 0;
         push_hex(self.ms, &mut buf, &mut len);
         buf[len] = b'.';
@@ -176,6 +179,14 @@ mod tests {
         let mine = clock.tick(10);
         assert!(mine > Stamp::new(5_000, 3, DeviceId(2)));
         assert_eq!(mine.device, DeviceId(1));
+    }
+
+    #[test]
+    fn the_largest_stamp_serializes_and_reads_back() {
+        let largest = Stamp::new(u64::MAX, u32::MAX, DeviceId(u64::MAX));
+        let json = serde_json::to_string(&largest).unwrap();
+        assert_eq!(json.len(), STAMP_TEXT_MAX + 2);
+        assert_eq!(serde_json::from_str::<Stamp>(&json).unwrap(), largest);
     }
 
     #[test]
