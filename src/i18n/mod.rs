@@ -311,24 +311,7 @@ mod tests {
 
     #[test]
     fn every_default_category_has_a_label() {
-        for key in [
-            "food",
-            "meals",
-            "rides",
-            "childcare",
-            "elder-care",
-            "health",
-            "harm-reduction",
-            "housing",
-            "cash",
-            "supplies",
-            "check-ins",
-            "paperwork",
-            "tech",
-            "pets",
-            "errands",
-            "other",
-        ] {
+        for key in crate::model::config::DEFAULT_CATEGORIES {
             assert!(Msg::category(key).is_some(), "{key}");
         }
     }

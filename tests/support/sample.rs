@@ -43,24 +43,7 @@ impl Rng {
     }
 }
 
-const CATEGORIES: [&str; 16] = [
-    "food",
-    "meals",
-    "rides",
-    "childcare",
-    "elder-care",
-    "health",
-    "harm-reduction",
-    "housing",
-    "cash",
-    "supplies",
-    "check-ins",
-    "paperwork",
-    "tech",
-    "pets",
-    "errands",
-    "other",
-];
+const CATEGORIES: [&str; 16] = circle::model::config::DEFAULT_CATEGORIES;
 const AREAS: [&str; 8] = [
     "north",
     "south",

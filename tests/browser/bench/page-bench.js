@@ -9,6 +9,7 @@ const { chromium } = require("@playwright/test");
 const { startServer } = require("../support/static-server");
 const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("../support/browser");
 const { NewPostScreen } = require("../pages/circle");
+const { ShareScreen } = require("../pages/share");
 const { words } = require("../pages/words");
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -33,6 +34,7 @@ function instrument() {
     if (key === "circle.board") window.__bench.lastSaveDone = performance.now();
   };
   addEventListener("click", () => (window.__bench.pressedAt = performance.now()), true);
+  addEventListener("change", () => (window.__bench.changedAt = performance.now()), true);
 }
 
 // The group's config as the benchmark wants it: no demo board, and asks that do not expire,
@@ -101,7 +103,7 @@ async function measure(browser, baseURL, size) {
   await form.fillRequired({
     title: "Benchmark ask",
     category: w.categoryFood,
-    area: "Northside",
+    area: "Old Market",
     method: w.methodCall,
     contact: "555 0100",
     visibility: w.public,
@@ -113,7 +115,28 @@ async function measure(browser, baseURL, size) {
   const save = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
 
   await context.close();
-  return { size, firstRender: median(renders), filterP50: median(keystrokes), filterP95: percentile(keystrokes, 95), save };
+  return { size, firstRender: median(renders), filterP50: median(keystrokes), filterP95: percentile(keystrokes, 95), save, ...(await importFile(browser, baseURL, size)) };
+}
+
+// Import: a snapshot file picked on the Share & sync screen of a phone with an empty board; the
+// preview runs from the file's selection to the preview on screen, the merge from the press of
+// "Add to my board" to the board written to storage.
+async function importFile(browser, baseURL, size) {
+  const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await benchConfig(page);
+  await page.addInitScript(instrument);
+  const share = new ShareScreen(page, "en");
+  await share.open();
+  await share.fileInput.setInputFiles(path.join(BOARDS, `board-${size}.json`));
+  await share.preview.waitFor({ timeout: 60_000 });
+  const importPreview = await page.evaluate(() => performance.now() - window.__bench.changedAt);
+  await page.evaluate(() => (window.__bench.lastSaveDone = null));
+  await share.preview.getByRole("button", { name: words.en.share.merge, exact: true }).click();
+  await page.waitForFunction(() => window.__bench.lastSaveDone !== null, null, { timeout: 60_000 });
+  const importMerge = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
+  await context.close();
+  return { importPreview, importMerge };
 }
 
 async function main() {
@@ -129,6 +152,8 @@ async function main() {
       [`filter keystroke p50 (${KEYSTROKES} keys)`, "filterP50"],
       [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
       ["save after posting an ask", "save"],
+      ["import a snapshot file: to preview", "importPreview"],
+      ["import: merge and save", "importMerge"],
     ];
     console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);
     console.log(`${"figure".padEnd(36)} ${"100 posts".padStart(10)} ${"10,000 posts".padStart(13)} ${"ratio".padStart(7)}`);
