@@ -3,6 +3,7 @@
 use crate::i18n::Msg;
 use crate::model::{BoardFilter, PostKind, StatusFilter, Urgency};
 use crate::ui::codes::{code, parse};
+use crate::ui::components::form::options::Options;
 use crate::ui::labels::{self, choices};
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
@@ -157,17 +158,7 @@ fn FilterSelect(
                 on:change:target=move |ev| set.run(ev.target().value())
             >
                 <option value="">{t(any)}</option>
-                {move || {
-                    let current = value.get().unwrap_or_default();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(key, text)| {
-                            let selected = key == current;
-                            view! { <option value=key selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                <Options options current=Signal::derive(move || value.get().unwrap_or_default())/>
             </select>
         </div>
     }

@@ -2,6 +2,7 @@
 
 use super::field_error::described_by;
 use super::lens::Lens;
+use super::options::Options;
 use crate::i18n::Msg;
 use crate::ui::state::t;
 use leptos::prelude::*;
@@ -35,17 +36,7 @@ pub fn ChoiceField(
                 on:change:target=move |ev| value.set.run(ev.target().value())
             >
                 {placeholder.then(|| view! { <option value="">{t(Msg::ChooseOne)}</option> })}
-                {move || {
-                    let current = value.get.get();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(key, text)| {
-                            let selected = key == current;
-                            view! { <option value=key selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                <Options options current=Signal::derive(move || value.get.get())/>
             </select>
             <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
         </div>

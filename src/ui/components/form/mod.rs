@@ -3,5 +3,6 @@
 pub mod choice_field;
 pub mod field_error;
 pub mod lens;
+pub mod options;
 pub mod radio_field;
 pub mod text_field;
