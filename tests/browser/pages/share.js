@@ -1,6 +1,6 @@
 // The Share & sync screen, the preview a link or file opens, and a second phone to send things
 // to. Controls are found by role and accessible name, as a screen reader announces them.
-const { expect } = require("../support/fixtures");
+const { expect, withoutDemoBoard } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
 const { BoardScreen, NewPostScreen } = require("./circle");
 const { words } = require("./words");
@@ -132,10 +132,7 @@ async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
     permissions: ["clipboard-read", "clipboard-write"],
   });
   // As the harness does for the first phone: no demo board, so both start empty.
-  await context.route("**/config.json", async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), demo_board: null } });
-  });
+  await withoutDemoBoard(context);
   const page = await context.newPage();
   watchRequests(page);
   const origin = new URL(baseURL).origin;

@@ -17,10 +17,7 @@ const test = base.test.extend({
   groupConfig: [
     async ({ context, demoBoard }, use) => {
       if (!demoBoard) {
-        await context.route("**/config.json", async (route) => {
-          const response = await route.fetch();
-          await route.fulfill({ response, json: { ...(await response.json()), demo_board: null } });
-        });
+        await withoutDemoBoard(context);
       }
       await use();
     },
@@ -67,6 +64,22 @@ const test = base.test.extend({
   ],
 });
 
+/**
+ * Serves the group config with its demo board switched off, to every page of `context`.
+ * A context may close while one of its config requests is still on its way (a test ends, a
+ * second phone is put away); that request no longer matters, so its error is not the test's.
+ */
+async function withoutDemoBoard(context) {
+  await context.route("**/config.json", async (route) => {
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), demo_board: null } });
+    } catch (error) {
+      if (!/closed|disposed/i.test(String(error))) throw error;
+    }
+  });
+}
+
 /** Runs axe-core on the page as it is now and fails with a readable list of violations. */
 async function expectNoAxeViolations(page, where) {
   await page.evaluate(AXE_SOURCE);
@@ -83,4 +96,4 @@ async function saveScreenshot(page, name) {
   await page.screenshot({ path: `${__dirname}/../../../docs/screenshots/${name}.png`, fullPage: false });
 }
 
-module.exports = { test, expect: base.expect, expectNoAxeViolations, saveScreenshot };
+module.exports = { test, expect: base.expect, expectNoAxeViolations, saveScreenshot, withoutDemoBoard };
