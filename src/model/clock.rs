@@ -70,41 +70,69 @@ impl fmt::Display for Stamp {
     }
 }
 
-/// A hex number of 1 to 16 digits. Snapshots hold one per field, so this is hand-rolled.
-fn parse_hex(digits: &[u8]) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 16 {
-        return None;
-    }
-    digits.iter().try_fold(0u64, |n, &byte| {
-        let digit = match byte {
-            b'0'..=b'9' => byte - b'0',
-            b'a'..=b'f' => byte - b'a' + 10,
-            b'A'..=b'F' => byte - b'A' + 10,
-            _ => return None,
-        };
-        Some(n << 4 | u64::from(digit))
-    })
+/// Why a text is not a stamp. Snapshots hold one stamp per field, so the reader is one pass
+/// over the bytes and the error carries no text until it is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StampError {
+    /// A part is empty, has a character that is not a hex digit, or is over 16 digits.
+    BadPart(StampPart),
+    /// The counter does not fit 32 bits.
+    CounterTooLarge,
+    /// Not exactly three parts.
+    PartCount,
 }
 
+/// The three parts of a stamp's text, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StampPart {
+    Time,
+    Counter,
+    Device,
+}
+
+impl fmt::Display for StampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadPart(part) => write!(f, "stamp has no valid {part:?} part"),
+            Self::CounterTooLarge => f.write_str("stamp counter is too large"),
+            Self::PartCount => f.write_str("stamp does not have three parts"),
+        }
+    }
+}
+
+impl std::error::Error for StampError {}
+
 impl std::str::FromStr for Stamp {
-    type Err = String;
+    type Err = StampError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let mut parts = text.as_bytes().split(|&byte| byte == b'.');
-        let mut next = |name: &str| {
-            parts
-                .next()
-                .and_then(parse_hex)
-                .ok_or_else(|| format!("stamp `{text}` has no valid {name}"))
-        };
-        let ms = next("time")?;
-        let count = u32::try_from(next("counter")?)
-            .map_err(|_| format!("stamp `{text}` counter is too large"))?;
-        let device = DeviceId(next("device")?);
-        if parts.next().is_some() {
-            return Err(format!("stamp `{text}` has too many parts"));
+        const PARTS: [StampPart; 3] = [StampPart::Time, StampPart::Counter, StampPart::Device];
+        let mut values = [0u64; 3];
+        let (mut part, mut digits) = (0, 0);
+        for &byte in text.as_bytes() {
+            let digit = match byte {
+                b'.' if digits > 0 && part < 2 => {
+                    part += 1;
+                    digits = 0;
+                    continue;
+                }
+                b'.' if digits > 0 => return Err(StampError::PartCount),
+                b'0'..=b'9' if digits < 16 => byte - b'0',
+                b'a'..=b'f' if digits < 16 => byte - b'a' + 10,
+                b'A'..=b'F' if digits < 16 => byte - b'A' + 10,
+                _ => return Err(StampError::BadPart(PARTS[part])),
+            };
+            values[part] = values[part] << 4 | u64::from(digit);
+            digits += 1;
         }
-        Ok(Self { ms, count, device })
+        if digits == 0 {
+            return Err(StampError::BadPart(PARTS[part]));
+        }
+        if part < 2 {
+            return Err(StampError::PartCount);
+        }
+        let count = u32::try_from(values[1]).map_err(|_| StampError::CounterTooLarge)?;
+        Ok(Self::new(values[0], count, DeviceId(values[2])))
     }
 }
 
@@ -193,11 +221,16 @@ mod tests {
     fn stamps_round_trip_through_text() {
         let stamp = Stamp::new(1_732_000_000_000, 12, DeviceId(u64::MAX));
         assert_eq!(stamp.to_string().parse::<Stamp>(), Ok(stamp));
-        assert!("12.zz.1".parse::<Stamp>().is_err());
-        assert!("1.2.3.4".parse::<Stamp>().is_err());
-        assert!("1..3".parse::<Stamp>().is_err());
-        assert!("1.100000000.3".parse::<Stamp>().is_err());
-        assert!("10000000000000000.0.1".parse::<Stamp>().is_err());
+        let bad = |text: &str| text.parse::<Stamp>().unwrap_err();
+        assert_eq!(bad("12.zz.1"), StampError::BadPart(StampPart::Counter));
+        assert_eq!(bad("1.2.3.4"), StampError::PartCount);
+        assert_eq!(bad("1.2"), StampError::PartCount);
+        assert_eq!(bad("1..3"), StampError::BadPart(StampPart::Counter));
+        assert_eq!(bad("1.2."), StampError::BadPart(StampPart::Device));
+        assert_eq!(bad(""), StampError::BadPart(StampPart::Time));
+        assert_eq!(bad("1.100000000.3"), StampError::CounterTooLarge);
+        assert_eq!(bad("10000000000000000.0.1"), StampError::BadPart(StampPart::Time));
+        assert_eq!(bad("1.0.10000000000000000"), StampError::BadPart(StampPart::Device));
         assert_eq!(
             "FF.0.A".parse::<Stamp>(),
             Ok(Stamp::new(255, 0, DeviceId(10)))
