@@ -5,6 +5,7 @@ use circle::model::{Audience, CloseReason, EntryKind, RecordId, Snapshot, Status
 use serde_json::Value;
 
 const V1: &str = include_str!("fixtures/snapshot-v1.json");
+const V2: &str = include_str!("fixtures/snapshot-v2.json");
 
 #[test]
 fn the_schema_1_fixture_loads() {
@@ -36,15 +37,30 @@ fn the_schema_1_fixture_loads() {
 }
 
 #[test]
-fn the_schema_1_fixture_round_trips() {
-    let board = Snapshot::decode(V1).expect("loads");
+fn the_schema_1_fixture_migrates_to_the_schema_2_fixture() {
+    let migrated = Snapshot::decode(V1).expect("schema 1 loads");
+    assert_eq!(Snapshot::decode(V2), Ok(migrated.clone()));
+    let written = Snapshot::encode(&migrated);
+    assert!(written.starts_with(r#"{"schema":2,"#));
+    let v1: Value = serde_json::from_str(V1).expect("fixture is JSON");
+    let v1_written = serde_json::to_string(&v1).expect("JSON writes");
+    assert!(
+        written.len() < v1_written.len(),
+        "schema 2 is smaller: {} against {}",
+        written.len(),
+        v1_written.len()
+    );
+}
+
+#[test]
+fn the_schema_2_fixture_round_trips() {
+    let board = Snapshot::decode(V2).expect("loads");
     let written = Snapshot::encode(&board);
-    assert!(written.starts_with(r#"{"schema":1,"#));
-    let original: Value = serde_json::from_str(V1).expect("fixture is JSON");
+    let original: Value = serde_json::from_str(V2).expect("fixture is JSON");
     let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
     assert_eq!(
         rewritten, original,
-        "schema 1 is written exactly as the fixture"
+        "schema 2 is written exactly as the fixture"
     );
     assert_eq!(Snapshot::decode(&written), Ok(board));
 }

@@ -229,8 +229,14 @@ mod tests {
         assert_eq!(bad("1.2."), StampError::BadPart(StampPart::Device));
         assert_eq!(bad(""), StampError::BadPart(StampPart::Time));
         assert_eq!(bad("1.100000000.3"), StampError::CounterTooLarge);
-        assert_eq!(bad("10000000000000000.0.1"), StampError::BadPart(StampPart::Time));
-        assert_eq!(bad("1.0.10000000000000000"), StampError::BadPart(StampPart::Device));
+        assert_eq!(
+            bad("10000000000000000.0.1"),
+            StampError::BadPart(StampPart::Time)
+        );
+        assert_eq!(
+            bad("1.0.10000000000000000"),
+            StampError::BadPart(StampPart::Device)
+        );
         assert_eq!(
             "FF.0.A".parse::<Stamp>(),
             Ok(Stamp::new(255, 0, DeviceId(10)))

@@ -69,7 +69,8 @@ pub fn grow<T: Ord + Clone>(log: &mut BTreeSet<T>, other: &BTreeSet<T>) -> bool 
     log.len() != before
 }
 
-// A field is stored as `[value, "stamp"]`: short, and still readable in a published file.
+// A field is stored as `[value, "stamp"]`: short, and still readable in a published file. Posts,
+// nearly all of a board, write their fields more compactly still (see `post_json`).
 impl<T: Serialize> Serialize for Lww<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         (&self.value, &self.at).serialize(serializer)

@@ -12,6 +12,7 @@ pub mod id;
 pub mod matching;
 pub mod merge;
 pub mod post;
+mod post_json;
 pub mod record;
 pub mod redact;
 pub mod resource;

@@ -124,7 +124,8 @@ pub struct PostDraft {
     pub private_note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Written in snapshots as `post_json` describes.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
     pub id: RecordId,
     pub kind: PostKind,

@@ -1,7 +1,7 @@
 // Puts many posts on this device's board at once, saved the way the app saves a board: the
 // snapshot JSON deflated and packed 15 bits to a character behind a checksummed header (see
-// src/store/frame.rs). Posts are copies of the first post of the schema-1 snapshot fixture,
-// each with its own id, stamps and values, and all from another device.
+// src/store/frame.rs). Posts are copies of the first post of the schema-2 snapshot fixture,
+// each with its own id, stamp and values, and all from another device.
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
@@ -9,7 +9,7 @@ const { expect } = require("../support/fixtures");
 const { words } = require("./words");
 const { visit } = require("./circle");
 
-const FIXTURE = path.join(__dirname, "../../fixtures/snapshot-v1.json");
+const FIXTURE = path.join(__dirname, "../../fixtures/snapshot-v2.json");
 const CATEGORIES = ["food", "meals", "rides", "childcare", "health", "housing", "supplies", "errands"];
 const URGENCIES = ["today", "days", "week", "anytime"];
 // Keys of the areas in public/config.json, so the seed fits a group that lists its areas.
@@ -49,29 +49,25 @@ async function seedBoard(page, lang, count, make = () => ({})) {
   for (let i = 0; i < count; i += 1) {
     const spec = make(i) || {};
     const id = `1${i.toString(16).padStart(15, "0")}`;
-    const stamp = `${(now - i * 60_000).toString(16)}.0.abc`;
-    const post = JSON.parse(JSON.stringify(template));
-    for (const [field, value] of Object.entries(post)) {
-      if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string") value[1] = stamp;
-    }
-    const set = (field, value) => (post[field] = [value, stamp]);
-    post.id = id;
-    post.created = stamp;
-    post.kind = spec.kind || (i % 3 === 0 ? "offer" : "ask");
-    post.author = spec.author || `Neighbour ${i}`;
-    set("title", spec.title || `Post number ${i}`);
-    set("details", spec.details || "");
-    set("category", spec.category || CATEGORIES[i % CATEGORIES.length]);
-    set("area", spec.area || AREAS[i % AREAS.length]);
-    set("urgency", spec.urgency || URGENCIES[i % URGENCIES.length]);
-    set("contact", spec.contact || { method: "call", value: "+1 555 0100", visibility: "public" });
-    set("status", "open");
-    set("until", null);
-    set("private_note", "");
-    post.history = [{ at: stamp, by: post.author, to: "open" }];
-    posts[id] = post;
+    const author = spec.author || `Neighbour ${i}`;
+    // Schema 2: every field stamped at `created`, so no `stamps`; no `history` is the opening one.
+    const { stamps, history, private_note, until, ...fields } = template;
+    posts[id] = {
+      ...fields,
+      id,
+      created: `${(now - i * 60_000).toString(16)}.0.abc`,
+      kind: spec.kind || (i % 3 === 0 ? "offer" : "ask"),
+      author,
+      title: spec.title || `Post number ${i}`,
+      details: spec.details || "",
+      category: spec.category || CATEGORIES[i % CATEGORIES.length],
+      area: spec.area || AREAS[i % AREAS.length],
+      urgency: spec.urgency || URGENCIES[i % URGENCIES.length],
+      contact: spec.contact || { method: "call", value: "+1 555 0100", visibility: "public" },
+      status: "open",
+    };
   }
-  const saved = frame(JSON.stringify({ schema: 1, board: { posts } }));
+  const saved = frame(JSON.stringify({ schema: 2, board: { posts } }));
   await page.evaluate((text) => localStorage.setItem("circle.board", text), saved);
   await visit(page, "");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[lang].boardTitle);
