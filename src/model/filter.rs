@@ -147,6 +147,12 @@ mod tests {
         assert_eq!(search("penalolen"), [4]);
         assert_eq!(search("PEÑA"), [4]);
         assert_eq!(search("nothing-like-this"), Vec::<u64>::new());
+        // Post 3's area "north" is followed by post 4's title "Ride to clinic".
+        assert_eq!(
+            search("northride"),
+            Vec::<u64>::new(),
+            "no match across posts"
+        );
     }
 
     #[test]

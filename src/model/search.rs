@@ -22,12 +22,51 @@ pub struct SearchCache(Mutex<Option<Arc<Corpus>>>);
 /// one block of memory in step with the posts instead of looking each one up.
 struct Corpus {
     text: String,
-    /// Per post in id order: its id, the stamps its text was folded from, and its span.
-    posts: Vec<(RecordId, [Stamp; 3], (usize, usize))>,
+    posts: Vec<Folded>,
+}
+
+/// One post's place in the corpus.
+struct Folded {
+    id: RecordId,
+    /// The stamps of the fields its text was folded from.
+    stamps: [Stamp; 3],
+    /// Where its text is in the corpus.
+    span: (usize, usize),
+    pairs: Pairs,
 }
 
 fn stamps(post: &Post) -> [Stamp; 3] {
     [post.title.at, post.details.at, post.area.at]
+}
+
+/// The pairs of adjacent bytes a text holds, hashed into 256 bits. A word with a pair the text
+/// lacks cannot be in it, so most posts are ruled out by four machine words instead of a string
+/// search: on a phone's WebAssembly that search was most of a keystroke's time.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Pairs([u64; 4]);
+
+impl Pairs {
+    fn of(text: &str) -> Self {
+        let mut pairs = Self::default();
+        for pair in text.as_bytes().windows(2) {
+            let bit =
+                (u32::from(pair[0]) << 8 | u32::from(pair[1])).wrapping_mul(0x9e37_79b1) >> 24;
+            pairs.0[bit as usize / 64] |= 1 << (bit % 64);
+        }
+        pairs
+    }
+
+    fn union(self, other: Self) -> Self {
+        Self(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+
+    /// Whether every pair in `other` may be in this text.
+    fn covers(&self, other: &Self) -> bool {
+        self.0
+            .iter()
+            .zip(other.0)
+            .all(|(mine, theirs)| mine & theirs == theirs)
+    }
 }
 
 impl Corpus {
@@ -38,7 +77,7 @@ impl Corpus {
                 .posts
                 .iter()
                 .zip(all.values())
-                .all(|((id, folded, _), post)| *id == post.id && *folded == stamps(post))
+                .all(|(folded, post)| folded.id == post.id && folded.stamps == stamps(post))
     }
 
     /// Folds the board's posts again, reusing the text of posts that did not change.
@@ -52,13 +91,16 @@ impl Corpus {
             let now = stamps(post);
             let start = corpus.text.len();
             let reused = old.zip(old_posts.as_mut()).and_then(|(old, posts)| {
-                while posts.next_if(|(id, _, _)| *id < post.id).is_some() {}
+                while posts.next_if(|folded| folded.id < post.id).is_some() {}
                 posts
-                    .next_if(|(id, folded, _)| *id == post.id && *folded == now)
-                    .map(|(_, _, (from, to))| &old.text[*from..*to])
+                    .next_if(|folded| folded.id == post.id && folded.stamps == now)
+                    .map(|folded| (&old.text[folded.span.0..folded.span.1], folded.pairs))
             });
-            match reused {
-                Some(text) => corpus.text.push_str(text),
+            let pairs = match reused {
+                Some((text, pairs)) => {
+                    corpus.text.push_str(text);
+                    pairs
+                }
                 None => {
                     // Line breaks keep a word from matching across two fields.
                     fold_into(&post.title.value, &mut corpus.text);
@@ -66,11 +108,15 @@ impl Corpus {
                     fold_into(&post.details.value, &mut corpus.text);
                     corpus.text.push('\n');
                     fold_into(&post.area.value, &mut corpus.text);
+                    Pairs::of(&corpus.text[start..])
                 }
-            }
-            corpus
-                .posts
-                .push((post.id, now, (start, corpus.text.len())));
+            };
+            corpus.posts.push(Folded {
+                id: post.id,
+                stamps: now,
+                span: (start, corpus.text.len()),
+                pairs,
+            });
         }
         corpus
     }
@@ -104,12 +150,17 @@ impl SearchCache {
                 }
             }
         };
+        let needed = words
+            .iter()
+            .fold(Pairs::default(), |all, word| all.union(Pairs::of(word)));
         let mut folded = corpus.posts.iter().peekable();
         posts.retain(|post| {
-            while folded.next_if(|(id, _, _)| *id < post.id).is_some() {}
-            folded.peek().is_some_and(|(id, _, (from, to))| {
-                let text = &corpus.text[*from..*to];
-                *id == post.id && words.iter().all(|word| text.contains(word.as_str()))
+            while folded.next_if(|folded| folded.id < post.id).is_some() {}
+            folded.peek().is_some_and(|folded| {
+                let text = &corpus.text[folded.span.0..folded.span.1];
+                folded.id == post.id
+                    && folded.pairs.covers(&needed)
+                    && words.iter().all(|word| holds(text, word))
             })
         });
     }
@@ -137,6 +188,24 @@ impl fmt::Debug for SearchCache {
             .map_or(0, |corpus| corpus.posts.len());
         write!(f, "SearchCache({posts} posts)")
     }
+}
+
+/// Whether `text` holds `word`. Words are short and a post's text a few hundred bytes: there a
+/// plain scan for the word's first byte beats the general string search, whose set-up and
+/// bookkeeping dominate on a phone's WebAssembly. Comparing bytes is exact for UTF-8: a whole
+/// character only ever matches a whole character.
+fn holds(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    text[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| byte == first && text[at + 1..at + word.len()] == *rest)
 }
 
 /// Appends `text` lower-cased and without accents: "Ñandú" → "nandu". Covers the Latin
