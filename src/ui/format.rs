@@ -3,39 +3,86 @@
 
 use crate::i18n::Lang;
 use crate::model::Day;
+use js_sys::{Array, Date, Function, Intl, Object};
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 /// A whole number with the locale's digit grouping: 10,000 or 10.000.
 pub fn number(lang: Lang, n: usize) -> String {
-    js_sys::Number::from(n as f64)
-        .to_locale_string(lang.code())
-        .into()
+    formatted(lang, Style::Number, &JsValue::from_f64(n as f64))
 }
 
 /// A wall time as a short date and time: "27 Nov 2026, 14:05" or "27 nov 2026, 14:05".
 pub fn moment(lang: Lang, ms: u64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    date.to_locale_string(
-        lang.code(),
-        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+    formatted(
+        lang,
+        Style::Moment,
+        &Date::new(&JsValue::from_f64(ms as f64)),
     )
-    .into()
 }
 
 /// A calendar day as a date, read in UTC because a [`Day`] names the same date everywhere.
 pub fn day(lang: Lang, day: Day) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(day.start_ms() as f64));
-    date.to_locale_date_string(
-        lang.code(),
-        &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
-    )
-    .into()
+    let date = Date::new(&JsValue::from_f64(day.start_ms() as f64));
+    formatted(lang, Style::Day, &date)
 }
 
-fn options(pairs: &[(&str, &str)]) -> JsValue {
-    let object = js_sys::Object::new();
+/// The ways Circle writes a value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Number,
+    Moment,
+    Day,
+}
+
+thread_local! {
+    /// One `Intl` format function per language and style. Building a formatter costs far more
+    /// than using one, and a page of the board writes dozens of dates.
+    static FORMATTERS: RefCell<Vec<(Lang, Style, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn formatted(lang: Lang, style: Style, value: &JsValue) -> String {
+    FORMATTERS.with_borrow_mut(|formatters| {
+        let index = match formatters
+            .iter()
+            .position(|(l, s, _)| *l == lang && *s == style)
+        {
+            Some(index) => index,
+            None => {
+                formatters.push((lang, style, formatter(lang, style)));
+                formatters.len() - 1
+            }
+        };
+        formatters[index]
+            .2
+            .call1(&JsValue::NULL, value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    })
+}
+
+fn formatter(lang: Lang, style: Style) -> Function {
+    let locales = Array::of1(&JsValue::from_str(lang.code()));
+    match style {
+        Style::Number => Intl::NumberFormat::new(&locales, &Object::new()).format(),
+        Style::Moment => Intl::DateTimeFormat::new(
+            &locales,
+            &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+        )
+        .format(),
+        Style::Day => Intl::DateTimeFormat::new(
+            &locales,
+            &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+        )
+        .format(),
+    }
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
     for (key, value) in pairs {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
     }
-    object.into()
+    object
 }

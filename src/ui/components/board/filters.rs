@@ -85,7 +85,7 @@ pub fn Filters() -> impl IntoView {
                 label=Msg::FilterKind
                 any=Msg::AnyKind
                 options=kinds
-                value=Signal::derive(move || filter.with(|f| f.kind.as_ref().map(code)))
+                value=Memo::new(move |_| filter.with(|f| f.kind.as_ref().map(code)))
                 set=Callback::new(move |v: String| filter.update(|f| f.kind = parse(&v)))
             />
             <details class="more">
@@ -95,7 +95,7 @@ pub fn Filters() -> impl IntoView {
                     label=Msg::FilterCategory
                     any=Msg::AnyCategory
                     options=categories
-                    value=Signal::derive(move || filter.with(|f| f.category.clone()))
+                    value=Memo::new(move |_| filter.with(|f| f.category.clone()))
                     set=Callback::new(move |v: String| {
                         filter.update(|f| f.category = (!v.is_empty()).then_some(v))
                     })
@@ -105,7 +105,7 @@ pub fn Filters() -> impl IntoView {
                     label=Msg::FilterArea
                     any=Msg::AnyArea
                     options=areas
-                    value=Signal::derive(move || filter.with(|f| f.area.clone()))
+                    value=Memo::new(move |_| filter.with(|f| f.area.clone()))
                     set=Callback::new(move |v: String| {
                         filter.update(|f| f.area = (!v.is_empty()).then_some(v))
                     })
@@ -115,7 +115,7 @@ pub fn Filters() -> impl IntoView {
                     label=Msg::FilterUrgency
                     any=Msg::AnyUrgency
                     options=urgencies
-                    value=Signal::derive(move || filter.with(|f| f.urgency.as_ref().map(code)))
+                    value=Memo::new(move |_| filter.with(|f| f.urgency.as_ref().map(code)))
                     set=Callback::new(move |v: String| filter.update(|f| f.urgency = parse(&v)))
                 />
                 <FilterSelect
@@ -123,7 +123,7 @@ pub fn Filters() -> impl IntoView {
                     label=Msg::FilterStatus
                     any=Msg::AnyStatus
                     options=statuses
-                    value=Signal::derive(move || filter.with(|f| f.status.as_ref().map(code)))
+                    value=Memo::new(move |_| filter.with(|f| f.status.as_ref().map(code)))
                     set=Callback::new(move |v: String| filter.update(|f| f.status = parse(&v)))
                 />
                 <button
@@ -145,8 +145,9 @@ fn FilterSelect(
     label: Msg,
     any: Msg,
     options: Signal<Vec<(String, String)>>,
-    /// The chosen value, `None` for any.
-    value: Signal<Option<String>>,
+    /// The chosen value, `None` for any. A memo, so typing in the search box (which changes
+    /// the same filter) leaves every drop-down alone.
+    value: Memo<Option<String>>,
     set: Callback<String>,
 ) -> impl IntoView {
     view! {
