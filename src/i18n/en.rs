@@ -283,5 +283,7 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (FixProblems, Other) => "Please fix the {count} problems marked below.",
         (IncomingPosts, One) => "It holds {count} post:",
         (IncomingPosts, Other) => "It holds {count} posts:",
+        (MorePosts, One) => "…and {count} more post.",
+        (MorePosts, Other) => "…and {count} more posts.",
     }
 }

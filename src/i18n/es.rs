@@ -283,5 +283,7 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (FixProblems, Other) => "Hay {count} problemas por corregir, marcados abajo.",
         (IncomingPosts, One) => "Contiene {count} publicación:",
         (IncomingPosts, Other) => "Contiene {count} publicaciones:",
+        (MorePosts, One) => "…y {count} publicación más.",
+        (MorePosts, Other) => "…y {count} publicaciones más.",
     }
 }

@@ -202,7 +202,7 @@ catalogue! {
     /// A message that shows a number; each language gives one text per plural form, and each
     /// text holds a `{count}` placeholder.
     Counted {
-        Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts,
+        Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts, MorePosts,
     }
 }
 

@@ -9,7 +9,8 @@ use crate::model::{Board, MergeReport, PostKind, RecordId};
 pub struct Preview {
     /// Totals over every kind of record (`report.of(kind)` breaks them down).
     pub report: MergeReport,
-    /// The incoming live posts, in id order.
+    /// The incoming live posts: new and updated ones first, then those already here, each
+    /// group in id order. A long list is shown from the top, so what changes comes first.
     pub posts: Vec<IncomingPost>,
 }
 
@@ -37,7 +38,7 @@ impl Preview {
     pub fn of(current: &Board, incoming: &Board) -> Preview {
         let mut merged = current.clone();
         let report = merged.merge_in(incoming);
-        let posts = incoming
+        let mut posts: Vec<IncomingPost> = incoming
             .posts()
             .map(|post| IncomingPost {
                 id: post.id,
@@ -50,6 +51,8 @@ impl Preview {
                 },
             })
             .collect();
+        // A stable sort keeps id order within each group.
+        posts.sort_by_key(|post| post.change == Change::Unchanged);
         Preview { report, posts }
     }
 
@@ -118,9 +121,9 @@ mod tests {
         assert_eq!(
             listed,
             [
-                ("Rice", Change::Unchanged),
                 ("Oat milk", Change::Updated),
-                ("Nappies", Change::New)
+                ("Nappies", Change::New),
+                ("Rice", Change::Unchanged)
             ]
         );
         assert!(!preview.changes_nothing());

@@ -39,6 +39,10 @@ impl From<ShareLink> for Incoming {
     }
 }
 
+/// How many incoming posts the preview lists by title: enough to recognise a board, few enough
+/// that a 10,000-post file previews at once. The counts above the list cover them all.
+const LISTED: usize = 50;
+
 /// "2 new, 1 updated, 4 unchanged" in `lang`.
 fn counts_text(lang: Lang, report: &MergeReport) -> String {
     let number = |n| format::number(lang, n);
@@ -53,9 +57,10 @@ fn counts_text(lang: Lang, report: &MergeReport) -> String {
 }
 
 /// Shows where `incoming` came from (and a clear label when a link says it is for group
-/// members), the counts a merge would give and the posts it holds, each marked new, updated or
-/// already here; then "Add to my board" or "Cancel". Only "Add" changes the board; it then
-/// announces what changed. Either button calls `on_close`. `id` names the heading.
+/// members), the counts a merge would give and the first posts it holds (changes first), each
+/// marked new, updated or already here; then "Add to my board" or "Cancel". Only "Add" changes
+/// the board; it then announces what changed. Either button calls `on_close`. `id` names the
+/// heading.
 #[component]
 pub fn ImportPreview(
     id: &'static str,
@@ -98,13 +103,14 @@ pub fn ImportPreview(
     };
     let source = move || fill(state.t(source), &[("name", &name)]);
     let count = preview.posts.len();
-    let holds = move || {
+    let counted = move |msg: Counted, n: usize| {
         let lang = state.lang.get();
         fill(
-            lang.counted(Counted::IncomingPosts, count as u64),
-            &[("count", &format::number(lang, count))],
+            lang.counted(msg, n as u64),
+            &[("count", &format::number(lang, n))],
         )
     };
+    let more = count.saturating_sub(LISTED);
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     view! {
@@ -113,11 +119,12 @@ pub fn ImportPreview(
             <p dir="auto">{source}</p>
             {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
             <p class="count-line">{move || counts_text(state.lang.get(), &report)}</p>
-            <p>{holds}</p>
+            <p>{move || counted(Counted::IncomingPosts, count)}</p>
             <ul class="incoming-posts">
                 {preview
                     .posts
                     .into_iter()
+                    .take(LISTED)
                     .map(|post| {
                         let kind_class = match post.kind {
                             PostKind::Ask => "kind kind-ask",
@@ -141,6 +148,7 @@ pub fn ImportPreview(
                     })
                     .collect_view()}
             </ul>
+            {(more > 0).then(|| view! { <p>{move || counted(Counted::MorePosts, more)}</p> })}
             <div class="actions">
                 <button type="button" on:click=merge>{t(Msg::Merge)}</button>
                 <button class="secondary" type="button" on:click=move |_| on_close.run(())>
