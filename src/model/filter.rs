@@ -47,6 +47,22 @@ pub struct BoardFilter {
 impl Board {
     /// Live posts that pass `filter`, most urgent first, then newest.
     pub fn filter(&self, filter: &BoardFilter) -> Vec<&Post> {
+        let mut found = self.matching(filter);
+        // The keys side by side in one block sort several times faster than comparing posts
+        // scattered over the heap.
+        found.sort_by_cached_key(|post| {
+            (post.urgency.value, std::cmp::Reverse(post.created), post.id)
+        });
+        found
+    }
+
+    /// How many live posts pass `filter`: as `filter(…).len()`, without putting them in order.
+    pub fn count(&self, filter: &BoardFilter) -> usize {
+        self.matching(filter).len()
+    }
+
+    /// Live posts that pass `filter`, in id order.
+    fn matching(&self, filter: &BoardFilter) -> Vec<&Post> {
         let words: Vec<String> = filter.text.split_whitespace().map(fold).collect();
         let mut found: Vec<&Post> = self
             .posts()
@@ -67,13 +83,6 @@ impl Board {
         if !words.is_empty() {
             self.search.retain_matching(&mut found, &words, &self.posts);
         }
-        found.sort_by(|a, b| {
-            (a.urgency.value, std::cmp::Reverse(a.created), a.id).cmp(&(
-                b.urgency.value,
-                std::cmp::Reverse(b.created),
-                b.id,
-            ))
-        });
         found
     }
 }
@@ -131,6 +140,60 @@ mod tests {
     #[test]
     fn results_come_most_urgent_then_newest() {
         assert_eq!(ids(board().filter(&BoardFilter::default())), [4, 2, 1, 3]);
+    }
+
+    #[test]
+    fn typing_a_search_finds_what_a_fresh_search_finds() {
+        let typed = board();
+        for text in [
+            "c",
+            "ca",
+            "caf",
+            "cafe",
+            "cafe s",
+            "c",
+            "ri",
+            "ride",
+            "rid",
+            "clinic ride",
+            "x",
+            "",
+        ] {
+            let filter = BoardFilter {
+                text: text.into(),
+                ..BoardFilter::default()
+            };
+            assert_eq!(
+                ids(typed.filter(&filter)),
+                ids(board().filter(&filter)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn counting_agrees_with_filtering() {
+        let board = board();
+        for filter in [
+            BoardFilter::default(),
+            BoardFilter {
+                kind: Some(PostKind::Ask),
+                ..BoardFilter::default()
+            },
+            BoardFilter {
+                text: "cafe".into(),
+                ..BoardFilter::default()
+            },
+        ] {
+            assert_eq!(board.count(&filter), board.filter(&filter).len());
+        }
+        assert_eq!(
+            board.count(&BoardFilter {
+                kind: Some(PostKind::Ask),
+                ..BoardFilter::default()
+            }),
+            3
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn BoardPage() -> impl IntoView {
             status: Some(StatusFilter::Open),
             ..BoardFilter::default()
         };
-        state.board.with(|board| board.filter(&open).len())
+        state.board.with(|board| board.count(&open))
     });
     let total = Memo::new(move |_| state.board.with(|board| board.posts().count()));
     let counts = move || {

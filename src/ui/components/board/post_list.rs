@@ -1,6 +1,6 @@
 //! A long list of posts shown a page at a time.
 
-use super::post_card::PostCard;
+use super::post_card::{CardText, PostCard};
 use crate::i18n::{fill, Counted, Msg};
 use crate::model::RecordId;
 use crate::ui::format;
@@ -25,15 +25,16 @@ pub fn PostList(
     let state = AppState::get();
     let shown = RwSignal::new(PAGE);
     let total = Memo::new(move |_| ids.with(Vec::len));
-    // Cards are keyed by id and last edit, so a card re-renders when its post changes and
-    // only then.
+    // Cards are keyed by what they show, so a card re-renders when that changes and only then.
     let page = move || {
         let limit = shown.get();
+        let lang = state.lang.get();
         ids.with(|ids| {
             state.board.with(|board| {
                 ids.iter()
                     .take(limit)
-                    .filter_map(|id| board.post(*id).cloned())
+                    .filter_map(|id| board.post(*id))
+                    .map(|post| CardText::of(state, lang, post))
                     .collect::<Vec<_>>()
             })
         })
@@ -61,8 +62,8 @@ pub fn PostList(
             <ul class="post-list" aria-label=t(Msg::PostList)>
                 <For
                     each=page
-                    key=|post| (post.id, post.last_edit())
-                    children=|post| view! { <li><PostCard post/></li> }
+                    key=|card| card.clone()
+                    children=|card| view! { <li><PostCard card/></li> }
                 />
             </ul>
             <Show when=more>
