@@ -222,6 +222,13 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
     // The warning's own button (the first of two) saves the file for the link's audience.
     const file = await share.download(share.button(s.saveBoardFile).first());
     expect(file.name).toMatch(/^circle-board-\d{4}-\d{2}-\d{2}\.json$/);
+    // Opened again, the file's preview names the first 50 posts and counts the rest.
+    await share.fileInput.setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+    await expect(share.preview).toContainText(s.holds(300));
+    await expect(share.preview.getByRole("listitem")).toHaveCount(50);
+    await expect(share.preview).toContainText(s.morePosts(250));
+    await share.button(s.cancel).click();
+    await expect(share.preview).toHaveCount(0);
     // A board of hundreds of posts gets no link at all, only the file: building one would
     // stall a cheap phone for a link nobody could send.
     await seedBoard(page, "en", 600);
