@@ -6,7 +6,7 @@ use super::board::{Board, RecordError};
 use super::id::RecordId;
 use super::record::{Record, RecordKind, RecordRef};
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserializer, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -127,7 +127,7 @@ impl Snapshot {
                 for step in &MIGRATIONS[schema as usize - 1..] {
                     step(&mut value);
                 }
-                Board::deserialize(&value).map_err(|error| SnapshotError::Invalid {
+                read_value::<Board>(&value).map_err(|error| SnapshotError::Invalid {
                     line: 0,
                     column: 0,
                     record: find_damaged_record(&value),
@@ -204,7 +204,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
         if let (Some(SCHEMA), ParsedBoard::Raw(value)) = (parsed.schema, &parsed.board) {
             // `board` came before `schema`: read it now.
             parsed.board =
-                ParsedBoard::Current(Board::deserialize(value).map_err(de::Error::custom)?);
+                ParsedBoard::Current(read_value::<Board>(value).map_err(de::Error::custom)?);
         }
         Ok(parsed)
     }
@@ -233,6 +233,13 @@ fn explain(text: &str, error: &serde_json::Error) -> SnapshotError {
     }
 }
 
+/// Reads a value kept as JSON (for migration, or on the error path) through the text reader
+/// the one-pass decode uses. Serde's reader for `Value` would be a second copy of every record's
+/// reading code in the download, for paths that are rare and need no speed.
+fn read_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
+}
+
 /// The first record of a raw board that does not read as its kind.
 fn find_damaged_record(board: &Value) -> Option<RecordRef> {
     fn first_bad<T: DeserializeOwned>(
@@ -242,7 +249,7 @@ fn find_damaged_record(board: &Value) -> Option<RecordRef> {
     ) -> Option<RecordRef> {
         let records = board.get(name)?.as_object()?;
         records.iter().find_map(|(key, value)| {
-            T::deserialize(value).err().map(|_| RecordRef {
+            read_value::<T>(value).err().map(|_| RecordRef {
                 kind,
                 id: key.parse().unwrap_or(RecordId(0)),
             })
