@@ -104,6 +104,17 @@ pub struct StatusChange {
     pub to: Status,
 }
 
+impl StatusChange {
+    /// The first entry of every post's history: opened by its author when it was created.
+    pub fn opening(created: Stamp, author: &str) -> Self {
+        Self {
+            at: created,
+            by: author.to_owned(),
+            to: Status::Open,
+        }
+    }
+}
+
 /// What a person fills in to create a post; everything but the first five fields is optional.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostDraft {
@@ -151,11 +162,7 @@ pub struct Post {
 impl Post {
     /// A new open post from a draft, stamped `at` by its author's device.
     pub fn create(id: RecordId, draft: PostDraft, at: Stamp) -> Self {
-        let history = BTreeSet::from([StatusChange {
-            at,
-            by: draft.author.clone(),
-            to: Status::Open,
-        }]);
+        let history = BTreeSet::from([StatusChange::opening(at, &draft.author)]);
         Self {
             id,
             kind: draft.kind,

@@ -59,13 +59,9 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
-/// The history a new post starts with: opened by its author when it was created.
-fn opening(post_created: Stamp, author: &str) -> BTreeSet<StatusChange> {
-    BTreeSet::from([StatusChange {
-        at: post_created,
-        by: author.to_owned(),
-        to: Status::Open,
-    }])
+/// The history a new post starts with.
+fn opening(created: Stamp, author: &str) -> BTreeSet<StatusChange> {
+    BTreeSet::from([StatusChange::opening(created, author)])
 }
 
 #[derive(Serialize)]

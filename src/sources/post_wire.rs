@@ -188,7 +188,7 @@ impl From<&Post> for WirePost {
             history,
             removed,
         } = post;
-        let opening = opening(*created, author);
+        let opening = StatusChange::opening(*created, author);
         let stamps = [
             (Field::Title, title.at),
             (Field::Details, details.at),
@@ -272,7 +272,7 @@ impl From<WirePost> for Post {
         let history = history
             .into_iter()
             .map(|(at, by, to)| StatusChange { at, by, to })
-            .chain(opened.then(|| opening(created, &author)))
+            .chain(opened.then(|| StatusChange::opening(created, &author)))
             .collect::<BTreeSet<_>>();
         let contact = contact.map(|(Indexed(method), value, Indexed(visibility))| Contact {
             method,
@@ -303,14 +303,6 @@ impl From<WirePost> for Post {
 }
 
 /// The entry `Post::create` starts every history with.
-fn opening(created: Stamp, author: &str) -> StatusChange {
-    StatusChange {
-        at: created,
-        by: author.to_string(),
-        to: Status::Open,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
