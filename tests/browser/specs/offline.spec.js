@@ -15,6 +15,9 @@ test.describe.configure({ mode: "serial" });
 
 /** Waits until the service worker has precached this release and controls the page. */
 async function waitForOfflineReady(page) {
+  // The first visit reads the group's files and its demo board; a reload before that is done
+  // would cut those requests off.
+  await page.waitForLoadState("networkidle");
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
@@ -69,7 +72,9 @@ test("a new release is offered, and the page switches only when asked", async ({
   // The host publishes a new release: the same files and a service worker with another build.
   const served = path.join(__dirname, "../../..", distDir, "sw.js");
   const current = fs.readFileSync(served, "utf8");
-  fs.writeFileSync(served, current.replace(/const BUILD = "[^"]*"/, 'const BUILD = "next-release"'));
+  // A build name of its own, so the release is new even if a served file was left changed.
+  const next = `next-release-${Date.now()}`;
+  fs.writeFileSync(served, current.replace(/const BUILD = "[^"]*"/, `const BUILD = "${next}"`));
   try {
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
   } finally {
@@ -84,6 +89,6 @@ test("a new release is offered, and the page switches only when asked", async ({
   await expect(board.heading).toHaveText(words.en.boardTitle);
   await expect(banner).toHaveCount(0);
   const caches = await page.evaluate(() => caches.keys());
-  expect(caches).toContain("circle-shell-next-release");
+  expect(caches).toContain(`circle-shell-${next}`);
   expect(caches.filter((name) => name.startsWith("circle-shell-"))).toHaveLength(1);
 });
