@@ -113,6 +113,11 @@ impl StatusChange {
             to: Status::Open,
         }
     }
+
+    /// Whether this is the opening entry of a post created at `created` by `author`.
+    pub fn is_opening(&self, created: Stamp, author: &str) -> bool {
+        self.at == created && self.to == Status::Open && self.by == author
+    }
 }
 
 /// What a person fills in to create a post; everything but the first five fields is optional.

@@ -59,11 +59,6 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
-/// The history a new post starts with.
-fn opening(created: Stamp, author: &str) -> BTreeSet<StatusChange> {
-    BTreeSet::from([StatusChange::opening(created, author)])
-}
-
 #[derive(Serialize)]
 struct Written<'a> {
     id: RecordId,
@@ -100,7 +95,11 @@ struct Written<'a> {
 
 impl Serialize for Post {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let usual_history = self.history == opening(self.created, &self.author);
+        let usual_history = self.history.len() == 1
+            && self
+                .history
+                .first()
+                .is_some_and(|first| first.is_opening(self.created, &self.author));
         Written {
             id: self.id,
             kind: self.kind,
@@ -171,7 +170,7 @@ impl<'de> Deserialize<'de> for Post {
             created,
             history: read
                 .history
-                .unwrap_or_else(|| opening(created, &read.author)),
+                .unwrap_or_else(|| BTreeSet::from([StatusChange::opening(created, &read.author)])),
             author: read.author,
             title: Lww::new(read.title, field(stamps.title)),
             details: Lww::new(read.details, field(stamps.details)),

@@ -188,7 +188,6 @@ impl From<&Post> for WirePost {
             history,
             removed,
         } = post;
-        let opening = StatusChange::opening(*created, author);
         let stamps = [
             (Field::Title, title.at),
             (Field::Details, details.at),
@@ -211,10 +210,12 @@ impl From<&Post> for WirePost {
             status.value,
             private_note.value.clone(),
             removed.value,
-            history.contains(&opening),
             history
                 .iter()
-                .filter(|change| **change != opening)
+                .any(|change| change.is_opening(*created, author)),
+            history
+                .iter()
+                .filter(|change| !change.is_opening(*created, author))
                 .map(|change| (change.at, change.by.clone(), change.to))
                 .collect(),
             stamps.into_iter().filter(|(_, at)| at != created).collect(),
