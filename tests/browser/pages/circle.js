@@ -102,6 +102,12 @@ class NewPostScreen extends Screen {
     await this.page.getByRole("button", { name: kind === "ask" ? this.w.submitAsk : this.w.submitOffer }).click();
   }
 
+  /** The answers of a plain public post by Rosa in Hillcrest, titled `title`. */
+  plain(title) {
+    const w = this.w;
+    return { title, category: w.categoryFood, area: "Hillcrest", method: w.methodCall, contact: "+1 555 0100", visibility: w.public, handle: "Rosa" };
+  }
+
   /** Posts a complete ask or offer and waits for its detail screen; returns the post's path. */
   async post(kind, post) {
     await this.open(kind === "ask" ? "new/ask" : "new/offer");

@@ -1,6 +1,6 @@
 // The Share & sync screen, the preview a link or file opens, and a second phone to send things
 // to. Controls are found by role and accessible name, as a screen reader announces them.
-const { expect, withoutDemoBoard } = require("../support/fixtures");
+const { expect, watchProblems, withoutDemoBoard } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
 const { BoardScreen, NewPostScreen } = require("./circle");
 const { words } = require("./words");
@@ -120,7 +120,7 @@ const AREAS = {
 /**
  * A second phone: its own browser context (its own storage), as phone-sized as the first.
  * Its console errors, failed requests and third-party requests are collected in `problems`
- * for the test to check, as the harness does for the first phone, with the same exceptions
+ * for the test to check, by the harness's own watcher and with the same exceptions
  * (`expectedProblems`).
  */
 async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
@@ -135,26 +135,7 @@ async function secondPhone(browser, baseURL, lang, expectedProblems = []) {
   await withoutDemoBoard(context);
   const page = await context.newPage();
   watchRequests(page);
-  const origin = new URL(baseURL).origin;
-  const problems = [];
-  const note = (problem) => expectedProblems.some((pattern) => pattern.test(problem)) || problems.push(problem);
-  // As in the harness: a deep link's document is the host's 404.html, logged as a 404.
-  const deepLinks = new Set();
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    if (/status of 404/.test(message.text()) && deepLinks.has(message.location().url)) return;
-    note(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) => note(`failed request: ${request.url()}`));
-  page.on("response", (response) => {
-    if (response.status() === 404 && response.request().resourceType() === "document") deepLinks.add(response.url());
-    else if (response.status() >= 400) note(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on("request", (request) => {
-    const url = request.url();
-    if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
-  });
+  const problems = watchProblems(page, baseURL, expectedProblems);
   return { context, page, problems };
 }
 

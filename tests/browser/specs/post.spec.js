@@ -106,30 +106,14 @@ for (const lang of LANGS) {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
       await form.open("new/ask");
-      await form.post("ask", {
-        title: "Withdraw me",
-        category: w.categoryFood,
-        area: "Hillcrest",
-        method: w.methodCall,
-        contact: "+1 555 0100",
-        visibility: w.public,
-        handle: "Rosa",
-      });
+      await form.post("ask", form.plain("Withdraw me"));
       const post = new PostScreen(page, lang);
       await post.button(w.withdraw).click();
       await expect(page.locator(".post-detail .status")).toHaveText(w.statusWithdrawn);
       await expect(post.history).toContainText(`${w.statusWithdrawn}: Rosa`);
       await expect(post.button(w.withdraw)).toHaveCount(0);
 
-      const path = await form.post("ask", {
-        title: "Done soon",
-        category: w.categoryFood,
-        area: "Hillcrest",
-        method: w.methodCall,
-        contact: "+1 555 0100",
-        visibility: w.public,
-        handle: "Rosa",
-      });
+      const path = await form.post("ask", form.plain("Done soon"));
       const mine = await page.evaluate(() => localStorage.getItem("circle.device"));
       await becomeAnotherDevice(page);
       await page.getByRole("textbox", { name: w.handle }).fill("Ana");

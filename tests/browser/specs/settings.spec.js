@@ -14,15 +14,7 @@ for (const lang of LANGS) {
       const form = new NewPostScreen(page, lang);
       await form.open("mine");
       await expect(page.getByText(w.mineEmpty)).toBeVisible();
-      await form.post("offer", {
-        title: "Spare blankets",
-        category: w.categoryFood,
-        area: "Hillcrest",
-        method: w.methodCall,
-        contact: "+1 555 0100",
-        visibility: w.public,
-        handle: "Rosa",
-      });
+      await form.post("offer", form.plain("Spare blankets"));
       await form.navLink(w.nav.mine).click();
       await expect(form.heading).toHaveText(w.mineTitle);
       await expect(page.getByRole("link", { name: "Spare blankets" })).toBeVisible();
@@ -52,15 +44,7 @@ for (const lang of LANGS) {
     test("with nothing kept, the board is gone after a reload; wiping forgets everything", async ({ page }) => {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
-      await form.post("ask", {
-        title: "Keep me",
-        category: w.categoryFood,
-        area: "Hillcrest",
-        method: w.methodCall,
-        contact: "+1 555 0100",
-        visibility: w.public,
-        handle: "Rosa",
-      });
+      await form.post("ask", form.plain("Keep me"));
       const settings = new SettingsScreen(page, lang);
       await settings.navLink(w.nav.settings).click();
       await page.getByRole("button", { name: w.wipe }).click();
@@ -71,15 +55,7 @@ for (const lang of LANGS) {
       await board.navLink(w.nav.board).click();
       await expect(page.getByText(w.boardEmpty)).toBeVisible();
 
-      await form.post("ask", {
-        title: "Forget me",
-        category: w.categoryFood,
-        area: "Hillcrest",
-        method: w.methodCall,
-        contact: "+1 555 0100",
-        visibility: w.public,
-        handle: "Rosa",
-      });
+      await form.post("ask", form.plain("Forget me"));
       await settings.open("settings");
       await page.getByRole("checkbox", { name: w.keepBoard }).uncheck();
       await page.getByRole("checkbox", { name: w.keepDrafts }).uncheck();

@@ -25,44 +25,54 @@ const test = base.test.extend({
   ],
   pageProblems: [
     async ({ page, baseURL, expectedProblems }, use) => {
-      const origin = new URL(baseURL).origin;
-      const problems = [];
-      const note = (problem) => {
-        if (!expectedProblems.some((pattern) => pattern.test(problem))) problems.push(problem);
-      };
-      // A deep link's document comes back as the static host's 404.html with status 404, as
-      // free static pages hosting does; the app starts from it. Chromium logs that status as a
-      // console error, which is expected for those documents and nothing else.
-      const deepLinks = new Set();
-      page.on("console", (message) => {
-        if (message.type() !== "error") return;
-        if (/status of 404/.test(message.text()) && deepLinks.has(message.location().url)) return;
-        note(`console error: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
-      page.on("requestfailed", (request) => {
-        // Chromium's own fetch of the page icon is cancelled when a test moves on to another
-        // page; that is the browser tidying up, not a request the app lost.
-        const cancelledIcon = request.url().includes("/icons/") && request.failure()?.errorText === "net::ERR_ABORTED";
-        if (!cancelledIcon) note(`failed request: ${request.url()} (${request.failure()?.errorText})`);
-      });
-      page.on("response", (response) => {
-        if (response.status() === 404 && response.request().resourceType() === "document") {
-          deepLinks.add(response.url());
-        } else if (response.status() >= 400) {
-          note(`HTTP ${response.status()}: ${response.url()}`);
-        }
-      });
-      page.on("request", (request) => {
-        const url = request.url();
-        if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
-      });
+      const problems = watchProblems(page, baseURL, expectedProblems);
       await use(problems);
       base.expect(problems, "no console error, failed request or third-party request").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/**
+ * Collects what goes wrong on `page`: console errors, uncaught errors, failed and HTTP-error
+ * requests, and requests to any origin but `baseURL`'s, except problems matching one of
+ * `expectedProblems`. Returns the list, which fills as the page runs.
+ */
+function watchProblems(page, baseURL, expectedProblems = []) {
+  const origin = new URL(baseURL).origin;
+  const problems = [];
+  const note = (problem) => {
+    if (!expectedProblems.some((pattern) => pattern.test(problem))) problems.push(problem);
+  };
+  // A deep link's document comes back as the static host's 404.html with status 404, as
+  // free static pages hosting does; the app starts from it. Chromium logs that status as a
+  // console error, which is expected for those documents and nothing else.
+  const deepLinks = new Set();
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (/status of 404/.test(message.text()) && deepLinks.has(message.location().url)) return;
+    note(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => note(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // Chromium's own fetch of the page icon is cancelled when a test moves on to another
+    // page; that is the browser tidying up, not a request the app lost.
+    const cancelledIcon = request.url().includes("/icons/") && request.failure()?.errorText === "net::ERR_ABORTED";
+    if (!cancelledIcon) note(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() === 404 && response.request().resourceType() === "document") {
+      deepLinks.add(response.url());
+    } else if (response.status() >= 400) {
+      note(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  page.on("request", (request) => {
+    const url = request.url();
+    if (/^https?:/.test(url) && new URL(url).origin !== origin) note(`third-party request: ${url}`);
+  });
+  return problems;
+}
 
 /**
  * Serves the group config with its demo board switched off, to every page of `context`.
@@ -96,4 +106,4 @@ async function saveScreenshot(page, name) {
   await page.screenshot({ path: `${__dirname}/../../../docs/screenshots/${name}.png`, fullPage: false });
 }
 
-module.exports = { test, expect: base.expect, expectNoAxeViolations, saveScreenshot, withoutDemoBoard };
+module.exports = { test, expect: base.expect, expectNoAxeViolations, saveScreenshot, watchProblems, withoutDemoBoard };
