@@ -8,10 +8,11 @@ use std::fmt::Write;
 
 /// The light margin every scanner needs around the symbol, in modules (the standard's minimum).
 const QUIET_ZONE: usize = 4;
-/// Phone cameras read modules down to about 0.5 mm at arm's length.
-const MIN_MODULE_MM: f64 = 0.5;
-/// Small codes are still printed at least this wide, so they scan from across a table.
-const MIN_SIDE_MM: f64 = 50.0;
+/// Print sizes are counted in half millimetres, so they stay whole numbers: phone cameras read
+/// modules down to about 0.5 mm (one unit) at arm's length...
+const MIN_MODULE_HALF_MM: usize = 1;
+/// ...and small codes are still printed at least 50 mm wide, so they scan from across a table.
+const MIN_SIDE_HALF_MM: usize = 100;
 
 /// Why a link cannot become a QR code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +30,13 @@ pub fn svg(link: &str) -> Result<String, QrError> {
         QrCode::with_error_correction_level(link, EcLevel::M).map_err(|_| QrError::TooLong)?;
     let width = code.width();
     let side = width + 2 * QUIET_ZONE;
-    let side_mm = (side as f64 * MIN_MODULE_MM).max(MIN_SIDE_MM);
+    let side_half_mm = (side * MIN_MODULE_HALF_MM).max(MIN_SIDE_HALF_MM);
+    // Whole millimetres print bare ("50mm"); an odd count of half millimetres ends in ".5".
+    let mm = format!(
+        "{}{}",
+        side_half_mm / 2,
+        if side_half_mm % 2 == 1 { ".5" } else { "" }
+    );
     let mut svg = format!(
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" "#,
@@ -37,7 +44,7 @@ pub fn svg(link: &str) -> Result<String, QrError> {
             r##"<rect width="{side}" height="{side}" fill="#fff"/><path stroke="#000" d=""##
         ),
         side = side,
-        mm = (side_mm * 10.0).round() / 10.0,
+        mm = mm,
     );
     let colors = code.into_colors();
     for (y, row) in colors.chunks(width).enumerate() {
@@ -79,8 +86,11 @@ mod tests {
     }
 
     #[test]
-    fn a_link_too_long_for_any_symbol_is_refused() {
-        assert!(svg(&"a".repeat(2_331)).is_ok());
+    fn the_largest_symbol_prints_bigger_and_a_longer_link_is_refused() {
+        let largest = svg(&"a".repeat(2_331)).expect("the largest symbol fits");
+        // Version 40 (177 modules and the quiet zone) outgrows 50 mm at half a millimetre each.
+        assert!(largest.contains("viewBox=\"0 0 185 185\""));
+        assert!(largest.contains("width=\"92.5mm\" height=\"92.5mm\""));
         assert_eq!(svg(&"a".repeat(2_332)), Err(QrError::TooLong));
     }
 }
