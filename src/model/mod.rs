@@ -51,5 +51,5 @@ pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
 #[cfg(test)]
-pub(crate) use testing::sample_draft;
+pub(crate) use testing::{board_with_posts, sample_draft};
 pub use validate::{Field, Problem, ValidationError};

@@ -1,6 +1,7 @@
 //! Small fixtures shared by the unit tests of the model.
 
-use super::post::{Contact, ContactMethod, PostDraft, PostKind, Urgency, Visibility};
+use super::post::{Contact, ContactMethod, Post, PostDraft, PostKind, Urgency, Visibility};
+use super::{Board, DeviceId, RecordId, Stamp};
 
 /// A plausible ask by "rosa".
 pub fn sample_draft() -> PostDraft {
@@ -23,4 +24,17 @@ pub fn sample_draft() -> PostDraft {
         recurring: false,
         private_note: "Knock twice".into(),
     }
+}
+
+/// A board of `posts` copies of [`sample_draft`], with ids and stamps 0, 1, 2…
+pub fn board_with_posts(posts: u64) -> Board {
+    let mut board = Board::default();
+    for n in 0..posts {
+        board.add_post(Post::create(
+            RecordId(n),
+            sample_draft(),
+            Stamp::new(n, 0, DeviceId(1)),
+        ));
+    }
+    board
 }

@@ -156,55 +156,46 @@ impl<S: KeyValue> BoardStore<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{sample_draft, DeviceId, Post, RecordId, Stamp};
+    use crate::model::board_with_posts;
     use crate::store::MemoryStore;
-
-    fn board(posts: u64) -> Board {
-        let mut board = Board::default();
-        for n in 0..posts {
-            board.add_post(Post::create(
-                RecordId(n),
-                sample_draft(),
-                Stamp::new(n, 0, DeviceId(1)),
-            ));
-        }
-        board
-    }
 
     #[test]
     fn a_fresh_store_loads_an_empty_board_and_saves_round_trip() {
         let store = BoardStore::new(MemoryStore::new());
         assert_eq!(store.load().unwrap().board, Board::default());
-        store.save(&board(2)).unwrap();
-        store.save(&board(3)).unwrap();
+        store.save(&board_with_posts(2)).unwrap();
+        store.save(&board_with_posts(3)).unwrap();
         let loaded = store.load().unwrap();
-        assert_eq!(loaded.board, board(3));
+        assert_eq!(loaded.board, board_with_posts(3));
         assert!(!loaded.recovered_from_backup());
         let (_, backup) = store.raw_copies().unwrap();
-        assert_eq!(frame::decode(&backup.unwrap()), Ok(board(2)));
+        assert_eq!(frame::decode(&backup.unwrap()), Ok(board_with_posts(2)));
     }
 
     #[test]
     fn a_full_quota_fails_typed_and_keeps_the_previous_save() {
-        let small = frame::encode(&board(1)).utf16_units();
+        let small = frame::encode(&board_with_posts(1)).utf16_units();
         let quota = 2 * small + 2 * "circle.board.backup".len() + 40;
         let store = BoardStore::new(MemoryStore::with_quota(quota));
-        store.save(&board(1)).unwrap();
-        assert_eq!(store.save(&board(50)), Err(StoreError::QuotaExceeded));
-        assert_eq!(store.load().unwrap().board, board(1));
+        store.save(&board_with_posts(1)).unwrap();
+        assert_eq!(
+            store.save(&board_with_posts(50)),
+            Err(StoreError::QuotaExceeded)
+        );
+        assert_eq!(store.load().unwrap().board, board_with_posts(1));
     }
 
     #[test]
     fn a_corrupt_save_restores_the_backup_and_says_so() {
         let store = BoardStore::new(MemoryStore::new());
-        store.save(&board(1)).unwrap();
-        store.save(&board(2)).unwrap();
+        store.save(&board_with_posts(1)).unwrap();
+        store.save(&board_with_posts(2)).unwrap();
         let (primary, _) = store.raw_copies().unwrap();
         let primary = primary.unwrap();
         let damaged: String = primary.chars().take(primary.chars().count() - 5).collect();
         store.inner().set(DEFAULT_KEY, &damaged).unwrap();
         let loaded = store.load().unwrap();
-        assert_eq!(loaded.board, board(1));
+        assert_eq!(loaded.board, board_with_posts(1));
         assert_eq!(
             loaded.notice,
             Some(Notice::RestoredBackup {
@@ -212,10 +203,10 @@ mod tests {
             })
         );
         // The next save replaces the damaged copy and leaves the good backup alone.
-        store.save(&board(3)).unwrap();
+        store.save(&board_with_posts(3)).unwrap();
         let (_, backup) = store.raw_copies().unwrap();
-        assert_eq!(frame::decode(&backup.unwrap()), Ok(board(1)));
-        assert_eq!(store.load().unwrap().board, board(3));
+        assert_eq!(frame::decode(&backup.unwrap()), Ok(board_with_posts(1)));
+        assert_eq!(store.load().unwrap().board, board_with_posts(3));
     }
 
     #[test]
@@ -233,24 +224,27 @@ mod tests {
                 backup: Some(Damage::Checksum)
             })
         );
-        assert_eq!(store.save(&board(1)), Err(StoreError::HeldForRecovery));
+        assert_eq!(
+            store.save(&board_with_posts(1)),
+            Err(StoreError::HeldForRecovery)
+        );
         let copies = store.raw_copies().unwrap();
         assert_eq!(copies.0.as_deref(), Some("garbage"));
         assert_eq!(copies.1.as_deref(), Some("circle-z1:3:00:xyz"));
         store.release_damaged();
-        store.save(&board(1)).unwrap();
-        assert_eq!(store.load().unwrap().board, board(1));
+        store.save(&board_with_posts(1)).unwrap();
+        assert_eq!(store.load().unwrap().board, board_with_posts(1));
     }
 
     #[test]
     fn a_write_that_does_not_read_back_is_reported_and_the_backup_loads() {
         let store = BoardStore::new(MemoryStore::new());
-        store.save(&board(1)).unwrap();
+        store.save(&board_with_posts(1)).unwrap();
         store.inner().truncate_writes(Some((DEFAULT_KEY, 30)));
-        assert_eq!(store.save(&board(2)), Err(StoreError::NotKept));
+        assert_eq!(store.save(&board_with_posts(2)), Err(StoreError::NotKept));
         store.inner().truncate_writes(None);
         let loaded = store.load().unwrap();
-        assert_eq!(loaded.board, board(1));
+        assert_eq!(loaded.board, board_with_posts(1));
         assert!(loaded.recovered_from_backup());
     }
 }

@@ -15,9 +15,13 @@ const URGENCIES = ["today", "days", "week", "anytime"];
 // Keys of the areas in public/config.json, so the seed fits a group that lists its areas.
 const AREAS = ["riverside-north", "riverside-south", "old-market", "hillcrest"];
 
-/** The frame format of src/store/frame.rs: `circle-z1:{len}:{fnv1a64 hex}:{packed}`. */
+/**
+ * The frame format of src/store/frame.rs:
+ * `circle-z2:{deflated bytes}:{JSON bytes}:{fnv1a64 hex}:{packed raw deflate}`.
+ */
 function frame(json) {
-  const deflated = zlib.deflateSync(Buffer.from(json, "utf8"), { level: 3 });
+  const bytes = Buffer.from(json, "utf8");
+  const deflated = zlib.deflateRawSync(bytes, { level: 3 });
   let packed = "";
   let acc = 0;
   let bits = 0;
@@ -35,7 +39,7 @@ function frame(json) {
   for (const byte of Buffer.from(packed, "utf8")) {
     hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
   }
-  return `circle-z1:${deflated.length}:${hash.toString(16).padStart(16, "0")}:${packed}`;
+  return `circle-z2:${deflated.length}:${bytes.length}:${hash.toString(16).padStart(16, "0")}:${packed}`;
 }
 
 /**
