@@ -29,5 +29,12 @@ if ("serviceWorker" in navigator) {
   });
 }
 
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+// A dropped connection or a browser without WebAssembly leaves the loading note saying so,
+// instead of a page that waits forever.
+try {
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+} catch (error) {
+  document.getElementById("circle-loading")?.classList.add("failed");
+  console.error("Circle could not start:", error);
+}

@@ -14,7 +14,8 @@ mod remote;
 mod routes;
 mod state;
 
-/// Starts Circle in the page's `<body>`.
+/// Starts Circle in the page's `<body>`, in place of index.html's loading note.
 pub fn mount() {
+    platform::remove_id("circle-loading");
     leptos::mount::mount_to_body(app::App);
 }

@@ -115,6 +115,13 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(promise).await.is_ok()
 }
 
+/// Removes the element with `id`, if the page has one.
+pub fn remove_id(id: &str) {
+    if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
+        element.remove();
+    }
+}
+
 /// Moves keyboard and screen-reader focus to the element with `id`, after a page change or a
 /// failed submit, so nobody is left at a control that disappeared.
 pub fn focus_id(id: &str) {

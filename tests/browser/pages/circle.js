@@ -199,10 +199,21 @@ async function visit(page, path) {
   await fullLoad(page, () => page.goto(path));
 }
 
+/**
+ * index.html before the app starts: the bilingual note while it downloads, and the message
+ * that replaces it when the app cannot start.
+ */
+class LoadingScreen {
+  constructor(page) {
+    this.note = page.getByRole("status").filter({ hasText: "Loading… · Cargando…" });
+    this.failure = page.getByRole("alert");
+  }
+}
+
 /** Makes this browser a different device: the same board, but none of its posts are "mine". */
 async function becomeAnotherDevice(page) {
   await page.evaluate(() => localStorage.setItem("circle.device", "12345"));
   await reload(page);
 }
 
-module.exports = { BoardScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, settle, reload, visit };
+module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, settle, reload, visit };

@@ -2,7 +2,7 @@
 // there after a reload, including a reload on the post's own deep link. Runs at the site root
 // and under /circle/, in English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { BoardScreen, NewPostScreen, reload } = require("../pages/circle");
+const { BoardScreen, LoadingScreen, NewPostScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -67,3 +67,35 @@ for (const lang of LANGS) {
     });
   });
 }
+
+test.describe("before the app starts", () => {
+  test("the page shows that Circle is loading, and the note goes once the board shows", async ({ page }) => {
+    // Hold the app's download, as a slow network does, until the note has been seen.
+    let release;
+    const downloaded = new Promise((resolve) => (release = resolve));
+    await page.route("**/*.wasm", async (route) => {
+      await downloaded;
+      await route.continue();
+    });
+    await page.goto("", { waitUntil: "commit" });
+    const loading = new LoadingScreen(page);
+    await expect(loading.note).toBeVisible();
+    release();
+    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
+    await expect(loading.note).toHaveCount(0);
+  });
+
+  test.describe("when the app cannot be downloaded", () => {
+    // One pattern: Playwright would read a second array element as the option's settings.
+    test.use({ expectedProblems: [/\.wasm|ERR_INTERNET_DISCONNECTED|Circle could not start/] });
+
+    test("the page says so, in English and Spanish, instead of loading forever", async ({ page }) => {
+      await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));
+      await page.goto("", { waitUntil: "commit" });
+      const loading = new LoadingScreen(page);
+      await expect(loading.failure).toContainText("Circle could not start. Check the connection and reload the page.");
+      await expect(loading.failure).toContainText("Circle no pudo arrancar. Revisa la conexión y vuelve a cargar la página.");
+      await expect(loading.note).toBeHidden();
+    });
+  });
+});
