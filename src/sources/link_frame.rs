@@ -80,29 +80,45 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         _ => return Err(LinkError::Damaged),
     };
     let bytes = base64url::decode(body).map_err(|error| match error {
-        Base64Error::BadLength => LinkError::Truncated,
-        Base64Error::BadCharacter(_) | Base64Error::NonCanonical => LinkError::Damaged,
+        // A cut can end anywhere in a group of four characters.
+        Base64Error::BadLength | Base64Error::NonCanonical => cut_or_damaged(body),
+        Base64Error::BadCharacter(_) => LinkError::Damaged,
     })?;
     let Some((checksum, compressed)) = bytes.split_first_chunk::<CHECKSUM_BYTES>() else {
         return Err(LinkError::Truncated);
     };
-    let header = header(tag);
-    let inflated = decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES);
-    if u32::from_be_bytes(*checksum) != crc32([header.as_bytes(), compressed]) {
-        // Say "cut short" when the compressed stream ends early, since that has a remedy (ask
-        // for the whole link again); anything else is damage.
-        return Err(match inflated {
-            Err(error) if error.status == TINFLStatus::FailedCannotMakeProgress => {
-                LinkError::Truncated
-            }
-            _ => LinkError::Damaged,
-        });
+    if u32::from_be_bytes(*checksum) != crc32([header(tag).as_bytes(), compressed]) {
+        return Err(cut_or_damaged(body));
     }
-    match inflated {
+    match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
         Ok(json) => Ok((tag, json)),
         Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
         // A valid checksum over an invalid stream: made on purpose, not by accident.
         Err(_) => Err(LinkError::Damaged),
+    }
+}
+
+/// Why a link body that fails its checks cannot be read. "Cut short" has a remedy (ask for the
+/// whole link again), so it is said when what the body holds, read whole or, if it ends inside a
+/// group of four characters, up to its last whole group, is a compressed stream that just
+/// stops: what a link cut anywhere looks like. Anything else is damage.
+fn cut_or_damaged(body: &str) -> LinkError {
+    let decoded = match base64url::decode(body) {
+        Ok(bytes) => Ok(bytes),
+        Err(_) => match body.get(..body.len() / 4 * 4) {
+            Some(whole_groups) => base64url::decode(whole_groups),
+            None => return LinkError::Damaged,
+        },
+    };
+    let Ok(bytes) = decoded else {
+        return LinkError::Damaged;
+    };
+    let Some(compressed) = bytes.get(CHECKSUM_BYTES..) else {
+        return LinkError::Truncated;
+    };
+    match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
+        Err(error) if error.status == TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
+        _ => LinkError::Damaged,
     }
 }
 
@@ -162,6 +178,37 @@ mod tests {
         assert_eq!(open(&format!("{link}!")), Err(LinkError::Damaged));
         let huge = "A".repeat(MAX_LINK_BYTES + 1);
         assert_eq!(open(&huge), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn a_link_cut_anywhere_is_cut_short_and_a_changed_character_is_damage() {
+        let json: String = (0..60)
+            .map(|i| format!(r#"{{"id":{i},"title":"Post {i}: food and rides"}},"#))
+            .collect();
+        let link = seal(TAG, json.as_bytes());
+        for end in "c1.pp.".len() + 1..link.len() {
+            assert_eq!(
+                open(&link[..end]),
+                Err(LinkError::Truncated),
+                "cut at {end}"
+            );
+        }
+        // A changed character that still leaves a stream that stops early reads as a cut
+        // (14 of the 424 here); either way the remedy is asking for the link again.
+        let changes: Vec<LinkError> = ("c1.pp.".len()..link.len())
+            .map(|at| {
+                let mut bytes = link.clone().into_bytes();
+                bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+                let changed = String::from_utf8(bytes).expect("still ASCII");
+                open(&changed).expect_err("a changed link never opens")
+            })
+            .collect();
+        let damaged = changes.iter().filter(|e| **e == LinkError::Damaged).count();
+        assert!(
+            damaged * 100 >= changes.len() * 95,
+            "{damaged} of {}",
+            changes.len()
+        );
     }
 
     #[test]
