@@ -166,7 +166,8 @@ catalogue! {
         // Validation and errors
         ErrRequired, ErrTooLong, ErrTooMany, ErrUnknownChoice, ErrBadCharacter, ErrOutOfRange,
         ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt,
-        ErrStorageNotKept, ErrStorageDamaged, ErrStatusChange,
+        ErrStorageNotKept, ErrStorageDamaged, DamagedHelp, DamagedDownload, DamagedReplace,
+        ErrStatusChange,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
         OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,

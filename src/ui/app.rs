@@ -1,7 +1,7 @@
 //! The whole app: state, the router under the page's base path, the frame around every screen.
 
 use super::components::layout::{
-    notice::Notice, site_header::SiteHeader, update_banner::UpdateBanner,
+    damaged_save::DamagedSave, notice::Notice, site_header::SiteHeader, update_banner::UpdateBanner,
 };
 use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <FocusOnNavigate/>
                 <Notice/>
+                <DamagedSave/>
                 <IncomingLink/>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=BoardPage/>

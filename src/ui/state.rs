@@ -178,11 +178,10 @@ impl AppState {
         // The first run only subscribes: the board was just loaded, and writing it straight
         // back would cost a 10,000-post board its start-up time for nothing.
         Effect::new(move |ran: Option<()>| {
-            let keep = self.prefs.with(|prefs| prefs.keep_board);
+            self.prefs.track();
             self.board.track();
             if ran.is_some() {
-                let problem = self.save_board(keep).err().map(store_problem);
-                self.storage_problem.set(problem);
+                self.save_now();
             }
         });
         Effect::new(move |_| {
@@ -192,6 +191,37 @@ impl AppState {
             let lang = self.lang.get();
             platform::set_document_language(lang.code(), lang.dir());
         });
+    }
+
+    /// Saves the board as the person's settings say, and shows or clears the storage problem.
+    fn save_now(self) {
+        let keep = self.prefs.with_untracked(|prefs| prefs.keep_board);
+        let problem = self.save_board(keep).err().map(store_problem);
+        self.storage_problem.set(problem);
+    }
+
+    /// Both saved copies exactly as stored, as one JSON document, so a person whose save is
+    /// damaged can keep them before they are replaced. `None` when storage cannot be read.
+    pub fn damaged_copies(self) -> Option<String> {
+        #[derive(Serialize)]
+        struct DamagedCopies {
+            save: Option<String>,
+            backup: Option<String>,
+        }
+        self.store.with_value(|store| {
+            let (save, backup) = store.as_ref()?.raw_copies().ok()?;
+            serde_json::to_string(&DamagedCopies { save, backup }).ok()
+        })
+    }
+
+    /// Lets saves replace the damaged copies, and saves the board the person sees now.
+    pub fn replace_damaged(self) {
+        self.store.with_value(|store| {
+            if let Some(store) = store {
+                store.release_damaged();
+            }
+        });
+        self.save_now();
     }
 
     /// Saves the board, or removes every saved copy when the person keeps nothing here.

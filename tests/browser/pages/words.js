@@ -129,6 +129,9 @@ const words = {
       shareLink: "Share link…",
       storageFull: "This device's storage is full, so the last change was not saved.",
       storageCorrupt: "The saved board could not be read. The last good copy was loaded instead.",
+      storageDamaged: "The board saved on this device is damaged and could not be read.",
+      damagedDownload: "Download the damaged copies",
+      damagedReplace: "Start saving again",
     },
   },
   es: {
@@ -259,6 +262,9 @@ const words = {
       shareLink: "Compartir enlace…",
       storageFull: "El almacenamiento de este dispositivo está lleno",
       storageCorrupt: "No se pudo leer el tablero guardado",
+      storageDamaged: "El tablero guardado en este dispositivo está dañado y no se pudo leer.",
+      damagedDownload: "Descargar las copias dañadas",
+      damagedReplace: "Volver a guardar",
     },
   },
 };

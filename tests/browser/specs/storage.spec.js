@@ -1,10 +1,10 @@
 // Saved data survives a full storage quota and a damaged save: the board is never half-written,
 // the person is told in their language, and the last good copy comes back. Chromium only (its
 // localStorage quota is what is filled here).
-const { test, expect } = require("../support/fixtures");
+const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { BoardScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
-const { postThroughForm, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
+const { ShareScreen, postThroughForm, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
 const { seedBoard } = require("../pages/seed");
 
 async function post(page, lang, title) {
@@ -64,6 +64,40 @@ for (const lang of LANGS) {
       const board = new BoardScreen(page, lang);
       await expect(board.notice).toContainText(s.storageCorrupt);
       expect(await boardTitles(page, lang)).toEqual(["Soup for Friday"]);
+    });
+
+    test("when both copies are damaged, they can be downloaded, then replaced", async ({ page }) => {
+      const s = words[lang].share;
+      await post(page, lang, "Soup for Friday");
+      const cut = await page.evaluate(() => {
+        const saved = localStorage.getItem("circle.board");
+        const cut = saved.slice(0, saved.length - 12);
+        localStorage.setItem("circle.board", cut);
+        localStorage.setItem("circle.board.backup", cut);
+        return cut;
+      });
+      await quiet(page);
+      await reload(page);
+      const board = new BoardScreen(page, lang);
+      await expect(board.notice).toContainText(s.storageDamaged);
+      await expectNoAxeViolations(page, `damaged save (${lang})`);
+      await saveScreenshot(page, `damaged-save-${lang}`);
+
+      // Nothing replaces the damaged copies until the person says so.
+      await post(page, lang, "Rice for Tuesday");
+      expect(await page.evaluate(() => localStorage.getItem("circle.board"))).toBe(cut);
+
+      const share = new ShareScreen(page, lang);
+      const file = await share.download(page.getByRole("button", { name: s.damagedDownload }));
+      expect(file.name).toBe("circle-damaged-save.json");
+      expect(JSON.parse(file.text)).toEqual({ save: cut, backup: cut });
+
+      await page.getByRole("button", { name: s.damagedReplace }).click();
+      await expect(page.getByRole("button", { name: s.damagedReplace })).toHaveCount(0);
+      await quiet(page);
+      await reload(page);
+      await expect(page.getByText(s.storageDamaged)).toHaveCount(0);
+      expect(await boardTitles(page, lang)).toEqual(["Rice for Tuesday"]);
     });
   });
 }

@@ -1,5 +1,6 @@
 //! The frame around every screen.
 
+pub mod damaged_save;
 pub mod notice;
 pub mod site_header;
 pub mod update_banner;

@@ -81,7 +81,7 @@ pub fn SaveBoardFile(#[prop(into)] audience: Signal<Audience>) -> impl IntoView 
 }
 
 /// Hands a file to the browser and says so on the screen the person is on.
-fn deliver(state: AppState, name: &str, media_type: &str, text: &str) {
+pub fn deliver(state: AppState, name: &str, media_type: &str, text: &str) {
     if web::download(name, media_type, text) {
         state.notice.set(Some(Announcement {
             at: web::current_path(),
