@@ -85,6 +85,20 @@ test.describe("before the app starts", () => {
     await expect(loading.note).toHaveCount(0);
   });
 
+  test.describe("with scripts switched off", () => {
+    // Chromium refuses the preload of the app's script module, naming the policy.
+    test.use({ javaScriptEnabled: false, expectedProblems: [/\.js \(csp\)$/] });
+
+    test("the page says Circle needs them, and nothing claims to be loading", async ({ page }) => {
+      await page.goto("");
+      // Locators skip <noscript>, so the page is read as shown.
+      await expect(page.locator("body")).toContainText("Circle needs JavaScript and WebAssembly to run.", {
+        useInnerText: true,
+      });
+      await expect(new LoadingScreen(page).note).toBeHidden();
+    });
+  });
+
   test.describe("when the app cannot be downloaded", () => {
     // One pattern: Playwright would read a second array element as the option's settings.
     test.use({ expectedProblems: [/\.wasm|ERR_INTERNET_DISCONNECTED|Circle could not start/] });
