@@ -184,7 +184,7 @@ impl Checks {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            self.errors.sort();
+            self.errors.sort_unstable();
             self.errors.dedup_by_key(|error| error.field);
             Err(self.errors)
         }

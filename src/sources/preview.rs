@@ -38,7 +38,8 @@ impl Preview {
     pub fn of(current: &Board, incoming: &Board) -> Preview {
         let mut merged = current.clone();
         let report = merged.merge_in(incoming);
-        let mut posts: Vec<IncomingPost> = incoming
+        // Changes first, each group in id order.
+        let (mut posts, unchanged): (Vec<IncomingPost>, Vec<IncomingPost>) = incoming
             .posts()
             .map(|post| IncomingPost {
                 id: post.id,
@@ -50,9 +51,8 @@ impl Preview {
                     _ => Change::Updated,
                 },
             })
-            .collect();
-        // A stable sort keeps id order within each group.
-        posts.sort_by_key(|post| post.change == Change::Unchanged);
+            .partition(|post| post.change != Change::Unchanged);
+        posts.extend(unchanged);
         Preview { report, posts }
     }
 
