@@ -33,6 +33,7 @@ tools-build:
 
 lint:
 	cargo fmt --check
+	cargo fmt --check --manifest-path benches/size-baseline/Cargo.toml
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
@@ -51,8 +52,10 @@ dist-sub:
 browser:
 	npx playwright test --config tests/browser/playwright.config.js
 
-## Benchmarks: criterion for the model, a scripted Chromium run and Lighthouse for the page.
+## Benchmarks: the download beside the stack's own size, criterion for the model, a scripted
+## Chromium run and Lighthouse for the page.
 bench: tools dist
+	scripts/size-report.sh
 	cargo bench --locked --bench board
 	cargo run --locked --release --example bench_boards -- target/bench 100 10000
 	node tests/browser/bench/page-bench.js

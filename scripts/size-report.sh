@@ -1,0 +1,36 @@
+#!/bin/sh
+# What a phone downloads for Circle's first board view, beside the same figure for the smallest
+# app on Circle's stack (benches/size-baseline: Leptos and its router, two screens, built the
+# same way), both gzip -9 as static hosts serve them. A benchmark: it prints, it does not fail
+# on size. Needs dist/ (make dist) and the tools `make tools` installs.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/target/size-baseline/out"
+wasm_opt_flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$root/index.html")
+
+cargo build --quiet --release --locked --target wasm32-unknown-unknown \
+  --manifest-path "$root/benches/size-baseline/Cargo.toml" --target-dir "$root/target/size-baseline"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  "$root/target/size-baseline/wasm32-unknown-unknown/release/size-baseline.wasm"
+# shellcheck disable=SC2086 # the flags are words
+wasm-opt -Oz $wasm_opt_flags "$out/size-baseline_bg.wasm" -o "$out/size-baseline_bg.wasm"
+
+gz() { gzip -9c "$1" | wc -c; }
+baseline=$(( $(gz "$out/size-baseline_bg.wasm") + $(gz "$out/size-baseline.js") ))
+
+cd "$root/dist"
+wasm=$(gz circle-*_bg.wasm)
+glue=$(gz "$(ls circle-*.js)")
+rest=0
+for file in index.html boot.js main-*.css config.json icons/icon.svg; do
+  rest=$(( rest + $(gz "$file") ))
+done
+first_view=$(( wasm + glue + rest ))
+
+printf '%-58s %9s\n' "gzip bytes" ""
+printf '%-58s %9d\n' "Leptos 0.8 + router, two screens (wasm + glue)" "$baseline"
+printf '%-58s %9d\n' "Circle: wasm" "$wasm"
+printf '%-58s %9d\n' "Circle: glue" "$glue"
+printf '%-58s %9d\n' "Circle: index.html, boot.js, CSS, config.json, icon" "$rest"
+printf '%-58s %9d  %s\n' "Circle: first board view, all in" "$first_view" \
+  "($(awk "BEGIN { printf \"%.1f\", $first_view / $baseline }")x the baseline; the budget is 120 KB)"
