@@ -1,33 +1,31 @@
 //! Two screens, a link between them, a counter: the least an app on Circle's stack can be.
+//! Built without the `router` feature, the counter alone.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
-fn Home() -> impl IntoView {
+fn Counter() -> impl IntoView {
     let count = RwSignal::new(0);
-    view! {
-        <h1>"Board"</h1>
-        <button on:click=move |_| count.update(|n| *n += 1)>{move || count.get()}</button>
-        <A href="/about">"About"</A>
-    }
+    view! { <button on:click=move |_| count.update(|n| *n += 1)>{move || count.get()}</button> }
 }
 
-#[component]
-fn About() -> impl IntoView {
-    view! { <h1>"About"</h1> }
-}
-
+#[cfg(feature = "router")]
 fn main() {
+    use leptos_router::components::{Route, Router, Routes, A};
+    use leptos_router::path;
     leptos::mount::mount_to_body(|| {
         view! {
             <Router>
                 <Routes fallback=|| "Not found">
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/about") view=About/>
+                    <Route path=path!("/") view=|| view! { <h1>"Board"</h1> <Counter/> <A href="/about">"About"</A> }/>
+                    <Route path=path!("/about") view=|| view! { <h1>"About"</h1> }/>
                 </Routes>
             </Router>
         }
     });
+}
+
+#[cfg(not(feature = "router"))]
+fn main() {
+    leptos::mount::mount_to_body(|| view! { <h1>"Board"</h1> <Counter/> });
 }
