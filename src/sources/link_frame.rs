@@ -79,16 +79,24 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         }
         _ => return Err(LinkError::Damaged),
     };
-    let bytes = base64url::decode(body).map_err(|error| match error {
-        // A cut can end anywhere in a group of four characters.
-        Base64Error::BadLength | Base64Error::NonCanonical => cut_or_damaged(body),
-        Base64Error::BadCharacter(_) => LinkError::Damaged,
-    })?;
+    let bytes = match base64url::decode(body) {
+        Ok(bytes) => bytes,
+        Err(Base64Error::BadCharacter(_)) => return Err(LinkError::Damaged),
+        // A cut can end anywhere in a group of four characters: judge what the body holds up
+        // to its last whole group.
+        Err(Base64Error::BadLength | Base64Error::NonCanonical) => {
+            let whole_groups = body.get(..body.len() / 4 * 4);
+            return Err(match whole_groups.map(base64url::decode) {
+                Some(Ok(bytes)) => cut_or_damaged(&bytes),
+                _ => LinkError::Damaged,
+            });
+        }
+    };
     let Some((checksum, compressed)) = bytes.split_first_chunk::<CHECKSUM_BYTES>() else {
         return Err(LinkError::Truncated);
     };
     if u32::from_be_bytes(*checksum) != crc32([header(tag).as_bytes(), compressed]) {
-        return Err(cut_or_damaged(body));
+        return Err(cut_or_damaged(&bytes));
     }
     match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
         Ok(json) => Ok((tag, json)),
@@ -98,21 +106,10 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     }
 }
 
-/// Why a link body that fails its checks cannot be read. "Cut short" has a remedy (ask for the
-/// whole link again), so it is said when what the body holds, read whole or, if it ends inside a
-/// group of four characters, up to its last whole group, is a compressed stream that just
-/// stops: what a link cut anywhere looks like. Anything else is damage.
-fn cut_or_damaged(body: &str) -> LinkError {
-    let decoded = match base64url::decode(body) {
-        Ok(bytes) => Ok(bytes),
-        Err(_) => match body.get(..body.len() / 4 * 4) {
-            Some(whole_groups) => base64url::decode(whole_groups),
-            None => return LinkError::Damaged,
-        },
-    };
-    let Ok(bytes) = decoded else {
-        return LinkError::Damaged;
-    };
+/// Why a link whose body holds `bytes` but fails its checks cannot be read. "Cut short" has a
+/// remedy (ask for the whole link again), so it is said when the bytes are a compressed stream
+/// that just stops: what a link cut anywhere looks like. Anything else is damage.
+fn cut_or_damaged(bytes: &[u8]) -> LinkError {
     let Some(compressed) = bytes.get(CHECKSUM_BYTES..) else {
         return LinkError::Truncated;
     };
