@@ -60,13 +60,19 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         return Err(LinkError::TooLarge);
     }
     // People paste whole URLs, and mail apps and printed flyers break long ones over lines.
-    // Spaces are never part of a link, and the checksum still guards what is left.
-    let fragment: String = text
-        .split_once('#')
-        .map_or(text, |(_, after)| after)
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
+    // Spaces are never part of a link, and the checksum still guards what is left. A `#` with
+    // nothing after it ends a page address with no link in it, unless what comes before is no
+    // address at all: then it is a stray `#` at the end of a link, and the link is judged.
+    let link = match text.split_once('#') {
+        Some((before, after))
+            if after.trim().is_empty() && !before.trim().is_empty() && !before.contains("://") =>
+        {
+            before
+        }
+        Some((_, after)) => after,
+        None => text,
+    };
+    let fragment: String = link.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     if fragment.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -161,6 +167,11 @@ mod tests {
         let link = seal(TAG, b"[1,2,3]");
         assert_eq!(open(""), Err(LinkError::Empty));
         assert_eq!(open("https://example.org/#"), Err(LinkError::Empty));
+        assert_eq!(open("#"), Err(LinkError::Empty));
+        assert_eq!(
+            open(&format!("{}#", &link[..link.len() - 1])),
+            Err(LinkError::Truncated)
+        );
         assert_eq!(open("#/board"), Err(LinkError::NotCircle));
         assert_eq!(open("cat"), Err(LinkError::NotCircle));
         assert_eq!(open("c7.pp.AAAA"), Err(LinkError::UnknownVersion(7)));
