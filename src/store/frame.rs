@@ -1,5 +1,5 @@
 //! How a board is written into storage: its snapshot JSON, deflated, then packed 15 bits to a
-//! character behind a short header with the sizes and a checksum.
+//! character behind a short header with the sizes and a checksum that covers them too.
 //!
 //! Browsers count local storage in UTF-16 units (about 5 million per site in Chromium) and we
 //! keep two copies, so density matters: base64 would carry 6 bits per unit, this packing
@@ -10,12 +10,15 @@
 use crate::model::{Board, Snapshot, SnapshotError};
 use std::fmt;
 
-/// Marks a packed save of this format: `circle-z2:{deflated bytes}:{JSON bytes}:{checksum}:`,
+/// Marks a packed save of this format: `circle-z3:{deflated bytes}:{JSON bytes}:{checksum}:`,
 /// then raw deflate. Knowing the JSON's size, a load inflates into one buffer of exactly that
-/// size instead of doubling one as it goes.
-const PREFIX: &str = "circle-z2:";
+/// size instead of doubling one as it goes. The checksum covers the two sizes as written and
+/// the payload, so a changed size is noticed as damage before it steers the unpacking.
+const PREFIX: &str = "circle-z3:";
+/// Saves written in November 2026: the same header, but the checksum covers only the payload.
+const PREFIX_Z2: &str = "circle-z2:";
 /// Saves written before November 2026: `circle-z1:{deflated bytes}:{checksum}:`, then zlib.
-/// They still load; the next save rewrites them in the current format.
+/// Older saves still load; the next save rewrites them in the current format.
 const PREFIX_Z1: &str = "circle-z1:";
 
 /// Deflate level 1: saving 10,000 posts deflates 12 MB of JSON, and level 1 does it about five
@@ -71,11 +74,25 @@ impl Framed {
     }
 }
 
-/// FNV-1a, 64 bits: cheap, and plenty to notice accidental damage.
-fn checksum(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits, continued from `hash` over `text`: cheap, and plenty to notice accidental
+/// damage.
+fn fnv(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The checksum of a `circle-z1` or `circle-z2` save: the payload only.
+fn checksum(text: &str) -> u64 {
+    fnv(FNV_OFFSET, text)
+}
+
+/// The checksum of a current save: the sizes as the header writes them (`12:345:`), then the
+/// payload.
+fn sealed_checksum(sizes: &str, payload: &str) -> u64 {
+    fnv(fnv(FNV_OFFSET, sizes), payload)
 }
 
 fn pack(bytes: &[u8]) -> String {
@@ -130,27 +147,49 @@ struct Opened<'a> {
     payload: &'a str,
 }
 
+/// The packed formats a save may be in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Z1,
+    Z2,
+    Z3,
+}
+
+/// Takes the text up to the next `:` off the front of `rest`.
+fn field<'a>(rest: &mut &'a str) -> Result<&'a str, Damage> {
+    let (field, tail) = rest.split_once(':').ok_or(Damage::NotASave)?;
+    *rest = tail;
+    Ok(field)
+}
+
+fn size(field: &str) -> Result<usize, Damage> {
+    field.parse().map_err(|_| Damage::NotASave)
+}
+
 /// Reads a packed save's header, checking the checksum.
 fn open(stored: &str) -> Result<Opened<'_>, Damage> {
-    let (rest, sized) = match stored.strip_prefix(PREFIX) {
-        Some(rest) => (rest, true),
-        None => (
-            stored.strip_prefix(PREFIX_Z1).ok_or(Damage::NotASave)?,
-            false,
-        ),
+    let (format, header) = [
+        (Format::Z3, PREFIX),
+        (Format::Z2, PREFIX_Z2),
+        (Format::Z1, PREFIX_Z1),
+    ]
+    .into_iter()
+    .find_map(|(format, prefix)| Some((format, stored.strip_prefix(prefix)?)))
+    .ok_or(Damage::NotASave)?;
+    let mut rest = header;
+    let deflated_bytes = size(field(&mut rest)?)?;
+    let json_bytes = match format {
+        Format::Z1 => None,
+        Format::Z2 | Format::Z3 => Some(size(field(&mut rest)?)?),
     };
-    let mut fields = rest.splitn(if sized { 4 } else { 3 }, ':');
-    let mut size = || -> Result<usize, Damage> {
-        let field = fields.next().ok_or(Damage::NotASave)?;
-        field.parse().map_err(|_| Damage::NotASave)
+    let sizes = &header[..header.len() - rest.len()];
+    let sum = u64::from_str_radix(field(&mut rest)?, 16).map_err(|_| Damage::NotASave)?;
+    let payload = rest;
+    let expected = match format {
+        Format::Z1 | Format::Z2 => checksum(payload),
+        Format::Z3 => sealed_checksum(sizes, payload),
     };
-    let deflated_bytes = size()?;
-    let json_bytes = if sized { Some(size()?) } else { None };
-    let (Some(sum), Some(payload)) = (fields.next(), fields.next()) else {
-        return Err(Damage::NotASave);
-    };
-    let sum = u64::from_str_radix(sum, 16).map_err(|_| Damage::NotASave)?;
-    if checksum(payload) != sum {
+    if expected != sum {
         return Err(Damage::Checksum);
     }
     Ok(Opened {
@@ -191,12 +230,9 @@ pub fn encode(board: &Board) -> Framed {
     let json = Snapshot::encode(board);
     let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     let payload = pack(&deflated);
-    let text = format!(
-        "{PREFIX}{}:{}:{:016x}:{payload}",
-        deflated.len(),
-        json.len(),
-        checksum(&payload)
-    );
+    let sizes = format!("{}:{}:", deflated.len(), json.len());
+    let sum = sealed_checksum(&sizes, &payload);
+    let text = format!("{PREFIX}{sizes}{sum:016x}:{payload}");
     Framed {
         text,
         json_bytes: json.len(),
@@ -258,31 +294,68 @@ mod tests {
     /// A save framed as this format's header says, around any deflated bytes and JSON size.
     fn framed(deflated: &[u8], json_bytes: usize) -> String {
         let payload = pack(deflated);
-        let sum = checksum(&payload);
-        format!(
-            "{PREFIX}{}:{json_bytes}:{sum:016x}:{payload}",
-            deflated.len()
-        )
+        let sizes = format!("{}:{json_bytes}:", deflated.len());
+        let sum = sealed_checksum(&sizes, &payload);
+        format!("{PREFIX}{sizes}{sum:016x}:{payload}")
+    }
+
+    fn deflated_snapshot(board: &Board) -> (Vec<u8>, usize) {
+        let json = Snapshot::encode(board);
+        let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
+        (deflated, json.len())
     }
 
     #[test]
     fn a_payload_that_inflates_to_another_size_than_its_header_says_is_damage() {
         let board = crate::model::board_with_posts(3);
-        let json = Snapshot::encode(&board);
-        let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
-        assert_eq!(decode(&framed(&deflated, json.len())), Ok(board));
+        let (deflated, json_bytes) = deflated_snapshot(&board);
+        assert_eq!(decode(&framed(&deflated, json_bytes)), Ok(board));
         assert_eq!(
-            decode(&framed(&deflated, json.len() - 1)),
+            decode(&framed(&deflated, json_bytes - 1)),
             Err(Damage::Inflate)
         );
         assert_eq!(
-            decode(&framed(&deflated, json.len() + 1)),
+            decode(&framed(&deflated, json_bytes + 1)),
             Err(Damage::Inflate)
         );
         assert_eq!(
             decode(&framed(&deflated, MAX_JSON_BYTES + 1)),
             Err(Damage::Inflate)
         );
+    }
+
+    #[test]
+    fn a_changed_size_in_the_header_is_reported_as_damage() {
+        let board = crate::model::board_with_posts(3);
+        let saved = encode(&board).text;
+        let (deflated, json_bytes) = deflated_snapshot(&board);
+        let header = format!("{PREFIX}{}:{json_bytes}:", deflated.len());
+        assert!(saved.starts_with(&header));
+        for changed in [
+            format!("{PREFIX}{}:{json_bytes}:", deflated.len() + 1),
+            format!("{PREFIX}{}:{}:", deflated.len(), json_bytes + 1),
+            format!("{PREFIX}{}:{}:", deflated.len(), json_bytes * 2),
+        ] {
+            let damaged = saved.replacen(&header, &changed, 1);
+            assert_eq!(verify(&damaged), Err(Damage::Checksum), "{changed}");
+            assert_eq!(decode(&damaged), Err(Damage::Checksum), "{changed}");
+        }
+    }
+
+    #[test]
+    fn a_save_in_the_earlier_unsealed_format_still_loads() {
+        let board = crate::model::board_with_posts(3);
+        let (deflated, json_bytes) = deflated_snapshot(&board);
+        let payload = pack(&deflated);
+        let z2 = format!(
+            "{PREFIX_Z2}{}:{json_bytes}:{:016x}:{payload}",
+            deflated.len(),
+            checksum(&payload)
+        );
+        assert_eq!(verify(&z2), Ok(()));
+        assert_eq!(decode(&z2), Ok(board));
+        let cut = &z2[..z2.len() - 3];
+        assert_eq!(decode(cut), Err(Damage::Checksum));
     }
 
     #[test]
