@@ -1,5 +1,9 @@
 //! Calendar days (needed-by, available-until, expiry), kept as days since 1970-01-01 and written
 //! as `YYYY-MM-DD`, so they mean the same thing in every time zone and every language.
+//!
+//! A date can arrive in a link anyone can craft, so no arithmetic here can overflow: the sums
+//! are done in 64 bits, and a date past the last one a `Day` holds (11 July of the year
+//! 5,881,580) does not exist.
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -11,14 +15,16 @@ const MS_PER_DAY: u64 = 86_400_000;
 pub struct Day(pub i32);
 
 impl Day {
-    /// The day (UTC) that contains the wall time `ms`.
+    /// The day (UTC) that contains the wall time `ms`; the last day there is for a time past it.
     pub fn from_ms(ms: u64) -> Self {
-        Self((ms / MS_PER_DAY) as i32)
+        Self(i32::try_from(ms / MS_PER_DAY).unwrap_or(i32::MAX))
     }
 
-    /// Midnight UTC at the start of this day.
+    /// Midnight UTC at the start of this day; 0 for a day before 1970.
     pub fn start_ms(self) -> u64 {
-        (self.0.max(0) as u64) * MS_PER_DAY
+        u64::try_from(self.0)
+            .unwrap_or(0)
+            .saturating_mul(MS_PER_DAY)
     }
 
     pub fn plus(self, days: i32) -> Self {
@@ -30,27 +36,30 @@ impl Day {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        // Howard Hinnant's days_from_civil.
-        let y = if month <= 2 { year - 1 } else { year };
+        // Howard Hinnant's days_from_civil, in 64 bits so no year overflows.
+        let y = i64::from(year) - i64::from(month <= 2);
         let era = y.div_euclid(400);
         let yoe = y.rem_euclid(400);
-        let m = month as i32;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+        let m = i64::from(month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Self(era * 146_097 + doe - 719_468))
+        i32::try_from(era * 146_097 + doe - 719_468).ok().map(Self)
     }
 
     /// The civil date (year, month, day) of this day.
     pub fn ymd(self) -> (i32, u32, u32) {
-        let z = self.0 + 719_468;
+        // civil_from_days, in 64 bits: near the ends of `i32` the offset below would overflow.
+        let z = i64::from(self.0) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
+        // Both are in range by construction (1..=31 and 1..=12).
         let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = yoe + era * 400 + i32::from(month <= 2);
+        // Any i32 day count is within ±5.9 million years, so the year fits an i32.
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
         (year, month, day)
     }
 }
@@ -128,6 +137,28 @@ mod tests {
         assert_eq!("2024-02-29".parse::<Day>().map(Day::ymd), Ok((2024, 2, 29)));
         assert!("2025-02-29".parse::<Day>().is_err());
         assert!("27/11/2026".parse::<Day>().is_err());
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_neither_overflow_nor_wrap() {
+        assert_eq!(Day::from_ms(u64::MAX), Day(i32::MAX));
+        assert_eq!(Day(i32::MAX).start_ms(), i32::MAX as u64 * MS_PER_DAY);
+        assert_eq!(Day(i32::MIN).start_ms(), 0);
+        assert_eq!(Day(i32::MAX).plus(1), Day(i32::MAX));
+        assert_eq!(Day(i32::MIN).plus(-1), Day(i32::MIN));
+        for day in [Day(i32::MAX), Day(i32::MIN), Day(0), Day(-1)] {
+            let (y, m, d) = day.ymd();
+            assert_eq!(Day::from_ymd(y, m, d), Some(day), "{day:?}");
+        }
+        let last = Day(i32::MAX).to_string();
+        assert_eq!(last, "5881580-07-11");
+        assert_eq!(last.parse::<Day>(), Ok(Day(i32::MAX)));
+        assert_eq!(Day::from_ymd(5_881_580, 7, 12), None);
+        assert_eq!(Day::from_ymd(i32::MAX, 12, 31), None);
+        assert_eq!(Day::from_ymd(i32::MIN, 1, 1), None);
+        assert!("2147483647-12-31".parse::<Day>().is_err());
+        assert!("4294967295-01-01".parse::<Day>().is_err());
+        assert!("99999999999-01-01".parse::<Day>().is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Resources: places and standing services (a community fridge, a pantry, a cooling centre…)
 //! with their hours, what they accept and need, who they serve, and dated condition reports.
-//! Reports are a grow-only log: no copy can lose one.
+//! Reports are a grow-only log: no copy can lose one, except that past its limit a log keeps
+//! its newest reports.
 
 use super::board::Board;
 use super::clock::Stamp;
@@ -9,7 +10,7 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::validate::{Checks, Field, ValidationError};
+use super::validate::{keep_newest, Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -185,6 +186,7 @@ impl Merge for Resource {
         self.contact.merge(&other.contact);
         self.private_note.merge(&other.private_note);
         self.reports.merge(&other.reports);
+        keep_newest(&mut self.reports, Field::Reports.limit());
         self.removed.merge(&other.removed);
     }
 }
@@ -206,6 +208,7 @@ impl Record for Resource {
         checks.list(Field::Languages, &self.languages.value);
         checks.contact(self.contact.value.as_ref());
         checks.text(Field::PrivateNote, &self.private_note.value, false);
+        checks.count(Field::Reports, self.reports.len(), Field::Reports.limit());
         for report in &self.reports {
             checks.text(Field::Handle, &report.by, true);
             checks.text(Field::Note, &report.note, false);
@@ -222,6 +225,7 @@ impl Board {
             .filter(|r| !r.is_removed())
             .ok_or(NotFound(resource))?;
         found.reports.insert(report);
+        keep_newest(&mut found.reports, Field::Reports.limit());
         Ok(())
     }
 }
@@ -271,6 +275,45 @@ mod tests {
         assert_eq!(
             a.report(RecordId(6), report(4, 1, Stock::Low)),
             Err(NotFound(RecordId(6)))
+        );
+    }
+
+    #[test]
+    fn a_long_report_log_keeps_its_newest_and_a_longer_one_is_refused() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let max = Field::Reports.limit() as u64;
+        let report = |ms| Report {
+            at: at(ms),
+            by: "ana".into(),
+            stock: Some(Stock::Some),
+            condition: None,
+            note: String::new(),
+        };
+        let mut a = Board::default();
+        a.resources
+            .insert(RecordId(5), Resource::create(RecordId(5), fridge(), at(1)));
+        let mut b = a.clone();
+        for ms in 10..10 + max {
+            a.report(RecordId(5), report(ms)).unwrap();
+            b.report(RecordId(5), report(ms + max)).unwrap();
+        }
+        a.report(RecordId(5), report(5)).unwrap();
+        assert_eq!(a.resources[&RecordId(5)].reports.len(), max as usize);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab, b);
+        assert_eq!(ab.check_limits(), Ok(()));
+
+        let mut crafted = b.resources[&RecordId(5)].clone();
+        crafted.reports.insert(report(1));
+        let mut checks = Checks::new();
+        crafted.check_limits(&mut checks);
+        assert_eq!(
+            checks.first().map_err(|error| error.field),
+            Err(Field::Reports)
         );
     }
 

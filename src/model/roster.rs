@@ -1,5 +1,6 @@
 //! Rosters: check-in lists for people who asked to be checked on (elders in a heat wave, say),
-//! each with a cadence, an assigned volunteer and a grow-only log of check-ins. When the next
+//! each with a cadence, an assigned volunteer and a grow-only log of check-ins (its newest
+//! ones, past the log's limit). When the next
 //! check-in is due, and when a missed or worrying one must be escalated, is a pure function of
 //! the log and the current time, so every device shows the same "today's check-ins".
 
@@ -10,7 +11,7 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::validate::{Checks, Field, ValidationError};
+use super::validate::{keep_newest, Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -193,6 +194,7 @@ impl Merge for Person {
         self.volunteer.merge(&other.volunteer);
         self.notes.merge(&other.notes);
         self.check_ins.merge(&other.check_ins);
+        keep_newest(&mut self.check_ins, Field::CheckIns.limit());
         self.removed.merge(&other.removed);
     }
 }
@@ -262,11 +264,14 @@ impl Record for Roster {
     fn check_limits(&self, checks: &mut Checks) {
         checks.text(Field::Name, &self.name.value, false);
         checks.text(Field::Area, &self.area.value, false);
+        checks.count(Field::People, self.people.len(), Field::People.limit());
         for person in self.people.values() {
             checks.text(Field::Name, &person.name.value, false);
             checks.contact(person.contact.value.as_ref());
             checks.text(Field::Handle, &person.volunteer.value, false);
             checks.text(Field::PrivateNote, &person.notes.value, false);
+            let check_ins = person.check_ins.len();
+            checks.count(Field::CheckIns, check_ins, Field::CheckIns.limit());
             for check_in in &person.check_ins {
                 checks.text(Field::Handle, &check_in.by, true);
                 checks.text(Field::Note, &check_in.note, false);
@@ -293,6 +298,7 @@ impl Board {
             .filter(|p| !p.is_removed())
             .ok_or(NotFound(person))?;
         found.check_ins.insert(check_in);
+        keep_newest(&mut found.check_ins, Field::CheckIns.limit());
         Ok(())
     }
 }
@@ -391,6 +397,64 @@ mod tests {
         let today = roster.today(10 * DAY + 2 * HOUR_MS);
         assert_eq!(today[0].0, RecordId(2));
         assert_eq!(today[1].0, RecordId(1));
+    }
+
+    /// A roster named "Heat wave" holding `people` copies of [`person`].
+    fn roster_of(people: u64) -> Roster {
+        let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(0));
+        for n in 0..people {
+            roster.people.insert(RecordId(n + 1), person());
+        }
+        roster
+    }
+
+    fn refused_field(roster: &Roster) -> Result<(), Field> {
+        let mut checks = Checks::new();
+        roster.check_limits(&mut checks);
+        checks.first().map_err(|error| error.field)
+    }
+
+    #[test]
+    fn a_roster_past_its_limits_is_refused() {
+        let max = Field::People.limit() as u64;
+        assert_eq!(refused_field(&roster_of(max)), Ok(()));
+        assert_eq!(refused_field(&roster_of(max + 1)), Err(Field::People));
+        let mut crafted = roster_of(1);
+        let one = crafted.people.get_mut(&RecordId(1)).unwrap();
+        for n in 0..=Field::CheckIns.limit() as u64 {
+            check(one, 10 * DAY + n, Outcome::Ok);
+        }
+        assert_eq!(refused_field(&crafted), Err(Field::CheckIns));
+    }
+
+    #[test]
+    fn a_long_check_in_log_keeps_its_newest_on_every_copy() {
+        let max = Field::CheckIns.limit() as u64;
+        let mut phone = Board::default();
+        phone.rosters.insert(RecordId(1), roster_of(1));
+        let mut laptop = phone.clone();
+        let check_in = |ms| CheckIn {
+            at: at(ms),
+            by: "ana".into(),
+            outcome: Outcome::Ok,
+            note: String::new(),
+        };
+        for n in 0..max {
+            phone
+                .check_in(RecordId(1), RecordId(1), check_in(11 * DAY + n))
+                .unwrap();
+            laptop
+                .check_in(RecordId(1), RecordId(1), check_in(12 * DAY + n))
+                .unwrap();
+        }
+        let mut merged = phone.clone();
+        merged.merge(&laptop);
+        laptop.merge(&phone);
+        assert_eq!(merged, laptop);
+        let log = &merged.rosters[&RecordId(1)].people[&RecordId(1)].check_ins;
+        assert_eq!(log.len(), max as usize);
+        assert_eq!(log.first().map(|c| c.at), Some(at(12 * DAY)));
+        assert_eq!(merged.check_limits(), Ok(()));
     }
 
     #[test]

@@ -92,10 +92,13 @@ impl Shift {
         self.needed.value.saturating_sub(signed)
     }
 
-    /// Signs `handle` up (`true`) or off (`false`).
+    /// Signs `handle` up (`true`) or off (`false`). A shift that already lists as many names as
+    /// its limit takes no new ones, so its own device never saves a shift it would refuse.
     pub fn sign_up(&mut self, handle: &str, yes: bool, at: Stamp) {
+        let full = self.signups.len() >= Field::Signups.limit();
         match self.signups.get_mut(handle) {
             Some(choice) => choice.set(yes, at),
+            None if full => {}
             None => {
                 self.signups.insert(handle.to_string(), Lww::new(yes, at));
             }
@@ -140,6 +143,7 @@ impl Record for Shift {
         checks.text(Field::Task, &self.task.value, false);
         checks.text(Field::Area, &self.area.value, false);
         checks.number(Field::HeadCount, u64::from(self.needed.value), 0);
+        checks.count(Field::Signups, self.signups.len(), Field::Signups.limit());
         for handle in self.signups.keys() {
             checks.text(Field::Handle, handle, true);
         }
@@ -196,5 +200,39 @@ mod tests {
         let shift = &merged.shifts[&RecordId(1)];
         assert_eq!(shift.signed_up().collect::<Vec<_>>(), ["ben"]);
         assert_eq!(shift.open_spots(), 1);
+    }
+
+    #[test]
+    fn a_full_list_of_names_takes_no_new_ones_and_a_longer_one_is_refused() {
+        let draft = ShiftDraft {
+            task: "Staff the pantry".into(),
+            area: String::new(),
+            resource: None,
+            starts_ms: 1_000,
+            minutes: 60,
+            needed: 500,
+        };
+        let at = Stamp::new(2, 0, DeviceId(1));
+        let mut shift = Shift::create(RecordId(1), draft, at);
+        let max = Field::Signups.limit();
+        for n in 0..=max {
+            shift.sign_up(&format!("volunteer {n}"), true, at);
+        }
+        assert_eq!(shift.signups.len(), max);
+        shift.sign_up("volunteer 0", false, Stamp::new(3, 0, DeviceId(1)));
+        assert_eq!(shift.signed_up().count(), max - 1);
+        let mut checks = Checks::new();
+        shift.check_limits(&mut checks);
+        assert_eq!(checks.finish(), Ok(()));
+
+        shift
+            .signups
+            .insert("one too many".into(), Lww::new(true, at));
+        let mut checks = Checks::new();
+        shift.check_limits(&mut checks);
+        assert_eq!(
+            checks.first().map_err(|error| error.field),
+            Err(Field::Signups)
+        );
     }
 }

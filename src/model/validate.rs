@@ -5,6 +5,7 @@
 
 use super::config::GroupConfig;
 use super::post::{Contact, PostDraft};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The field an error is about.
@@ -34,6 +35,16 @@ pub enum Field {
     Amount,
     Skill,
     Cadence,
+    /// A post's status changes.
+    History,
+    /// The condition reports on a resource.
+    Reports,
+    /// The people on a roster.
+    People,
+    /// The check-ins with one person on a roster.
+    CheckIns,
+    /// The sign-ups for a shift, including people who backed out.
+    Signups,
 }
 
 impl Field {
@@ -55,6 +66,14 @@ impl Field {
             Self::Amount => 1_000_000_000,
             // Hours between check-ins: at most four weeks.
             Self::Cadence => 672,
+            // Lists that grow as people use a record. Logs past their limit keep their newest
+            // entries (a daily check-in for a year and a half, a report a day for half a
+            // year); the others are far beyond what one group needs.
+            Self::History => 100,
+            Self::Reports => 200,
+            Self::People => 1000,
+            Self::CheckIns => 500,
+            Self::Signups => 1000,
         }
     }
 
@@ -107,6 +126,17 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// Keeps the newest `max` entries of a grow-only log (ordered oldest first), dropping the
+/// oldest. Keeping the top entries of a union is itself a merge (any order of merging gives the
+/// same log), so a log trimmed after every merge and every addition stays within the limit
+/// that [`Checks::count`] holds incoming records to, and two full copies still merge into one
+/// that loads.
+pub fn keep_newest<T: Ord>(log: &mut BTreeSet<T>, max: usize) {
+    while log.len() > max {
+        log.pop_first();
+    }
+}
+
 /// Collects every problem of one input, so a form can mark all its bad fields at once.
 #[derive(Debug, Default)]
 pub struct Checks {
@@ -141,12 +171,20 @@ impl Checks {
         }
     }
 
+    /// A list's length: at most `max` entries. Every list a record carries passes through here
+    /// or [`Checks::list`], so a crafted link cannot bring ten thousand of anything.
+    pub fn count(&mut self, field: Field, len: usize, max: usize) {
+        if len > max {
+            self.fail(field, Problem::TooMany { max });
+        }
+    }
+
     /// A list of short texts (languages): at most the field's limit of entries, each a short
     /// one-line text.
     pub fn list(&mut self, field: Field, values: &[String]) {
         let max = field.limit();
         if values.len() > max {
-            return self.fail(field, Problem::TooMany { max });
+            return self.count(field, values.len(), max);
         }
         let bad = values.iter().any(|value| {
             value.trim().is_empty()
@@ -280,6 +318,22 @@ mod tests {
                     }
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_longer_than_its_limit_is_too_many() {
+        let mut checks = Checks::new();
+        checks.count(Field::Reports, 200, 200);
+        assert_eq!(checks.finish(), Ok(()));
+        let mut checks = Checks::new();
+        checks.count(Field::History, 10_000, 100);
+        assert_eq!(
+            checks.first(),
+            Err(ValidationError {
+                field: Field::History,
+                problem: Problem::TooMany { max: 100 }
+            })
         );
     }
 

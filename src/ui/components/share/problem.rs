@@ -147,5 +147,10 @@ fn field_name(field: Field) -> Msg {
         Field::Amount => Msg::FldAmount,
         Field::Skill => Msg::FldSkill,
         Field::Cadence => Msg::FldCadence,
+        Field::History => Msg::FldHistory,
+        Field::Reports => Msg::FldReports,
+        Field::People => Msg::FldPeople,
+        Field::CheckIns => Msg::FldCheckIns,
+        Field::Signups => Msg::FldSignups,
     }
 }
