@@ -269,6 +269,7 @@ pub fn text(msg: Msg) -> &'static str {
         Yes => "yes",
         ConfigFromCopy => "You are offline: the group's settings are a copy saved {when}.",
         ErrConfig => "The group's settings file could not be read, so Circle uses its defaults.",
+        ErrConfigValue => "The group's settings give {setting} a value outside {min} to {max}, so Circle uses {default} instead.",
         DemoLoaded => "This is a demo board: its neighbours and posts are invented. Post your own, or wipe the demo in Settings.",
         UpdateReady => "A new version of Circle is ready.",
         UpdateReload => "Reload now",

@@ -269,6 +269,7 @@ pub fn text(msg: Msg) -> &'static str {
         Yes => "sí",
         ConfigFromCopy => "Sin conexión: los ajustes del grupo son una copia guardada el {when}.",
         ErrConfig => "No se pudo leer el archivo de ajustes del grupo; Circle usa los valores por defecto.",
+        ErrConfigValue => "Los ajustes del grupo dan a {setting} un valor fuera del rango de {min} a {max}; Circle usa {default} en su lugar.",
         DemoLoaded => "Este es un tablero de demostración: sus vecinos y publicaciones son inventados. Publica lo tuyo o borra la demostración en Ajustes.",
         UpdateReady => "Hay una nueva versión de Circle.",
         UpdateReload => "Recargar ahora",

@@ -195,7 +195,7 @@ catalogue! {
         FldCadence, FldHistory, FldReports, FldPeople, FldCheckIns, FldSignups, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
         ColPosted, Yes,
         // Opening the app: the group's settings, the demo board, a new release
-        ConfigFromCopy, ErrConfig, DemoLoaded, UpdateReady, UpdateReload,
+        ConfigFromCopy, ErrConfig, ErrConfigValue, DemoLoaded, UpdateReady, UpdateReload,
     }
 }
 

@@ -22,9 +22,15 @@
 //!
 //! A choice (area or category) is either a bare key or `{key, label}`; the built-in category
 //! keys are translated by the message catalogue, and `label` names a group's own ones.
+//!
+//! Every number has a range ([`Setting`]). A value outside it (`"ask_expiry_days": 0` would
+//! close every ask at once), or one that is not a whole number, falls back to its default while
+//! the rest of the file still applies, and [`GroupConfig::read`] names it so the app can say so.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 /// The category keys every group starts with, in the order the design lists them.
 pub const DEFAULT_CATEGORIES: [&str; 16] = [
@@ -63,7 +69,9 @@ pub struct GroupConfig {
     /// The coarse places posts may name. Empty means "any area the author types".
     pub areas: Vec<Choice>,
     pub categories: Vec<Choice>,
+    #[serde(deserialize_with = "ask_expiry_days")]
     pub ask_expiry_days: u32,
+    #[serde(deserialize_with = "private_retention_days")]
     pub private_retention_days: u32,
     pub sources: Vec<DataSource>,
     /// A board of invented posts merged in on a device's first run, so a newcomer sees how
@@ -90,9 +98,25 @@ impl Default for GroupConfig {
 }
 
 impl GroupConfig {
-    /// Reads `config.json`; errors carry serde's line and column.
+    /// Reads `config.json`; errors carry serde's line and column. A number out of its range
+    /// takes its default.
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// Reads `config.json` like [`GroupConfig::from_json`], and also names the numbers that
+    /// were out of range and took their defaults, in [`Setting::ALL`] order.
+    pub fn read(text: &str) -> Result<(Self, Vec<Setting>), serde_json::Error> {
+        let config = Self::from_json(text)?;
+        let raw: BTreeMap<String, Value> = serde_json::from_str(text).unwrap_or_default();
+        let out_of_range = Setting::ALL
+            .into_iter()
+            .filter(|setting| {
+                raw.get(setting.key())
+                    .is_some_and(|value| setting.accept(value).is_none())
+            })
+            .collect();
+        Ok((config, out_of_range))
     }
 
     pub fn has_category(&self, key: &str) -> bool {
@@ -103,6 +127,65 @@ impl GroupConfig {
     pub fn has_area(&self, key: &str) -> bool {
         self.areas.is_empty() || self.areas.iter().any(|choice| choice.key == key)
     }
+}
+
+/// A number in `config.json`, with the range a group may set it in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    AskExpiryDays,
+    PrivateRetentionDays,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 2] = [Setting::AskExpiryDays, Setting::PrivateRetentionDays];
+
+    /// Its key in `config.json`, which is how the app names it: that is what a group edits.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Self::AskExpiryDays => "ask_expiry_days",
+            Self::PrivateRetentionDays => "private_retention_days",
+        }
+    }
+
+    /// The values a group may choose. Zero days is never meant: it would close every ask, or
+    /// wipe a contact the moment its post closes, and it may be a hand-edit gone wrong.
+    pub const fn range(self) -> RangeInclusive<u32> {
+        match self {
+            Self::AskExpiryDays | Self::PrivateRetentionDays => 1..=365,
+        }
+    }
+
+    /// The value used when the file leaves it out or sets it out of range.
+    pub const fn default_value(self) -> u32 {
+        match self {
+            Self::AskExpiryDays => DEFAULT_ASK_EXPIRY_DAYS,
+            Self::PrivateRetentionDays => DEFAULT_PRIVATE_RETENTION_DAYS,
+        }
+    }
+
+    /// The value as written, when it is a whole number in range.
+    fn accept(self, value: &Value) -> Option<u32> {
+        value
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| self.range().contains(n))
+    }
+}
+
+/// Reads any JSON value where a number is expected, and keeps it only if it is in range.
+fn setting<'de, D: Deserializer<'de>>(deserializer: D, setting: Setting) -> Result<u32, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    Ok(setting
+        .accept(&value)
+        .unwrap_or_else(|| setting.default_value()))
+}
+
+fn ask_expiry_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    setting(deserializer, Setting::AskExpiryDays)
+}
+
+fn private_retention_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    setting(deserializer, Setting::PrivateRetentionDays)
 }
 
 /// One area or category: a stable key, and labels per language for a group's own keys.
@@ -208,7 +291,56 @@ mod tests {
 
     #[test]
     fn a_broken_file_names_the_line() {
-        let error = GroupConfig::from_json("{\n\"ask_expiry_days\": \"soon\"}").unwrap_err();
+        let error = GroupConfig::from_json("{\n\"areas\": 5}").unwrap_err();
         assert_eq!(error.line(), 2);
+        assert!(GroupConfig::read("{\n\"name\": \"Eastside\",\n\"ask_expiry_days\": }").is_err());
+    }
+
+    #[test]
+    fn every_number_in_range_is_kept() {
+        for setting in Setting::ALL {
+            for n in [*setting.range().start(), 7, *setting.range().end()] {
+                let (config, bad) =
+                    GroupConfig::read(&format!(r#"{{"{}": {n}}}"#, setting.key())).unwrap();
+                assert_eq!(bad, [], "{setting:?} {n}");
+                let kept = match setting {
+                    Setting::AskExpiryDays => config.ask_expiry_days,
+                    Setting::PrivateRetentionDays => config.private_retention_days,
+                };
+                assert_eq!(kept, n, "{setting:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_named_and_takes_its_default_while_the_rest_applies() {
+        for bad_value in [
+            "0",
+            "366",
+            "-1",
+            "4294967296",
+            "1e10",
+            "7.5",
+            "\"soon\"",
+            "null",
+            "[30]",
+        ] {
+            let text = format!(
+                r#"{{"name": "Eastside", "ask_expiry_days": {bad_value}, "private_retention_days": 3}}"#
+            );
+            let (config, bad) = GroupConfig::read(&text).unwrap();
+            assert_eq!(bad, [Setting::AskExpiryDays], "{bad_value}");
+            assert_eq!(
+                config.ask_expiry_days, DEFAULT_ASK_EXPIRY_DAYS,
+                "{bad_value}"
+            );
+            assert_eq!(config.private_retention_days, 3);
+            assert_eq!(config.name, "Eastside");
+            assert_eq!(GroupConfig::from_json(&text).unwrap(), config);
+        }
+        let (config, bad) =
+            GroupConfig::read(r#"{"ask_expiry_days": 0, "private_retention_days": 1000}"#).unwrap();
+        assert_eq!(bad, Setting::ALL);
+        assert_eq!(config, GroupConfig::default());
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::{fill, Lang, Msg};
 use crate::model::{
     Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
 };
-use crate::model::{GroupConfig, Snapshot, StatusError};
+use crate::model::{GroupConfig, Setting, Snapshot, StatusError};
 use crate::store::board_store::DEFAULT_KEY as BOARD_KEY;
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
@@ -116,24 +116,23 @@ impl AppState {
     fn load_group_files(self, first_run: bool) {
         leptos::task::spawn_local(async move {
             if let Ok(fetched) = remote::fetch_text("config.json").await {
-                match serde_json::from_str::<GroupConfig>(&fetched.text) {
-                    Ok(config) => {
+                let lang = self.lang.get_untracked();
+                match GroupConfig::read(&fetched.text) {
+                    Ok((config, out_of_range)) => {
                         self.config.set(config);
+                        let mut said: Vec<String> = out_of_range
+                            .into_iter()
+                            .map(|s| out_of_range_notice(lang, s))
+                            .collect();
                         if let Some(saved_at) = fetched.saved_at_ms {
-                            let when = format::moment(self.lang.get_untracked(), saved_at);
-                            self.announce(
-                                "/",
-                                fill(
-                                    self.lang.get_untracked().text(Msg::ConfigFromCopy),
-                                    &[("when", &when)],
-                                ),
-                            );
+                            let when = format::moment(lang, saved_at);
+                            said.push(fill(lang.text(Msg::ConfigFromCopy), &[("when", &when)]));
+                        }
+                        if !said.is_empty() {
+                            self.announce("/", said.join(" "));
                         }
                     }
-                    Err(_) => self.announce(
-                        "/",
-                        self.lang.get_untracked().text(Msg::ErrConfig).to_string(),
-                    ),
+                    Err(_) => self.announce("/", lang.text(Msg::ErrConfig).to_string()),
                 }
             }
             self.apply_retention();
@@ -338,6 +337,21 @@ fn load_board(store: Option<&BoardStore<Browser>>) -> (Board, Option<Msg>) {
         Ok(loaded) => (loaded.board, None),
         Err(error) => (Board::default(), Some(store_problem(error))),
     }
+}
+
+/// Names a setting of the group's `config.json` that was out of range, with its range and the
+/// default used instead.
+fn out_of_range_notice(lang: Lang, setting: Setting) -> String {
+    let range = setting.range();
+    fill(
+        lang.text(Msg::ErrConfigValue),
+        &[
+            ("setting", setting.key()),
+            ("min", &range.start().to_string()),
+            ("max", &range.end().to_string()),
+            ("default", &setting.default_value().to_string()),
+        ],
+    )
 }
 
 /// What a storage failure means for the person.
