@@ -11,10 +11,10 @@ const CHROMIUM_QUOTA: usize = 5_000_000;
 
 #[test]
 fn ten_thousand_posts_fit_twice_in_chromium_local_storage() {
-    let (board, next) = sample::overlapping_pair(10_000, 2_000);
+    let (mut board, mut next) = sample::overlapping_pair(10_000, 2_000);
     assert_eq!(board.posts.len(), 10_000);
     let store = BoardStore::new(MemoryStore::with_quota(CHROMIUM_QUOTA));
-    let info = store.save(&board).expect("fits");
+    let info = store.save(&mut board).expect("fits");
     println!(
         "10,000 posts: snapshot JSON {} bytes, saved as {} UTF-16 units ({:.1} per post)",
         info.json_bytes,
@@ -23,7 +23,7 @@ fn ten_thousand_posts_fit_twice_in_chromium_local_storage() {
     );
     assert!(info.utf16_units < CHROMIUM_QUOTA / 2);
     // A second save keeps the first as its backup: both must fit together.
-    store.save(&next).expect("save and backup fit");
+    store.save(&mut next).expect("save and backup fit");
     println!(
         "save and backup together: {} UTF-16 units",
         store.inner().used()

@@ -2,6 +2,10 @@
 //! keeps the previous good copy under a backup key; a full quota leaves the previous save as
 //! it was. A load that finds the save damaged restores the backup and says so; when both are
 //! damaged it touches neither and holds further saves until the person decides.
+//!
+//! Several tabs of the app share one save (a link opened from a chat app opens a second tab).
+//! Each store remembers which stored copy its board already holds, and before every save
+//! merges in a copy that another tab wrote since, so no tab saves over another's changes.
 
 use super::frame::{self, Damage};
 use super::{KeyValue, StoreError};
@@ -38,6 +42,9 @@ pub struct SaveInfo {
     pub utf16_units: usize,
     /// Size of the snapshot JSON before compression.
     pub json_bytes: usize,
+    /// Whether the save first merged in records another tab had stored, so the board in
+    /// memory changed.
+    pub merged: bool,
 }
 
 /// The board's save in a [`KeyValue`] store.
@@ -47,6 +54,9 @@ pub struct BoardStore<S: KeyValue> {
     key: String,
     backup_key: String,
     held: Cell<bool>,
+    /// The [`frame::fingerprint`] of the stored copy that the caller's board already holds:
+    /// the one last loaded, merged or written through this store.
+    seen: Cell<Option<u64>>,
 }
 
 impl<S: KeyValue> BoardStore<S> {
@@ -61,6 +71,7 @@ impl<S: KeyValue> BoardStore<S> {
             key: key.to_string(),
             backup_key: format!("{key}.backup"),
             held: Cell::new(false),
+            seen: Cell::new(None),
         }
     }
 
@@ -73,7 +84,9 @@ impl<S: KeyValue> BoardStore<S> {
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let primary = match self.store.get(&self.key)? {
             None => Err(Damage::Missing),
-            Some(text) => frame::decode(&text),
+            Some(text) => frame::decode(&text).inspect(|_| {
+                self.seen.set(Some(frame::fingerprint(&text)));
+            }),
         };
         let damage = match primary {
             Ok(board) => {
@@ -126,17 +139,45 @@ impl<S: KeyValue> BoardStore<S> {
         self.held.set(false);
     }
 
-    /// Saves the board. On any error the previous good copy is still loadable.
-    pub fn save(&self, board: &Board) -> Result<SaveInfo, StoreError> {
+    /// Merges into `board` the stored copy, if another tab stored one since this store last
+    /// read or wrote it; returns whether `board` changed. What another tab announces with a
+    /// `storage` event comes in through here.
+    pub fn merge_stored(&self, board: &mut Board) -> Result<bool, StoreError> {
+        let stored = self.store.get(&self.key)?;
+        Ok(stored.is_some_and(|text| self.merge_unseen(&text, board)))
+    }
+
+    /// Merges `stored` into `board` unless the board already holds it. A copy that does not
+    /// decode adds nothing: the load that follows a reload reports the damage.
+    fn merge_unseen(&self, stored: &str, board: &mut Board) -> bool {
+        let print = frame::fingerprint(stored);
+        if self.seen.get() == Some(print) {
+            return false;
+        }
+        let Ok(theirs) = frame::decode(stored) else {
+            return false;
+        };
+        self.seen.set(Some(print));
+        let report = board.absorb(theirs);
+        report.added + report.updated > 0
+    }
+
+    /// Saves the board, first merging into it what another tab stored since this store last
+    /// read or wrote the save. On any error the previous good copy is still loadable.
+    pub fn save(&self, board: &mut Board) -> Result<SaveInfo, StoreError> {
         if self.held.get() {
             return Err(StoreError::HeldForRecovery);
         }
+        let previous = self.store.get(&self.key)?;
+        let merged = previous
+            .as_deref()
+            .is_some_and(|text| self.merge_unseen(text, board));
         let framed = frame::encode(board);
         let info = SaveInfo {
             utf16_units: framed.utf16_units(),
             json_bytes: framed.json_bytes,
+            merged,
         };
-        let previous = self.store.get(&self.key)?;
         if previous.as_deref() == Some(framed.text.as_str()) {
             return Ok(info);
         }
@@ -149,6 +190,7 @@ impl<S: KeyValue> BoardStore<S> {
         if self.store.get(&self.key)?.as_deref() != Some(framed.text.as_str()) {
             return Err(StoreError::NotKept);
         }
+        self.seen.set(Some(frame::fingerprint(&framed.text)));
         Ok(info)
     }
 }
@@ -156,15 +198,15 @@ impl<S: KeyValue> BoardStore<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::board_with_posts;
+    use crate::model::{board_with_posts, RecordId};
     use crate::store::MemoryStore;
 
     #[test]
     fn a_fresh_store_loads_an_empty_board_and_saves_round_trip() {
         let store = BoardStore::new(MemoryStore::new());
         assert_eq!(store.load().unwrap().board, Board::default());
-        store.save(&board_with_posts(2)).unwrap();
-        store.save(&board_with_posts(3)).unwrap();
+        store.save(&mut board_with_posts(2)).unwrap();
+        store.save(&mut board_with_posts(3)).unwrap();
         let loaded = store.load().unwrap();
         assert_eq!(loaded.board, board_with_posts(3));
         assert!(!loaded.recovered_from_backup());
@@ -173,13 +215,52 @@ mod tests {
     }
 
     #[test]
+    fn two_tabs_saving_in_turn_lose_nothing() {
+        let all = board_with_posts(3);
+        let post = |n| all.posts[&RecordId(n)].clone();
+        let disk = MemoryStore::new();
+        let (tab_a, tab_b) = (BoardStore::new(&disk), BoardStore::new(&disk));
+        let mut a = tab_a.load().unwrap().board;
+        let mut b = tab_b.load().unwrap().board;
+
+        a.add_post(post(0));
+        assert!(!tab_a.save(&mut a).unwrap().merged);
+        b.add_post(post(1));
+        assert!(tab_b.save(&mut b).unwrap().merged);
+        assert_eq!(b.posts.len(), 2);
+        a.add_post(post(2));
+        assert!(tab_a.save(&mut a).unwrap().merged);
+        assert_eq!(a, all);
+
+        // The other tab hears of the save and merges it without saving.
+        assert_eq!(tab_b.merge_stored(&mut b), Ok(true));
+        assert_eq!(b, all);
+        assert_eq!(tab_b.merge_stored(&mut b), Ok(false));
+        assert!(!tab_b.save(&mut b).unwrap().merged);
+        assert_eq!(BoardStore::new(&disk).load().unwrap().board, all);
+    }
+
+    #[test]
+    fn a_tab_that_saves_again_does_not_reread_its_own_save() {
+        let disk = MemoryStore::new();
+        let tab = BoardStore::new(&disk);
+        let mut board = board_with_posts(2);
+        tab.save(&mut board).unwrap();
+        // Its own save is not merged back in, even when the board shrank since (a post that
+        // was wiped here must not come back from this tab's own earlier save).
+        let mut smaller = board_with_posts(1);
+        assert!(!tab.save(&mut smaller).unwrap().merged);
+        assert_eq!(tab.load().unwrap().board, board_with_posts(1));
+    }
+
+    #[test]
     fn a_full_quota_fails_typed_and_keeps_the_previous_save() {
         let small = frame::encode(&board_with_posts(1)).utf16_units();
         let quota = 2 * small + 2 * "circle.board.backup".len() + 40;
         let store = BoardStore::new(MemoryStore::with_quota(quota));
-        store.save(&board_with_posts(1)).unwrap();
+        store.save(&mut board_with_posts(1)).unwrap();
         assert_eq!(
-            store.save(&board_with_posts(50)),
+            store.save(&mut board_with_posts(50)),
             Err(StoreError::QuotaExceeded)
         );
         assert_eq!(store.load().unwrap().board, board_with_posts(1));
@@ -188,8 +269,8 @@ mod tests {
     #[test]
     fn a_corrupt_save_restores_the_backup_and_says_so() {
         let store = BoardStore::new(MemoryStore::new());
-        store.save(&board_with_posts(1)).unwrap();
-        store.save(&board_with_posts(2)).unwrap();
+        store.save(&mut board_with_posts(1)).unwrap();
+        store.save(&mut board_with_posts(2)).unwrap();
         let (primary, _) = store.raw_copies().unwrap();
         let primary = primary.unwrap();
         let damaged: String = primary.chars().take(primary.chars().count() - 5).collect();
@@ -203,7 +284,7 @@ mod tests {
             })
         );
         // The next save replaces the damaged copy and leaves the good backup alone.
-        store.save(&board_with_posts(3)).unwrap();
+        store.save(&mut board_with_posts(3)).unwrap();
         let (_, backup) = store.raw_copies().unwrap();
         assert_eq!(frame::decode(&backup.unwrap()), Ok(board_with_posts(1)));
         assert_eq!(store.load().unwrap().board, board_with_posts(3));
@@ -225,23 +306,26 @@ mod tests {
             })
         );
         assert_eq!(
-            store.save(&board_with_posts(1)),
+            store.save(&mut board_with_posts(1)),
             Err(StoreError::HeldForRecovery)
         );
         let copies = store.raw_copies().unwrap();
         assert_eq!(copies.0.as_deref(), Some("garbage"));
         assert_eq!(copies.1.as_deref(), Some("circle-z1:3:00:xyz"));
         store.release_damaged();
-        store.save(&board_with_posts(1)).unwrap();
+        store.save(&mut board_with_posts(1)).unwrap();
         assert_eq!(store.load().unwrap().board, board_with_posts(1));
     }
 
     #[test]
     fn a_write_that_does_not_read_back_is_reported_and_the_backup_loads() {
         let store = BoardStore::new(MemoryStore::new());
-        store.save(&board_with_posts(1)).unwrap();
+        store.save(&mut board_with_posts(1)).unwrap();
         store.inner().truncate_writes(Some((DEFAULT_KEY, 30)));
-        assert_eq!(store.save(&board_with_posts(2)), Err(StoreError::NotKept));
+        assert_eq!(
+            store.save(&mut board_with_posts(2)),
+            Err(StoreError::NotKept)
+        );
         store.inner().truncate_writes(None);
         let loaded = store.load().unwrap();
         assert_eq!(loaded.board, board_with_posts(1));

@@ -239,6 +239,19 @@ pub fn encode(board: &Board) -> Framed {
     }
 }
 
+/// A short mark of a stored copy's content, to tell cheaply whether the copy in storage is
+/// still the one this tab read or wrote: the header of a packed save (which holds its sizes and
+/// checksum), or the checksum of any other text.
+pub fn fingerprint(stored: &str) -> u64 {
+    let header = [PREFIX, PREFIX_Z2]
+        .iter()
+        .any(|prefix| stored.starts_with(prefix))
+        .then(|| stored.match_indices(':').nth(3))
+        .flatten()
+        .map(|(end, _)| &stored[..end]);
+    checksum(header.unwrap_or(stored))
+}
+
 /// Checks a stored copy's header and checksum without unpacking it. A plain snapshot (as an
 /// older Circle or a person may have left) passes if it looks like JSON.
 pub fn verify(stored: &str) -> Result<(), Damage> {
@@ -356,6 +369,17 @@ mod tests {
         assert_eq!(decode(&z2), Ok(board));
         let cut = &z2[..z2.len() - 3];
         assert_eq!(decode(cut), Err(Damage::Checksum));
+    }
+
+    #[test]
+    fn the_fingerprint_tells_two_saves_apart() {
+        let one = encode(&crate::model::board_with_posts(1)).text;
+        let two = encode(&crate::model::board_with_posts(2)).text;
+        assert_eq!(fingerprint(&one), fingerprint(&one.clone()));
+        assert_ne!(fingerprint(&one), fingerprint(&two));
+        let json = Snapshot::encode(&crate::model::board_with_posts(1));
+        let other = Snapshot::encode(&crate::model::board_with_posts(2));
+        assert_ne!(fingerprint(&json), fingerprint(&other));
     }
 
     #[test]

@@ -174,6 +174,15 @@ impl AppState {
     }
 
     fn persist(self) {
+        // Another tab of the app saved: merge what it added, so this tab shows it and its own
+        // next save keeps it. Only other tabs hear a tab's writes, and only while open, so the
+        // listener lives as long as the page.
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(BOARD_KEY) {
+                self.merge_other_tabs();
+            }
+        });
+        std::mem::forget(listener);
         // The first run only subscribes: the board was just loaded, and writing it straight
         // back would cost a 10,000-post board its start-up time for nothing.
         Effect::new(move |ran: Option<()>| {
@@ -189,6 +198,16 @@ impl AppState {
         Effect::new(move |_| {
             let lang = self.lang.get();
             platform::set_document_language(lang.code(), lang.dir());
+        });
+    }
+
+    /// Merges into the board what another tab saved since this tab last read or wrote the save.
+    fn merge_other_tabs(self) {
+        self.store.with_value(|store| {
+            if let Some(store) = store {
+                self.board
+                    .maybe_update(|board| store.merge_stored(board).unwrap_or(false));
+            }
         });
     }
 
@@ -230,9 +249,17 @@ impl AppState {
                 return Err(StoreError::Unavailable);
             };
             if keep {
-                self.board
-                    .with_untracked(|board| store.save(board))
-                    .map(|_| ())
+                // A save first merges what another tab stored; the board is notified only
+                // when that brought something, and the save that follows finds nothing new.
+                let mut saved = Ok(());
+                self.board.maybe_update(|board| match store.save(board) {
+                    Ok(info) => info.merged,
+                    Err(error) => {
+                        saved = Err(error);
+                        false
+                    }
+                });
+                saved
             } else {
                 platform::forget(BOARD_KEY);
                 platform::forget(&format!("{BOARD_KEY}.backup"));
