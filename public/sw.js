@@ -2,8 +2,18 @@
 // The build stamps BUILD and SHELL (scripts/post-build.sh).
 const BUILD = "__CIRCLE_BUILD__";
 const SHELL = "__CIRCLE_SHELL__";
-const SHELL_CACHE = `circle-shell-${BUILD}`;
-const DATA_CACHE = "circle-data";
+// Cache names carry the path the app is published under (`/eastside/`), so two Circles on one
+// origin never read or delete each other's caches. Old shell caches are named `circle-shell-…`,
+// which this prefix never starts with: a service worker of an older release, still running for
+// another Circle on the origin, deletes every `circle-shell-` cache but its own.
+const SCOPE = new URL(self.registration.scope).pathname;
+const CACHES = `circle:${SCOPE}:`;
+const SHELL_CACHES = `${CACHES}shell:`;
+const SHELL_CACHE = `${SHELL_CACHES}${BUILD}`;
+const DATA_CACHE = `${CACHES}data`;
+// Before the names were scoped, every Circle on an origin shared these.
+const LEGACY_SHELL = "circle-shell-";
+const LEGACY_DATA = "circle-data";
 // Files a group publishes or edits between releases: always asked for fresh, and served from the
 // saved copy only offline, marked with when it was saved so the app can say how old it is.
 const DATA_FILES = /\.json$/;
@@ -18,10 +28,31 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("circle-shell-") && k !== SHELL_CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.map(tidy)))
       .then(() => self.clients.claim()),
   );
 });
+
+/** Deletes this Circle's older shell caches and adopts its part of the caches named before
+ * scoping; what belongs to another Circle on the origin stays. */
+async function tidy(name) {
+  if (name.startsWith(SHELL_CACHES) && name !== SHELL_CACHE) return caches.delete(name);
+  if (name.startsWith(LEGACY_SHELL)) {
+    // A shell is this Circle's if it holds this Circle's page.
+    const legacy = await caches.open(name);
+    if (await legacy.match(new URL("index.html", self.registration.scope).href)) return caches.delete(name);
+  } else if (name === LEGACY_DATA) {
+    const legacy = await caches.open(name);
+    const ours = await caches.open(DATA_CACHE);
+    for (const request of await legacy.keys()) {
+      if (!request.url.startsWith(self.registration.scope)) continue;
+      const saved = await legacy.match(request);
+      if (saved && !(await ours.match(request))) await ours.put(request, saved);
+      await legacy.delete(request);
+    }
+    if ((await legacy.keys()).length === 0) return caches.delete(name);
+  }
+}
 
 self.addEventListener("message", (event) => {
   if (event.data === "circle-activate-update") self.skipWaiting();

@@ -46,4 +46,12 @@ impl KeyValue for LocalStorage {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(classify)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let length = self.storage.length().map_err(classify)?;
+        (0..length)
+            .map(|index| self.storage.key(index).map_err(classify))
+            .filter_map(Result::transpose)
+            .collect()
+    }
 }

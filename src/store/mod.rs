@@ -4,19 +4,22 @@
 //!   to test a full disk), `LocalStorage` (`local.rs`) for the browser;
 //! - [`frame`]: how a board is written as one compact, checksummed string;
 //! - [`BoardStore`]: save with verification and a backup of the previous good copy, and load
-//!   that falls back to that copy and says so.
+//!   that falls back to that copy and says so;
+//! - [`Scope`]: which keys belong to the Circle published under this page's path.
 
 pub mod board_store;
 pub mod frame;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod memory;
+pub mod scope;
 
 pub use board_store::{BoardStore, Loaded, Notice, SaveInfo};
 pub use frame::Damage;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use memory::MemoryStore;
+pub use scope::Scope;
 
 use std::fmt;
 
@@ -70,6 +73,8 @@ pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// One storage seen through several stores, as two tabs see the browser's.
@@ -84,5 +89,9 @@ impl<S: KeyValue + ?Sized> KeyValue for &S {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         (**self).remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
     }
 }

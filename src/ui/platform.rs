@@ -2,42 +2,58 @@
 //! the UI stays plain Rust: storage of small settings, randomness, time, the page's base path,
 //! the person's languages and the clipboard.
 
-use gloo_storage::{LocalStorage, Storage};
+use crate::store::{KeyValue, LocalStorage, Scope};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Every key Circle writes starts with this, so "wipe my data" can find them all.
-pub const KEY_PREFIX: &str = "circle.";
+thread_local! {
+    /// The keys of the Circle published under this page's path; the path never changes while
+    /// the page is open.
+    static SCOPE: Scope = Scope::for_base(&page_base());
+}
 
-/// A small saved value (settings, a draft), or `None` when absent or unreadable: these are
-/// conveniences, and a broken one must never stop the app from starting.
-pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+/// The storage key of `name` (`board`, `prefs`, `draft.ask`) for the Circle published under
+/// this page's path, so two Circles on one origin never share a key.
+pub fn key(name: &str) -> String {
+    SCOPE.with(|scope| scope.key(name))
+}
+
+/// Moves what a Circle under this path saved before keys were scoped into its own keys; run
+/// once at start, before anything is read.
+pub fn adopt_unscoped() {
+    if let Ok(storage) = LocalStorage::open() {
+        let _ = SCOPE.with(|scope| scope.adopt_unscoped(&storage));
+    }
+}
+
+/// A small saved value (settings, a draft), or `None` when absent, unreadable or when the
+/// browser gives no storage: these are conveniences, and a broken one must never stop the app
+/// from starting.
+pub fn load<T: DeserializeOwned>(name: &str) -> Option<T> {
+    let text = LocalStorage::open().ok()?.get(&key(name)).ok()??;
+    serde_json::from_str(&text).ok()
 }
 
 /// Saves a small value; `false` when the browser refused (storage full or disabled).
-pub fn save<T: Serialize>(key: &str, value: &T) -> bool {
-    LocalStorage::set(key, value).is_ok()
-}
-
-pub fn forget(key: &str) {
-    LocalStorage::delete(key);
-}
-
-/// Removes every key Circle wrote on this device, and nothing that other apps on the same
-/// host wrote.
-pub fn forget_everything() {
-    let Ok(Some(storage)) = web_sys::window().map_or(Ok(None), |w| w.local_storage()) else {
-        return;
+pub fn save<T: Serialize>(name: &str, value: &T) -> bool {
+    let Ok(text) = serde_json::to_string(value) else {
+        return false;
     };
-    let length = storage.length().unwrap_or(0);
-    let ours: Vec<String> = (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(KEY_PREFIX))
-        .collect();
-    for key in ours {
-        let _ = storage.remove_item(&key);
+    LocalStorage::open().is_ok_and(|storage| storage.set(&key(name), &text).is_ok())
+}
+
+pub fn forget(name: &str) {
+    if let Ok(storage) = LocalStorage::open() {
+        let _ = storage.remove(&key(name));
+    }
+}
+
+/// Removes every key this Circle wrote on this device, and nothing that other apps on the same
+/// host wrote, other Circles included.
+pub fn forget_everything() {
+    if let Ok(storage) = LocalStorage::open() {
+        let _ = SCOPE.with(|scope| scope.forget_all(&storage));
     }
 }
 

@@ -8,13 +8,14 @@ use crate::model::{
     Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
 };
 use crate::model::{GroupConfig, Setting, Snapshot, StatusError};
-use crate::store::board_store::DEFAULT_KEY as BOARD_KEY;
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-const PREFS_KEY: &str = "circle.prefs";
-const DEVICE_KEY: &str = "circle.device";
+// Names of what this device keeps; `platform::key` scopes them by the app's path.
+const BOARD_KEY: &str = "board";
+const PREFS_KEY: &str = "prefs";
+const DEVICE_KEY: &str = "device";
 
 /// What the person chose on this device. Kept apart from the board: it never leaves the device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,8 +71,11 @@ impl AppState {
     /// Builds the state from what this device saved, provides it as context and starts the
     /// effects that keep storage and `<html lang dir>` in step with it.
     pub fn provide() -> Self {
+        platform::adopt_unscoped();
         let prefs = RwSignal::new(platform::load::<Prefs>(PREFS_KEY).unwrap_or_default());
-        let store = Browser::open().ok().map(BoardStore::new);
+        let store = Browser::open()
+            .ok()
+            .map(|browser| BoardStore::with_key(browser, &platform::key(BOARD_KEY)));
         let (board, problem) = load_board(store.as_ref());
         let first_run = problem.is_none() && board.is_empty();
         let browser_lang =
@@ -177,8 +181,9 @@ impl AppState {
         // Another tab of the app saved: merge what it added, so this tab shows it and its own
         // next save keeps it. Only other tabs hear a tab's writes, and only while open, so the
         // listener lives as long as the page.
+        let board_key = platform::key(BOARD_KEY);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(BOARD_KEY) {
+            if event.key().as_deref() == Some(board_key.as_str()) {
                 self.merge_other_tabs();
             }
         });

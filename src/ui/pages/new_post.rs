@@ -65,7 +65,7 @@ type Problems = BTreeMap<&'static str, String>;
 #[component]
 pub fn NewPostPage(kind: PostKind) -> impl IntoView {
     let state = AppState::get();
-    let draft_key = format!("{}draft.{}", platform::KEY_PREFIX, code(&kind));
+    let draft_key = format!("draft.{}", code(&kind));
     let fields =
         RwSignal::new(platform::load::<Fields>(&draft_key).unwrap_or_else(|| blank(state)));
     Effect::new({

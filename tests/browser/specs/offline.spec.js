@@ -89,6 +89,8 @@ test("a new release is offered, and the page switches only when asked", async ({
   await expect(board.heading).toHaveText(words.en.boardTitle);
   await expect(banner).toHaveCount(0);
   const caches = await page.evaluate(() => caches.keys());
-  expect(caches).toContain(`circle-shell-${next}`);
-  expect(caches.filter((name) => name.startsWith("circle-shell-"))).toHaveLength(1);
+  // Cache names carry the path the app is published under.
+  const shells = `circle:${new URL(page.url()).pathname.replace(/[^/]*$/, "")}:shell:`;
+  expect(caches).toContain(`${shells}${next}`);
+  expect(caches.filter((name) => name.startsWith(shells))).toHaveLength(1);
 });
