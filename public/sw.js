@@ -21,7 +21,12 @@ const SAVED_AT = "x-circle-saved-at";
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: the page offers a reload, so one page never mixes two releases.
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)));
+  // Every file is fetched past the browser's HTTP cache ("reload"): a host may let the browser
+  // keep index.html for minutes, and a kept copy names the last release's hashed files, which
+  // the new release deleted. A shell made of that copy would leave the phone on a page whose
+  // files are gone as soon as it is offline.
+  const fresh = SHELL.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener("activate", (event) => {

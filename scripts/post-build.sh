@@ -4,8 +4,9 @@
 # 2. demo-board.json, the demo board a newcomer sees on first run, dated from the build day
 #    (written by examples/demo_board; a group turns it off in config.json);
 # 3. the service worker, stamped with this build's file list and a build id, so it precaches
-#    exactly this release's hashed files and a new release is noticed. Data files (*.json) are
-#    left out: the service worker always asks the network for them first.
+#    exactly this release's hashed files (fetched past the HTTP cache) and a new release is
+#    noticed. Data files (*.json) are left out: the service worker always asks the network for
+#    them first.
 set -eu
 cd "$TRUNK_STAGING_DIR"
 cp index.html 404.html
