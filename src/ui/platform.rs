@@ -4,6 +4,7 @@
 
 use crate::store::{KeyValue, LocalStorage, Scope};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -55,6 +56,38 @@ pub fn forget_everything() {
     if let Ok(storage) = LocalStorage::open() {
         let _ = SCOPE.with(|scope| scope.forget_all(&storage));
     }
+}
+
+thread_local! {
+    static ASKED_TO_PERSIST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the browser to keep this site's storage when the device runs short of space
+/// (`navigator.storage.persist()`), so a phone does not silently drop a board with posts on
+/// it. Asked at most once a page, and not when the browser already keeps it; some browsers
+/// ask the person, which is why this waits until they have posted something worth keeping.
+pub fn ask_to_persist_storage() {
+    if ASKED_TO_PERSIST.replace(true) {
+        return;
+    }
+    let navigator = leptos::prelude::window().navigator();
+    let has_storage = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
+    if !has_storage {
+        return;
+    }
+    let storage = navigator.storage();
+    leptos::task::spawn_local(async move {
+        let persisted = match storage.persisted() {
+            Ok(promise) => JsFuture::from(promise).await.ok(),
+            Err(_) => None,
+        };
+        if persisted.and_then(|granted| granted.as_bool()) == Some(true) {
+            return;
+        }
+        if let Ok(promise) = storage.persist() {
+            let _ = JsFuture::from(promise).await;
+        }
+    });
 }
 
 /// 64 bits from the browser's cryptographic generator, for device and record ids; falls back

@@ -326,6 +326,7 @@ impl AppState {
         let post = Post::create(id, draft, self.stamp());
         self.board.update(|board| board.add_post(post));
         self.prefs.update(|prefs| prefs.handle = handle);
+        platform::ask_to_persist_storage();
         id
     }
 
