@@ -3,7 +3,9 @@
 // site root and under /circle/.
 const fs = require("node:fs");
 const path = require("node:path");
-const { test, expect } = require("../support/fixtures");
+const { test, expect, watchProblems } = require("../support/fixtures");
+const { PHONE } = require("../support/browser");
+const { serveCopies, publishRelease } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { words } = require("../pages/words");
 
@@ -93,4 +95,41 @@ test("a new release is offered, and the page switches only when asked", async ({
   const shells = `circle:${new URL(page.url()).pathname.replace(/[^/]*$/, "")}:shell:`;
   expect(caches).toContain(`${shells}${next}`);
   expect(caches.filter((name) => name.startsWith(shells))).toHaveLength(1);
+});
+
+test("a new release replaces the shell even while the browser's HTTP cache holds the old one", async ({ browser, baseURL, distDir }) => {
+  const prefix = new URL(baseURL).pathname;
+  // A host that lets browsers keep every file for an hour without asking again, as static hosts
+  // do for minutes: the browser's HTTP cache now holds this release's index.html.
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }], { cacheControl: "max-age=3600" });
+  const context = await browser.newContext({ ...PHONE, locale: "en-US", serviceWorkers: "allow" });
+  try {
+    const page = await context.newPage();
+    const problems = watchProblems(page, site.origin);
+    await page.goto(`${site.origin}${prefix}`);
+    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
+    await waitForOfflineReady(page);
+
+    const next = `next-release-${Date.now()}`;
+    publishRelease(site.apps[0].dir, next);
+    const shell = await page.evaluate(
+      async ({ prefix, next }) => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+        const worker = registration.installing;
+        if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
+        const cache = await caches.open(`circle:${prefix}:shell:${next}`);
+        const [page, root] = await Promise.all([cache.match("index.html"), cache.match("./")]);
+        return { page: page && (await page.text()), root: root && (await root.text()) };
+      },
+      { prefix, next },
+    );
+    // The new release's service worker keeps the new page, not the copy the HTTP cache held.
+    expect(shell.page).toContain(`content="${next}"`);
+    expect(shell.root).toContain(`content="${next}"`);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+    await site.close();
+  }
 });

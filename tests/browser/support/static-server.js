@@ -2,6 +2,8 @@
 // the browser accepts it, and 404.html (with status 404) for any other path, which is how the app
 // survives a reload on a deep link. Serves only on 127.0.0.1.
 //   node static-server.js <dir> <port> [prefix]     e.g. dist 8080, or target/dist-sub 4174 /circle/
+// Tests may serve several apps on one origin (`mounts`: a folder per path prefix) and let the
+// browser's HTTP cache keep files (`cacheControl`, "no-cache" unless they say otherwise).
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -31,13 +33,18 @@ function gzipped(file, body) {
   return compressed.get(key);
 }
 
-function startServer({ dir, port, prefix = "/" }) {
-  const root = path.resolve(dir);
+function startServer({ dir, port, prefix = "/", mounts = [{ dir, prefix }], cacheControl = "no-cache" }) {
+  // The longest prefix first, so an app under /circle/ is found before one at the root.
+  const apps = mounts
+    .map((mount) => ({ root: path.resolve(mount.dir), prefix: mount.prefix }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");
+    const app = apps.find((candidate) => url.pathname.startsWith(candidate.prefix)) || apps[apps.length - 1];
+    const root = app.root;
     let file = null;
-    if (url.pathname.startsWith(prefix)) {
-      const relative = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    if (url.pathname.startsWith(app.prefix)) {
+      const relative = decodeURIComponent(url.pathname.slice(app.prefix.length)) || "index.html";
       const candidate = path.join(root, relative);
       if (candidate.startsWith(root)) {
         if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) file = candidate;
@@ -51,7 +58,7 @@ function startServer({ dir, port, prefix = "/" }) {
       return;
     }
     const extension = path.extname(file);
-    const headers = { "content-type": TYPES[extension] || "application/octet-stream", "cache-control": "no-cache" };
+    const headers = { "content-type": TYPES[extension] || "application/octet-stream", "cache-control": cacheControl };
     let body = fs.readFileSync(file);
     if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(request.headers["accept-encoding"] || "")) {
       body = gzipped(file, body);

@@ -1,0 +1,50 @@
+// Copies of release builds served on a free port of their own, for tests that publish a new
+// release into what is served, serve two Circles on one origin, or need a host that lets the
+// browser cache files, without touching the builds every other test is served from.
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { startServer } = require("./static-server");
+
+const REPO = path.join(__dirname, "../../..");
+
+/**
+ * Serves a copy of each build under its path prefix on one origin. An app is
+ * `{ build, builtFor, prefix }`: the build folder (`target/dist-sub`), the path it was built
+ * for (`/circle/`), and the path to serve it under, if another (`/other/`; its pages are
+ * rewritten to match). `cacheControl` is the header every file is served with. Returns the
+ * origin, each copy's folder and path (`apps`), and `close()`.
+ */
+async function serveCopies(apps, { cacheControl } = {}) {
+  const mounts = apps.map(({ build, builtFor = "/", prefix = builtFor }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "circle-site-"));
+    fs.cpSync(path.join(REPO, build), dir, { recursive: true });
+    if (prefix !== builtFor) {
+      for (const page of ["index.html", "404.html"]) {
+        const file = path.join(dir, page);
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replaceAll(`"${builtFor}`, `"${prefix}`));
+      }
+    }
+    return { dir, prefix };
+  });
+  const server = await startServer({ mounts, port: 0, cacheControl });
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    apps: mounts,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      for (const { dir } of mounts) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Publishes a new release into a served copy: `index.html` marked with `release`, and a
+ * service worker with that build name, as a deploy changes both. */
+function publishRelease(dir, release) {
+  const edit = (name, change) => fs.writeFileSync(path.join(dir, name), change(fs.readFileSync(path.join(dir, name), "utf8")));
+  edit("index.html", (html) => html.replace("<head>", `<head><meta name="circle-release" content="${release}">`));
+  edit("sw.js", (sw) => sw.replace(/const BUILD = "[^"]*"/, `const BUILD = "${release}"`));
+}
+
+module.exports = { serveCopies, publishRelease };
