@@ -111,6 +111,20 @@ async function postThroughForm(page, lang, kind, fields, visibility = "public") 
   await expect(form.heading).toHaveText(fields.title);
 }
 
+/**
+ * Posts an ask titled `title` from inside the app (its own menu, no page load), as a person in
+ * an open tab would, and waits for its screen.
+ */
+async function postInApp(page, lang, title) {
+  const w = words[lang];
+  const form = new NewPostScreen(page, lang);
+  await form.navLink(w.nav.newAsk).click();
+  await expect(page.getByRole("combobox", { name: new RegExp(`^${w.area}`) })).toBeVisible();
+  await form.fillRequired({ ...form.plain(title), area: AREAS[lang][0] });
+  await form.submit("ask");
+  await expect(form.heading).toHaveText(title);
+}
+
 /** One of the group's areas (public/config.json), by its label in `lang`. */
 const AREAS = {
   en: ["Riverside North", "Riverside South", "Old Market"],
@@ -176,4 +190,4 @@ async function quiet(page) {
   }
 }
 
-module.exports = { ShareScreen, secondPhone, postThroughForm, AREAS, boardTitles, openFresh, quiet, watchRequests };
+module.exports = { ShareScreen, secondPhone, postThroughForm, postInApp, AREAS, boardTitles, openFresh, quiet, watchRequests };
