@@ -4,7 +4,7 @@
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { BoardScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
-const { ShareScreen, postThroughForm, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
+const { ShareScreen, postThroughForm, postInApp, AREAS, boardTitles, quiet, watchRequests } = require("../pages/share");
 const { seedBoard } = require("../pages/seed");
 
 async function post(page, lang, title) {
@@ -49,6 +49,24 @@ for (const lang of LANGS) {
       await page.evaluate(() => {
         for (const key of Object.keys(localStorage)) if (key.startsWith("other-app.")) localStorage.removeItem(key);
       });
+    });
+
+    test("a browser that refuses storage (a private window) is named on screen, and the app still works", async ({ page }) => {
+      const s = words[lang].share;
+      await page.addInitScript(() => {
+        Object.defineProperty(window, "localStorage", {
+          get() {
+            throw new DOMException("Access is denied for this document.", "SecurityError");
+          },
+        });
+      });
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await expect(board.notice).toContainText(s.storageUnavailable);
+      await postInApp(page, lang, "Soup for Friday");
+      await board.navLink(words[lang].nav.board).click();
+      await expect(board.card("Soup for Friday")).toBeVisible();
+      await expect(board.notice).toContainText(s.storageUnavailable);
     });
 
     test("a damaged save is replaced by the last good copy, with a notice", async ({ page }) => {
@@ -123,4 +141,24 @@ test("a 10,000-post board fits in local storage and round-trips through a save",
   test.info().annotations.push({ type: "saved UTF-16 units (save, backup)", description: units.join(", ") });
   expect(units[0] + units[1]).toBeLessThan(5_000_000);
   expect(units[0]).toBeGreaterThan(0);
+});
+
+test("after the first post the app asks the browser to keep its storage, once", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.circleAskedToPersist = 0;
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => {
+      window.circleAskedToPersist += 1;
+      return true;
+    };
+  });
+  const asked = () => page.evaluate(() => window.circleAskedToPersist);
+  const board = new BoardScreen(page, "en");
+  await board.open();
+  expect(await asked()).toBe(0);
+  await postInApp(page, "en", "Soup for Friday");
+  await expect.poll(asked).toBe(1);
+  await postInApp(page, "en", "Blankets for the shelter");
+  await page.waitForTimeout(200);
+  expect(await asked()).toBe(1);
 });
