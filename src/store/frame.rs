@@ -375,7 +375,6 @@ mod tests {
     fn the_fingerprint_tells_two_saves_apart() {
         let one = encode(&crate::model::board_with_posts(1)).text;
         let two = encode(&crate::model::board_with_posts(2)).text;
-        assert_eq!(fingerprint(&one), fingerprint(&one.clone()));
         assert_ne!(fingerprint(&one), fingerprint(&two));
         let json = Snapshot::encode(&crate::model::board_with_posts(1));
         let other = Snapshot::encode(&crate::model::board_with_posts(2));
