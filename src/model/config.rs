@@ -13,6 +13,7 @@
 //!   "ask_expiry_days": 30,
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
+//!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
@@ -23,6 +24,7 @@
 //! A choice (area or category) is either a bare key or `{key, label}`; the built-in category
 //! keys are translated by the message catalogue, and `label` names a group's own ones.
 
+use super::trust::AuthorKey;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -69,6 +71,9 @@ pub struct GroupConfig {
     /// A board of invented posts merged in on a device's first run, so a newcomer sees how
     /// Circle looks in use. Groups running a real board leave it out.
     pub demo_board: Option<String>,
+    /// The author keys (64 hex digits each, shown in a coordinator's Settings) that may close
+    /// or hide any post, for moderation. Empty: nobody moderates.
+    pub coordinator_keys: Vec<AuthorKey>,
 }
 
 impl Default for GroupConfig {
@@ -85,6 +90,7 @@ impl Default for GroupConfig {
             private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
             sources: Vec::new(),
             demo_board: None,
+            coordinator_keys: Vec::new(),
         }
     }
 }

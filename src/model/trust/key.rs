@@ -48,6 +48,20 @@ impl Signer {
         *self.pair.sk.seed()
     }
 
+    /// The seed as 64 hex digits, for this device's own storage.
+    pub fn seed_hex(&self) -> String {
+        let mut text = [0u8; 64];
+        write_hex(&self.seed(), &mut text);
+        String::from_utf8_lossy(&text).into_owned()
+    }
+
+    /// The key saved as [`Signer::seed_hex`] wrote it.
+    pub fn from_seed_hex(text: &str) -> Result<Self, HexError> {
+        let mut seed = [0u8; 32];
+        read_hex(text, &mut seed)?;
+        Ok(Self::from_seed(seed))
+    }
+
     pub fn key(&self) -> AuthorKey {
         AuthorKey(*self.pair.pk)
     }
@@ -212,6 +226,9 @@ mod tests {
         assert!(!signer.key().verifies(b"rica", &signature));
         assert!(!other.key().verifies(b"rice", &signature));
         assert_eq!(Signer::from_seed(signer.seed()).key(), signer.key());
+        let again = Signer::from_seed_hex(&signer.seed_hex()).unwrap();
+        assert_eq!(again.key(), signer.key());
+        assert_eq!(Signer::from_seed_hex("00").map(|s| s.key()), Err(HexError));
     }
 
     #[test]
