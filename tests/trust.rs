@@ -2,14 +2,16 @@
 //! formed and some validly signed, that try to change a post that is not theirs. Each one is
 //! refused by the gate for its reason, listed in the import preview, and leaves the board it
 //! reaches exactly as it was. The real author's newer revision, and a coordinator's
-//! moderation, still get through.
+//! moderation, still get through. Last, a stale clock: an edit made after merging from a phone
+//! whose clock runs ahead either takes effect, and survives a reload, or reports that it did not.
 
+use circle::model::edit::EditError;
 use circle::model::trust::gate::Gate;
 use circle::model::{
-    Action, Audience, Board, CloseReason, Contact, ContactMethod, DeviceId, Field, Moderation,
-    Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef, Refusal,
-    Refused, Response, Signer, SnapshotError, Stamp, Status, StatusChange, Urgency,
-    ValidationError, Visibility,
+    Action, Audience, Board, Clock, CloseReason, Contact, ContactMethod, DeviceId, Field,
+    Moderation, Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef,
+    Refusal, Refused, Response, Signer, Snapshot, SnapshotError, Stamp, Status, StatusChange,
+    StatusError, Urgency, ValidationError, Visibility,
 };
 use circle::sources::preview::{Change, Preview};
 use circle::sources::share_link::{LinkAudience, LinkError, ShareLink, MAX_LINK_BYTES};
@@ -439,4 +441,70 @@ fn the_authors_newer_revision_is_admitted_and_updates_the_post() {
     assert_eq!(post.title.value, "Groceries for three");
     assert!(post.verifies());
     assert_eq!(post.responses.len(), 1, "Sam's response is kept");
+}
+
+/// What a phone keeps across a reload: its board, as a snapshot, and its clock's last stamp.
+fn reload(board: &Board, clock: &Clock) -> (Board, Clock) {
+    let saved = (Snapshot::encode(board), clock.last());
+    let board = Snapshot::decode(&saved.0).expect("our own snapshot loads");
+    (board, Clock::resume(clock.device(), saved.1))
+}
+
+#[test]
+fn an_edit_after_merging_from_a_phone_ten_minutes_ahead_takes_effect_and_survives_a_reload() {
+    let (phone, id) = rosas_phone();
+    let mut clock = Clock::new(ROSA_PHONE);
+    clock.observe(phone.newest_stamp().expect("a post"));
+
+    // The coordinator's phone runs ten minutes fast; it marks Rosa's ask expired.
+    let expired = Status::Closed(CloseReason::Expired);
+    let link = moderated_by_the_coordinator(&phone, id, Action::Status(expired), NOW + 10 * MINUTE);
+    let (merged, preview) = open(&phone, link.clone());
+    assert_eq!(preview.refused, [], "ten minutes ahead is within a day");
+    assert_eq!(merged.posts[&id].current_status(), expired);
+    clock.observe(merged.newest_stamp().expect("a post"));
+    let (mut board, mut clock) = reload(&merged, &clock);
+
+    // A minute later Rosa renews her ask: her clock orders the change after the
+    // coordinator's, though her phone's time is nine minutes behind it.
+    let renewed = clock.tick(NOW + MINUTE);
+    assert!(renewed > at(NOW + 10 * MINUTE, COORDINATOR_PHONE));
+    assert_eq!(
+        board.set_status(id, Status::Open, "rosa", renewed, &rosa()),
+        Ok(())
+    );
+    assert_eq!(board.posts[&id].current_status(), Status::Open);
+
+    let (board, _) = reload(&board, &clock);
+    let post = board.post(id).expect("live");
+    assert_eq!(
+        post.current_status(),
+        Status::Open,
+        "the edit survives a reload"
+    );
+    assert!(post.verifies());
+    assert_eq!(post.moderation.len(), 1, "the coordinator's record is kept");
+    // Opening the coordinator's link again does not undo it.
+    let (again, _) = open(&board, link);
+    assert_eq!(again.posts[&id].current_status(), Status::Open);
+}
+
+#[test]
+fn an_edit_from_a_clock_that_did_not_observe_the_merge_reports_stale() {
+    let (phone, id) = rosas_phone();
+    let expired = Status::Closed(CloseReason::Expired);
+    let link = moderated_by_the_coordinator(&phone, id, Action::Status(expired), NOW + 10 * MINUTE);
+    let (mut merged, _) = open(&phone, link);
+    let before = merged.clone();
+
+    // A clock that was neither saved nor told what was merged stamps by the phone's time alone.
+    let mut forgetful = Clock::new(ROSA_PHONE);
+    let stamp = forgetful.tick(NOW + MINUTE);
+    assert_eq!(
+        merged.set_status(id, Status::Open, "rosa", stamp, &rosa()),
+        Err(StatusError::Edit(EditError::Stale)),
+        "a change that would not take effect is never reported done"
+    );
+    assert_eq!(merged, before);
+    assert_eq!(merged.posts[&id].current_status(), expired);
 }
