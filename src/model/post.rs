@@ -380,21 +380,31 @@ impl Post {
             && (self.created, self.kind, &self.author) == (other.created, other.kind, &other.author)
     }
 
-    /// Takes the values `other` shows and this copy withholds.
+    /// Takes the values `other`, a copy of the same signed revision, shows and this copy
+    /// withholds. (Only within one revision: revealing an older revision's value into a newer
+    /// one would depend on the order copies meet in, and the merge would no longer be
+    /// associative.)
     fn reveal_from(&mut self, other: &Self) -> bool {
+        use super::trust::key::digest;
+        use super::trust::seal::contact_bytes;
+        use super::trust::Secret;
         let (Some(mine), Some(theirs)) = (self.seal.as_mut(), other.seal.as_ref()) else {
             return false;
         };
         let mut changed = false;
-        if !mine.contact.is_shown() && theirs.contact.is_shown() {
-            mine.contact = theirs.contact;
-            self.contact = other.contact.clone();
-            changed = true;
+        if let (Secret::Withheld(wanted), Secret::Shown(salt)) = (mine.contact, theirs.contact) {
+            if digest(&salt, &contact_bytes(other.contact.value.as_ref())) == wanted {
+                mine.contact = theirs.contact;
+                self.contact.value = other.contact.value.clone();
+                changed = true;
+            }
         }
-        if !mine.note.is_shown() && theirs.note.is_shown() {
-            mine.note = theirs.note;
-            self.private_note = other.private_note.clone();
-            changed = true;
+        if let (Secret::Withheld(wanted), Secret::Shown(salt)) = (mine.note, theirs.note) {
+            if digest(&salt, other.private_note.value.as_bytes()) == wanted {
+                mine.note = theirs.note;
+                self.private_note.value = other.private_note.value.clone();
+                changed = true;
+            }
         }
         changed
     }

@@ -48,7 +48,11 @@ impl Preview {
             .map(|post| IncomingPost {
                 id: post.id,
                 kind: post.kind,
-                title: post.title.value.clone(),
+                // What the board will show: a replayed older revision keeps the newer title.
+                title: merged
+                    .posts
+                    .get(&post.id)
+                    .map_or_else(|| post.title.value.clone(), |kept| kept.title.value.clone()),
                 change: match (current.posts.get(&post.id), merged.posts.get(&post.id)) {
                     (None, _) => Change::New,
                     (before, after) if before == after => Change::Unchanged,

@@ -128,8 +128,10 @@ impl Gate<'_> {
             return Err(Refused::TooMany(Field::Moderation));
         }
         if post.seal.is_none() {
+            // Unsigned posts are from before signing: welcome as new ones, never as a change,
+            // and never in place of a signed post.
             return match self.current.posts.get(&post.id) {
-                Some(mine) if !mine.is_signed() && mine.clone().merge_changed(post) => {
+                Some(mine) if mine.is_signed() || mine.clone().merge_changed(post) => {
                     Err(Refused::UnsignedChange)
                 }
                 _ => Ok(()),
@@ -151,38 +153,79 @@ impl Gate<'_> {
     }
 
     /// Others' records on a post: each response signed by its helper, each moderation by a
-    /// coordinator. A bad one is dropped alone; the post stays.
+    /// coordinator, none dated ahead, and no more than a post may hold together with what this
+    /// board already has. A bad one is dropped alone, with its reason; the post stays.
     fn check_others(&self, post: &mut Post, latest: Stamp, refused: &mut Vec<Refusal>) {
         let id = post.id;
-        let record = RecordRef {
-            kind: RecordKind::Post,
-            id,
+        let mut refuse = |reason| {
+            let refusal = Refusal {
+                record: RecordRef {
+                    kind: RecordKind::Post,
+                    id,
+                },
+                reason,
+            };
+            if !refused.contains(&refusal) {
+                refused.push(refusal);
+            }
         };
         let known = self.current.posts.get(&id);
-        let before = post.responses.len();
+        let mut room = Field::Responses
+            .limit()
+            .saturating_sub(known.map_or(0, |mine| mine.responses.len()));
         post.responses.retain(|key, response| {
-            known.is_some_and(|mine| mine.responses.get(key) == Some(response))
-                || (response.at <= latest && response.verifies(id))
+            if known.is_some_and(|mine| mine.responses.get(key) == Some(response)) {
+                return true;
+            }
+            let verdict = if response.at > latest {
+                Err(Refused::FutureStamp)
+            } else if *key != response.key() || !response.verifies(id) {
+                Err(Refused::BadResponse)
+            } else if !known.is_some_and(|mine| mine.responses.contains_key(key)) && room == 0 {
+                Err(Refused::TooMany(Field::Responses))
+            } else {
+                Ok(())
+            };
+            match verdict {
+                Ok(()) => {
+                    if !known.is_some_and(|mine| mine.responses.contains_key(key)) {
+                        room -= 1;
+                    }
+                    true
+                }
+                Err(reason) => {
+                    refuse(reason);
+                    false
+                }
+            }
         });
-        if post.responses.len() != before {
-            refused.push(Refusal {
-                record,
-                reason: Refused::BadResponse,
-            });
-        }
-        let before = post.moderation.len();
+        let mut room = Field::Moderation
+            .limit()
+            .saturating_sub(known.map_or(0, |mine| mine.moderation.len()));
         post.moderation.retain(|entry| {
-            known.is_some_and(|mine| mine.moderation.contains(entry))
-                || (entry.at <= latest
-                    && self.coordinators.contains(&entry.seal.key)
-                    && entry.verifies(id))
+            if known.is_some_and(|mine| mine.moderation.contains(entry)) {
+                return true;
+            }
+            let verdict = if entry.at > latest {
+                Err(Refused::FutureStamp)
+            } else if !self.coordinators.contains(&entry.seal.key) || !entry.verifies(id) {
+                Err(Refused::NotCoordinator)
+            } else if room == 0 {
+                Err(Refused::TooMany(Field::Moderation))
+            } else {
+                Ok(())
+            };
+            match verdict {
+                Ok(()) => {
+                    room -= 1;
+                    true
+                }
+                Err(reason) => {
+                    refuse(reason);
+                    false
+                }
+            }
         });
-        if post.moderation.len() != before {
-            refused.push(Refusal {
-                record,
-                reason: Refused::NotCoordinator,
-            });
-        }
     }
 
     /// Kinds that carry no signatures yet are let in as new records only: they can add to a

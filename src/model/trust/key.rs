@@ -37,10 +37,20 @@ impl fmt::Debug for Signer {
 
 impl Signer {
     /// The key pair grown from 32 random bytes (`crypto.getRandomValues` in the browser).
+    /// The all-zero seed, which no generator gives, stands in for any seed the curve refuses.
     pub fn from_seed(seed: [u8; 32]) -> Self {
-        Self {
-            pair: ed25519_compact::KeyPair::from_seed(ed25519_compact::Seed::new(seed)),
-        }
+        Self::try_from_seed(seed).unwrap_or_else(|| {
+            let mut one = [0u8; 32];
+            one[0] = 1;
+            Self::try_from_seed(one).unwrap_or_else(|| unreachable!("a fixed valid seed"))
+        })
+    }
+
+    /// The key pair from `seed`, or `None` for a seed Ed25519 refuses (all zeros).
+    pub fn try_from_seed(seed: [u8; 32]) -> Option<Self> {
+        ed25519_compact::KeyPair::try_from_seed(ed25519_compact::Seed::new(seed))
+            .ok()
+            .map(|pair| Self { pair })
     }
 
     /// The 32 bytes to keep on the device, from which [`Signer::from_seed`] rebuilds this key.
@@ -55,11 +65,12 @@ impl Signer {
         String::from_utf8_lossy(&text).into_owned()
     }
 
-    /// The key saved as [`Signer::seed_hex`] wrote it.
+    /// The key saved as [`Signer::seed_hex`] wrote it; damaged text is an error, never a
+    /// panic.
     pub fn from_seed_hex(text: &str) -> Result<Self, HexError> {
         let mut seed = [0u8; 32];
         read_hex(text, &mut seed)?;
-        Ok(Self::from_seed(seed))
+        Self::try_from_seed(seed).ok_or(HexError)
     }
 
     pub fn key(&self) -> AuthorKey {
@@ -229,6 +240,11 @@ mod tests {
         let again = Signer::from_seed_hex(&signer.seed_hex()).unwrap();
         assert_eq!(again.key(), signer.key());
         assert_eq!(Signer::from_seed_hex("00").map(|s| s.key()), Err(HexError));
+        assert_eq!(
+            Signer::from_seed_hex(&"0".repeat(64)).map(|s| s.key()),
+            Err(HexError),
+            "a zeroed seed is refused, not a panic"
+        );
     }
 
     #[test]
