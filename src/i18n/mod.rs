@@ -192,10 +192,12 @@ catalogue! {
         RecFundEntry, RecSkill, FldTitle, FldDetails, FldCategory, FldArea, FldAuthor, FldContact,
         FldLanguages, FldQuantity, FldPrivateNote, FldName, FldHours, FldAccepts, FldNeeds,
         FldServes, FldNote, FldHandle, FldTask, FldHeadCount, FldPurpose, FldAmount, FldSkill,
-        FldCadence, FldHistory, FldReports, FldPeople, FldCheckIns, FldSignups, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
+        FldCadence, FldReports, FldPeople, FldCheckIns, FldSignups, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
         ColPosted, Yes,
         // Opening the app: the group's settings, the demo board, a new release
         ConfigFromCopy, ErrConfig, ErrConfigValue, DemoLoaded, UpdateReady, UpdateReload,
+        // Trust: signatures, what the gate refused, responses, moderation
+        FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint,
     }
 }
 

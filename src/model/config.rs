@@ -13,6 +13,7 @@
 //!   "ask_expiry_days": 30,
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
+//!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
@@ -27,6 +28,7 @@
 //! close every ask at once), or one that is not a whole number, falls back to its default while
 //! the rest of the file still applies, and [`GroupConfig::read`] names it so the app can say so.
 
+use super::trust::AuthorKey;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -77,6 +79,9 @@ pub struct GroupConfig {
     /// A board of invented posts merged in on a device's first run, so a newcomer sees how
     /// Circle looks in use. Groups running a real board leave it out.
     pub demo_board: Option<String>,
+    /// The author keys (64 hex digits each, shown in a coordinator's Settings) that may close
+    /// or hide any post, for moderation. Empty: nobody moderates.
+    pub coordinator_keys: Vec<AuthorKey>,
 }
 
 impl Default for GroupConfig {
@@ -93,6 +98,7 @@ impl Default for GroupConfig {
             private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
             sources: Vec::new(),
             demo_board: None,
+            coordinator_keys: Vec::new(),
         }
     }
 }

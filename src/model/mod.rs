@@ -11,11 +11,13 @@ pub mod fund;
 pub mod id;
 pub mod matching;
 pub mod merge;
+pub mod moderation;
 pub mod post;
 mod post_json;
 pub mod record;
 pub mod redact;
 pub mod resource;
+pub mod response;
 pub mod retention;
 pub mod roster;
 pub mod search;
@@ -25,6 +27,7 @@ pub mod snapshot;
 pub mod status;
 #[cfg(test)]
 mod testing;
+pub mod trust;
 pub mod validate;
 
 pub use board::{Board, Counts, MergeReport, RecordError};
@@ -37,6 +40,7 @@ pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;
 pub use matching::{Match, MatchError, Partner};
 pub use merge::{Lww, Merge};
+pub use moderation::{Action, Moderation};
 pub use post::{
     CloseReason, Contact, ContactMethod, Handle, Post, PostDraft, PostKind, Status, StatusChange,
     Urgency, Visibility,
@@ -44,6 +48,7 @@ pub use post::{
 pub use record::{Record, RecordKind, RecordRef};
 pub use redact::Audience;
 pub use resource::{Condition, Report, Resource, ResourceDraft, ResourceKind, Stock};
+pub use response::Response;
 pub use retention::RetentionReport;
 pub use roster::{CheckIn, Escalation, Outcome, Person, PersonDraft, Roster, Standing};
 pub use shift::{Shift, ShiftDraft};
@@ -51,5 +56,6 @@ pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
 #[cfg(test)]
-pub(crate) use testing::{board_with_posts, sample_draft};
+pub(crate) use testing::{board_with_posts, sample_draft, signer};
+pub use trust::{Admitted, AuthorKey, Refusal, Refused, Signer};
 pub use validate::{Field, Problem, ValidationError};

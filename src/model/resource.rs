@@ -208,7 +208,7 @@ impl Record for Resource {
         checks.list(Field::Languages, &self.languages.value);
         checks.contact(self.contact.value.as_ref());
         checks.text(Field::PrivateNote, &self.private_note.value, false);
-        checks.count(Field::Reports, self.reports.len(), Field::Reports.limit());
+        checks.count(Field::Reports, self.reports.len());
         for report in &self.reports {
             checks.text(Field::Handle, &report.by, true);
             checks.text(Field::Note, &report.note, false);

@@ -264,14 +264,13 @@ impl Record for Roster {
     fn check_limits(&self, checks: &mut Checks) {
         checks.text(Field::Name, &self.name.value, false);
         checks.text(Field::Area, &self.area.value, false);
-        checks.count(Field::People, self.people.len(), Field::People.limit());
+        checks.count(Field::People, self.people.len());
         for person in self.people.values() {
             checks.text(Field::Name, &person.name.value, false);
             checks.contact(person.contact.value.as_ref());
             checks.text(Field::Handle, &person.volunteer.value, false);
             checks.text(Field::PrivateNote, &person.notes.value, false);
-            let check_ins = person.check_ins.len();
-            checks.count(Field::CheckIns, check_ins, Field::CheckIns.limit());
+            checks.count(Field::CheckIns, person.check_ins.len());
             for check_in in &person.check_ins {
                 checks.text(Field::Handle, &check_in.by, true);
                 checks.text(Field::Note, &check_in.note, false);

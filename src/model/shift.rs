@@ -143,7 +143,7 @@ impl Record for Shift {
         checks.text(Field::Task, &self.task.value, false);
         checks.text(Field::Area, &self.area.value, false);
         checks.number(Field::HeadCount, u64::from(self.needed.value), 0);
-        checks.count(Field::Signups, self.signups.len(), Field::Signups.limit());
+        checks.count(Field::Signups, self.signups.len());
         for handle in self.signups.keys() {
             checks.text(Field::Handle, handle, true);
         }

@@ -35,8 +35,12 @@ pub enum Field {
     Amount,
     Skill,
     Cadence,
-    /// A post's status changes.
+    /// A post's status history.
     History,
+    /// The responses to one post.
+    Responses,
+    /// Coordinators' moderation of one post.
+    Moderation,
     /// The condition reports on a resource.
     Reports,
     /// The people on a roster.
@@ -66,10 +70,13 @@ impl Field {
             Self::Amount => 1_000_000_000,
             // Hours between check-ins: at most four weeks.
             Self::Cadence => 672,
+            // A post changes status a handful of times; a long history is spam.
+            Self::History => 64,
+            Self::Responses => 100,
+            Self::Moderation => 32,
             // Lists that grow as people use a record. Logs past their limit keep their newest
             // entries (a daily check-in for a year and a half, a report a day for half a
             // year); the others are far beyond what one group needs.
-            Self::History => 100,
             Self::Reports => 200,
             Self::People => 1000,
             Self::CheckIns => 500,
@@ -171,20 +178,12 @@ impl Checks {
         }
     }
 
-    /// A list's length: at most `max` entries. Every list a record carries passes through here
-    /// or [`Checks::list`], so a crafted link cannot bring ten thousand of anything.
-    pub fn count(&mut self, field: Field, len: usize, max: usize) {
-        if len > max {
-            self.fail(field, Problem::TooMany { max });
-        }
-    }
-
     /// A list of short texts (languages): at most the field's limit of entries, each a short
     /// one-line text.
     pub fn list(&mut self, field: Field, values: &[String]) {
         let max = field.limit();
         if values.len() > max {
-            return self.count(field, values.len(), max);
+            return self.fail(field, Problem::TooMany { max });
         }
         let bad = values.iter().any(|value| {
             value.trim().is_empty()
@@ -193,6 +192,14 @@ impl Checks {
         });
         if bad {
             self.fail(field, Problem::BadCharacter);
+        }
+    }
+
+    /// A list of records (history entries, responses) no longer than the field's limit.
+    pub fn count(&mut self, field: Field, len: usize) {
+        let max = field.limit();
+        if len > max {
+            self.fail(field, Problem::TooMany { max });
         }
     }
 
@@ -324,15 +331,15 @@ mod tests {
     #[test]
     fn a_list_longer_than_its_limit_is_too_many() {
         let mut checks = Checks::new();
-        checks.count(Field::Reports, 200, 200);
+        checks.count(Field::Reports, 200);
         assert_eq!(checks.finish(), Ok(()));
         let mut checks = Checks::new();
-        checks.count(Field::History, 10_000, 100);
+        checks.count(Field::Reports, 10_000);
         assert_eq!(
             checks.first(),
             Err(ValidationError {
-                field: Field::History,
-                problem: Problem::TooMany { max: 100 }
+                field: Field::Reports,
+                problem: Problem::TooMany { max: 200 }
             })
         );
     }
