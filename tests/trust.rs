@@ -625,6 +625,9 @@ fn the_forged_link_fixture_opens_and_is_refused_as_changed() {
         .payload
         .into_board();
     let id = *board.posts.keys().next().expect("one post");
-    assert_eq!(board.posts[&id].title.value, "Forged: send your bank details to Eve");
+    assert_eq!(
+        board.posts[&id].title.value,
+        "Forged: send your bank details to Eve"
+    );
     assert_refused(&Board::default(), board, id, Refused::BadSignature);
 }
