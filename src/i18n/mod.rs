@@ -158,7 +158,8 @@ catalogue! {
         VisibilityGroup, VisibilityPublic,
         // New post
         NewAskTitle, NewOfferTitle, NewPostIntro, FieldWhatAsk, FieldWhatOffer, FieldCategory,
-        FieldArea, FieldContactMethod, FieldContactValue, FieldContactHint, FieldVisibility,
+        FieldArea, FieldContactMethod, FieldContactValue, FieldContactHint, FieldContactNotes,
+        FieldVisibility,
         FieldDetails, FieldUrgency, FieldQuantity, FieldNeededBy, FieldAvailableUntil,
         FieldRecurring, FieldLanguages, FieldLanguagesHint, FieldPrivateNote, FieldHandle,
         RequiredMark, OptionalMore, ChooseOne, SubmitAsk, SubmitOffer, ClearForm, DraftKept,
@@ -167,7 +168,8 @@ catalogue! {
         ErrRequired, ErrTooLong, ErrTooMany, ErrUnknownChoice, ErrBadCharacter, ErrOutOfRange,
         ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt,
         ErrStorageNotKept, ErrStorageDamaged, DamagedHelp, DamagedDownload, DamagedReplace,
-        ErrStatusChange,
+        ErrStatusChange, ErrPhoneExtraText, ErrPhoneNoCountryCode, ErrPhoneUnknownCountryCode,
+        ErrPhoneTooShort, ErrPhoneTooLong, ErrNotEmail,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
         OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,

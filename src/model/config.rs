@@ -13,6 +13,7 @@
 //!   "ask_expiry_days": 30,
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
+//!   "phone_country_code": 1,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
@@ -22,8 +23,12 @@
 //!
 //! A choice (area or category) is either a bare key or `{key, label}`; the built-in category
 //! keys are translated by the message catalogue, and `label` names a group's own ones.
+//!
+//! `phone_country_code` (a number such as `1` or `34`, or a text such as `"+34"`) lets people
+//! type phone numbers without their country code; it must be a real country calling code.
 
-use serde::{Deserialize, Serialize};
+use super::phone;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 /// The category keys every group starts with, in the order the design lists them.
@@ -69,6 +74,10 @@ pub struct GroupConfig {
     /// A board of invented posts merged in on a device's first run, so a newcomer sees how
     /// Circle looks in use. Groups running a real board leave it out.
     pub demo_board: Option<String>,
+    /// The country calling code of numbers typed without one, when the group is in one
+    /// country. Without it, every number needs `+` and its country code.
+    #[serde(deserialize_with = "country_code")]
+    pub phone_country_code: Option<u16>,
 }
 
 impl Default for GroupConfig {
@@ -85,6 +94,7 @@ impl Default for GroupConfig {
             private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
             sources: Vec::new(),
             demo_board: None,
+            phone_country_code: None,
         }
     }
 }
@@ -102,6 +112,25 @@ impl GroupConfig {
     /// Whether `key` is an area of this group; a group that lists no areas accepts any.
     pub fn has_area(&self, key: &str) -> bool {
         self.areas.is_empty() || self.areas.iter().any(|choice| choice.key == key)
+    }
+}
+
+/// Reads `phone_country_code` as `1`, `"1"` or `"+1"`; anything but a real country calling code
+/// is refused with a message naming the key, so a typo never files every number under a wrong
+/// country.
+fn country_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u16>, D::Error> {
+    use serde_json::Value;
+    let code = match Option::<Value>::deserialize(deserializer)? {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Some(Value::String(text)) => text.trim().trim_start_matches('+').parse().ok(),
+        Some(_) => None,
+    };
+    match code {
+        Some(code) if phone::is_country_code(code) => Ok(Some(code)),
+        _ => Err(serde::de::Error::custom(
+            "phone_country_code: not a country calling code (1 for the US and Canada, 34 for Spain…)",
+        )),
     }
 }
 
@@ -204,6 +233,37 @@ mod tests {
         assert!(config.has_area("river") && !config.has_area("south"));
         assert!(!config.has_category("meals"));
         assert_eq!(config.sources[0].kind, SourceKind::Csv);
+    }
+
+    #[test]
+    fn the_phone_country_code_must_be_a_real_one() {
+        assert_eq!(GroupConfig::default().phone_country_code, None);
+        for (json, code) in [
+            (r#"{"phone_country_code": 1}"#, Some(1)),
+            (r#"{"phone_country_code": "+34"}"#, Some(34)),
+            (r#"{"phone_country_code": " 502 "}"#, Some(502)),
+            (r#"{"phone_country_code": null}"#, None),
+        ] {
+            assert_eq!(
+                GroupConfig::from_json(json).unwrap().phone_country_code,
+                code,
+                "{json}"
+            );
+        }
+        for json in [
+            r#"{"phone_country_code": 0}"#,
+            r#"{"phone_country_code": 999}"#,
+            r#"{"phone_country_code": 70000}"#,
+            r#"{"phone_country_code": -1}"#,
+            r#"{"phone_country_code": "Spain"}"#,
+            r#"{"phone_country_code": 3.4}"#,
+        ] {
+            let error = GroupConfig::from_json(json).unwrap_err();
+            assert!(
+                error.to_string().contains("phone_country_code"),
+                "{json}: {error}"
+            );
+        }
     }
 
     #[test]

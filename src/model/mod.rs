@@ -4,6 +4,7 @@
 pub mod board;
 pub mod clock;
 pub mod config;
+pub mod contact_value;
 pub mod day;
 pub mod edit;
 pub mod filter;
@@ -11,6 +12,7 @@ pub mod fund;
 pub mod id;
 pub mod matching;
 pub mod merge;
+pub mod phone;
 pub mod post;
 mod post_json;
 pub mod record;
@@ -37,6 +39,7 @@ pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;
 pub use matching::{Match, MatchError, Partner};
 pub use merge::{Lww, Merge};
+pub use phone::{PhoneError, PhoneNumber};
 pub use post::{
     CloseReason, Contact, ContactMethod, Handle, Post, PostDraft, PostKind, Status, StatusChange,
     Urgency, Visibility,

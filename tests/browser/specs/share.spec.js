@@ -11,14 +11,14 @@ const { seedBoard } = require("../pages/seed");
 /** What each phone posts: phone A an ask and an offer, phone B an ask of its own. */
 const POSTS = {
   en: {
-    ask: { title: "Rice and beans for a family of four", area: AREAS.en[0], contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Lifts to the clinic on Tuesdays", area: AREAS.en[1], contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Nappies, size 3", area: AREAS.en[2], contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Rice and beans for a family of four", area: AREAS.en[0], contact: "+1 555 010 0101", handle: "Rosa" },
+    offer: { title: "Lifts to the clinic on Tuesdays", area: AREAS.en[1], contact: "+1 555 010 0102", handle: "Rosa" },
+    other: { title: "Nappies, size 3", area: AREAS.en[2], contact: "+1 555 010 0103", handle: "Ana" },
   },
   es: {
-    ask: { title: "Arroz y frijoles para una familia de cuatro", area: AREAS.es[0], contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Llevo a la clínica los martes", area: AREAS.es[1], contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Pañales, talla 3", area: AREAS.es[2], contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Arroz y frijoles para una familia de cuatro", area: AREAS.es[0], contact: "+1 555 010 0101", handle: "Rosa" },
+    offer: { title: "Llevo a la clínica los martes", area: AREAS.es[1], contact: "+1 555 010 0102", handle: "Rosa" },
+    other: { title: "Pañales, talla 3", area: AREAS.es[2], contact: "+1 555 010 0103", handle: "Ana" },
   },
 };
 
