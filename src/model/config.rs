@@ -129,7 +129,7 @@ fn country_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u16
     match code {
         Some(code) if phone::is_country_code(code) => Ok(Some(code)),
         _ => Err(serde::de::Error::custom(
-            "phone_country_code: not a country calling code (1 for the US and Canada, 34 for Spain…)",
+            "phone_country_code: not a country calling code, such as 1 or 34",
         )),
     }
 }
