@@ -199,6 +199,7 @@ pub fn text(msg: Msg) -> &'static str {
         ChooseFile => "Choose a board file",
         DropFile => "Or drop a board file here",
         PasteLink => "Paste a link someone sent you",
+        PasteLinkHint => "The whole message is fine: Circle finds the link in it.",
         OpenLink => "Open link",
         PreviewHeading => "Add this to your board?",
         FromLinkPost => "Someone shared a post with you.",

@@ -199,6 +199,7 @@ pub fn text(msg: Msg) -> &'static str {
         ChooseFile => "Elegir un archivo de tablero",
         DropFile => "O suelta aquí un archivo de tablero",
         PasteLink => "Pega un enlace que te enviaron",
+        PasteLinkHint => "Puedes pegar el mensaje entero: Circle encuentra el enlace.",
         OpenLink => "Abrir enlace",
         PreviewHeading => "¿Añadir esto a tu tablero?",
         FromLinkPost => "Alguien compartió una publicación contigo.",

@@ -185,7 +185,7 @@ catalogue! {
         CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
         FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
         SaveBoardFile, SavePostsCsv, FileSaved, ImportHeading, ImportIntro, ChooseFile, DropFile,
-        PasteLink, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
+        PasteLink, PasteLinkHint, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
         GroupLinkLabel, MergeCounts, Merge, Merged, ChangeNew, ChangeUpdated, ChangeUnchanged,
         ErrLinkHeading, Close, BoardUnchanged, ErrLinkEmpty, ErrLinkNotCircle, ErrLinkVersion,
         ErrLinkTruncated, ErrLinkDamaged, ErrLinkTooLarge, ErrFileNotText, ErrFileRead,

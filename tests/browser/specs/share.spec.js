@@ -345,6 +345,19 @@ test.describe("bad links and files leave the board as it was (en)", () => {
     await expectBoardAsItWas(page, saved);
   });
 
+  test("a link pasted with the chat message around it opens; cut inside one, it is cut short", async ({ page }) => {
+    const s = words.en.share;
+    const { share, link, saved } = await start(page);
+    const [address, fragment] = link.split("#");
+    await share.pasteLink(`Can anyone help? ${address}#${cutShort(fragment)}… Thanks!`);
+    await expect(share.alert).toContainText(s.errTruncated);
+    await expectBoardAsItWas(page, saved);
+    await share.pasteLink(`Forwarded\nRosa needs rice and beans (${link}).\n\nPlease share!`);
+    await expect(share.preview).toBeVisible();
+    await expect(share.preview).toContainText(s.fromLinkBoard);
+    await expect(share.preview).toContainText(s.counts(0, 0, 1));
+  });
+
   test("each bad file, picked or dropped, names what is wrong", async ({ page }) => {
     test.setTimeout(90_000);
     const s = words.en.share;
