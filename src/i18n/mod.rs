@@ -8,6 +8,9 @@
 mod en;
 mod es;
 mod labels;
+mod search_labels;
+
+pub use search_labels::{search_labels, search_languages};
 
 /// A language Circle ships, with its text direction and plural rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

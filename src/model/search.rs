@@ -1,6 +1,7 @@
 //! Text search that ignores case and accents ("cafe" finds "Café"), with a cache of each post's
 //! folded text so a search over 10,000 posts scans prepared text instead of re-folding it on
-//! every keystroke.
+//! every keystroke. A word is found in a post's title, details or area, or in the names of its
+//! category and area (`search_labels`); words are searched by their stems (`stem`).
 //!
 //! The cache lives inside the board but is not part of it: it is not saved, and two boards
 //! compare equal whatever their caches hold. It remembers the stamps of the fields it folded,
@@ -9,6 +10,7 @@
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::Post;
+use super::search_labels::SearchLabels;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -25,9 +27,11 @@ struct Cached {
 }
 
 /// The words of the last search and, per post of the corpus, whether it holds them all. Typing
-/// narrows a search ("ri", "rid", "ride"), so the next one only reads the posts this one found.
+/// narrows a search ("ri", "rid", "ride"), so the next one only reads the posts this one found,
+/// as long as the names it matched are the same.
 struct LastSearch {
     words: Vec<String>,
+    labels: SearchLabels,
     found: Vec<bool>,
 }
 
@@ -42,20 +46,61 @@ fn narrows(old: &[String], new: &[String]) -> bool {
 struct Corpus {
     text: String,
     posts: Vec<Folded>,
+    /// The distinct category keys and area keys of the posts, which their names are matched
+    /// against once per search instead of once per post.
+    categories: Vec<String>,
+    areas: Vec<String>,
 }
 
 /// One post's place in the corpus.
 struct Folded {
     id: RecordId,
-    /// The stamps of the fields its text was folded from.
-    stamps: [Stamp; 3],
+    /// The stamps of the fields its text and keys were taken from.
+    stamps: [Stamp; 4],
     /// Where its text is in the corpus.
     span: (usize, usize),
     pairs: Pairs,
+    /// Its category and area, as places in the corpus's lists of keys.
+    category: u32,
+    area: u32,
 }
 
-fn stamps(post: &Post) -> [Stamp; 3] {
-    [post.title.at, post.details.at, post.area.at]
+fn stamps(post: &Post) -> [Stamp; 4] {
+    [
+        post.title.at,
+        post.details.at,
+        post.area.at,
+        post.category.at,
+    ]
+}
+
+/// The place of `key` in `keys`, added if new.
+fn intern(key: &str, keys: &mut Vec<String>, places: &mut BTreeMap<String, u32>) -> u32 {
+    if let Some(&place) = places.get(key) {
+        return place;
+    }
+    let place = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+    keys.push(key.to_string());
+    places.insert(key.to_string(), place);
+    place
+}
+
+/// Per key, a bit for each of the first 64 words that one of the key's names holds.
+fn label_masks(
+    keys: &[String],
+    words: &[String],
+    key_holds: impl Fn(&str, &str) -> bool,
+) -> Vec<u64> {
+    keys.iter()
+        .map(|key| {
+            words
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, word)| key_holds(key, word))
+                .fold(0, |mask, (bit, _)| mask | 1 << bit)
+        })
+        .collect()
 }
 
 /// The pairs of adjacent bytes a text holds, hashed into 256 bits. A word with a pair the text
@@ -99,21 +144,42 @@ impl Corpus {
                 .all(|(folded, post)| folded.id == post.id && folded.stamps == stamps(post))
     }
 
-    /// Per post, whether its text holds every one of `words`; only posts marked in `within`
-    /// are read, when it is given.
-    fn holding_all(&self, words: &[String], within: Option<&[bool]>) -> Vec<bool> {
-        let needed = words
-            .iter()
-            .fold(Pairs::default(), |all, word| all.union(Pairs::of(word)));
+    /// Per post, whether its text or the names of its category and area hold every one of
+    /// `words`; only posts marked in `within` are read, when it is given.
+    fn holding_all(
+        &self,
+        words: &[String],
+        labels: &SearchLabels,
+        within: Option<&[bool]>,
+    ) -> Vec<bool> {
+        let pairs: Vec<Pairs> = words.iter().map(|word| Pairs::of(word)).collect();
+        let needed = pairs.iter().fold(Pairs::default(), |all, p| all.union(*p));
+        let by_category = label_masks(&self.categories, words, |key, word| {
+            labels.category_holds(key, word)
+        });
+        let by_area = label_masks(&self.areas, words, |key, word| labels.area_holds(key, word));
+        let named = |mask: u64, index: usize| index < 64 && mask & 1 << index != 0;
         self.posts
             .iter()
             .enumerate()
             .map(|(index, folded)| {
-                within.is_none_or(|within| within[index])
-                    && folded.pairs.covers(&needed)
-                    && words
-                        .iter()
-                        .all(|word| holds(&self.text[folded.span.0..folded.span.1], word))
+                if !within.is_none_or(|within| within[index]) {
+                    return false;
+                }
+                let text = &self.text[folded.span.0..folded.span.1];
+                let mask = by_category[folded.category as usize] | by_area[folded.area as usize];
+                if mask == 0 {
+                    return folded.pairs.covers(&needed)
+                        && words.iter().all(|word| holds(text, word));
+                }
+                // Words its names hold need not be in its text.
+                words
+                    .iter()
+                    .zip(&pairs)
+                    .enumerate()
+                    .all(|(at, (word, pairs))| {
+                        named(mask, at) || (folded.pairs.covers(pairs) && holds(text, word))
+                    })
             })
             .collect()
     }
@@ -123,7 +189,10 @@ impl Corpus {
         let mut corpus = Corpus {
             text: String::with_capacity(old.map_or(0, |old| old.text.len())),
             posts: Vec::with_capacity(all.len()),
+            categories: Vec::new(),
+            areas: Vec::new(),
         };
+        let (mut category_places, mut area_places) = (BTreeMap::new(), BTreeMap::new());
         let mut old_posts = old.map(|old| old.posts.iter().peekable());
         for post in all.values() {
             let now = stamps(post);
@@ -149,11 +218,19 @@ impl Corpus {
                     Pairs::of(&corpus.text[start..])
                 }
             };
+            let category = intern(
+                &post.category.value,
+                &mut corpus.categories,
+                &mut category_places,
+            );
+            let area = intern(&post.area.value, &mut corpus.areas, &mut area_places);
             corpus.posts.push(Folded {
                 id: post.id,
                 stamps: now,
                 span: (start, corpus.text.len()),
                 pairs,
+                category,
+                area,
             });
         }
         corpus
@@ -169,12 +246,14 @@ impl SearchCache {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Keeps `posts` (in id order, from `all`) whose title, details or area contain every one
-    /// of `words` (already folded).
+    /// Keeps `posts` (in id order, from `all`) whose title, details or area, or the names in
+    /// `labels` of their category and area, contain every one of `words` (already folded and
+    /// stemmed).
     pub(crate) fn retain_matching(
         &self,
         posts: &mut Vec<&Post>,
         words: &[String],
+        labels: &SearchLabels,
         all: &BTreeMap<RecordId, Post>,
     ) {
         let mut cached = self.cached();
@@ -192,9 +271,9 @@ impl SearchCache {
         let within = cached
             .last
             .as_ref()
-            .filter(|last| narrows(&last.words, words))
+            .filter(|last| last.labels == *labels && narrows(&last.words, words))
             .map(|last| last.found.as_slice());
-        let found = corpus.holding_all(words, within);
+        let found = corpus.holding_all(words, labels, within);
         let mut folded = corpus.posts.iter().zip(&found).peekable();
         posts.retain(|post| {
             while folded.next_if(|(folded, _)| folded.id < post.id).is_some() {}
@@ -204,6 +283,7 @@ impl SearchCache {
         });
         cached.last = Some(Arc::new(LastSearch {
             words: words.to_vec(),
+            labels: labels.clone(),
             found,
         }));
     }
@@ -239,7 +319,7 @@ impl fmt::Debug for SearchCache {
 /// search, whose set-up and bookkeeping dominate on a phone's WebAssembly. It looks at eight
 /// places at once in a 64-bit word (WebAssembly without SIMD still has those). Comparing bytes
 /// is exact for UTF-8: a whole character only ever matches a whole character.
-fn holds(text: &str, word: &str) -> bool {
+pub(crate) fn holds(text: &str, word: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let (text, word) = (text.as_bytes(), word.as_bytes());
