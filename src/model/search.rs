@@ -45,6 +45,10 @@ fn narrows(old: &[String], new: &[String]) -> bool {
 /// one block of memory in step with the posts instead of looking each one up.
 struct Corpus {
     text: String,
+    /// What each post's text was folded from, in the order of the posts.
+    sources: Vec<Source>,
+    /// Where each post's text is and what it holds, in the same order: all that a search
+    /// reads, kept apart from `sources` so the walk over 10,000 posts reads little memory.
     posts: Vec<Folded>,
     /// The distinct category keys and area keys of the posts, which their names are matched
     /// against once per search instead of once per post.
@@ -52,26 +56,36 @@ struct Corpus {
     areas: Vec<String>,
 }
 
-/// One post's place in the corpus.
-struct Folded {
+/// The post a place in the corpus was folded from, as it was then.
+#[derive(PartialEq, Eq)]
+struct Source {
     id: RecordId,
     /// The stamps of the fields its text and keys were taken from.
     stamps: [Stamp; 4],
+}
+
+impl Source {
+    fn of(post: &Post) -> Self {
+        Self {
+            id: post.id,
+            stamps: [
+                post.title.at,
+                post.details.at,
+                post.area.at,
+                post.category.at,
+            ],
+        }
+    }
+}
+
+/// One post's place in the corpus.
+struct Folded {
     /// Where its text is in the corpus.
     span: (usize, usize),
     pairs: Pairs,
     /// Its category and area, as places in the corpus's lists of keys.
     category: u32,
     area: u32,
-}
-
-fn stamps(post: &Post) -> [Stamp; 4] {
-    [
-        post.title.at,
-        post.details.at,
-        post.area.at,
-        post.category.at,
-    ]
 }
 
 /// The place of `key` in `keys`, added if new.
@@ -136,12 +150,12 @@ impl Pairs {
 impl Corpus {
     /// Whether the corpus was folded from exactly these posts as they are now.
     fn is_current(&self, all: &BTreeMap<RecordId, Post>) -> bool {
-        self.posts.len() == all.len()
+        self.sources.len() == all.len()
             && self
-                .posts
+                .sources
                 .iter()
                 .zip(all.values())
-                .all(|(folded, post)| folded.id == post.id && folded.stamps == stamps(post))
+                .all(|(source, post)| *source == Source::of(post))
     }
 
     /// Per post, whether its text or the names of its category and area hold every one of
@@ -159,6 +173,9 @@ impl Corpus {
         });
         let by_area = label_masks(&self.areas, words, |key, word| labels.area_holds(key, word));
         let named = |mask: u64, index: usize| index < 64 && mask & 1 << index != 0;
+        // Mostly no name holds any word (once a few letters are typed): then the names are not
+        // looked up for each post.
+        let any_named = by_category.iter().chain(&by_area).any(|mask| *mask != 0);
         self.posts
             .iter()
             .enumerate()
@@ -167,7 +184,11 @@ impl Corpus {
                     return false;
                 }
                 let text = &self.text[folded.span.0..folded.span.1];
-                let mask = by_category[folded.category as usize] | by_area[folded.area as usize];
+                let mask = if any_named {
+                    by_category[folded.category as usize] | by_area[folded.area as usize]
+                } else {
+                    0
+                };
                 if mask == 0 {
                     return folded.pairs.covers(&needed)
                         && words.iter().all(|word| holds(text, word));
@@ -188,20 +209,21 @@ impl Corpus {
     fn build(all: &BTreeMap<RecordId, Post>, old: Option<&Corpus>) -> Self {
         let mut corpus = Corpus {
             text: String::with_capacity(old.map_or(0, |old| old.text.len())),
+            sources: Vec::with_capacity(all.len()),
             posts: Vec::with_capacity(all.len()),
             categories: Vec::new(),
             areas: Vec::new(),
         };
         let (mut category_places, mut area_places) = (BTreeMap::new(), BTreeMap::new());
-        let mut old_posts = old.map(|old| old.posts.iter().peekable());
+        let mut old_posts = old.map(|old| old.sources.iter().zip(&old.posts).peekable());
         for post in all.values() {
-            let now = stamps(post);
+            let now = Source::of(post);
             let start = corpus.text.len();
             let reused = old.zip(old_posts.as_mut()).and_then(|(old, posts)| {
-                while posts.next_if(|folded| folded.id < post.id).is_some() {}
+                while posts.next_if(|(source, _)| source.id < post.id).is_some() {}
                 posts
-                    .next_if(|folded| folded.id == post.id && folded.stamps == now)
-                    .map(|folded| (&old.text[folded.span.0..folded.span.1], folded.pairs))
+                    .next_if(|(source, _)| **source == now)
+                    .map(|(_, folded)| (&old.text[folded.span.0..folded.span.1], folded.pairs))
             });
             let pairs = match reused {
                 Some((text, pairs)) => {
@@ -224,9 +246,8 @@ impl Corpus {
                 &mut category_places,
             );
             let area = intern(&post.area.value, &mut corpus.areas, &mut area_places);
+            corpus.sources.push(now);
             corpus.posts.push(Folded {
-                id: post.id,
-                stamps: now,
                 span: (start, corpus.text.len()),
                 pairs,
                 category,
@@ -274,12 +295,12 @@ impl SearchCache {
             .filter(|last| last.labels == *labels && narrows(&last.words, words))
             .map(|last| last.found.as_slice());
         let found = corpus.holding_all(words, labels, within);
-        let mut folded = corpus.posts.iter().zip(&found).peekable();
+        let mut folded = corpus.sources.iter().zip(&found).peekable();
         posts.retain(|post| {
-            while folded.next_if(|(folded, _)| folded.id < post.id).is_some() {}
+            while folded.next_if(|(source, _)| source.id < post.id).is_some() {}
             folded
                 .peek()
-                .is_some_and(|(folded, holds)| folded.id == post.id && **holds)
+                .is_some_and(|(source, holds)| source.id == post.id && **holds)
         });
         cached.last = Some(Arc::new(LastSearch {
             words: words.to_vec(),
@@ -309,7 +330,7 @@ impl fmt::Debug for SearchCache {
             .cached()
             .corpus
             .as_ref()
-            .map_or(0, |corpus| corpus.posts.len());
+            .map_or(0, |corpus| corpus.sources.len());
         write!(f, "SearchCache({posts} posts)")
     }
 }
