@@ -104,6 +104,15 @@ mod tests {
     use super::*;
     use crate::model::{sample_draft, DeviceId, RecordId, Stamp};
 
+    /// Adds `draft` as post `n`, made at time `n`.
+    fn put(board: &mut Board, n: u64, draft: crate::model::PostDraft) {
+        board.add_post(crate::model::Post::create(
+            RecordId(n),
+            draft,
+            Stamp::new(n, 0, DeviceId(1)),
+        ));
+    }
+
     fn board() -> Board {
         let mut board = Board::default();
         let rows = [
@@ -136,11 +145,7 @@ mod tests {
             draft.urgency = urgency;
             draft.title = title.into();
             draft.area = area.into();
-            board.add_post(crate::model::Post::create(
-                RecordId(n),
-                draft,
-                Stamp::new(n, 0, DeviceId(1)),
-            ));
+            put(&mut board, n, draft);
         }
         board
     }
@@ -270,11 +275,7 @@ mod tests {
             draft.details = String::new();
             draft.category = category.into();
             draft.area = area.into();
-            board.add_post(crate::model::Post::create(
-                RecordId(n),
-                draft,
-                Stamp::new(n, 0, DeviceId(1)),
-            ));
+            put(&mut board, n, draft);
         }
         let names = |lang: usize| {
             let mut labels = SearchLabels::new();
