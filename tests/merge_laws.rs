@@ -2,14 +2,25 @@
 //! concurrent edits and deletions on three devices, across every kind of record. Whatever order
 //! copies meet in, they must end up the same, and no edit may be lost.
 //!
+//! The same laws hold for signed posts (`support/signed.rs`): copies where each device changes
+//! only its own posts, answers others' and a coordinator moderates, some of them redacted. For
+//! those, also: the newest revision of every post and every response and moderation record of
+//! either copy survive a merge, a redacted copy merged with its full copy gives the full copy,
+//! and an honest copy passes the trust gate whole.
+//!
 //! `PROPTEST_CASES` sets the cases per law (256 by default; `make test` runs 10,000).
 
 #[path = "support/sample.rs"]
 mod sample;
+#[path = "support/signed.rs"]
+mod signed;
 
-use circle::model::{Board, DeviceId, Merge, RecordId, Snapshot, Stamp};
+use circle::model::trust::gate::Gate;
+use circle::model::{Audience, Board, DeviceId, Merge, Post, RecordId, Snapshot, Stamp};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use sample::{apply, Op, OP_KINDS};
+use signed::{coordinator, signed_copies};
 
 /// Records are drawn from a small pool so copies keep touching the same ones.
 const POOL: u64 = 6;
@@ -112,6 +123,140 @@ proptest! {
             let post = board.post(RecordId(id)).expect("still live");
             prop_assert_eq!(&post.title.value, &title);
             prop_assert_eq!(&post.area.value, &area);
+        }
+    }
+}
+
+/// What `merged` must keep of `side`, one of the two copies merged into it: each post at a
+/// revision at least as new, and at the same revision the same signed content, showing at least
+/// what `side` shows; every response (no less shown) and every moderation record.
+fn keeps_everything_of(side: &Board, merged: &Board) -> Result<(), TestCaseError> {
+    for (id, theirs) in &side.posts {
+        let Some(ours) = merged.posts.get(id) else {
+            return Err(TestCaseError::fail(format!("post {id} lost")));
+        };
+        prop_assert!(ours.verifies(), "post {} no longer verifies", id);
+        prop_assert!(ours.revision() >= theirs.revision());
+        if ours.revision() == theirs.revision() {
+            prop_assert_eq!(ours.signed_bytes(), theirs.signed_bytes());
+            prop_assert_eq!(ours.seal.map(|s| s.seal), theirs.seal.map(|s| s.seal));
+            let shows = |post: &Post| post.seal.map(|s| (s.contact.is_shown(), s.note.is_shown()));
+            let (ours_shown, theirs_shown) = (shows(ours), shows(theirs));
+            if let (Some((contact, note)), Some((their_contact, their_note))) =
+                (ours_shown, theirs_shown)
+            {
+                prop_assert!(
+                    contact || !their_contact,
+                    "contact of {} withheld again",
+                    id
+                );
+                prop_assert!(note || !their_note, "note of {} withheld again", id);
+                if their_contact {
+                    prop_assert_eq!(&ours.contact, &theirs.contact);
+                }
+                if their_note {
+                    prop_assert_eq!(&ours.private_note, &theirs.private_note);
+                }
+            }
+        }
+        for (key, response) in &theirs.responses {
+            let Some(kept) = ours.responses.get(key) else {
+                return Err(TestCaseError::fail(format!("a response to {id} lost")));
+            };
+            prop_assert_eq!(kept.withheld(), response.withheld());
+            if response.secret.is_shown() {
+                prop_assert_eq!(kept, response);
+            }
+        }
+        prop_assert!(
+            theirs.moderation.is_subset(&ours.moderation),
+            "moderation of {} lost",
+            id
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn signed_merge_is_commutative(copies in signed_copies()) {
+        let [a, b, c] = &copies.shared;
+        prop_assert_eq!(merged(a, b), merged(b, a));
+        prop_assert_eq!(merged(a, c), merged(c, a));
+    }
+
+    #[test]
+    fn signed_merge_is_associative(copies in signed_copies()) {
+        let [a, b, c] = &copies.shared;
+        prop_assert_eq!(merged(&merged(a, b), c), merged(a, &merged(b, c)));
+    }
+
+    #[test]
+    fn signed_merge_is_idempotent(copies in signed_copies()) {
+        let [a, b, _] = &copies.shared;
+        prop_assert_eq!(&merged(a, a), a);
+        let ab = merged(a, b);
+        prop_assert_eq!(merged(&ab, b), ab.clone());
+        prop_assert_eq!(merged(&ab, a), ab);
+    }
+
+    #[test]
+    fn signed_merge_in_is_merge(copies in signed_copies()) {
+        let [a, b, _] = &copies.shared;
+        let mut reported = a.clone();
+        let report = reported.merge_in(b);
+        prop_assert_eq!(&reported, &merged(a, b));
+        prop_assert_eq!(report.added + report.updated + report.unchanged, b.len());
+        let mut absorbed = a.clone();
+        prop_assert_eq!(absorbed.absorb(b.clone()), report);
+        prop_assert_eq!(absorbed, reported);
+    }
+
+    /// Nothing either copy holds is lost, and nothing appears that neither held.
+    #[test]
+    fn signed_merge_loses_nothing(copies in signed_copies()) {
+        let [a, b, _] = &copies.shared;
+        let ab = merged(a, b);
+        keeps_everything_of(a, &ab)?;
+        keeps_everything_of(b, &ab)?;
+        for (id, post) in &ab.posts {
+            let sides: Vec<&Post> = [a, b].iter().filter_map(|side| side.posts.get(id)).collect();
+            let newest = sides.iter().map(|side| side.revision()).max();
+            prop_assert_eq!(Some(post.revision()), newest, "post {} appeared from nowhere", id);
+            for key in post.responses.keys() {
+                prop_assert!(sides.iter().any(|side| side.responses.contains_key(key)));
+            }
+            for entry in &post.moderation {
+                prop_assert!(sides.iter().any(|side| side.moderation.contains(entry)));
+            }
+        }
+    }
+
+    /// Redaction only withholds: merged with the copy it came from, either way round, a
+    /// redacted copy gives that copy back.
+    #[test]
+    fn a_redacted_copy_merged_with_its_full_copy_gives_the_full_copy(copies in signed_copies()) {
+        for full in &copies.full {
+            for audience in [Audience::Public, Audience::Group] {
+                let redacted = full.redacted(audience);
+                prop_assert_eq!(&merged(full, &redacted), full);
+                prop_assert_eq!(&merged(&redacted, full), full);
+            }
+        }
+    }
+
+    /// What honest devices make passes the trust gate whole: the gate refuses forgeries, never
+    /// an author's own revisions, a helper's responses, a coordinator's moderation or a
+    /// redacted copy.
+    #[test]
+    fn honest_copies_pass_the_gate_whole(copies in signed_copies()) {
+        let [a, b, c] = &copies.shared;
+        let coordinators = [coordinator().key()];
+        for (current, incoming) in [(a, b), (b, c), (c, a)] {
+            let gate = Gate { current, now_ms: 0, coordinators: &coordinators };
+            let admitted = gate.admit(incoming.clone());
+            prop_assert_eq!(admitted.refused, []);
+            prop_assert_eq!(&admitted.board, incoming);
         }
     }
 }

@@ -6,6 +6,10 @@ use serde_json::Value;
 
 const V1: &str = include_str!("fixtures/snapshot-v1.json");
 const V2: &str = include_str!("fixtures/snapshot-v2.json");
+/// The schema 2 board, plus one signed post with a helper's response and a coordinator's
+/// moderation.
+const V3: &str = include_str!("fixtures/snapshot-v3.json");
+const SIGNED: RecordId = RecordId(0x34be_d8ba_ab20_1d6b);
 
 #[test]
 fn the_schema_1_fixture_loads() {
@@ -37,11 +41,11 @@ fn the_schema_1_fixture_loads() {
 }
 
 #[test]
-fn the_schema_1_fixture_migrates_to_the_schema_2_fixture() {
+fn the_schema_1_fixture_migrates_to_the_schema_2_board() {
     let migrated = Snapshot::decode(V1).expect("schema 1 loads");
     assert_eq!(Snapshot::decode(V2), Ok(migrated.clone()));
     let written = Snapshot::encode(&migrated);
-    assert!(written.starts_with(r#"{"schema":2,"#));
+    assert!(written.starts_with(r#"{"schema":3,"#));
     let v1: Value = serde_json::from_str(V1).expect("fixture is JSON");
     let v1_written = serde_json::to_string(&v1).expect("JSON writes");
     assert!(
@@ -53,16 +57,68 @@ fn the_schema_1_fixture_migrates_to_the_schema_2_fixture() {
 }
 
 #[test]
-fn the_schema_2_fixture_round_trips() {
+fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_3() {
     let board = Snapshot::decode(V2).expect("loads");
+    assert!(board.posts.values().all(|post| !post.is_signed()));
+    let mut v3 = Snapshot::decode(V3).expect("schema 3 loads");
+    v3.posts.remove(&SIGNED);
+    assert_eq!(
+        v3, board,
+        "the schema 3 fixture is the schema 2 board plus one post"
+    );
     let written = Snapshot::encode(&board);
-    let original: Value = serde_json::from_str(V2).expect("fixture is JSON");
+    assert!(written.starts_with(r#"{"schema":3,"#));
+    assert_eq!(Snapshot::decode(&written), Ok(board));
+}
+
+#[test]
+fn the_schema_3_fixture_round_trips_and_its_signatures_verify() {
+    let board = Snapshot::import(V3).expect("loads as an import, limits included");
+    let written = Snapshot::encode(&board);
+    let original: Value = serde_json::from_str(V3).expect("fixture is JSON");
     let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
     assert_eq!(
         rewritten, original,
-        "schema 2 is written exactly as the fixture"
+        "schema 3 is written exactly as the fixture"
     );
-    assert_eq!(Snapshot::decode(&written), Ok(board));
+    let post = board.post(SIGNED).expect("the signed post");
+    assert!(post.verifies());
+    let response = post.responses.values().next().expect("a response");
+    assert_eq!(response.by, "Sam");
+    assert!(response.verifies(SIGNED));
+    let moderation = post.moderation.iter().next().expect("a moderation");
+    assert!(moderation.verifies(SIGNED));
+    assert_eq!(post.status.value, Status::Matched);
+    assert_eq!(
+        post.current_status(),
+        Status::Fulfilled,
+        "the coordinator's later word"
+    );
+}
+
+#[test]
+fn a_redacted_signed_post_still_verifies_and_merges_back_whole() {
+    let board = Snapshot::decode(V3).expect("loads");
+    let public = board.redacted(Audience::Public);
+    let shown = public.post(SIGNED).expect("published");
+    assert!(shown.verifies(), "withheld values keep their digests");
+    assert_eq!(shown.contact.value, None);
+    assert!(shown.private_note.value.is_empty());
+    let text = Snapshot::encode(&public);
+    for private in ["+447700900124", "+447700900125", "Lift is out of order"] {
+        assert!(V3.contains(private));
+        assert!(!text.contains(private), "{private} leaked");
+    }
+    for (mut a, b) in [
+        (public.clone(), board.clone()),
+        (board.clone(), public.clone()),
+    ] {
+        a.merge_in(&b);
+        assert_eq!(
+            a, board,
+            "a full copy and its public copy merge to the full copy"
+        );
+    }
 }
 
 #[test]

@@ -11,8 +11,8 @@ mod content;
 use circle::model::{
     Audience, Board, CheckIn, Condition, Contact, ContactMethod, Day, DeviceId, EntryDraft,
     EntryKind, FundEntry, Match, Outcome, Partner, Person, PersonDraft, Post, PostDraft, PostKind,
-    RecordId, Report, Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Skill,
-    SkillDraft, Snapshot, Stamp, Status, Stock, Visibility,
+    RecordId, Report, Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Signer,
+    Skill, SkillDraft, Snapshot, Stamp, Status, Stock, Visibility,
 };
 use content::{DemoPost, POSTS};
 
@@ -45,6 +45,20 @@ impl Maker {
     }
 }
 
+/// The demo's people each sign with a key grown from their name: the same file every build,
+/// and the posts verify like any neighbour's. These keys are public, so they prove nothing
+/// beyond the demo.
+fn signer_of(handle: &str) -> Signer {
+    let mut seed = [0u8; 32];
+    for (slot, byte) in seed
+        .iter_mut()
+        .zip(b"circle-demo:".iter().chain(handle.as_bytes()))
+    {
+        *slot = *byte;
+    }
+    Signer::from_seed(seed)
+}
+
 fn area_key(name: &str) -> String {
     name.to_lowercase().replace(' ', "-")
 }
@@ -69,9 +83,8 @@ fn post(maker: &mut Maker, demo: &DemoPost) -> Post {
         recurring: demo.category == "rides" && demo.kind == PostKind::Ask,
         private_note: String::new(),
     };
-    let id = maker.id();
     let at = maker.at(demo.age_days, 9);
-    Post::create(id, draft, at)
+    Post::create_signed(draft, at, &signer_of(demo.author))
 }
 
 fn contact(method: ContactMethod, value: &str, visibility: Visibility) -> Option<Contact> {
@@ -129,6 +142,14 @@ fn demo_board(now_ms: u64) -> Board {
             .find(|p| p.title.value.starts_with(title))
             .map(|p| p.id)
     };
+    let author = |id: RecordId| {
+        let handle = posts
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.author.clone())
+            .unwrap_or_default();
+        (signer_of(&handle), handle)
+    };
     let (Some(dialysis), Some(rides), Some(meals), Some(fan)) = (
         find("Ride to dialysis"),
         find("Weekday rides"),
@@ -137,36 +158,56 @@ fn demo_board(now_ms: u64) -> Board {
     ) else {
         unreachable!("the demo content names these posts");
     };
-    let at = maker.at(0, 11);
-    board
-        .match_ask(Match::create(
-            maker.id(),
-            dialysis,
-            Partner::Offer(rides),
-            "Priya".into(),
-            String::new(),
-            at,
-        ))
-        .ok();
-    board
-        .set_status(dialysis, Status::Matched, "Priya", at)
-        .ok();
-    let at = maker.at(0, 12);
-    board
-        .match_ask(Match::create(
-            maker.id(),
-            meals,
-            Partner::Volunteer("Lupe".into()),
-            "Lupe".into(),
-            String::new(),
-            at,
-        ))
-        .ok();
-    board.set_status(meals, Status::Matched, "Lupe", at).ok();
+    // Helpers answered, and the authors accepted: each step signed by the one who took it.
+    for (ask, helper, hours) in [
+        (dialysis, "Priya", 10),
+        (meals, "Lupe", 11),
+        (fan, "Chris", 12),
+    ] {
+        let at = maker.at(0, hours);
+        board
+            .respond(ask, at, helper, String::new(), None, &signer_of(helper))
+            .ok();
+    }
+    let (dialysis_author, dialysis_handle) = author(dialysis);
     let at = maker.at(0, 13);
-    board.set_status(fan, Status::Matched, "Chris", at).ok();
+    board
+        .match_ask(
+            Match::create(
+                maker.id(),
+                dialysis,
+                Partner::Offer(rides),
+                dialysis_handle,
+                String::new(),
+                at,
+            ),
+            &dialysis_author,
+        )
+        .ok();
+    let (meals_author, meals_handle) = author(meals);
+    let at = maker.at(0, 14);
+    board
+        .match_ask(
+            Match::create(
+                maker.id(),
+                meals,
+                Partner::Volunteer("Lupe".into()),
+                meals_handle,
+                String::new(),
+                at,
+            ),
+            &meals_author,
+        )
+        .ok();
+    let (fan_author, fan_handle) = author(fan);
+    let at = maker.at(0, 15);
+    board
+        .set_status(fan, Status::Matched, &fan_handle, at, &fan_author)
+        .ok();
     let at = maker.at(0, 16);
-    board.set_status(fan, Status::Fulfilled, "Kay", at).ok();
+    board
+        .set_status(fan, Status::Fulfilled, &fan_handle, at, &fan_author)
+        .ok();
 
     let fridge = resource(
         &mut maker,

@@ -163,6 +163,23 @@ impl Board {
         self.posts.insert(post.id, post);
     }
 
+    /// The newest stamp on any post, its responses and moderation included: what a device's
+    /// clock observes after loading or merging, so its next edit orders after all of it.
+    pub fn newest_stamp(&self) -> Option<super::clock::Stamp> {
+        self.posts
+            .values()
+            .flat_map(|post| {
+                let others = post.responses.values().map(|response| response.at);
+                let moderation = post.moderation.iter().map(|entry| entry.at);
+                let history = post.history.iter().map(|change| change.at);
+                std::iter::once(post.revision())
+                    .chain(others)
+                    .chain(moderation)
+                    .chain(history)
+            })
+            .max()
+    }
+
     /// Live resources, in id order.
     pub fn resources(&self) -> impl Iterator<Item = &Resource> {
         self.resources.values().filter(|r| !r.is_removed())
@@ -293,6 +310,7 @@ impl Merge for Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, Stamp};
 
     #[test]
@@ -306,7 +324,9 @@ mod tests {
         theirs.add_post(Post::create(RecordId(9), sample_draft(), at(2, 2)));
         let mut draft = sample_draft();
         draft.title = "Changed".into();
-        theirs.edit_post(RecordId(0), draft, at(3, 2)).unwrap();
+        theirs
+            .edit_post(RecordId(0), draft, at(3, 1), &signer())
+            .unwrap();
         let report = mine.merge_in(&theirs);
         assert_eq!((report.added, report.updated, report.unchanged), (1, 1, 2));
         assert_eq!(report.of(RecordKind::Post).added, 1);

@@ -13,6 +13,7 @@
 //!   "ask_expiry_days": 30,
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
+//!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
 //!   "phone_country_code": 1,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
@@ -28,6 +29,7 @@
 //! type phone numbers without their country code; it must be a real country calling code.
 
 use super::phone;
+use super::trust::AuthorKey;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
@@ -74,6 +76,9 @@ pub struct GroupConfig {
     /// A board of invented posts merged in on a device's first run, so a newcomer sees how
     /// Circle looks in use. Groups running a real board leave it out.
     pub demo_board: Option<String>,
+    /// The author keys (64 hex digits each, shown in a coordinator's Settings) that may close
+    /// or hide any post, for moderation. Empty: nobody moderates.
+    pub coordinator_keys: Vec<AuthorKey>,
     /// The country calling code of numbers typed without one, when the group is in one
     /// country. Without it, every number needs `+` and its country code.
     #[serde(deserialize_with = "country_code")]
@@ -94,6 +99,7 @@ impl Default for GroupConfig {
             private_retention_days: DEFAULT_PRIVATE_RETENTION_DAYS,
             sources: Vec::new(),
             demo_board: None,
+            coordinator_keys: Vec::new(),
             phone_country_code: None,
         }
     }

@@ -88,7 +88,9 @@ impl Board {
                         .as_ref()
                         .is_none_or(|key| post.area.value == *key)
                     && filter.urgency.is_none_or(|u| post.urgency.value == u)
-                    && filter.status.is_none_or(|s| s.admits(post.status.value))
+                    && filter
+                        .status
+                        .is_none_or(|s| s.admits(post.current_status()))
             })
             .collect();
         if !words.is_empty() {
@@ -102,6 +104,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, RecordId, Stamp};
 
     /// Adds `draft` as post `n`, made at time `n`.
@@ -247,14 +250,24 @@ mod tests {
         let mut draft = board.post(RecordId(2)).unwrap().draft();
         draft.details = "Two warm BLANKETS".into();
         board
-            .edit_post(RecordId(2), draft, Stamp::new(10, 0, DeviceId(1)))
+            .edit_post(
+                RecordId(2),
+                draft,
+                Stamp::new(10, 0, DeviceId(1)),
+                &signer(),
+            )
             .unwrap();
         assert_eq!(ids(board.filter(&search)), [2]);
         let mut other = board.clone();
         let mut draft = other.post(RecordId(2)).unwrap().draft();
         draft.details = "Sorted, thanks".into();
         other
-            .edit_post(RecordId(2), draft, Stamp::new(11, 0, DeviceId(2)))
+            .edit_post(
+                RecordId(2),
+                draft,
+                Stamp::new(11, 0, DeviceId(1)),
+                &signer(),
+            )
             .unwrap();
         board.merge(&other);
         assert!(board.filter(&search).is_empty());

@@ -3,12 +3,14 @@
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::edit::NotFound;
+use super::edit::{EditError, NotFound};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
+use super::moderation::Action;
 use super::post::{Handle, PostKind, Status};
 use super::record::{tombstoned, Record, RecordKind};
 use super::status::StatusError;
+use super::trust::Signer;
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -114,9 +116,10 @@ impl fmt::Display for MatchError {
 impl std::error::Error for MatchError {}
 
 impl Board {
-    /// Pairs an open ask with an offer or a volunteer and marks the ask matched. An offer may
-    /// answer several asks, so it stays as it is.
-    pub fn match_ask(&mut self, made: Match) -> Result<(), MatchError> {
+    /// Pairs an open ask with an offer or a volunteer and marks the ask matched: as its author
+    /// when `signer` wrote it, otherwise as a coordinator's moderation (the caller checks that
+    /// `signer` is one). An offer may answer several asks, so it stays as it is.
+    pub fn match_ask(&mut self, made: Match, signer: &Signer) -> Result<(), MatchError> {
         let mut checks = Checks::new();
         made.check_limits(&mut checks);
         checks.first().map_err(MatchError::Invalid)?;
@@ -130,8 +133,18 @@ impl Board {
                 return Err(MatchError::NotAnOffer(offer));
             }
         }
-        self.set_status(made.ask, Status::Matched, &made.by, made.created)
-            .map_err(MatchError::Status)?;
+        let by_author = self.set_status(made.ask, Status::Matched, &made.by, made.created, signer);
+        match by_author {
+            Err(StatusError::Edit(EditError::NotAuthor)) => self.moderate(
+                made.ask,
+                Action::Status(Status::Matched),
+                &made.by,
+                made.created,
+                signer,
+            ),
+            other => other,
+        }
+        .map_err(MatchError::Status)?;
         self.matches.insert(made.id, made);
         Ok(())
     }
@@ -162,6 +175,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, Post};
 
     fn at(ms: u64) -> Stamp {
@@ -183,7 +197,7 @@ mod tests {
             "call after 5".into(),
             at(2),
         );
-        board.match_ask(made).unwrap();
+        board.match_ask(made, &signer()).unwrap();
         assert_eq!(
             board.post(RecordId(1)).unwrap().status.value,
             Status::Matched
@@ -199,7 +213,7 @@ mod tests {
             at(3),
         );
         assert_eq!(
-            board.match_ask(again),
+            board.match_ask(again, &signer()),
             Err(MatchError::NotAnAsk(RecordId(2)))
         );
         board.remove_match(RecordId(10), at(4)).unwrap();

@@ -12,12 +12,14 @@ pub mod fund;
 pub mod id;
 pub mod matching;
 pub mod merge;
+pub mod moderation;
 pub mod phone;
 pub mod post;
 mod post_json;
 pub mod record;
 pub mod redact;
 pub mod resource;
+pub mod response;
 pub mod retention;
 pub mod roster;
 pub mod search;
@@ -29,6 +31,7 @@ pub mod status;
 pub mod stem;
 #[cfg(test)]
 mod testing;
+pub mod trust;
 pub mod validate;
 
 pub use board::{Board, Counts, MergeReport, RecordError};
@@ -41,6 +44,7 @@ pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;
 pub use matching::{Match, MatchError, Partner};
 pub use merge::{Lww, Merge};
+pub use moderation::{Action, Moderation};
 pub use phone::{PhoneError, PhoneNumber};
 pub use post::{
     CloseReason, Contact, ContactMethod, Handle, Post, PostDraft, PostKind, Status, StatusChange,
@@ -49,6 +53,7 @@ pub use post::{
 pub use record::{Record, RecordKind, RecordRef};
 pub use redact::Audience;
 pub use resource::{Condition, Report, Resource, ResourceDraft, ResourceKind, Stock};
+pub use response::Response;
 pub use retention::RetentionReport;
 pub use roster::{CheckIn, Escalation, Outcome, Person, PersonDraft, Roster, Standing};
 pub use search_labels::SearchLabels;
@@ -57,5 +62,6 @@ pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
 #[cfg(test)]
-pub(crate) use testing::{board_with_posts, sample_draft};
+pub(crate) use testing::{board_with_posts, sample_draft, signer};
+pub use trust::{Admitted, AuthorKey, Refusal, Refused, Signer};
 pub use validate::{Field, Problem, ValidationError};

@@ -1,13 +1,18 @@
 //! Posts: an Ask (a need) or an Offer (goods, time, a skill), with the fields a neighbour fills
-//! in and the status workflow a group follows. Every editable field carries its own stamp so
-//! concurrent edits of different fields both survive a merge.
+//! in and the status workflow a group follows. Every field carries the stamp of the edit that
+//! set it. A signed post is its author's alone: a merge keeps the newest revision its author
+//! signed, whole, and adds the records others made about it (responses, moderation).
 
 use super::clock::Stamp;
 use super::day::Day;
 use super::id::RecordId;
 use super::merge::{grow, Lww, Merge};
+use super::moderation::Moderation;
+use super::response::{Response, ResponseKey};
+use super::trust::PostSeal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A self-chosen name. There are no accounts.
 pub type Handle = String;
@@ -162,6 +167,12 @@ pub struct Post {
     pub history: BTreeSet<StatusChange>,
     /// The tombstone: `true` once deleted. A later edit of any field brings the post back.
     pub removed: Lww<bool>,
+    /// The author's signature over everything above; `None` on a post from before signing.
+    pub seal: Option<PostSeal>,
+    /// Offers of help ("I can help"), each its helper's own signed record.
+    pub responses: BTreeMap<ResponseKey, Response>,
+    /// Coordinators' signed moderation: closing or hiding a post that is not theirs.
+    pub moderation: BTreeSet<Moderation>,
 }
 
 impl Post {
@@ -187,6 +198,9 @@ impl Post {
             private_note: Lww::new(draft.private_note, at),
             history,
             removed: Lww::new(false, at),
+            seal: None,
+            responses: BTreeMap::new(),
+            moderation: BTreeSet::new(),
         }
     }
 
@@ -211,16 +225,192 @@ impl Post {
         .unwrap_or(self.created)
     }
 
-    /// Deletions win over older edits and lose to newer ones.
+    /// The stamp of the author's newest change, the tombstone included: what a signature
+    /// covers and what decides between two signed copies.
+    pub fn revision(&self) -> Stamp {
+        self.last_edit().max(self.removed.at).max(self.created)
+    }
+
+    /// Deleted by its author (a tombstone newer than every edit), or hidden by a coordinator.
     pub fn is_removed(&self) -> bool {
-        self.removed.value && self.removed.at > self.last_edit()
+        (self.removed.value && self.removed.at > self.last_edit()) || self.is_hidden()
+    }
+
+    /// The status people see: the author's, unless a coordinator changed it since.
+    pub fn current_status(&self) -> Status {
+        self.moderation
+            .iter()
+            .filter_map(|entry| entry.status().map(|status| (entry.at, status)))
+            .max()
+            .filter(|(at, _)| *at > self.status.at)
+            .map_or(self.status.value, |(_, status)| status)
+    }
+
+    /// When the status people see was set.
+    pub fn status_since(&self) -> Stamp {
+        self.moderation
+            .iter()
+            .filter(|entry| entry.status().is_some())
+            .map(|entry| entry.at)
+            .max()
+            .map_or(self.status.at, |at| at.max(self.status.at))
+    }
+
+    /// Whether the newest hide-or-show moderation hides it.
+    pub fn is_hidden(&self) -> bool {
+        self.moderation
+            .iter()
+            .filter_map(|entry| entry.hides().map(|hides| (entry.at, hides)))
+            .max()
+            .is_some_and(|(_, hides)| hides)
+    }
+
+    /// Whether the post is signed by its author.
+    pub fn is_signed(&self) -> bool {
+        self.seal.is_some()
     }
 }
 
 impl Post {
     /// Merges `other` in and says whether that changed this post: the merge report's
     /// "updated" without comparing whole posts.
+    ///
+    /// Between signed copies the newer revision wins whole (its author is its only writer);
+    /// two copies of one revision differ only in what redaction withheld, and the merge keeps
+    /// whatever either shows. A signed copy wins over an unsigned one. Two unsigned copies
+    /// (from before signing) merge field by field as they always did.
     pub fn merge_changed(&mut self, other: &Self) -> bool {
+        let mut changed = match (&self.seal, &other.seal) {
+            (Some(mine), Some(theirs)) => {
+                match (self.revision(), mine.seal.sig).cmp(&(other.revision(), theirs.seal.sig)) {
+                    Ordering::Less => self.take_authored(other),
+                    Ordering::Greater => false,
+                    Ordering::Equal => self.merge_same_revision(other),
+                }
+            }
+            (None, Some(_)) => self.take_authored(other),
+            (Some(_), None) => false,
+            (None, None) => self.merge_fields(other),
+        };
+        for (key, theirs) in &other.responses {
+            match self.responses.get_mut(key) {
+                Some(mine) => changed |= mine.merge_changed(theirs),
+                None => {
+                    self.responses.insert(*key, theirs.clone());
+                    changed = true;
+                }
+            }
+        }
+        changed |= grow(&mut self.moderation, &other.moderation);
+        changed
+    }
+
+    /// Replaces everything the author wrote with `other`'s; keeps what others wrote.
+    fn take_authored(&mut self, other: &Self) -> bool {
+        let responses = std::mem::take(&mut self.responses);
+        let moderation = std::mem::take(&mut self.moderation);
+        *self = Post {
+            responses,
+            moderation,
+            ..other.authored_clone()
+        };
+        true
+    }
+
+    /// A copy without others' records (they are merged separately).
+    fn authored_clone(&self) -> Post {
+        Post {
+            id: self.id,
+            kind: self.kind,
+            created: self.created,
+            author: self.author.clone(),
+            title: self.title.clone(),
+            details: self.details.clone(),
+            category: self.category.clone(),
+            area: self.area.clone(),
+            urgency: self.urgency.clone(),
+            quantity: self.quantity.clone(),
+            contact: self.contact.clone(),
+            languages: self.languages.clone(),
+            until: self.until.clone(),
+            recurring: self.recurring.clone(),
+            status: self.status.clone(),
+            private_note: self.private_note.clone(),
+            history: self.history.clone(),
+            removed: self.removed.clone(),
+            seal: self.seal,
+            responses: BTreeMap::new(),
+            moderation: BTreeSet::new(),
+        }
+    }
+
+    /// Two copies with the same revision and signature: the same signed content, unless one is
+    /// forged. What either shows of a withheld value is kept; copies that sign different bytes
+    /// are ordered by those bytes, so every device picks the same one.
+    fn merge_same_revision(&mut self, other: &Self) -> bool {
+        if self.same_authored(other) {
+            return false;
+        }
+        let (mine, theirs) = (self.signed_bytes(), other.signed_bytes());
+        match mine.cmp(&theirs) {
+            Ordering::Less => self.take_authored(other),
+            Ordering::Greater => false,
+            Ordering::Equal => self.reveal_from(other),
+        }
+    }
+
+    /// Whether both copies hold the same author's content, signature included (others'
+    /// records aside).
+    pub(crate) fn same_authored(&self, other: &Self) -> bool {
+        self.seal == other.seal
+            && self.title == other.title
+            && self.details == other.details
+            && self.category == other.category
+            && self.area == other.area
+            && self.urgency == other.urgency
+            && self.quantity == other.quantity
+            && self.contact == other.contact
+            && self.languages == other.languages
+            && self.until == other.until
+            && self.recurring == other.recurring
+            && self.status == other.status
+            && self.private_note == other.private_note
+            && self.history == other.history
+            && self.removed == other.removed
+            && (self.created, self.kind, &self.author) == (other.created, other.kind, &other.author)
+    }
+
+    /// Takes the values `other`, a copy of the same signed revision, shows and this copy
+    /// withholds. (Only within one revision: revealing an older revision's value into a newer
+    /// one would depend on the order copies meet in, and the merge would no longer be
+    /// associative.)
+    fn reveal_from(&mut self, other: &Self) -> bool {
+        use super::trust::key::digest;
+        use super::trust::seal::contact_bytes;
+        use super::trust::Secret;
+        let (Some(mine), Some(theirs)) = (self.seal.as_mut(), other.seal.as_ref()) else {
+            return false;
+        };
+        let mut changed = false;
+        if let (Secret::Withheld(wanted), Secret::Shown(salt)) = (mine.contact, theirs.contact) {
+            if digest(&salt, &contact_bytes(other.contact.value.as_ref())) == wanted {
+                mine.contact = theirs.contact;
+                self.contact.value = other.contact.value.clone();
+                changed = true;
+            }
+        }
+        if let (Secret::Withheld(wanted), Secret::Shown(salt)) = (mine.note, theirs.note) {
+            if digest(&salt, other.private_note.value.as_bytes()) == wanted {
+                mine.note = theirs.note;
+                self.private_note.value = other.private_note.value.clone();
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The field-by-field merge of posts from before signing.
+    fn merge_fields(&mut self, other: &Self) -> bool {
         let mut changed = false;
         // Identity fields are written once; should two copies disagree (a forged copy), the
         // smaller one wins on both sides so the merge stays the same in any order.
@@ -278,8 +468,19 @@ impl super::record::Record for Post {
             checks.number(Field::Quantity, u64::from(quantity), 0);
         }
         checks.text(Field::PrivateNote, &self.private_note.value, false);
+        checks.count(Field::History, self.history.len());
         for change in &self.history {
             checks.text(Field::Handle, &change.by, false);
+        }
+        checks.count(Field::Responses, self.responses.len());
+        for response in self.responses.values() {
+            checks.text(Field::Handle, &response.by, false);
+            checks.text(Field::Note, &response.message, false);
+            checks.contact(response.contact.as_ref());
+        }
+        checks.count(Field::Moderation, self.moderation.len());
+        for entry in &self.moderation {
+            checks.text(Field::Handle, &entry.by, false);
         }
     }
 }

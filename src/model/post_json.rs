@@ -9,7 +9,10 @@ use super::clock::Stamp;
 use super::day::Day;
 use super::id::RecordId;
 use super::merge::Lww;
+use super::moderation::Moderation;
 use super::post::{Contact, Handle, Post, PostKind, Status, StatusChange, Urgency};
+use super::response::Response;
+use super::trust::PostSeal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeSet;
 
@@ -91,6 +94,13 @@ struct Written<'a> {
     removed: bool,
     #[serde(skip_serializing_if = "FieldStamps::is_empty")]
     stamps: FieldStamps,
+    /// The author's signature; left out on a post from before signing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seal: Option<&'a PostSeal>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    responses: Vec<&'a Response>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    moderation: &'a BTreeSet<Moderation>,
 }
 
 impl Serialize for Post {
@@ -120,6 +130,9 @@ impl Serialize for Post {
             history: (!usual_history).then_some(&self.history),
             removed: self.removed.value,
             stamps: FieldStamps::of(self),
+            seal: self.seal.as_ref(),
+            responses: self.responses.values().collect(),
+            moderation: &self.moderation,
         }
         .serialize(serializer)
     }
@@ -156,6 +169,12 @@ struct Read {
     removed: bool,
     #[serde(default)]
     stamps: FieldStamps,
+    #[serde(default)]
+    seal: Option<PostSeal>,
+    #[serde(default)]
+    responses: Vec<Response>,
+    #[serde(default)]
+    moderation: BTreeSet<Moderation>,
 }
 
 impl<'de> Deserialize<'de> for Post {
@@ -185,6 +204,13 @@ impl<'de> Deserialize<'de> for Post {
             status: Lww::new(read.status, field(stamps.status)),
             private_note: Lww::new(read.private_note, field(stamps.private_note)),
             removed: Lww::new(read.removed, field(stamps.removed)),
+            seal: read.seal,
+            responses: read
+                .responses
+                .into_iter()
+                .map(|response| (response.key(), response))
+                .collect(),
+            moderation: read.moderation,
         })
     }
 }

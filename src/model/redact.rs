@@ -2,8 +2,10 @@
 //! published board. Each audience sees only what its members may see; nothing else in Circle
 //! decides what is private.
 //!
-//! Redacted fields keep their stamps and become empty. Since a register breaks a stamp tie in
-//! favour of the larger value, merging a redacted copy back never wipes the original.
+//! Redacted fields keep their stamps and become empty. On a signed post (and a response) the
+//! value is withheld behind its salted digest, so the copy still verifies, and merging it with
+//! a full copy gives the value back. On an unsigned post a register breaks a stamp tie in
+//! favour of the larger value, so merging a redacted copy back never wipes the original.
 
 use super::board::Board;
 use super::fund::FundEntry;
@@ -60,8 +62,22 @@ trait Redact {
 
 impl Redact for Post {
     fn redact(&mut self, audience: Audience) {
-        contact(&mut self.contact, audience);
-        private_text(&mut self.private_note, audience);
+        let hidden = |contact: &Option<Contact>| {
+            contact
+                .as_ref()
+                .is_some_and(|shown| !shown.visibility.shown_to(audience))
+        };
+        if hidden(&self.contact.value) {
+            self.withhold_contact();
+        }
+        if audience != Audience::Full {
+            self.withhold_note();
+        }
+        for response in self.responses.values_mut() {
+            if hidden(&response.contact) {
+                *response = response.withheld();
+            }
+        }
     }
 }
 

@@ -1,11 +1,14 @@
 //! Retention: open asks expire after the group's number of days, and private fields of posts
-//! that closed long enough ago are wiped, so a lost phone holds little. Both are ordinary
-//! stamped edits, so they reach every other copy through merge.
+//! that closed long enough ago are wiped, so a lost phone holds little. On the author's own
+//! posts both are signed edits that reach every other copy through merge; on anyone else's a
+//! device may only forget: it withholds the private values (their digests keep the signature
+//! whole) and leaves expiry to the author.
 
 use super::board::Board;
 use super::clock::Stamp;
 use super::config::GroupConfig;
 use super::post::{CloseReason, PostKind, Status, StatusChange};
+use super::trust::Signer;
 
 const DAY_MS: u64 = 86_400_000;
 
@@ -19,25 +22,28 @@ pub struct RetentionReport {
 }
 
 impl Board {
-    /// Applies the group's retention rules at wall time `now_ms`, recording changes as made by
-    /// `by` at `at` (a fresh stamp from this device's clock).
+    /// Applies the group's retention rules at wall time `now_ms`, recording changes to the
+    /// posts `signer` wrote as made by `by` at `at` (a fresh stamp from this device's clock).
     pub fn apply_retention(
         &mut self,
         now_ms: u64,
         config: &GroupConfig,
         at: Stamp,
         by: &str,
+        signer: &Signer,
     ) -> RetentionReport {
         let expiry_ms = u64::from(config.ask_expiry_days).saturating_mul(DAY_MS);
         let retention_ms = u64::from(config.private_retention_days).saturating_mul(DAY_MS);
         let mut report = RetentionReport::default();
         let mut wiped_asks = Vec::new();
         for post in self.posts.values_mut().filter(|post| !post.is_removed()) {
+            let mine = post.is_author(signer, at) && at > post.revision();
             // The status stamp says since when the post has been in its status: a renewed ask
             // gets a fresh period.
-            let since = post.status.at.ms;
-            let status = post.status.value;
-            if post.kind == PostKind::Ask
+            let since = post.status_since().ms;
+            let status = post.current_status();
+            if mine
+                && post.kind == PostKind::Ask
                 && status == Status::Open
                 && now_ms >= since.saturating_add(expiry_ms)
             {
@@ -48,6 +54,7 @@ impl Board {
                     by: by.to_string(),
                     to: expired,
                 });
+                post.resign(signer);
                 report.expired += 1;
             } else if !status.is_active() && now_ms >= since.saturating_add(retention_ms) {
                 let private_contact = post
@@ -55,11 +62,23 @@ impl Board {
                     .value
                     .as_ref()
                     .is_some_and(|c| c.visibility == super::post::Visibility::Private);
-                let mut wiped = false;
-                if private_contact {
-                    wiped |= post.contact.change(None, at);
-                }
-                wiped |= post.private_note.change(String::new(), at);
+                let note = !post.private_note.value.is_empty();
+                let wiped = if !mine && post.is_signed() {
+                    if private_contact {
+                        post.withhold_contact();
+                    }
+                    if note {
+                        post.withhold_note();
+                    }
+                    private_contact || note
+                } else {
+                    let mut wiped = private_contact && post.contact.change(None, at);
+                    wiped |= post.private_note.change(String::new(), at);
+                    if wiped {
+                        post.resign(signer);
+                    }
+                    wiped
+                };
                 if wiped {
                     report.wiped += 1;
                     wiped_asks.push(post.id);
@@ -80,6 +99,7 @@ impl Board {
 mod tests {
     use super::*;
     use crate::model::matching::{Match, Partner};
+    use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, Post, PostKind, RecordId};
 
     fn at(ms: u64) -> Stamp {
@@ -96,11 +116,11 @@ mod tests {
         let config = GroupConfig::default();
         let day_30 = 31 * DAY_MS - 1;
         assert_eq!(
-            board.apply_retention(day_30, &config, at(day_30), "circle"),
+            board.apply_retention(day_30, &config, at(day_30), "circle", &signer()),
             RetentionReport::default()
         );
         let day_31 = 31 * DAY_MS;
-        let report = board.apply_retention(day_31, &config, at(day_31), "circle");
+        let report = board.apply_retention(day_31, &config, at(day_31), "circle", &signer());
         assert_eq!(report.expired, 1);
         let ask = board.post(RecordId(1)).unwrap();
         assert_eq!(ask.status.value, Status::Closed(CloseReason::Expired));
@@ -108,9 +128,10 @@ mod tests {
         assert_eq!(board.post(RecordId(2)).unwrap().status.value, Status::Open);
         // Renewal restarts the clock.
         board
-            .set_status(RecordId(1), Status::Open, "rosa", at(day_31 + 1))
+            .set_status(RecordId(1), Status::Open, "rosa", at(day_31 + 1), &signer())
             .unwrap();
-        let report = board.apply_retention(day_31 + 2, &config, at(day_31 + 2), "circle");
+        let report =
+            board.apply_retention(day_31 + 2, &config, at(day_31 + 2), "circle", &signer());
         assert_eq!(report.expired, 0);
     }
 
@@ -130,28 +151,28 @@ mod tests {
             ),
         );
         board
-            .set_status(RecordId(1), Status::Matched, "ana", at(2))
+            .set_status(RecordId(1), Status::Matched, "ana", at(2), &signer())
             .unwrap();
         board
-            .set_status(RecordId(1), Status::Fulfilled, "ana", at(DAY_MS))
+            .set_status(RecordId(1), Status::Fulfilled, "ana", at(DAY_MS), &signer())
             .unwrap();
         let config = GroupConfig::default();
         let soon = 10 * DAY_MS;
         assert_eq!(
             board
-                .apply_retention(soon, &config, at(soon), "circle")
+                .apply_retention(soon, &config, at(soon), "circle", &signer())
                 .wiped,
             0
         );
         let later = 15 * DAY_MS;
-        let report = board.apply_retention(later, &config, at(later), "circle");
+        let report = board.apply_retention(later, &config, at(later), "circle", &signer());
         assert_eq!(report.wiped, 1);
         let post = board.post(RecordId(1)).unwrap();
         assert_eq!(post.contact.value, None);
         assert!(post.private_note.value.is_empty());
         assert!(board.matches[&RecordId(5)].notes.value.is_empty());
         assert_eq!(
-            board.apply_retention(later + 1, &config, at(later + 1), "circle"),
+            board.apply_retention(later + 1, &config, at(later + 1), "circle", &signer()),
             RetentionReport::default()
         );
     }

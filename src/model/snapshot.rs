@@ -12,16 +12,22 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version of Circle writes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// The largest snapshot accepted from outside the device, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Step `n` turns a board of schema `n + 1` into schema `n + 2`. A new schema appends a step
 /// here and a fixture under `tests/fixtures/`.
-const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [posts_without_field_stamps];
+const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [
+    posts_without_field_stamps,
+    |_unsigned_posts_stay_as_they_are| {},
+];
 
 /// Schema 1 → 2: posts write a field's stamp only when it is not `created` (see `post_json`).
+/// Schema 2 → 3 added signatures, responses and moderation: a schema-2 post reads as it is, an
+/// unsigned post, and the step changes nothing. The number went up so that an older Circle
+/// refuses a signed board by name instead of dropping its signatures on the next save.
 fn posts_without_field_stamps(board: &mut Value) {
     if let Some(posts) = board.get_mut("posts").and_then(Value::as_object_mut) {
         posts.values_mut().for_each(super::post_json::from_schema_1);
@@ -308,7 +314,7 @@ mod tests {
     #[test]
     fn a_snapshot_starts_with_its_schema_and_round_trips() {
         let text = Snapshot::encode(&board());
-        assert!(text.starts_with(r#"{"schema":2,"board":{"posts":{"00000000000000ab":"#));
+        assert!(text.starts_with(r#"{"schema":3,"board":{"posts":{"00000000000000ab":"#));
         assert_eq!(Snapshot::decode(&text), Ok(board()));
     }
 
@@ -325,8 +331,8 @@ mod tests {
     fn schema_may_come_after_the_board() {
         let text = Snapshot::encode(&board());
         let reordered = format!(
-            r#"{{"board":{},"schema":2}}"#,
-            &text[r#"{"schema":2,"board":"#.len()..text.len() - 1]
+            r#"{{"board":{},"schema":3}}"#,
+            &text[r#"{"schema":3,"board":"#.len()..text.len() - 1]
         );
         assert_eq!(Snapshot::decode(&reordered), Ok(board()));
     }

@@ -1,7 +1,13 @@
 //! Small fixtures shared by the unit tests of the model.
 
 use super::post::{Contact, ContactMethod, Post, PostDraft, PostKind, Urgency, Visibility};
-use super::{Board, DeviceId, RecordId, Stamp};
+use super::{Board, DeviceId, RecordId, Signer, Stamp};
+
+/// A fixed author key for tests that need one: unsigned posts made by the test's own device
+/// are that device's to change, whatever the key.
+pub fn signer() -> Signer {
+    Signer::from_seed([42; 32])
+}
 
 /// A plausible ask by "rosa".
 pub fn sample_draft() -> PostDraft {

@@ -36,6 +36,12 @@ pub enum Field {
     Amount,
     Skill,
     Cadence,
+    /// A post's status history.
+    History,
+    /// The responses to one post.
+    Responses,
+    /// Coordinators' moderation of one post.
+    Moderation,
 }
 
 impl Field {
@@ -57,6 +63,10 @@ impl Field {
             Self::Amount => 1_000_000_000,
             // Hours between check-ins: at most four weeks.
             Self::Cadence => 672,
+            // A post changes status a handful of times; a long history is spam.
+            Self::History => 64,
+            Self::Responses => 100,
+            Self::Moderation => 32,
         }
     }
 
@@ -161,6 +171,14 @@ impl Checks {
         });
         if bad {
             self.fail(field, Problem::BadCharacter);
+        }
+    }
+
+    /// A list of records (history entries, responses) no longer than the field's limit.
+    pub fn count(&mut self, field: Field, len: usize) {
+        let max = field.limit();
+        if len > max {
+            self.fail(field, Problem::TooMany { max });
         }
     }
 

@@ -90,7 +90,7 @@ fn cell(post: &Post, column: Column, labels: &impl CsvLabels) -> String {
     match column {
         Column::Id => post.id.to_string(),
         Column::Kind => labels.kind(post.kind),
-        Column::Status => labels.status(post.status.value),
+        Column::Status => labels.status(post.current_status()),
         Column::Title => post.title.value.clone(),
         Column::Details => post.details.value.clone(),
         Column::Category => post.category.value.clone(),

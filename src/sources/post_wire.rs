@@ -4,9 +4,10 @@
 //! implied by `created`), and the fields a fresh post leaves at their defaults are left out.
 //! It still round-trips any post exactly, so a merged link behaves like a merged snapshot.
 
+use crate::model::trust::{AuthorKey, PostSeal, Seal, Secret, Signature};
 use crate::model::{
-    Contact, ContactMethod, Day, Handle, Lww, Post, PostKind, RecordId, Stamp, Status,
-    StatusChange, Urgency, Visibility,
+    Contact, ContactMethod, Day, Handle, Lww, Moderation, Post, PostKind, RecordId, Response,
+    Stamp, Status, StatusChange, Urgency, Visibility,
 };
 use serde::de::Error as _;
 use serde::ser::Error as _;
@@ -51,7 +52,41 @@ struct Tail(
     Vec<(Stamp, Handle, Status)>,
     /// The fields whose stamp is not `created`.
     Vec<(Field, Stamp)>,
+    /// The author's seal as `[key, signature, contact secret, note secret]`; absent on a post
+    /// from before signing (and in links made before signing).
+    #[serde(default)]
+    Option<(AuthorKey, Signature, Secret, Secret)>,
+    /// Responses as `[stamp, handle, message, contact, secret, key, signature]`.
+    #[serde(default)]
+    Vec<WireResponse>,
+    #[serde(default)] Vec<Moderation>,
 );
+
+type WireResponse = (
+    Stamp,
+    Handle,
+    String,
+    Option<WireContact>,
+    Secret,
+    AuthorKey,
+    Signature,
+);
+
+fn wire_contact(contact: &Contact) -> WireContact {
+    (
+        Indexed(contact.method),
+        contact.value.clone(),
+        Indexed(contact.visibility),
+    )
+}
+
+fn read_contact((Indexed(method), value, Indexed(visibility)): WireContact) -> Contact {
+    Contact {
+        method,
+        value,
+        visibility,
+    }
+}
 
 impl Tail {
     fn fresh() -> Self {
@@ -63,6 +98,9 @@ impl Tail {
             String::new(),
             false,
             true,
+            Vec::new(),
+            Vec::new(),
+            None,
             Vec::new(),
             Vec::new(),
         )
@@ -187,6 +225,9 @@ impl From<&Post> for WirePost {
             private_note,
             history,
             removed,
+            seal,
+            responses,
+            moderation,
         } = post;
         let stamps = [
             (Field::Title, title.at),
@@ -219,6 +260,22 @@ impl From<&Post> for WirePost {
                 .map(|change| (change.at, change.by.clone(), change.to))
                 .collect(),
             stamps.into_iter().filter(|(_, at)| at != created).collect(),
+            seal.map(|s| (s.seal.key, s.seal.sig, s.contact, s.note)),
+            responses
+                .values()
+                .map(|r| {
+                    (
+                        r.at,
+                        r.by.clone(),
+                        r.message.clone(),
+                        r.contact.as_ref().map(wire_contact),
+                        r.secret,
+                        r.seal.key,
+                        r.seal.sig,
+                    )
+                })
+                .collect(),
+            moderation.iter().cloned().collect(),
         );
         WirePost(
             *id,
@@ -230,13 +287,7 @@ impl From<&Post> for WirePost {
             category.value.clone(),
             area.value.clone(),
             Indexed(urgency.value),
-            contact.value.as_ref().map(|contact| {
-                (
-                    Indexed(contact.method),
-                    contact.value.clone(),
-                    Indexed(contact.visibility),
-                )
-            }),
+            contact.value.as_ref().map(wire_contact),
             languages.value.clone(),
             (tail != Tail::fresh()).then_some(tail),
         )
@@ -259,8 +310,20 @@ impl From<WirePost> for Post {
             languages,
             tail,
         ) = wire;
-        let Tail(quantity, until, recurring, status, private_note, removed, opened, history, later) =
-            tail.unwrap_or_else(Tail::fresh);
+        let Tail(
+            quantity,
+            until,
+            recurring,
+            status,
+            private_note,
+            removed,
+            opened,
+            history,
+            later,
+            seal,
+            responses,
+            moderation,
+        ) = tail.unwrap_or_else(Tail::fresh);
         // A field listed twice keeps its last stamp: still a valid post, though the encoder
         // never writes one.
         let stamp = |field: Field| {
@@ -275,11 +338,19 @@ impl From<WirePost> for Post {
             .map(|(at, by, to)| StatusChange { at, by, to })
             .chain(opened.then(|| StatusChange::opening(created, &author)))
             .collect::<BTreeSet<_>>();
-        let contact = contact.map(|(Indexed(method), value, Indexed(visibility))| Contact {
-            method,
-            value,
-            visibility,
-        });
+        let contact = contact.map(read_contact);
+        let responses = responses
+            .into_iter()
+            .map(|(at, by, message, contact, secret, key, sig)| Response {
+                at,
+                by,
+                message,
+                contact: contact.map(read_contact),
+                secret,
+                seal: Seal { key, sig },
+            })
+            .map(|response| (response.key(), response))
+            .collect();
         Post {
             id,
             kind,
@@ -299,6 +370,13 @@ impl From<WirePost> for Post {
             private_note: Lww::new(private_note, stamp(Field::PrivateNote)),
             history,
             removed: Lww::new(removed, stamp(Field::Removed)),
+            seal: seal.map(|(key, sig, contact, note)| PostSeal {
+                seal: Seal { key, sig },
+                contact,
+                note,
+            }),
+            responses,
+            moderation: moderation.into_iter().collect(),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! What the "preview, then merge" screen shows before anything changes: how many records a
-//! link or file would add, update or leave alone, and which posts it holds. The counts come
-//! from the model's own merge run on a copy, so the preview can never disagree with the merge.
+//! link or file would add, update or leave alone, which posts it holds, and what the trust gate
+//! refused and why. The counts come from the model's own merge run on a copy, so the preview
+//! can never disagree with the merge.
 
-use crate::model::{Board, MergeReport, PostKind, RecordId};
+use crate::model::{Admitted, Board, MergeReport, PostKind, RecordId, Refusal};
 
 /// What merging an incoming board would do to ours.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub struct Preview {
     /// The incoming live posts: new and updated ones first, then those already here, each
     /// group in id order. A long list is shown from the top, so what changes comes first.
     pub posts: Vec<IncomingPost>,
+    /// What the gate left out, and why: none of it will be merged.
+    pub refused: Vec<Refusal>,
 }
 
 /// One incoming post as the preview lists it.
@@ -32,10 +35,11 @@ pub enum Change {
 }
 
 impl Preview {
-    /// Dry-runs merging `incoming` into `current`; neither is changed. When the person
-    /// confirms, the caller runs `current.merge_in(&incoming)` and reports its counts (the same
-    /// as these, unless the board changed in between).
-    pub fn of(current: &Board, incoming: &Board) -> Preview {
+    /// Dry-runs merging what passed the gate into `current`; neither is changed. When the
+    /// person confirms, the caller runs `current.merge_in(&admitted.board)` and reports its
+    /// counts (the same as these, unless the board changed in between).
+    pub fn of(current: &Board, admitted: &Admitted) -> Preview {
+        let incoming = &admitted.board;
         let mut merged = current.clone();
         let report = merged.merge_in(incoming);
         // Changes first, each group in id order.
@@ -44,7 +48,11 @@ impl Preview {
             .map(|post| IncomingPost {
                 id: post.id,
                 kind: post.kind,
-                title: post.title.value.clone(),
+                // What the board will show: a replayed older revision keeps the newer title.
+                title: merged
+                    .posts
+                    .get(&post.id)
+                    .map_or_else(|| post.title.value.clone(), |kept| kept.title.value.clone()),
                 change: match (current.posts.get(&post.id), merged.posts.get(&post.id)) {
                     (None, _) => Change::New,
                     (before, after) if before == after => Change::Unchanged,
@@ -53,7 +61,11 @@ impl Preview {
             })
             .partition(|post| post.change != Change::Unchanged);
         posts.extend(unchanged);
-        Preview { report, posts }
+        Preview {
+            report,
+            posts,
+            refused: admitted.refused.clone(),
+        }
     }
 
     /// Whether merging would change nothing.
@@ -107,7 +119,11 @@ mod tests {
         incoming.add_post(post(3, "Nappies", 30));
         let (before, sent) = (current.clone(), incoming.clone());
 
-        let preview = Preview::of(&current, &incoming);
+        let admitted = Admitted {
+            board: incoming.clone(),
+            refused: Vec::new(),
+        };
+        let preview = Preview::of(&current, &admitted);
 
         assert_eq!(current, before);
         assert_eq!(incoming, sent);
@@ -127,7 +143,11 @@ mod tests {
             ]
         );
         assert!(!preview.changes_nothing());
-        assert!(Preview::of(&current, &current).changes_nothing());
+        let same = Admitted {
+            board: current.clone(),
+            refused: Vec::new(),
+        };
+        assert!(Preview::of(&current, &same).changes_nothing());
         assert_eq!(current.clone().merge_in(&incoming), preview.report);
     }
 }

@@ -4,8 +4,10 @@
 
 use super::{format, platform, remote};
 use crate::i18n::{fill, Lang, Msg};
+use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
-    Board, BoardFilter, Clock, DeviceId, Post, PostDraft, RecordId, Stamp, Status, StatusFilter,
+    Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, MergeReport, Post, PostDraft,
+    RecordId, Signer, Stamp, Status, StatusFilter,
 };
 use crate::model::{GroupConfig, Snapshot, StatusError};
 use crate::store::board_store::DEFAULT_KEY as BOARD_KEY;
@@ -15,6 +17,10 @@ use serde::{Deserialize, Serialize};
 
 const PREFS_KEY: &str = "circle.prefs";
 const DEVICE_KEY: &str = "circle.device";
+/// This device's author key seed (64 hex digits). It never leaves the device.
+const AUTHOR_KEY: &str = "circle.author-key";
+/// The newest stamp this device's clock handed out or saw, so it survives a reload.
+const CLOCK_KEY: &str = "circle.clock";
 
 /// What the person chose on this device. Kept apart from the board: it never leaves the device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +67,7 @@ pub struct AppState {
     /// A problem saving or reading storage, shown until the next successful save.
     pub storage_problem: RwSignal<Option<Msg>>,
     clock: StoredValue<Clock>,
+    signer: StoredValue<Signer>,
     base: StoredValue<String>,
     /// `None` when the browser gives no storage; the board then lives only in memory.
     store: StoredValue<Option<BoardStore<Browser>>, LocalStorage>,
@@ -95,10 +102,14 @@ impl AppState {
             }),
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
-            clock: StoredValue::new(Clock::new(device_id())),
+            clock: StoredValue::new(saved_clock(device_id())),
+            signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
             store: StoredValue::new_local(store),
         };
+        state
+            .board
+            .with_untracked(|board| state.observe(board.newest_stamp()));
         provide_context(state);
         state.persist();
         state.load_group_files(first_run);
@@ -152,11 +163,53 @@ impl AppState {
         let stamp = self.stamp();
         let by = self.prefs.with_untracked(|prefs| prefs.handle.clone());
         self.config.with_untracked(|config| {
-            self.board.maybe_update(|board| {
-                let report = board.apply_retention(platform::now_ms(), config, stamp, &by);
-                report.expired + report.wiped > 0
+            self.signer.with_value(|signer| {
+                self.board.maybe_update(|board| {
+                    let report =
+                        board.apply_retention(platform::now_ms(), config, stamp, &by, signer);
+                    report.expired + report.wiped > 0
+                });
             });
         });
+    }
+
+    /// Passes a board from outside the device through the trust gate: what fails is left out
+    /// with its reason, for the preview to list. Nothing is merged.
+    pub fn admit(self, incoming: Board) -> Admitted {
+        self.config.with_untracked(|config| {
+            self.board.with_untracked(|current| {
+                Gate {
+                    current,
+                    now_ms: platform::now_ms(),
+                    coordinators: &config.coordinator_keys,
+                }
+                .admit(incoming)
+            })
+        })
+    }
+
+    /// Merges a board that passed the gate, and moves this device's clock past everything in
+    /// it, so the next local edit orders after what just arrived.
+    pub fn merge_admitted(self, admitted: &Board) -> MergeReport {
+        let mut report = MergeReport::default();
+        self.board.update(|board| report = board.merge_in(admitted));
+        self.observe(admitted.newest_stamp());
+        report
+    }
+
+    /// Takes note of a stamp loaded or merged, and saves the clock. A stamp further ahead
+    /// than the gate allows is not followed (it was refused, or saved before the gate).
+    fn observe(self, seen: Option<Stamp>) {
+        let limit = platform::now_ms().saturating_add(MAX_AHEAD_MS);
+        if let Some(seen) = seen.filter(|seen| seen.ms <= limit) {
+            self.clock.update_value(|clock| clock.observe(seen));
+            self.save_clock();
+        }
+    }
+
+    fn save_clock(self) {
+        let last = self.clock.with_value(Clock::last);
+        platform::save(CLOCK_KEY, &last);
     }
 
     async fn load_demo(self, path: &str) {
@@ -164,9 +217,8 @@ impl AppState {
             return;
         };
         if let Ok(demo) = Snapshot::import(&fetched.text) {
-            self.board.update(|board| {
-                board.merge_in(&demo);
-            });
+            let admitted = self.admit(demo);
+            self.merge_admitted(&admitted.board);
             self.announce(
                 "/",
                 self.lang.get_untracked().text(Msg::DemoLoaded).to_string(),
@@ -275,35 +327,100 @@ impl AppState {
         self.clock.with_value(Clock::device)
     }
 
-    /// A fresh stamp for an edit made now on this device.
+    /// A fresh stamp for an edit made now on this device; the clock is saved with it.
     fn stamp(self) -> Stamp {
         let now = platform::now_ms();
         let mut stamp = Stamp::default();
         self.clock.update_value(|clock| stamp = clock.tick(now));
+        self.save_clock();
         stamp
     }
 
-    /// Whether this device posted `post`; there are no accounts, so the device is the author.
+    /// Whether this device wrote `post`: its author key signed it (or, for a post from before
+    /// signing, this device made it). There are no accounts.
     pub fn is_mine(self, post: &Post) -> bool {
-        post.created.device == self.device()
+        let here = Stamp::new(0, 0, self.device());
+        self.signer
+            .with_value(|signer| post.is_author(signer, here))
     }
 
-    /// Puts a new post on the board and remembers the author's handle for next time.
+    /// Whether the group's config names this device's key as a coordinator's.
+    pub fn is_coordinator(self) -> bool {
+        let key = self.signer.with_value(Signer::key);
+        self.config
+            .with(|config| config.coordinator_keys.contains(&key))
+    }
+
+    /// This device's author key, for a coordinator to give the group.
+    pub fn author_key(self) -> crate::model::AuthorKey {
+        self.signer.with_value(Signer::key)
+    }
+
+    /// Puts a new post, signed by this device's key, on the board and remembers the author's
+    /// handle for next time.
     pub fn add_post(self, draft: PostDraft) -> RecordId {
-        let id = RecordId::from_random(platform::random_u64());
         let handle = draft.author.clone();
-        let post = Post::create(id, draft, self.stamp());
+        let post = self
+            .signer
+            .with_value(|signer| Post::create_signed(draft, self.stamp(), signer));
+        let id = post.id;
         self.board.update(|board| board.add_post(post));
         self.prefs.update(|prefs| prefs.handle = handle);
         id
     }
 
-    /// Moves a post along its workflow in the person's name.
+    /// Moves a post along its workflow in the person's name: as its author, or as a
+    /// coordinator's moderation when the group names this device's key. Refused (and the board
+    /// unchanged) for anyone else, or when the change would not take effect.
     pub fn set_status(self, id: RecordId, to: Status, by: &str) -> Result<(), StatusError> {
         let at = self.stamp();
+        let coordinator = self.is_coordinator();
         let mut result = Ok(());
-        self.board
-            .update(|board| result = board.set_status(id, to, by, at));
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board.set_status(id, to, by, at, signer);
+                if coordinator && !board.post(id).is_some_and(|post| post.is_by(signer)) {
+                    result = board.moderate(id, Action::Status(to), by, at, signer);
+                }
+                result.is_ok()
+            });
+        });
+        result
+    }
+
+    /// A coordinator hides a post from the board (or shows it again).
+    pub fn moderate(self, id: RecordId, action: Action, by: &str) -> Result<(), StatusError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board.moderate(id, action, by, at, signer);
+                result.is_ok()
+            });
+        });
+        result
+    }
+
+    /// "I can help": the helper's own signed response on the post. It stays on this phone
+    /// until it travels to the author in a link, a file or the group's board.
+    pub fn respond(
+        self,
+        id: RecordId,
+        by: &str,
+        message: String,
+        contact: Option<Contact>,
+    ) -> Result<(), crate::model::edit::EditError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board
+                    .respond(id, at, by, message, contact, signer)
+                    .map(|_| ());
+                result.is_ok()
+            });
+        });
+        self.prefs.update(|prefs| prefs.handle = by.to_owned());
         result
     }
 
@@ -313,6 +430,7 @@ impl AppState {
     pub fn wipe(self) {
         platform::forget_everything();
         self.clock.set_value(Clock::new(device_id()));
+        self.signer.set_value(author_key());
         self.board.set(Board::default());
         self.prefs.set(Prefs::default());
     }
@@ -348,6 +466,31 @@ fn store_problem(error: StoreError) -> Msg {
         StoreError::NotKept => Msg::ErrStorageNotKept,
         StoreError::Corrupt { .. } | StoreError::HeldForRecovery => Msg::ErrStorageDamaged,
     }
+}
+
+/// The clock as this device last saved it, so an edit after a reload still orders after
+/// everything seen before it.
+fn saved_clock(device: DeviceId) -> Clock {
+    match platform::load::<Stamp>(CLOCK_KEY) {
+        Some(last) => Clock::resume(device, last),
+        None => Clock::new(device),
+    }
+}
+
+/// This device's author key, made once from the browser's cryptographic generator and kept.
+fn author_key() -> Signer {
+    let saved =
+        platform::load::<String>(AUTHOR_KEY).and_then(|hex| Signer::from_seed_hex(&hex).ok());
+    if let Some(signer) = saved {
+        return signer;
+    }
+    let mut seed = [0u8; 32];
+    for chunk in seed.chunks_mut(8) {
+        chunk.copy_from_slice(&platform::random_u64().to_le_bytes());
+    }
+    let signer = Signer::from_seed(seed);
+    platform::save(AUTHOR_KEY, &signer.seed_hex());
+    signer
 }
 
 /// This device's random id, made once and kept, so later edits from it are recognised as the

@@ -4,7 +4,8 @@ use crate::i18n::{fill, Msg};
 use crate::model::{Audience, Post, PostKind, RecordId};
 use crate::ui::components::post::history::History;
 use crate::ui::components::post::respond::Respond;
-use crate::ui::components::post::status_actions::StatusActions;
+use crate::ui::components::post::responses::Responses;
+use crate::ui::components::post::status_actions::{StatusActions, Viewer};
 use crate::ui::components::share::post_share::PostShare;
 use crate::ui::routes::{self, href};
 use crate::ui::state::{t, AppState};
@@ -37,13 +38,27 @@ pub fn PostPage() -> impl IntoView {
 fn PostDetail(post: Post) -> impl IntoView {
     let state = AppState::get();
     let is_author = state.is_mine(&post);
+    let viewer = if is_author {
+        Viewer::Author
+    } else if state.is_coordinator() {
+        Viewer::Coordinator
+    } else {
+        Viewer::Neighbour
+    };
+    let my_key = state.author_key();
+    let responded = post
+        .responses
+        .values()
+        .any(|response| response.seal.key == my_key);
+    let responses: Vec<_> = post.responses.values().cloned().collect();
+    let signed = post.is_signed();
     let audience = if is_author {
         Audience::Full
     } else {
         Audience::Public
     };
     let kind = post.kind;
-    let status = post.status.value;
+    let status = post.current_status();
     let urgency = post.urgency.value;
     let category = post.category.value.clone();
     let area = post.area.value.clone();
@@ -118,8 +133,10 @@ fn PostDetail(post: Post) -> impl IntoView {
                 <p class="details" dir="auto">{note.clone()}</p>
             })}
             {is_author.then(|| view! { <p class="hint">{t(Msg::YourPost)}</p> })}
+            {(!signed).then(|| view! { <p class="hint unsigned">{t(Msg::Unsigned)}</p> })}
             <Respond contact is_author/>
-            <StatusActions id=post.id status is_author author/>
+            <Responses id=post.id responses is_author status author=author.clone()/>
+            <StatusActions id=post.id status viewer author responded/>
             <History changes=post.history.iter().cloned().collect()/>
             <PostShare post=post.clone()/>
         </article>

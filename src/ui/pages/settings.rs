@@ -1,4 +1,5 @@
-//! Settings: handle, language, what to keep on this device, and wiping it all.
+//! Settings: handle, language, what to keep on this device, this device's author key, and
+//! wiping it all.
 
 use crate::i18n::{Lang, Msg};
 use crate::ui::routes;
@@ -88,6 +89,14 @@ pub fn SettingsPage() -> impl IntoView {
                 {t(Msg::KeepDrafts)}
             </label>
         </fieldset>
+        <section aria-labelledby="author-key-heading">
+            <h2 id="author-key-heading">{t(Msg::AuthorKeyHeading)}</h2>
+            <p class="hint">{t(Msg::AuthorKeyHint)}</p>
+            // Read again when the settings change: a wipe makes this device a new author.
+            <p class="author-key" dir="ltr">
+                <code>{move || { state.prefs.track(); state.author_key().to_string() }}</code>
+            </p>
+        </section>
         <section class="danger-zone" aria-labelledby="wipe-heading">
             <h2 id="wipe-heading">{t(Msg::WipeHeading)}</h2>
             <p>{t(Msg::WipeWarning)}</p>

@@ -30,7 +30,7 @@ impl CardText {
             id: post.id,
             kind: post.kind,
             kind_label: lang.text(post.kind.into()),
-            status: lang.text(post.status.value.into()),
+            status: lang.text(post.current_status().into()),
             title: post.title.value.clone(),
             category: labels::category(state, &post.category.value),
             area: labels::area(state, &post.area.value),

@@ -2,4 +2,5 @@
 
 pub mod history;
 pub mod respond;
+pub mod responses;
 pub mod status_actions;

@@ -1,6 +1,7 @@
 //! "Preview, then merge": what a link or file holds and what adding it would change, with
 //! nothing changed until the person confirms.
 
+use super::problem::refusal_text;
 use super::web;
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::model::{Board, MergeReport, PostKind};
@@ -71,14 +72,16 @@ pub fn ImportPreview(
     let state = AppState::get();
     // Counted against the board as it is now; the merge reports its own counts, which match
     // unless the board changes while the preview is open.
+    // What fails the trust gate is left out here, listed below, and never merged.
+    let admitted = state.admit(incoming.board);
     let preview = state
         .board
-        .with_untracked(|board| Preview::of(board, &incoming.board));
+        .with_untracked(|board| Preview::of(board, &admitted));
     let report = preview.report;
-    let board = StoredValue::new(incoming.board);
+    let refused = preview.refused.clone();
+    let board = StoredValue::new(admitted.board);
     let merge = move |_| {
-        let mut done = MergeReport::default();
-        board.with_value(|incoming| state.board.update(|board| done = board.merge_in(incoming)));
+        let done = board.with_value(|incoming| state.merge_admitted(incoming));
         let lang = state.lang.get_untracked();
         let text = fill(
             lang.text(Msg::Merged),
@@ -149,6 +152,19 @@ pub fn ImportPreview(
                     .collect_view()}
             </ul>
             {(more > 0).then(|| view! { <p>{move || counted(Counted::MorePosts, more)}</p> })}
+            {(!refused.is_empty()).then(|| view! {
+                <div class="refused" role="alert">
+                    <p>{t(Msg::RefusedHeading)}</p>
+                    <ul>
+                        {refused
+                            .into_iter()
+                            .map(|refusal| view! {
+                                <li>{move || refusal_text(state.lang.get(), &refusal)}</li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            })}
             <div class="actions">
                 <button type="button" on:click=merge>{t(Msg::Merge)}</button>
                 <button class="secondary" type="button" on:click=move |_| on_close.run(())>

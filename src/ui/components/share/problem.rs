@@ -1,9 +1,9 @@
 //! Why a link or file cannot be opened, said in the person's language with the place it went
-//! wrong (line and column, record and field) filled in.
+//! wrong (line and column, record and field) filled in, and why the trust gate left a record out.
 
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::snapshot::MAX_IMPORT_BYTES;
-use crate::model::{Field, RecordError, RecordKind, RecordRef, SnapshotError};
+use crate::model::{Field, RecordError, RecordKind, RecordRef, Refusal, Refused, SnapshotError};
 use crate::sources::share_link::LinkError;
 use crate::sources::snapshot_file::FileError;
 use crate::ui::components::form::field_error::problem_text;
@@ -109,6 +109,27 @@ fn snapshot_text(lang: Lang, error: &SnapshotError) -> String {
     }
 }
 
+/// Why the trust gate left a record out, in `lang`, naming the record.
+pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
+    let (msg, field) = match refusal.reason {
+        Refused::BadSignature => (Msg::RefBadSignature, None),
+        Refused::ForgedAuthor => (Msg::RefForgedAuthor, None),
+        Refused::UnsignedChange => (Msg::RefUnsignedChange, None),
+        Refused::FutureStamp => (Msg::RefFutureStamp, None),
+        Refused::TooMany(field) => (Msg::RefTooMany, Some(field)),
+        Refused::BadResponse => (Msg::RefBadResponse, None),
+        Refused::NotCoordinator => (Msg::RefNotCoordinator, None),
+    };
+    let field = field.map_or("", |field| lang.text(field_name(field)));
+    fill(
+        lang.text(msg),
+        &[
+            ("record", &record_text(lang, refusal.record)),
+            ("field", field),
+        ],
+    )
+}
+
 /// "post 00ab…": the kind of record in words, and its id so a coordinator can find it.
 fn record_text(lang: Lang, record: RecordRef) -> String {
     let msg = match record.kind {
@@ -147,5 +168,8 @@ fn field_name(field: Field) -> Msg {
         Field::Amount => Msg::FldAmount,
         Field::Skill => Msg::FldSkill,
         Field::Cadence => Msg::FldCadence,
+        Field::History => Msg::FldHistory,
+        Field::Responses => Msg::FldResponses,
+        Field::Moderation => Msg::FldModeration,
     }
 }

@@ -1,0 +1,615 @@
+//! The trust rules tried as a hostile neighbour would (issue #11): links anyone can craft, well
+//! formed and some validly signed, that try to change a post that is not theirs. Each one is
+//! refused by the gate for its reason, listed in the import preview, and leaves the board it
+//! reaches exactly as it was. The real author's newer revision, and a coordinator's
+//! moderation, still get through. Last, a stale clock: an edit made after merging from a phone
+//! whose clock runs ahead either takes effect, and survives a reload, or reports that it did not.
+
+use circle::model::edit::EditError;
+use circle::model::trust::gate::Gate;
+use circle::model::{
+    Action, Audience, Board, Clock, CloseReason, Contact, ContactMethod, DeviceId, Field,
+    Moderation, Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef,
+    Refusal, Refused, Response, Signer, Snapshot, SnapshotError, Stamp, Status, StatusChange,
+    StatusError, Urgency, ValidationError, Visibility,
+};
+use circle::sources::preview::{Change, Preview};
+use circle::sources::share_link::{LinkAudience, LinkError, ShareLink, MAX_LINK_BYTES};
+
+/// The receiving phone's clock when a link is opened.
+const NOW: u64 = 1_765_000_000_000;
+const MINUTE: u64 = 60_000;
+const HOUR: u64 = 60 * MINUTE;
+const DAY: u64 = 24 * HOUR;
+
+const ROSA_PHONE: DeviceId = DeviceId(0x1);
+const EVE_PHONE: DeviceId = DeviceId(0x2);
+const SAM_PHONE: DeviceId = DeviceId(0x3);
+const COORDINATOR_PHONE: DeviceId = DeviceId(0x4);
+
+fn rosa() -> Signer {
+    Signer::from_seed([1; 32])
+}
+
+fn eve() -> Signer {
+    Signer::from_seed([2; 32])
+}
+
+fn sam() -> Signer {
+    Signer::from_seed([3; 32])
+}
+
+fn coordinator() -> Signer {
+    Signer::from_seed([4; 32])
+}
+
+fn at(ms: u64, device: DeviceId) -> Stamp {
+    Stamp::new(ms, 0, device)
+}
+
+fn draft(kind: PostKind, author: &str, title: &str) -> PostDraft {
+    PostDraft {
+        kind,
+        title: title.into(),
+        category: "food".into(),
+        area: "north".into(),
+        contact: Some(Contact {
+            method: ContactMethod::Text,
+            value: "+1 555 0100".into(),
+            visibility: Visibility::Group,
+        }),
+        details: "Rice, beans, fruit".into(),
+        urgency: Urgency::Days,
+        quantity: Some(2),
+        author: author.into(),
+        languages: vec!["es".into()],
+        until: None,
+        recurring: false,
+        private_note: "Knock twice".into(),
+    }
+}
+
+/// Rosa's phone: her ask, which Sam answered and she marked fulfilled, and Sam's offer.
+fn rosas_phone() -> (Board, RecordId) {
+    let mut board = Board::default();
+    let ask = Post::create_signed(
+        draft(PostKind::Ask, "rosa", "Groceries for two"),
+        at(NOW - 5 * HOUR, ROSA_PHONE),
+        &rosa(),
+    );
+    let id = ask.id;
+    board.add_post(ask);
+    board.add_post(Post::create_signed(
+        draft(PostKind::Offer, "sam", "Spare winter coat"),
+        at(NOW - 6 * HOUR, SAM_PHONE),
+        &sam(),
+    ));
+    board
+        .respond(
+            id,
+            at(NOW - 4 * HOUR, SAM_PHONE),
+            "sam",
+            "I can bring rice tonight".into(),
+            None,
+            &sam(),
+        )
+        .expect("Sam answers Rosa's ask");
+    board
+        .set_status(
+            id,
+            Status::Matched,
+            "rosa",
+            at(NOW - 3 * HOUR, ROSA_PHONE),
+            &rosa(),
+        )
+        .expect("Rosa accepts");
+    board
+        .set_status(
+            id,
+            Status::Fulfilled,
+            "rosa",
+            at(NOW - 2 * HOUR, ROSA_PHONE),
+            &rosa(),
+        )
+        .expect("Rosa marks it fulfilled");
+    (board, id)
+}
+
+/// Rosa's ask as Eve has it: from a public link.
+fn as_eve_sees_it(board: &Board, id: RecordId) -> Post {
+    board.redacted(Audience::Public).posts[&id].clone()
+}
+
+/// Sends `post` the way anyone can: in a public share link, opened on the receiving phone.
+fn through_a_link(post: &Post) -> Board {
+    let fragment = ShareLink::for_post(post, LinkAudience::Public);
+    ShareLink::decode(&fragment)
+        .expect("a well-formed link opens")
+        .payload
+        .into_board()
+}
+
+/// The coordinator's copy of `phone` (a group one) after `action` on post `id` at `ms` by the
+/// coordinator's phone's clock, as a link brings it back.
+fn moderated_by_the_coordinator(phone: &Board, id: RecordId, action: Action, ms: u64) -> Board {
+    let mut coordinators = phone.redacted(Audience::Group);
+    coordinators
+        .moderate(
+            id,
+            action,
+            "coord",
+            at(ms, COORDINATOR_PHONE),
+            &coordinator(),
+        )
+        .expect("a coordinator's moderation");
+    through_a_link(&coordinators.posts[&id])
+}
+
+/// What opening a link does on `current`: the gate, the preview, and on confirming, the merge
+/// of what passed. Returns the board after the merge and the preview shown before it.
+fn open(current: &Board, incoming: Board) -> (Board, Preview) {
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current,
+        now_ms: NOW,
+        coordinators: &coordinators,
+    };
+    let admitted = gate.admit(incoming);
+    let preview = Preview::of(current, &admitted);
+    let mut after = current.clone();
+    let report = after.merge_in(&admitted.board);
+    assert_eq!(report, preview.report, "the preview foretells the merge");
+    (after, preview)
+}
+
+fn refusal(id: RecordId, reason: Refused) -> Refusal {
+    Refusal {
+        record: RecordRef {
+            kind: RecordKind::Post,
+            id,
+        },
+        reason,
+    }
+}
+
+/// Opens `incoming` on `current` and checks it is refused for `reason` alone, the preview
+/// says so and that nothing changes, and the board after the merge is exactly the same.
+fn assert_refused(current: &Board, incoming: Board, id: RecordId, reason: Refused) {
+    let (after, preview) = open(current, incoming);
+    assert_eq!(preview.refused, [refusal(id, reason)]);
+    assert!(preview.changes_nothing(), "{:?}", preview.report);
+    assert_eq!(&after, current, "the board is exactly as it was");
+}
+
+#[test]
+fn a_forged_author_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut forged = as_eve_sees_it(&phone, id);
+    forged
+        .title
+        .set("Send a deposit first".into(), at(NOW, EVE_PHONE));
+    // Eve signs Rosa's post with her own key: a valid signature, under an id bound to Rosa's.
+    forged.sign(&eve());
+    let seal = forged.seal.expect("signed");
+    assert!(eve().key().verifies(&forged.signed_bytes(), &seal.seal.sig));
+    assert!(forged.is_by(&eve()));
+
+    assert_refused(&phone, through_a_link(&forged), id, Refused::ForgedAuthor);
+    assert!(phone.post(id).expect("still there").is_by(&rosa()));
+}
+
+#[test]
+fn another_persons_post_rewritten_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut rewritten = as_eve_sees_it(&phone, id);
+    rewritten
+        .title
+        .set("Free phones, send your PIN".into(), at(NOW, EVE_PHONE));
+    assert_refused(
+        &phone,
+        through_a_link(&rewritten),
+        id,
+        Refused::BadSignature,
+    );
+    assert_eq!(phone.posts[&id].title.value, "Groceries for two");
+}
+
+#[test]
+fn another_persons_post_reopened_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut reopened = as_eve_sees_it(&phone, id);
+    reopened.status.set(Status::Open, at(NOW, EVE_PHONE));
+    reopened.history.insert(StatusChange {
+        at: at(NOW, EVE_PHONE),
+        by: "rosa".into(),
+        to: Status::Open,
+    });
+    assert_eq!(reopened.current_status(), Status::Open);
+    assert_refused(&phone, through_a_link(&reopened), id, Refused::BadSignature);
+    assert_eq!(phone.posts[&id].current_status(), Status::Fulfilled);
+}
+
+#[test]
+fn another_persons_post_deleted_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut deleted = as_eve_sees_it(&phone, id);
+    deleted.removed.set(true, at(NOW, EVE_PHONE));
+    assert!(deleted.is_removed());
+    assert_refused(&phone, through_a_link(&deleted), id, Refused::BadSignature);
+    assert!(phone.post(id).is_some());
+}
+
+#[test]
+fn another_persons_post_given_spam_history_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut spammed = as_eve_sees_it(&phone, id);
+    for n in 0..20 {
+        spammed.history.insert(StatusChange {
+            at: at(NOW - HOUR + n, EVE_PHONE),
+            by: "Visit cheap-loans.example".into(),
+            to: Status::Matched,
+        });
+    }
+    assert_refused(&phone, through_a_link(&spammed), id, Refused::BadSignature);
+    assert_eq!(phone.posts[&id].history.len(), 3);
+}
+
+#[test]
+fn a_post_dated_two_days_ahead_is_refused() {
+    let (phone, _) = rosas_phone();
+    // Eve's own post, validly signed, but dated two days ahead: it would win every later
+    // merge of anything it touched.
+    let ahead = Post::create_signed(
+        draft(PostKind::Offer, "eve", "Cheap loans"),
+        at(NOW + 2 * DAY, EVE_PHONE),
+        &eve(),
+    );
+    assert!(ahead.verifies());
+    assert_refused(
+        &phone,
+        through_a_link(&ahead),
+        ahead.id,
+        Refused::FutureStamp,
+    );
+
+    // The same post from a phone whose clock runs an hour fast is let in.
+    let fast = Post::create_signed(
+        draft(PostKind::Offer, "eve", "Cheap loans"),
+        at(NOW + HOUR, EVE_PHONE),
+        &eve(),
+    );
+    let (after, preview) = open(&phone, through_a_link(&fast));
+    assert_eq!(preview.refused, []);
+    assert_eq!(preview.report.added, 1);
+    assert!(after.post(fast.id).is_some());
+}
+
+#[test]
+fn a_link_carrying_ten_thousand_history_entries_is_refused() {
+    let (phone, _) = rosas_phone();
+    // Eve's own post, signed by her own key, with a history of 10,000 entries.
+    let mut spam = Post::create_signed(
+        draft(PostKind::Offer, "eve", "Cheap loans"),
+        at(NOW - HOUR, EVE_PHONE),
+        &eve(),
+    );
+    for n in 0..10_000 {
+        spam.history.insert(StatusChange {
+            at: at(NOW - HOUR + 1 + n, EVE_PHONE),
+            by: "eve".into(),
+            to: [Status::Matched, Status::Open][n as usize % 2],
+        });
+    }
+    spam.sign(&eve());
+    assert!(spam.verifies());
+    let fragment = ShareLink::for_post(&spam, LinkAudience::Public);
+    assert!(fragment.len() < MAX_LINK_BYTES, "{} bytes", fragment.len());
+
+    // Opening the link refuses it, naming the post and the field.
+    assert_eq!(
+        ShareLink::decode(&fragment),
+        Err(LinkError::BadContent(SnapshotError::Limits(RecordError {
+            record: RecordRef {
+                kind: RecordKind::Post,
+                id: spam.id,
+            },
+            error: ValidationError {
+                field: Field::History,
+                problem: Problem::TooMany {
+                    max: Field::History.limit()
+                },
+            },
+        })))
+    );
+
+    // Should such a post reach the gate some other way, the gate refuses it too.
+    let mut incoming = Board::default();
+    incoming.add_post(spam.clone());
+    assert_refused(&phone, incoming, spam.id, Refused::TooMany(Field::History));
+}
+
+#[test]
+fn a_response_not_signed_by_its_helper_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut copy = as_eve_sees_it(&phone, id);
+    // Eve answers as Sam: Sam's key on a response Eve signed.
+    let mut claimed = Response::new(
+        id,
+        at(NOW, EVE_PHONE),
+        "sam",
+        "Pay me first, then I bring the rice".into(),
+        None,
+        &eve(),
+    );
+    claimed.seal.key = sam().key();
+    copy.responses.insert(claimed.key(), claimed);
+    let before = phone.posts[&id].responses.clone();
+
+    assert_refused(&phone, through_a_link(&copy), id, Refused::BadResponse);
+    assert_eq!(phone.posts[&id].responses, before);
+}
+
+#[test]
+fn moderation_by_a_key_that_is_not_a_coordinator_is_refused() {
+    let (phone, id) = rosas_phone();
+    // Eve's phone lets her moderate (the board does not know the group's coordinators)…
+    let mut eves = Board::default();
+    eves.add_post(as_eve_sees_it(&phone, id));
+    eves.moderate(id, Action::Hide, "coord", at(NOW, EVE_PHONE), &eve())
+        .expect("Eve's own phone records it");
+    assert!(eves.post(id).is_none());
+    assert_refused(
+        &phone,
+        through_a_link(&eves.posts[&id]),
+        id,
+        Refused::NotCoordinator,
+    );
+    assert!(phone.post(id).is_some());
+
+    // …and a coordinator's real moderation of another post, copied onto this one, is refused
+    // the same way: its signature covers the post it was made for.
+    let offer = phone
+        .posts()
+        .find(|post| post.is_by(&sam()))
+        .expect("Sam's offer")
+        .id;
+    let hide_offer = Moderation::new(
+        offer,
+        at(NOW, COORDINATOR_PHONE),
+        "coord",
+        Action::Hide,
+        &coordinator(),
+    );
+    let mut replayed = as_eve_sees_it(&phone, id);
+    replayed.moderation.insert(hide_offer);
+    assert_refused(
+        &phone,
+        through_a_link(&replayed),
+        id,
+        Refused::NotCoordinator,
+    );
+}
+
+#[test]
+fn moderation_by_a_coordinator_is_admitted() {
+    let (phone, id) = rosas_phone();
+    let offer = phone
+        .posts()
+        .find(|post| post.is_by(&sam()))
+        .expect("Sam's offer")
+        .id;
+    let duplicate = Status::Closed(CloseReason::Duplicate);
+    let link = moderated_by_the_coordinator(&phone, offer, Action::Status(duplicate), NOW);
+    let (after, preview) = open(&phone, link);
+    assert_eq!(preview.refused, []);
+    assert_eq!(
+        (preview.report.added, preview.report.updated),
+        (0, 1),
+        "1 updated"
+    );
+    assert_eq!(after.posts[&offer].current_status(), duplicate);
+    assert_eq!(after.posts[&id], phone.posts[&id]);
+}
+
+#[test]
+fn the_authors_newer_revision_is_admitted_and_updates_the_post() {
+    // Ben's phone has Rosa's ask from a group link; Rosa edits it and shares it again.
+    let (mut rosas, id) = rosas_phone();
+    let bens = rosas.redacted(Audience::Group);
+    let mut edited = rosas.posts[&id].draft();
+    edited.title = "Groceries for three".into();
+    assert_eq!(
+        rosas.edit_post(id, edited, at(NOW - MINUTE, ROSA_PHONE), &rosa()),
+        Ok(true)
+    );
+
+    let (after, preview) = open(&bens, through_a_link(&rosas.posts[&id]));
+    assert_eq!(preview.refused, []);
+    assert_eq!(
+        (
+            preview.report.added,
+            preview.report.updated,
+            preview.report.unchanged
+        ),
+        (0, 1, 0),
+        "1 updated"
+    );
+    assert_eq!(preview.posts.len(), 1);
+    assert_eq!(preview.posts[0].change, Change::Updated);
+    assert_eq!(preview.posts[0].title, "Groceries for three");
+    let post = after.post(id).expect("still live");
+    assert_eq!(post.title.value, "Groceries for three");
+    assert!(post.verifies());
+    assert_eq!(post.responses.len(), 1, "Sam's response is kept");
+}
+
+/// What a phone keeps across a reload: its board, as a snapshot, and its clock's last stamp.
+fn reload(board: &Board, clock: &Clock) -> (Board, Clock) {
+    let saved = (Snapshot::encode(board), clock.last());
+    let board = Snapshot::decode(&saved.0).expect("our own snapshot loads");
+    (board, Clock::resume(clock.device(), saved.1))
+}
+
+#[test]
+fn an_edit_after_merging_from_a_phone_ten_minutes_ahead_takes_effect_and_survives_a_reload() {
+    let (phone, id) = rosas_phone();
+    let mut clock = Clock::new(ROSA_PHONE);
+    clock.observe(phone.newest_stamp().expect("a post"));
+
+    // The coordinator's phone runs ten minutes fast; it marks Rosa's ask expired.
+    let expired = Status::Closed(CloseReason::Expired);
+    let link = moderated_by_the_coordinator(&phone, id, Action::Status(expired), NOW + 10 * MINUTE);
+    let (merged, preview) = open(&phone, link.clone());
+    assert_eq!(preview.refused, [], "ten minutes ahead is within a day");
+    assert_eq!(merged.posts[&id].current_status(), expired);
+    clock.observe(merged.newest_stamp().expect("a post"));
+    let (mut board, mut clock) = reload(&merged, &clock);
+
+    // A minute later Rosa renews her ask: her clock orders the change after the
+    // coordinator's, though her phone's time is nine minutes behind it.
+    let renewed = clock.tick(NOW + MINUTE);
+    assert!(renewed > at(NOW + 10 * MINUTE, COORDINATOR_PHONE));
+    assert_eq!(
+        board.set_status(id, Status::Open, "rosa", renewed, &rosa()),
+        Ok(())
+    );
+    assert_eq!(board.posts[&id].current_status(), Status::Open);
+
+    let (board, _) = reload(&board, &clock);
+    let post = board.post(id).expect("live");
+    assert_eq!(
+        post.current_status(),
+        Status::Open,
+        "the edit survives a reload"
+    );
+    assert!(post.verifies());
+    assert_eq!(post.moderation.len(), 1, "the coordinator's record is kept");
+    // Opening the coordinator's link again does not undo it.
+    let (again, _) = open(&board, link);
+    assert_eq!(again.posts[&id].current_status(), Status::Open);
+}
+
+#[test]
+fn an_edit_from_a_clock_that_did_not_observe_the_merge_reports_stale() {
+    let (phone, id) = rosas_phone();
+    let expired = Status::Closed(CloseReason::Expired);
+    let link = moderated_by_the_coordinator(&phone, id, Action::Status(expired), NOW + 10 * MINUTE);
+    let (mut merged, _) = open(&phone, link);
+    let before = merged.clone();
+
+    // A clock that was neither saved nor told what was merged stamps by the phone's time alone.
+    let mut forgetful = Clock::new(ROSA_PHONE);
+    let stamp = forgetful.tick(NOW + MINUTE);
+    assert_eq!(
+        merged.set_status(id, Status::Open, "rosa", stamp, &rosa()),
+        Err(StatusError::Edit(EditError::Stale)),
+        "a change that would not take effect is never reported done"
+    );
+    assert_eq!(merged, before);
+    assert_eq!(merged.posts[&id].current_status(), expired);
+}
+
+// Found while writing the tests above: gaps the rules had, each fixed since but one, a known
+// limit kept as an ignored test (`cargo test --test trust -- --ignored` shows it).
+
+#[test]
+fn an_unsigned_copy_of_a_signed_post_is_refused() {
+    let (phone, id) = rosas_phone();
+    let mut stripped = as_eve_sees_it(&phone, id);
+    stripped.seal = None;
+    stripped
+        .title
+        .set("Free phones, send your PIN".into(), at(NOW, EVE_PHONE));
+    assert_refused(
+        &phone,
+        through_a_link(&stripped),
+        id,
+        Refused::UnsignedChange,
+    );
+}
+
+#[test]
+#[ignore = "known limit: a newer revision that withholds an unchanged contact replaces the copy that showed it; revealing across revisions would break associativity (docs/privacy.md)"]
+fn a_newer_revision_shared_publicly_keeps_the_contact_this_phone_already_shows() {
+    // Ben's phone shows Rosa's group contact; Rosa changes only the title and shares the ask
+    // in a public link, which withholds the contact behind the same digest as before.
+    let (mut rosas, id) = rosas_phone();
+    let bens = rosas.redacted(Audience::Group);
+    let contact = bens.posts[&id].contact.value.clone();
+    assert!(contact.is_some());
+    let mut edited = rosas.posts[&id].draft();
+    edited.title = "Groceries for three".into();
+    rosas
+        .edit_post(id, edited, at(NOW - MINUTE, ROSA_PHONE), &rosa())
+        .expect("Rosa edits");
+
+    let (after, _) = open(&bens, through_a_link(&rosas.posts[&id]));
+    let post = after.post(id).expect("live");
+    assert_eq!(post.title.value, "Groceries for three");
+    assert_eq!(
+        post.contact.value, contact,
+        "the unchanged contact stays shown"
+    );
+    assert!(post.verifies());
+}
+
+#[test]
+fn responses_and_moderation_dated_two_days_ahead_are_refused_as_future_stamps() {
+    let (phone, id) = rosas_phone();
+    assert_refused(
+        &phone,
+        moderated_by_the_coordinator(&phone, id, Action::Hide, NOW + 2 * DAY),
+        id,
+        Refused::FutureStamp,
+    );
+    let mut answered = phone.redacted(Audience::Group);
+    answered
+        .respond(
+            id,
+            at(NOW + 2 * DAY, EVE_PHONE),
+            "eve",
+            "Me!".into(),
+            None,
+            &eve(),
+        )
+        .expect("a response");
+    assert_refused(
+        &phone,
+        through_a_link(&answered.posts[&id]),
+        id,
+        Refused::FutureStamp,
+    );
+}
+
+#[test]
+fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
+    let (phone, id) = rosas_phone();
+    // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
+    // the limit on its own, one over it with Sam's.
+    let mut flood = as_eve_sees_it(&phone, id);
+    flood.responses.clear();
+    for n in 0..Field::Responses.limit() as u64 {
+        let response = Response::new(
+            id,
+            at(NOW - HOUR + n, EVE_PHONE),
+            "eve",
+            "Cheap loans".into(),
+            None,
+            &eve(),
+        );
+        flood.responses.insert(response.key(), response);
+    }
+    let (after, preview) = open(&phone, through_a_link(&flood));
+    assert!(
+        preview
+            .refused
+            .contains(&refusal(id, Refused::TooMany(Field::Responses))),
+        "{:?}",
+        preview.refused
+    );
+    assert_eq!(after.check_limits(), Ok(()), "the board still exports");
+    let sams = &phone.posts[&id].responses;
+    assert!(sams
+        .keys()
+        .all(|key| after.posts[&id].responses.contains_key(key)));
+}
