@@ -9,7 +9,10 @@ mod cpu_time;
 mod sample;
 
 use circle::i18n::{search_labels, Lang};
-use circle::model::{BoardFilter, GroupConfig, PostKind, Snapshot, StatusFilter};
+use circle::model::trust::gate::Gate;
+use circle::model::{
+    Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter,
+};
 use circle::store::frame;
 use criterion::measurement::Measurement;
 use criterion::{black_box, BatchSize, Criterion};
@@ -111,8 +114,40 @@ fn snapshot<M: Measurement + 'static>(c: &mut Criterion<M>) {
     group.finish();
 }
 
+/// The trust gate on a 10,000-post board from outside, every post signed and new here: one
+/// signature check a post. The same board again is checked no further (each post is compared
+/// with the copy already here).
+fn gate<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    let authors: Vec<Signer> = (1..=12u8).map(|n| Signer::from_seed([n; 32])).collect();
+    let incoming = sample::signed_posts(0..POSTS, &authors);
+    let empty = Board::default();
+    let gate_on = |current| Gate {
+        current,
+        now_ms: 1_800_000_000_000,
+        coordinators: &[],
+    };
+    let mut group = c.benchmark_group("gate");
+    group.sample_size(10);
+    group.bench_function("verify 10k signed posts, all new", |b| {
+        b.iter_batched(
+            || incoming.clone(),
+            |board| black_box(gate_on(&empty).admit(board)),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("verify 10k signed posts, all here already", |b| {
+        b.iter_batched(
+            || incoming.clone(),
+            |board| black_box(gate_on(&incoming).admit(board)),
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
 fn run<M: Measurement + 'static>(mut c: Criterion<M>) {
     merge(&mut c);
+    gate(&mut c);
     filter(&mut c);
     snapshot(&mut c);
     c.final_summary();

@@ -1,14 +1,16 @@
 //! Writes the boards the page benchmark loads into Chromium (`make bench` runs it): for each
 //! size, the board as this device would have saved it (`board-N.stored.txt`, the store's own
-//! frame) and as a snapshot file to import (`board-N.json`). Same generator as the criterion
-//! benchmarks, so the native and page figures describe the same boards.
+//! frame) and as a snapshot file to import (`board-N.json`), every post signed by one of a
+//! dozen authors, so an import pays for checking each signature as a real one does. Same
+//! generator as the criterion benchmarks, so the native and page figures describe the same
+//! boards.
 //!
 //! Usage: cargo run --release --example bench_boards -- OUT_DIR SIZE...
 
 #[path = "../tests/support/sample.rs"]
 mod sample;
 
-use circle::model::{DeviceId, Snapshot};
+use circle::model::{Signer, Snapshot};
 use circle::store::frame;
 
 fn main() {
@@ -20,7 +22,8 @@ fn main() {
         std::process::exit(1);
     }
     for size in sizes {
-        let board = sample::posts(0..size, &[DeviceId(0xbe7c), DeviceId(0xbe7d)]);
+        let authors: Vec<Signer> = (1..=12u8).map(|n| Signer::from_seed([n; 32])).collect();
+        let board = sample::signed_posts(0..size, &authors);
         let stored = frame::encode(&board);
         let files = [
             (format!("board-{size}.stored.txt"), stored.text.clone()),

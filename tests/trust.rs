@@ -613,3 +613,21 @@ fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
         .keys()
         .all(|key| after.posts[&id].responses.contains_key(key)));
 }
+
+/// The forged link the browser tests paste (`tests/fixtures/forged-link.txt`): a real post by
+/// Rosa whose title was changed after she signed it. It must stay a well-formed link that the
+/// gate refuses, or the browser test would pass for the wrong reason.
+#[test]
+fn the_forged_link_fixture_opens_and_is_refused_as_changed() {
+    let text = include_str!("fixtures/forged-link.txt");
+    let board = ShareLink::decode(text.trim())
+        .expect("a well-formed link")
+        .payload
+        .into_board();
+    let id = *board.posts.keys().next().expect("one post");
+    assert_eq!(
+        board.posts[&id].title.value,
+        "Forged: send your bank details to Eve"
+    );
+    assert_refused(&Board::default(), board, id, Refused::BadSignature);
+}

@@ -156,6 +156,24 @@ pub fn posts(range: std::ops::Range<u64>, devices: &[DeviceId]) -> Board {
     board
 }
 
+/// As [`posts`], each post signed by one of `authors` (as every post made since signing is),
+/// under the id its author's key binds.
+pub fn signed_posts(range: std::ops::Range<u64>, authors: &[circle::model::Signer]) -> Board {
+    let mut board = Board::default();
+    for n in range {
+        let mut rng = Rng::new(n);
+        let unsigned = post(&mut rng, RecordId(0), Stamp::default());
+        let at = Stamp::new(
+            1_764_000_000_000 + rng.below(30 * 86_400_000),
+            n as u32,
+            DeviceId(0xbe7c),
+        );
+        let author = rng.pick(authors);
+        board.add_post(Post::create_signed(unsigned.draft(), at, author));
+    }
+    board
+}
+
 /// Two copies of a 10,000-post-style board: `size` posts each, `overlap` shared, with
 /// concurrent edits on both sides of the shared ones.
 pub fn overlapping_pair(size: u64, overlap: u64) -> (Board, Board) {

@@ -210,10 +210,33 @@ class LoadingScreen {
   }
 }
 
-/** Makes this browser a different device: the same board, but none of its posts are "mine". */
+/** What makes a browser an author: its device id and its author key (the key signs posts). */
+const IDENTITY = ["circle.device", "circle.author-key", "circle.clock"];
+
+/**
+ * Makes this browser a different device with its own author key: the same board, but none of
+ * its posts are "mine". Returns the identity it had, for `becomeDeviceAgain`.
+ */
 async function becomeAnotherDevice(page) {
-  await page.evaluate(() => localStorage.setItem("circle.device", "12345"));
+  const saved = await page.evaluate((keys) => {
+    const before = Object.fromEntries(keys.map((key) => [key, localStorage.getItem(key)]));
+    localStorage.setItem("circle.device", "12345");
+    localStorage.removeItem("circle.author-key");
+    return before;
+  }, IDENTITY);
+  await reload(page);
+  return saved;
+}
+
+/** Turns this browser back into the device `becomeAnotherDevice` left, board kept. */
+async function becomeDeviceAgain(page, saved) {
+  await page.evaluate((identity) => {
+    for (const [key, value] of Object.entries(identity)) {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    }
+  }, saved);
   await reload(page);
 }
 
-module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, escape, settle, reload, visit };
+module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };

@@ -169,10 +169,13 @@ for (const lang of LANGS) {
       const post = new PostScreen(page, lang);
       await tabTo(w.handle);
       await page.keyboard.type("Ana");
+      await tabTo(w.message);
+      await page.keyboard.type("After work");
       await tabTo(w.iCanHelp);
       await page.keyboard.press("Enter");
-      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
-      await expect(post.history).toContainText(`${w.statusMatched}: Ana`);
+      await expect(post.notice).toContainText(w.responseSaved);
+      await expect(page.getByRole("region", { name: w.offers })).toContainText(w.canHelp("Ana"));
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
     });
   });
 }

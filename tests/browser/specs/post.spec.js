@@ -2,14 +2,14 @@
 // help" → matched → fulfilled with a dated, attributed history, and the author withdrawing or
 // marking done. In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, PostScreen, becomeAnotherDevice, reload, visit } = require("../pages/circle");
+const { NewPostScreen, PostScreen, becomeAnotherDevice, becomeDeviceAgain, reload, visit } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
   test.describe(`post detail (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
-    test("a neighbour calls the author, claims the ask and marks it fulfilled", async ({ page }) => {
+    test("a neighbour calls the author and offers help, but cannot mark someone else's ask fulfilled", async ({ page }) => {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
       await form.open("new/ask");
@@ -31,18 +31,18 @@ for (const lang of LANGS) {
       await expect(call).toHaveAttribute("href", "tel:+15550100100");
       await expect(post.button(w.withdraw)).toHaveCount(0);
 
+      await expect(post.button(w.markFulfilled)).toHaveCount(0);
+
       await page.getByRole("textbox", { name: w.handle }).fill("Ana");
       await post.button(w.iCanHelp).click();
-      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
-      await expect(post.history.getByRole("listitem")).toHaveCount(2);
-      await expect(post.history.getByRole("listitem").nth(1)).toContainText(`${w.statusMatched}: Ana`);
-
-      await post.button(w.markFulfilled).click();
-      await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
-      await expect(post.history.getByRole("listitem").nth(2)).toContainText(`${w.statusFulfilled}: Ana`);
+      // The offer is Ana's own record: Rosa's ask and its history are untouched.
+      await expect(page.getByRole("region", { name: w.offers })).toContainText(w.canHelp("Ana"));
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
+      await expect(post.history.getByRole("listitem")).toHaveCount(1);
       await expect(post.button(w.iCanHelp)).toHaveCount(0);
       await reload(page);
-      await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
+      await expect(page.getByText(w.offered("Rosa"))).toBeVisible();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
     });
 
     test("each contact method links the way the author chose", async ({ page }) => {
@@ -93,16 +93,16 @@ for (const lang of LANGS) {
         });
         // The author still sees their own number.
         await expect(page.getByRole("link", { name: /5550100177/ })).toBeVisible();
-        await becomeAnotherDevice(page);
+        const author = await becomeAnotherDevice(page);
         const post = new PostScreen(page, lang);
         await expect(post.respond).toContainText(w.askCoordinator);
         await expect(post.respond.getByRole("link")).toHaveCount(0);
         await expect(page.getByText("5550100177")).toHaveCount(0);
-        await page.evaluate(() => localStorage.removeItem("circle.device"));
+        await becomeDeviceAgain(page, author);
       }
     });
 
-    test("the author withdraws one post and marks a matched one done", async ({ page }) => {
+    test("the author withdraws one post, accepts help on another, marks it done and reopens it", async ({ page }) => {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
       await form.open("new/ask");
@@ -114,16 +114,28 @@ for (const lang of LANGS) {
       await expect(post.button(w.withdraw)).toHaveCount(0);
 
       const path = await form.post("ask", form.plain("Done soon"));
-      const mine = await page.evaluate(() => localStorage.getItem("circle.device"));
-      await becomeAnotherDevice(page);
+      const rosa = await becomeAnotherDevice(page);
+      // A helper offers help: their own record. The post stays Rosa's, and open.
       await page.getByRole("textbox", { name: w.handle }).fill("Ana");
+      await page.getByRole("textbox", { name: w.message }).fill("I have a car on Thursday");
       await post.button(w.iCanHelp).click();
-      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
-      await page.evaluate((id) => localStorage.setItem("circle.device", id), mine);
+      await expect(post.notice).toContainText(w.responseSaved);
+      await expect(page.getByText(w.offered("Rosa"))).toBeVisible();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
+      await becomeDeviceAgain(page, rosa);
       await visit(page, path.replace(/^.*\/post\//, "post/"));
+      const offers = page.getByRole("region", { name: w.offers });
+      await expect(offers).toContainText(w.canHelp("Ana"));
+      await expect(offers).toContainText("I have a car on Thursday");
+      await post.button(w.accept("Ana")).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
       await post.button(w.markDone).click();
       await expect(page.locator(".post-detail .status")).toHaveText(w.statusFulfilled);
       await expect(post.history).toContainText(`${w.statusFulfilled}: Rosa`);
+      await post.button(w.reopen).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
+      await reload(page);
+      await expect(page.locator(".post-detail .status")).toHaveText(w.statusOpen);
     });
   });
 }

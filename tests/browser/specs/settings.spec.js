@@ -1,7 +1,7 @@
 // My posts and settings: handle, language switch (lang and dir follow), what to keep on this
 // device, and wiping it all. In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, SettingsScreen, BoardScreen, reload, visit } = require("../pages/circle");
+const { NewPostScreen, SettingsScreen, BoardScreen, becomeAnotherDevice, reload, visit } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -9,7 +9,7 @@ for (const lang of LANGS) {
   test.describe(`my posts and settings (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
-    test("my posts lists only what this device posted", async ({ page }) => {
+    test("my posts lists only what this device's key signed", async ({ page }) => {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
       await form.open("mine");
@@ -18,8 +18,7 @@ for (const lang of LANGS) {
       await form.navLink(w.nav.mine).click();
       await expect(form.heading).toHaveText(w.mineTitle);
       await expect(page.getByRole("link", { name: "Spare blankets" })).toBeVisible();
-      await page.evaluate(() => localStorage.setItem("circle.device", "777"));
-      await reload(page);
+      await becomeAnotherDevice(page);
       await expect(page.getByText(w.mineEmpty)).toBeVisible();
     });
 
@@ -47,10 +46,17 @@ for (const lang of LANGS) {
       await form.post("ask", form.plain("Keep me"));
       const settings = new SettingsScreen(page, lang);
       await settings.navLink(w.nav.settings).click();
+      // The author key a coordinator gives the group: 64 hex digits, and a new one after a wipe,
+      // so nothing links later posts to the wiped ones.
+      const key = page.getByRole("region", { name: w.authorKey }).locator("code");
+      await expect(key).toHaveText(/^[0-9a-f]{64}$/);
+      const before = await key.textContent();
       await page.getByRole("button", { name: w.wipe }).click();
       await page.getByRole("button", { name: w.wipeConfirm }).click();
       await expect(settings.notice).toContainText(w.wiped);
       await expect(settings.handle).toHaveValue("");
+      await expect(key).toHaveText(/^[0-9a-f]{64}$/);
+      expect(await key.textContent()).not.toEqual(before);
       const board = new BoardScreen(page, lang);
       await board.navLink(w.nav.board).click();
       await expect(page.getByText(w.boardEmpty)).toBeVisible();
