@@ -31,7 +31,7 @@ pub fn text(msg: Msg) -> &'static str {
         StatusClosed => "Closed",
         NewPostLinks => "Post something",
         Search => "Search",
-        SearchHint => "Words in the title, details or area",
+        SearchHint => "Words in the title, details, category or area",
         ClearFilters => "Clear filters",
         ShowMore => "Show more",
         BoardEmpty => "Nothing on the board yet. Ask for what you need, or offer what you can.",

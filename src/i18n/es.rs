@@ -31,7 +31,7 @@ pub fn text(msg: Msg) -> &'static str {
         StatusClosed => "Cerrado",
         NewPostLinks => "Publicar algo",
         Search => "Buscar",
-        SearchHint => "Palabras del título, los detalles o la zona",
+        SearchHint => "Palabras del título, los detalles, la categoría o la zona",
         ClearFilters => "Quitar filtros",
         ShowMore => "Mostrar más",
         BoardEmpty => "Todavía no hay nada en el tablero. Pide lo que necesitas u ofrece lo que puedas.",
