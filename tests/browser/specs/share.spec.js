@@ -355,7 +355,7 @@ test.describe("bad links and files leave the board as it was (en)", () => {
     await share.pasteLink(`Can anyone help? ${address}#${cutShort(fragment)}… Thanks!`);
     await expect(share.alert).toContainText(s.errTruncated);
     await expectBoardAsItWas(page, saved);
-    await page.getByRole("region", { name: s.errLinkHeading }).getByRole("button", { name: s.close }).click();
+    await share.open();
     await share.pasteLink(`Forwarded\nRosa needs rice and beans (${link}).\n\nPlease share!`);
     await expect(share.preview).toBeVisible();
     await expect(share.preview).toContainText(s.fromLinkBoard);
