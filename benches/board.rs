@@ -10,9 +10,7 @@ mod sample;
 
 use circle::i18n::{search_labels, Lang};
 use circle::model::trust::gate::Gate;
-use circle::model::{
-    Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter,
-};
+use circle::model::{Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter};
 use circle::store::frame;
 use criterion::measurement::Measurement;
 use criterion::{black_box, BatchSize, Criterion};
