@@ -8,8 +8,9 @@ mod cpu_time;
 #[path = "../tests/support/sample.rs"]
 mod sample;
 
+use circle::i18n::{search_labels, Lang};
 use circle::model::trust::gate::Gate;
-use circle::model::{Board, BoardFilter, PostKind, Signer, Snapshot, StatusFilter};
+use circle::model::{Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter};
 use circle::store::frame;
 use criterion::measurement::Measurement;
 use criterion::{black_box, BatchSize, Criterion};
@@ -69,6 +70,19 @@ fn filter<M: Measurement + 'static>(c: &mut Criterion<M>) {
         b.iter(|| {
             turn += 1;
             black_box(board.filter(&typed[turn % 4])).len()
+        })
+    });
+    // As on the board screen: words that the names of categories (in English and Spanish)
+    // hold as well as posts, and one that is a plural.
+    let names = search_labels(&GroupConfig::default(), &[Lang::En, Lang::Es]);
+    let named = ["comida", "rides nearby"].map(|text| BoardFilter {
+        text: text.into(),
+        ..BoardFilter::default()
+    });
+    c.bench_function("filter 10k posts: text search with category names", |b| {
+        b.iter(|| {
+            turn += 1;
+            black_box(board.filter_with(&named[turn % 2], &names)).len()
         })
     });
     c.bench_function("filter 10k posts: everything, sorted", |b| {

@@ -275,3 +275,138 @@ proptest! {
         prop_assert_ne!(opened, Err(LinkError::Empty));
     }
 }
+
+// Pasted text: a link arrives inside the message it was sent in, or with a sentence's
+// punctuation after it. It is found and opened; only real damage is called damage.
+
+/// The typical post's link as a whole URL, and what opening it gives.
+fn typical_url() -> (String, Result<ShareLink, LinkError>) {
+    let url = share_url(
+        PAGE,
+        &ShareLink::for_post(&typical_post(), LinkAudience::Public),
+    );
+    let opened = ShareLink::decode(&url);
+    assert!(opened.is_ok());
+    (url, opened)
+}
+
+#[test]
+fn a_link_forwarded_inside_a_chat_message_opens() {
+    let (url, opened) = typical_url();
+    let messages = [
+        // WhatsApp, forwarded: a line before, a blank line and a line after.
+        format!("Mina needs: Groceries for a family of four this week, Riverside North\n{url}\n\nPlease share 🙏"),
+        // Signal: text on the same line both sides.
+        format!("Can anyone help? {url} Thanks!"),
+        format!("*Reenviado*\n_Mina necesita ayuda:_ {url}"),
+        format!("{url}\n— sent from Circle"),
+        format!("«{url}»"),
+        format!("<{url}>"),
+        // A mail app broke the link over lines, and signed the message.
+        format!("Hi all,\n\n{}\n{}\n\n-- \nAna", &url[..70], &url[70..]),
+        format!("{}\r\n  {}", &url[..50], &url[50..]),
+    ];
+    for message in messages {
+        assert_eq!(ShareLink::decode(&message), opened, "{message}");
+    }
+}
+
+#[test]
+fn punctuation_after_a_link_is_not_part_of_it() {
+    let (url, opened) = typical_url();
+    for after in [
+        ".", ",", ")", "…", "...", "!", "?", ":", ";", "\"", "'", "»", ").", "!!", "。",
+    ] {
+        let message = format!("Here is my ask ({url}{after} Thanks");
+        assert_eq!(ShareLink::decode(&message), opened, "{after}");
+        assert_eq!(
+            ShareLink::decode(&format!("{url}{after}")),
+            opened,
+            "{after}"
+        );
+    }
+}
+
+#[test]
+fn of_two_links_in_one_text_the_first_opens() {
+    let (first, opened) = typical_url();
+    let board = sample::posts(0..3, &[DeviceId(7)]);
+    let second = share_url(PAGE, &ShareLink::for_board(&board, LinkAudience::Public));
+    let message = format!("Ask: {first}\nAnd our whole board: {second}.");
+    assert_eq!(ShareLink::decode(&message), opened);
+    // A page address without a link before them changes nothing.
+    let message = format!("Our site {PAGE}#about and the ask {first}, thanks");
+    assert_eq!(ShareLink::decode(&message), opened);
+    // When the first is cut, the one that is whole opens.
+    let message = format!("{}… sorry, again: {second}", &first[..first.len() / 2]);
+    let board_opened = ShareLink::decode(&second);
+    assert_eq!(ShareLink::decode(&message), board_opened);
+}
+
+#[test]
+fn a_link_cut_inside_a_message_is_still_cut_short() {
+    let (url, _) = typical_url();
+    let link_start = url.find("#c1.").expect("a link") + "#c1.".len();
+    for end in link_start..url.len() {
+        let cut = &url[..end];
+        for message in [
+            format!("Look: {cut}… thanks, Ana"),
+            format!("Look: {cut}\nthanks Ana"),
+            format!("{cut}."),
+        ] {
+            assert_eq!(
+                ShareLink::decode(&message),
+                Err(LinkError::Truncated),
+                "{message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_changed_character_inside_a_message_is_damage() {
+    let (url, _) = typical_url();
+    let body_start = url.find("#c1.pp.").expect("a link") + "#c1.pp.".len();
+    let verdicts: Vec<LinkError> = (body_start..url.len())
+        .map(|at| {
+            let mut bytes = url.clone().into_bytes();
+            bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+            let changed = String::from_utf8(bytes).expect("still ASCII");
+            ShareLink::decode(&format!("Can you help? {changed} Thanks!"))
+                .expect_err("a changed link never opens")
+        })
+        .collect();
+    let damaged = verdicts
+        .iter()
+        .filter(|e| **e == LinkError::Damaged)
+        .count();
+    // As for a link alone: a change that leaves a stream that just stops reads as a cut.
+    assert!(
+        damaged * 100 >= verdicts.len() * 95,
+        "{damaged} of {}",
+        verdicts.len()
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_link_opens_inside_any_message(
+        post in post(),
+        audience in audience(),
+        before in "[ -~\n]{0,40}",
+        after in "[ -~\n]{0,40}",
+        open_with in prop::sample::select(vec!["", " ", "\n", "(", "<", "\"", ": "]),
+        close_with in prop::sample::select(vec!["", " ", "\n", ".", ",", ")", "…", "!", "?", "\n\n"]),
+    ) {
+        let url = share_url(PAGE, &ShareLink::for_post(&post, audience));
+        let alone = ShareLink::decode(&url);
+        prop_assume!(alone.is_ok());
+        // The text before may not itself end in a link's characters ("x" + "https…" is one word).
+        let before = if open_with.is_empty() { String::new() } else { before };
+        let after = if close_with.is_empty() { String::new() } else { after };
+        let message = format!("{before}{open_with}{url}{close_with}{after}");
+        prop_assert_eq!(ShareLink::decode(&message), alone, "{:?}", message);
+    }
+}

@@ -8,6 +8,9 @@
 mod en;
 mod es;
 mod labels;
+mod search_labels;
+
+pub use search_labels::{search_labels, search_languages};
 
 /// A language Circle ships, with its text direction and plural rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -158,7 +161,8 @@ catalogue! {
         VisibilityGroup, VisibilityPublic,
         // New post
         NewAskTitle, NewOfferTitle, NewPostIntro, FieldWhatAsk, FieldWhatOffer, FieldCategory,
-        FieldArea, FieldContactMethod, FieldContactValue, FieldContactHint, FieldVisibility,
+        FieldArea, FieldContactMethod, FieldContactValue, FieldContactHint, FieldContactNotes,
+        FieldVisibility,
         FieldDetails, FieldUrgency, FieldQuantity, FieldNeededBy, FieldAvailableUntil,
         FieldRecurring, FieldLanguages, FieldLanguagesHint, FieldPrivateNote, FieldHandle,
         RequiredMark, OptionalMore, ChooseOne, SubmitAsk, SubmitOffer, ClearForm, DraftKept,
@@ -167,7 +171,8 @@ catalogue! {
         ErrRequired, ErrTooLong, ErrTooMany, ErrUnknownChoice, ErrBadCharacter, ErrOutOfRange,
         ErrDate, ErrQuantity, ErrStorageFull, ErrStorageUnavailable, ErrStorageCorrupt,
         ErrStorageNotKept, ErrStorageDamaged, DamagedHelp, DamagedDownload, DamagedReplace,
-        ErrStatusChange,
+        ErrStatusChange, ErrPhoneExtraText, ErrPhoneNoCountryCode, ErrPhoneUnknownCountryCode,
+        ErrPhoneTooShort, ErrPhoneTooLong, ErrNotEmail,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
         OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,
@@ -183,7 +188,7 @@ catalogue! {
         CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
         FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
         SaveBoardFile, SavePostsCsv, FileSaved, ImportHeading, ImportIntro, ChooseFile, DropFile,
-        PasteLink, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
+        PasteLink, PasteLinkHint, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
         GroupLinkLabel, MergeCounts, Merge, Merged, ChangeNew, ChangeUpdated, ChangeUnchanged,
         ErrLinkHeading, Close, BoardUnchanged, ErrLinkEmpty, ErrLinkNotCircle, ErrLinkVersion,
         ErrLinkTruncated, ErrLinkDamaged, ErrLinkTooLarge, ErrFileNotText, ErrFileRead,

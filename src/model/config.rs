@@ -14,6 +14,7 @@
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
 //!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
+//!   "phone_country_code": 1,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
@@ -27,7 +28,10 @@
 //! Every number has a range ([`Setting`]). A value outside it (`"ask_expiry_days": 0` would
 //! close every ask at once), or one that is not a whole number, falls back to its default while
 //! the rest of the file still applies, and [`GroupConfig::read`] names it so the app can say so.
+//! `phone_country_code` (a number such as `1` or `34`, or a text such as `"+34"`) lets people
+//! type phone numbers without their country code; it must be a real country calling code.
 
+use super::phone;
 use super::trust::AuthorKey;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
@@ -82,6 +86,10 @@ pub struct GroupConfig {
     /// The author keys (64 hex digits each, shown in a coordinator's Settings) that may close
     /// or hide any post, for moderation. Empty: nobody moderates.
     pub coordinator_keys: Vec<AuthorKey>,
+    /// The country calling code of numbers typed without one, when the group is in one
+    /// country. Without it, every number needs `+` and its country code.
+    #[serde(deserialize_with = "country_code")]
+    pub phone_country_code: Option<u16>,
 }
 
 impl Default for GroupConfig {
@@ -99,6 +107,7 @@ impl Default for GroupConfig {
             sources: Vec::new(),
             demo_board: None,
             coordinator_keys: Vec::new(),
+            phone_country_code: None,
         }
     }
 }
@@ -192,6 +201,25 @@ fn ask_expiry_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D:
 
 fn private_retention_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     setting(deserializer, Setting::PrivateRetentionDays)
+}
+
+/// Reads `phone_country_code` as `1`, `"1"` or `"+1"`; anything but a real country calling code
+/// is refused with a message naming the key, so a typo never files every number under a wrong
+/// country.
+fn country_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u16>, D::Error> {
+    use serde_json::Value;
+    let code = match Option::<Value>::deserialize(deserializer)? {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Some(Value::String(text)) => text.trim().trim_start_matches('+').parse().ok(),
+        Some(_) => None,
+    };
+    match code {
+        Some(code) if phone::is_country_code(code) => Ok(Some(code)),
+        _ => Err(serde::de::Error::custom(
+            "phone_country_code: not a country calling code, such as 1 or 34",
+        )),
+    }
 }
 
 /// One area or category: a stable key, and labels per language for a group's own keys.
@@ -293,6 +321,37 @@ mod tests {
         assert!(config.has_area("river") && !config.has_area("south"));
         assert!(!config.has_category("meals"));
         assert_eq!(config.sources[0].kind, SourceKind::Csv);
+    }
+
+    #[test]
+    fn the_phone_country_code_must_be_a_real_one() {
+        assert_eq!(GroupConfig::default().phone_country_code, None);
+        for (json, code) in [
+            (r#"{"phone_country_code": 1}"#, Some(1)),
+            (r#"{"phone_country_code": "+34"}"#, Some(34)),
+            (r#"{"phone_country_code": " 502 "}"#, Some(502)),
+            (r#"{"phone_country_code": null}"#, None),
+        ] {
+            assert_eq!(
+                GroupConfig::from_json(json).unwrap().phone_country_code,
+                code,
+                "{json}"
+            );
+        }
+        for json in [
+            r#"{"phone_country_code": 0}"#,
+            r#"{"phone_country_code": 999}"#,
+            r#"{"phone_country_code": 70000}"#,
+            r#"{"phone_country_code": -1}"#,
+            r#"{"phone_country_code": "Spain"}"#,
+            r#"{"phone_country_code": 3.4}"#,
+        ] {
+            let error = GroupConfig::from_json(json).unwrap_err();
+            assert!(
+                error.to_string().contains("phone_country_code"),
+                "{json}: {error}"
+            );
+        }
     }
 
     #[test]

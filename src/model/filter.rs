@@ -4,6 +4,8 @@
 use super::board::Board;
 use super::post::{Post, PostKind, Status, Urgency};
 use super::search::fold;
+use super::search_labels::SearchLabels;
+use super::stem::stem;
 use serde::{Deserialize, Serialize};
 
 /// Which statuses to show.
@@ -40,14 +42,21 @@ pub struct BoardFilter {
     pub area: Option<String>,
     pub urgency: Option<Urgency>,
     pub status: Option<StatusFilter>,
-    /// Words that must all appear in the title, details or area.
+    /// Words that must all appear in the title, details or area, or in the names of the
+    /// category or area; each in any of its simple forms ("rides" finds "ride").
     pub text: String,
 }
 
 impl Board {
-    /// Live posts that pass `filter`, most urgent first, then newest.
+    /// Live posts that pass `filter`, most urgent first, then newest. A search matches category
+    /// keys, not their names; the board screen passes the names with [`Board::filter_with`].
     pub fn filter(&self, filter: &BoardFilter) -> Vec<&Post> {
-        let mut found = self.matching(filter);
+        self.filter_with(filter, &SearchLabels::default())
+    }
+
+    /// As [`Board::filter`], with the names of categories and areas a search also matches.
+    pub fn filter_with(&self, filter: &BoardFilter, labels: &SearchLabels) -> Vec<&Post> {
+        let mut found = self.matching(filter, labels);
         found.sort_by_cached_key(|post| {
             (post.urgency.value, std::cmp::Reverse(post.created), post.id)
         });
@@ -56,12 +65,16 @@ impl Board {
 
     /// How many live posts pass `filter`: as `filter(…).len()`, without putting them in order.
     pub fn count(&self, filter: &BoardFilter) -> usize {
-        self.matching(filter).len()
+        self.matching(filter, &SearchLabels::default()).len()
     }
 
     /// Live posts that pass `filter`, in id order.
-    fn matching(&self, filter: &BoardFilter) -> Vec<&Post> {
-        let words: Vec<String> = filter.text.split_whitespace().map(fold).collect();
+    fn matching(&self, filter: &BoardFilter, labels: &SearchLabels) -> Vec<&Post> {
+        let words: Vec<String> = filter
+            .text
+            .split_whitespace()
+            .map(|word| stem(&fold(word)).to_string())
+            .collect();
         let mut found: Vec<&Post> = self
             .posts()
             .filter(|post| {
@@ -81,7 +94,8 @@ impl Board {
             })
             .collect();
         if !words.is_empty() {
-            self.search.retain_matching(&mut found, &words, &self.posts);
+            self.search
+                .retain_matching(&mut found, &words, labels, &self.posts);
         }
         found
     }
@@ -92,6 +106,15 @@ mod tests {
     use super::*;
     use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, RecordId, Stamp};
+
+    /// Adds `draft` as post `n`, made at time `n`.
+    fn put(board: &mut Board, n: u64, draft: crate::model::PostDraft) {
+        board.add_post(crate::model::Post::create(
+            RecordId(n),
+            draft,
+            Stamp::new(n, 0, DeviceId(1)),
+        ));
+    }
 
     fn board() -> Board {
         let mut board = Board::default();
@@ -125,11 +148,7 @@ mod tests {
             draft.urgency = urgency;
             draft.title = title.into();
             draft.area = area.into();
-            board.add_post(crate::model::Post::create(
-                RecordId(n),
-                draft,
-                Stamp::new(n, 0, DeviceId(1)),
-            ));
+            put(&mut board, n, draft);
         }
         board
     }
@@ -252,6 +271,108 @@ mod tests {
             .unwrap();
         board.merge(&other);
         assert!(board.filter(&search).is_empty());
+    }
+
+    /// Three posts in food, rides and meals, and the names of those categories and of an area
+    /// in English and Spanish.
+    fn named_board() -> (Board, SearchLabels, SearchLabels) {
+        let mut board = Board::default();
+        let rows = [
+            (1, "Rice and beans", "food", "riverside-north"),
+            (2, "Lift to the clinic", "rides", "hillcrest"),
+            (3, "Hot soup", "meals", "riverside-north"),
+        ];
+        for (n, title, category, area) in rows {
+            let mut draft = sample_draft();
+            draft.title = title.into();
+            draft.details = String::new();
+            draft.category = category.into();
+            draft.area = area.into();
+            put(&mut board, n, draft);
+        }
+        let names = |lang: usize| {
+            let mut labels = SearchLabels::new();
+            let en = [
+                ("food", "Food & groceries"),
+                ("rides", "Rides & transport"),
+                ("meals", "Meals"),
+            ];
+            let es = [
+                ("food", "Comida y víveres"),
+                ("rides", "Traslados y transporte"),
+                ("meals", "Comidas preparadas"),
+            ];
+            for (key, label) in [en, es][lang] {
+                labels.add_category(key, label);
+            }
+            labels.add_area("riverside-north", ["Riverside North", "Ribera Norte"][lang]);
+            labels
+        };
+        (board, names(0), names(1))
+    }
+
+    fn found(board: &Board, text: &str, labels: &SearchLabels) -> Vec<u64> {
+        let filter = BoardFilter {
+            text: text.into(),
+            ..BoardFilter::default()
+        };
+        let mut ids = ids(board.filter_with(&filter, labels));
+        ids.sort_unstable();
+        ids
+    }
+
+    #[test]
+    fn a_search_finds_the_names_of_categories_and_areas() {
+        let (board, en, es) = named_board();
+        assert_eq!(found(&board, "groceries", &en), [1]);
+        assert_eq!(found(&board, "grocery", &en), [1]);
+        assert_eq!(found(&board, "food", &en), [1]);
+        assert_eq!(found(&board, "food", &es), [1], "the key, in any language");
+        assert_eq!(found(&board, "comida", &es), [1, 3]);
+        assert_eq!(found(&board, "comidas", &es), [1, 3]);
+        assert_eq!(found(&board, "viveres", &es), [1]);
+        assert_eq!(found(&board, "rides", &en), [2]);
+        assert_eq!(found(&board, "ride", &en), [2]);
+        assert_eq!(found(&board, "transporte", &es), [2]);
+        assert_eq!(found(&board, "transport", &es), [2]);
+        assert_eq!(found(&board, "ribera soup", &es), [3]);
+        assert_eq!(found(&board, "north rice", &en), [1]);
+        assert_eq!(found(&board, "ribera", &en), Vec::<u64>::new());
+        assert_eq!(found(&board, "rice clinic", &en), Vec::<u64>::new());
+        // Without names, a search reads only the posts' own words and keys.
+        let none = SearchLabels::default();
+        assert_eq!(found(&board, "comida", &none), Vec::<u64>::new());
+        assert_eq!(found(&board, "riverside", &none), [1, 3]);
+    }
+
+    #[test]
+    fn a_search_in_another_language_is_not_narrowed_from_the_last() {
+        let (board, en, es) = named_board();
+        // "com" then "comi": a narrowing search, but with other names.
+        assert_eq!(found(&board, "com", &en), Vec::<u64>::new());
+        assert_eq!(found(&board, "comi", &es), [1, 3]);
+        assert_eq!(found(&board, "comid", &en), Vec::<u64>::new());
+        for text in [
+            "t",
+            "tr",
+            "tra",
+            "tran",
+            "trans",
+            "transp",
+            "transporte",
+            "r",
+            "ri",
+            "rid",
+        ] {
+            for labels in [&en, &es] {
+                let fresh = named_board().0;
+                assert_eq!(
+                    found(&board, text, labels),
+                    found(&fresh, text, labels),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod board;
 pub mod clock;
 pub mod config;
+pub mod contact_value;
 pub mod day;
 pub mod edit;
 pub mod filter;
@@ -12,6 +13,7 @@ pub mod id;
 pub mod matching;
 pub mod merge;
 pub mod moderation;
+pub mod phone;
 pub mod post;
 mod post_json;
 pub mod record;
@@ -21,10 +23,12 @@ pub mod response;
 pub mod retention;
 pub mod roster;
 pub mod search;
+pub mod search_labels;
 pub mod shift;
 pub mod skill;
 pub mod snapshot;
 pub mod status;
+pub mod stem;
 #[cfg(test)]
 mod testing;
 pub mod trust;
@@ -41,6 +45,7 @@ pub use id::RecordId;
 pub use matching::{Match, MatchError, Partner};
 pub use merge::{Lww, Merge};
 pub use moderation::{Action, Moderation};
+pub use phone::{PhoneError, PhoneNumber};
 pub use post::{
     CloseReason, Contact, ContactMethod, Handle, Post, PostDraft, PostKind, Status, StatusChange,
     Urgency, Visibility,
@@ -51,6 +56,7 @@ pub use resource::{Condition, Report, Resource, ResourceDraft, ResourceKind, Sto
 pub use response::Response;
 pub use retention::RetentionReport;
 pub use roster::{CheckIn, Escalation, Outcome, Person, PersonDraft, Roster, Standing};
+pub use search_labels::SearchLabels;
 pub use shift::{Shift, ShiftDraft};
 pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};

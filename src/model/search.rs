@@ -1,6 +1,7 @@
 //! Text search that ignores case and accents ("cafe" finds "Café"), with a cache of each post's
 //! folded text so a search over 10,000 posts scans prepared text instead of re-folding it on
-//! every keystroke.
+//! every keystroke. A word is found in a post's title, details or area, or in the names of its
+//! category and area (`search_labels`); words are searched by their stems (`stem`).
 //!
 //! The cache lives inside the board but is not part of it: it is not saved, and two boards
 //! compare equal whatever their caches hold. It remembers the stamps of the fields it folded,
@@ -9,6 +10,7 @@
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::Post;
+use super::search_labels::SearchLabels;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -25,9 +27,11 @@ struct Cached {
 }
 
 /// The words of the last search and, per post of the corpus, whether it holds them all. Typing
-/// narrows a search ("ri", "rid", "ride"), so the next one only reads the posts this one found.
+/// narrows a search ("ri", "rid", "ride"), so the next one only reads the posts this one found,
+/// as long as the names it matched are the same.
 struct LastSearch {
     words: Vec<String>,
+    labels: SearchLabels,
     found: Vec<bool>,
 }
 
@@ -41,21 +45,76 @@ fn narrows(old: &[String], new: &[String]) -> bool {
 /// one block of memory in step with the posts instead of looking each one up.
 struct Corpus {
     text: String,
+    /// What each post's text was folded from, in the order of the posts.
+    sources: Vec<Source>,
+    /// Where each post's text is and what it holds, in the same order: all that a search
+    /// reads, kept apart from `sources` so the walk over 10,000 posts reads little memory.
     posts: Vec<Folded>,
+    /// The distinct category keys and area keys of the posts, which their names are matched
+    /// against once per search instead of once per post.
+    categories: Vec<String>,
+    areas: Vec<String>,
+}
+
+/// The post a place in the corpus was folded from, as it was then.
+#[derive(PartialEq, Eq)]
+struct Source {
+    id: RecordId,
+    /// The stamps of the fields its text and keys were taken from.
+    stamps: [Stamp; 4],
+}
+
+impl Source {
+    fn of(post: &Post) -> Self {
+        Self {
+            id: post.id,
+            stamps: [
+                post.title.at,
+                post.details.at,
+                post.area.at,
+                post.category.at,
+            ],
+        }
+    }
 }
 
 /// One post's place in the corpus.
 struct Folded {
-    id: RecordId,
-    /// The stamps of the fields its text was folded from.
-    stamps: [Stamp; 3],
     /// Where its text is in the corpus.
     span: (usize, usize),
     pairs: Pairs,
+    /// Its category and area, as places in the corpus's lists of keys.
+    category: u32,
+    area: u32,
 }
 
-fn stamps(post: &Post) -> [Stamp; 3] {
-    [post.title.at, post.details.at, post.area.at]
+/// The place of `key` in `keys`, added if new.
+fn intern(key: &str, keys: &mut Vec<String>, places: &mut BTreeMap<String, u32>) -> u32 {
+    if let Some(&place) = places.get(key) {
+        return place;
+    }
+    let place = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+    keys.push(key.to_string());
+    places.insert(key.to_string(), place);
+    place
+}
+
+/// Per key, a bit for each of the first 64 words that one of the key's names holds.
+fn label_masks(
+    keys: &[String],
+    words: &[String],
+    key_holds: impl Fn(&str, &str) -> bool,
+) -> Vec<u64> {
+    keys.iter()
+        .map(|key| {
+            words
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, word)| key_holds(key, word))
+                .fold(0, |mask, (bit, _)| mask | 1 << bit)
+        })
+        .collect()
 }
 
 /// The pairs of adjacent bytes a text holds, hashed into 256 bits. A word with a pair the text
@@ -91,29 +150,57 @@ impl Pairs {
 impl Corpus {
     /// Whether the corpus was folded from exactly these posts as they are now.
     fn is_current(&self, all: &BTreeMap<RecordId, Post>) -> bool {
-        self.posts.len() == all.len()
+        self.sources.len() == all.len()
             && self
-                .posts
+                .sources
                 .iter()
                 .zip(all.values())
-                .all(|(folded, post)| folded.id == post.id && folded.stamps == stamps(post))
+                .all(|(source, post)| *source == Source::of(post))
     }
 
-    /// Per post, whether its text holds every one of `words`; only posts marked in `within`
-    /// are read, when it is given.
-    fn holding_all(&self, words: &[String], within: Option<&[bool]>) -> Vec<bool> {
-        let needed = words
-            .iter()
-            .fold(Pairs::default(), |all, word| all.union(Pairs::of(word)));
+    /// Per post, whether its text or the names of its category and area hold every one of
+    /// `words`; only posts marked in `within` are read, when it is given.
+    fn holding_all(
+        &self,
+        words: &[String],
+        labels: &SearchLabels,
+        within: Option<&[bool]>,
+    ) -> Vec<bool> {
+        let pairs: Vec<Pairs> = words.iter().map(|word| Pairs::of(word)).collect();
+        let needed = pairs.iter().fold(Pairs::default(), |all, p| all.union(*p));
+        let by_category = label_masks(&self.categories, words, |key, word| {
+            labels.category_holds(key, word)
+        });
+        let by_area = label_masks(&self.areas, words, |key, word| labels.area_holds(key, word));
+        let named = |mask: u64, index: usize| index < 64 && mask & 1 << index != 0;
+        // Mostly no name holds any word (once a few letters are typed): then the names are not
+        // looked up for each post.
+        let any_named = by_category.iter().chain(&by_area).any(|mask| *mask != 0);
         self.posts
             .iter()
             .enumerate()
             .map(|(index, folded)| {
-                within.is_none_or(|within| within[index])
-                    && folded.pairs.covers(&needed)
-                    && words
-                        .iter()
-                        .all(|word| holds(&self.text[folded.span.0..folded.span.1], word))
+                if !within.is_none_or(|within| within[index]) {
+                    return false;
+                }
+                let text = &self.text[folded.span.0..folded.span.1];
+                let mask = if any_named {
+                    by_category[folded.category as usize] | by_area[folded.area as usize]
+                } else {
+                    0
+                };
+                if mask == 0 {
+                    return folded.pairs.covers(&needed)
+                        && words.iter().all(|word| holds(text, word));
+                }
+                // Words its names hold need not be in its text.
+                words
+                    .iter()
+                    .zip(&pairs)
+                    .enumerate()
+                    .all(|(at, (word, pairs))| {
+                        named(mask, at) || (folded.pairs.covers(pairs) && holds(text, word))
+                    })
             })
             .collect()
     }
@@ -122,17 +209,21 @@ impl Corpus {
     fn build(all: &BTreeMap<RecordId, Post>, old: Option<&Corpus>) -> Self {
         let mut corpus = Corpus {
             text: String::with_capacity(old.map_or(0, |old| old.text.len())),
+            sources: Vec::with_capacity(all.len()),
             posts: Vec::with_capacity(all.len()),
+            categories: Vec::new(),
+            areas: Vec::new(),
         };
-        let mut old_posts = old.map(|old| old.posts.iter().peekable());
+        let (mut category_places, mut area_places) = (BTreeMap::new(), BTreeMap::new());
+        let mut old_posts = old.map(|old| old.sources.iter().zip(&old.posts).peekable());
         for post in all.values() {
-            let now = stamps(post);
+            let now = Source::of(post);
             let start = corpus.text.len();
             let reused = old.zip(old_posts.as_mut()).and_then(|(old, posts)| {
-                while posts.next_if(|folded| folded.id < post.id).is_some() {}
+                while posts.next_if(|(source, _)| source.id < post.id).is_some() {}
                 posts
-                    .next_if(|folded| folded.id == post.id && folded.stamps == now)
-                    .map(|folded| (&old.text[folded.span.0..folded.span.1], folded.pairs))
+                    .next_if(|(source, _)| **source == now)
+                    .map(|(_, folded)| (&old.text[folded.span.0..folded.span.1], folded.pairs))
             });
             let pairs = match reused {
                 Some((text, pairs)) => {
@@ -149,11 +240,18 @@ impl Corpus {
                     Pairs::of(&corpus.text[start..])
                 }
             };
+            let category = intern(
+                &post.category.value,
+                &mut corpus.categories,
+                &mut category_places,
+            );
+            let area = intern(&post.area.value, &mut corpus.areas, &mut area_places);
+            corpus.sources.push(now);
             corpus.posts.push(Folded {
-                id: post.id,
-                stamps: now,
                 span: (start, corpus.text.len()),
                 pairs,
+                category,
+                area,
             });
         }
         corpus
@@ -169,12 +267,14 @@ impl SearchCache {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Keeps `posts` (in id order, from `all`) whose title, details or area contain every one
-    /// of `words` (already folded).
+    /// Keeps `posts` (in id order, from `all`) whose title, details or area, or the names in
+    /// `labels` of their category and area, contain every one of `words` (already folded and
+    /// stemmed).
     pub(crate) fn retain_matching(
         &self,
         posts: &mut Vec<&Post>,
         words: &[String],
+        labels: &SearchLabels,
         all: &BTreeMap<RecordId, Post>,
     ) {
         let mut cached = self.cached();
@@ -192,18 +292,19 @@ impl SearchCache {
         let within = cached
             .last
             .as_ref()
-            .filter(|last| narrows(&last.words, words))
+            .filter(|last| last.labels == *labels && narrows(&last.words, words))
             .map(|last| last.found.as_slice());
-        let found = corpus.holding_all(words, within);
-        let mut folded = corpus.posts.iter().zip(&found).peekable();
+        let found = corpus.holding_all(words, labels, within);
+        let mut folded = corpus.sources.iter().zip(&found).peekable();
         posts.retain(|post| {
-            while folded.next_if(|(folded, _)| folded.id < post.id).is_some() {}
+            while folded.next_if(|(source, _)| source.id < post.id).is_some() {}
             folded
                 .peek()
-                .is_some_and(|(folded, holds)| folded.id == post.id && **holds)
+                .is_some_and(|(source, holds)| source.id == post.id && **holds)
         });
         cached.last = Some(Arc::new(LastSearch {
             words: words.to_vec(),
+            labels: labels.clone(),
             found,
         }));
     }
@@ -229,7 +330,7 @@ impl fmt::Debug for SearchCache {
             .cached()
             .corpus
             .as_ref()
-            .map_or(0, |corpus| corpus.posts.len());
+            .map_or(0, |corpus| corpus.sources.len());
         write!(f, "SearchCache({posts} posts)")
     }
 }
@@ -239,7 +340,7 @@ impl fmt::Debug for SearchCache {
 /// search, whose set-up and bookkeeping dominate on a phone's WebAssembly. It looks at eight
 /// places at once in a 64-bit word (WebAssembly without SIMD still has those). Comparing bytes
 /// is exact for UTF-8: a whole character only ever matches a whole character.
-fn holds(text: &str, word: &str) -> bool {
+pub(crate) fn holds(text: &str, word: &str) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let (text, word) = (text.as_bytes(), word.as_bytes());

@@ -4,6 +4,8 @@
 //! reader's language.
 
 use super::config::GroupConfig;
+use super::contact_value;
+use super::phone::PhoneError;
 use super::post::{Contact, PostDraft};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -115,6 +117,10 @@ pub enum Problem {
     BadCharacter,
     /// A number outside `min..=max`.
     OutOfRange { min: u64, max: u64 },
+    /// Not a phone number a link can dial, and why.
+    Phone(PhoneError),
+    /// Not an email address.
+    NotEmail,
 }
 
 /// One thing wrong with an input: which field and what.
@@ -211,10 +217,25 @@ impl Checks {
         }
     }
 
+    /// A stored contact: within the limits. Its value may be free text from before numbers
+    /// were checked at entry, so boards holding such values still load.
     pub fn contact(&mut self, contact: Option<&Contact>) {
         if let Some(contact) = contact {
             self.text(Field::ContactValue, &contact.value, true);
         }
+    }
+
+    /// A contact typed on this device: as [`Checks::contact`], and its value must be a phone
+    /// number (read with the group's `default_code`) or an email address, as its method needs.
+    /// Returns the value to store: a number in international form.
+    pub fn new_contact(&mut self, contact: &Contact, default_code: Option<u16>) -> Option<String> {
+        self.contact(Some(contact));
+        if contact.value.trim().is_empty() {
+            return None;
+        }
+        contact_value::entry_value(contact.method, &contact.value, default_code)
+            .map_err(|problem| self.fail(Field::ContactValue, problem))
+            .ok()
     }
 
     /// A category or area key the group must list.
@@ -244,6 +265,26 @@ impl Checks {
 impl PostDraft {
     /// Checks a new or edited post against the limits and the group's categories and areas.
     pub fn validate(&self, config: &GroupConfig) -> Result<(), Vec<ValidationError>> {
+        let mut checks = self.checks(config);
+        checks.contact(self.contact.as_ref());
+        checks.finish()
+    }
+
+    /// Checks a post typed on this device: as [`PostDraft::validate`], and its contact must
+    /// be a real phone number or email address. The draft comes back with the number in
+    /// international form, as it is stored and dialled.
+    pub fn validate_entry(mut self, config: &GroupConfig) -> Result<Self, Vec<ValidationError>> {
+        let mut checks = self.checks(config);
+        if let Some(contact) = self.contact.as_mut() {
+            if let Some(value) = checks.new_contact(contact, config.phone_country_code) {
+                contact.value = value;
+            }
+        }
+        checks.finish().map(|()| self)
+    }
+
+    /// Every check but the contact's.
+    fn checks(&self, config: &GroupConfig) -> Checks {
         let mut checks = Checks::new();
         checks.text(Field::Title, &self.title, true);
         checks.text(Field::Details, &self.details, false);
@@ -256,13 +297,12 @@ impl PostDraft {
             checks.listed(Field::Area, config.has_area(&self.area));
         }
         checks.text(Field::Author, &self.author, true);
-        checks.contact(self.contact.as_ref());
         checks.list(Field::Languages, &self.languages);
         if let Some(quantity) = self.quantity {
             checks.number(Field::Quantity, u64::from(quantity), 1);
         }
         checks.text(Field::PrivateNote, &self.private_note, false);
-        checks.finish()
+        checks
     }
 }
 
@@ -351,6 +391,73 @@ mod tests {
         let errors = bad.validate(&GroupConfig::default()).unwrap_err();
         assert_eq!(errors[0].field, Field::Title);
         assert_eq!(errors[0].problem, Problem::BadCharacter);
+    }
+
+    #[test]
+    fn a_typed_contact_must_be_a_number_or_an_address() {
+        let mut typed = draft();
+        let contact = typed.contact.as_mut().unwrap();
+        contact.value = "+1 (555) 010-0199".into();
+        let stored = typed
+            .clone()
+            .validate_entry(&GroupConfig::default())
+            .unwrap();
+        assert_eq!(stored.contact.unwrap().value, "+15550100199");
+
+        let refused = |method, value: &str, config: &GroupConfig| {
+            let mut bad = draft();
+            bad.contact = Some(Contact {
+                method,
+                value: value.into(),
+                visibility: Visibility::Public,
+            });
+            bad.validate_entry(config).unwrap_err()
+        };
+        let expect = |problem| {
+            vec![ValidationError {
+                field: Field::ContactValue,
+                problem,
+            }]
+        };
+        let config = GroupConfig::default();
+        assert_eq!(
+            refused(ContactMethod::Call, "555 0100 after 6pm", &config),
+            expect(Problem::Phone(PhoneError::ExtraText))
+        );
+        assert_eq!(
+            refused(ContactMethod::WhatsApp, "555 010 0199", &config),
+            expect(Problem::Phone(PhoneError::NoCountryCode))
+        );
+        assert_eq!(
+            refused(ContactMethod::Email, "+1 555 010 0199", &config),
+            expect(Problem::NotEmail)
+        );
+        assert_eq!(
+            refused(ContactMethod::Text, "", &config),
+            expect(Problem::Missing)
+        );
+        assert_eq!(
+            refused(ContactMethod::Signal, &"5".repeat(201), &config),
+            expect(Problem::TooLong { max: 200 })
+        );
+        // With the group's country code, a national number is read as one of that country.
+        let us = GroupConfig::from_json(r#"{"phone_country_code": 1}"#).unwrap();
+        let mut national = draft();
+        national.contact.as_mut().unwrap().value = "555 010 0199".into();
+        assert_eq!(
+            national.validate_entry(&us).unwrap().contact.unwrap().value,
+            "+15550100199"
+        );
+    }
+
+    #[test]
+    fn a_stored_free_text_number_still_passes_the_input_checks() {
+        let mut old = draft();
+        old.contact.as_mut().unwrap().value = "555 0100 after 6pm".into();
+        assert_eq!(old.validate(&GroupConfig::default()), Ok(()));
+        let mut checks = Checks::new();
+        checks.contact(old.contact.as_ref());
+        assert!(checks.finish().is_ok());
     }
 
     #[test]

@@ -25,13 +25,38 @@ const TABLE: [u32; 256] = {
 /// The CRC-32 of the concatenation of `parts`, so a header and a body can be checked together
 /// without copying them into one buffer.
 pub fn crc32<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u32 {
-    let mut crc = !0u32;
+    let mut crc = Crc32::new();
     for part in parts {
-        for &byte in part {
-            crc = TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8);
+        crc.update(part);
+    }
+    crc.finish()
+}
+
+/// A CRC-32 computed a piece at a time. Copying it keeps the checksum of a prefix, so the
+/// checksums of several texts that share a beginning cost one pass over it.
+#[derive(Clone, Copy, Debug)]
+pub struct Crc32(u32);
+
+impl Default for Crc32 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Crc32 {
+    pub const fn new() -> Self {
+        Self(!0)
+    }
+
+    pub fn update(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = TABLE[((self.0 ^ u32::from(byte)) & 0xFF) as usize] ^ (self.0 >> 8);
         }
     }
-    !crc
+
+    pub const fn finish(self) -> u32 {
+        !self.0
+    }
 }
 
 #[cfg(test)]
@@ -43,5 +68,11 @@ mod tests {
         assert_eq!(crc32([b"123456789".as_slice()]), 0xCBF4_3926);
         assert_eq!(crc32([b"".as_slice()]), 0);
         assert_eq!(crc32([b"1234".as_slice(), b"56789"]), 0xCBF4_3926);
+        let mut crc = Crc32::new();
+        crc.update(b"1234");
+        let prefix = crc;
+        crc.update(b"56789");
+        assert_eq!(crc.finish(), 0xCBF4_3926);
+        assert_eq!(prefix.finish(), crc32([b"1234".as_slice()]));
     }
 }

@@ -4,7 +4,8 @@
 //! caught before anything is inflated or parsed. Every size is bounded before work is done.
 
 use super::base64url::{self, Base64Error};
-use super::crc32::crc32;
+use super::crc32::{crc32, Crc32};
+use super::link_text::{self, Found};
 use crate::model::SnapshotError;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
@@ -53,16 +54,32 @@ pub fn seal(tag: Tag, json: &[u8]) -> String {
     header + &base64url::encode(&bytes)
 }
 
-/// Unwraps a fragment, a `#fragment` or a whole URL into its tag and JSON. The JSON is only
-/// returned when the checksum matches and it fits in `MAX_LINK_BYTES`.
+/// Unwraps a fragment, a `#fragment`, a whole URL, or a message with a link in it, into its tag
+/// and JSON. The JSON is only returned when the checksum matches and it fits in
+/// `MAX_LINK_BYTES`. In a message, the first link that opens is taken; when none does, the
+/// first is judged, up to the end of its characters.
 pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     if text.len() > MAX_LINK_BYTES {
         return Err(LinkError::TooLarge);
     }
-    // People paste whole URLs, and mail apps and printed flyers break long ones over lines.
-    // Spaces are never part of a link, and the checksum still guards what is left. A `#` with
-    // nothing after it ends a page address with no link in it, unless what comes before is no
-    // address at all: then it is a stray `#` at the end of a link, and the link is judged.
+    let links = link_text::find(text);
+    let Some(first) = links.first() else {
+        return open_fragment(&fragment_of(text));
+    };
+    for link in &links {
+        if let Some(end) = longest_sealed(link) {
+            return open_fragment(&link.text[..end]);
+        }
+    }
+    open_fragment(first.first_run())
+}
+
+/// The fragment of a text that holds no link `link_text` can find: what follows the `#` of a
+/// URL, or the text itself, without whitespace.
+fn fragment_of(text: &str) -> String {
+    // A `#` with nothing after it ends a page address with no link in it, unless what comes
+    // before is no address at all: then it is a stray `#` at the end of a link, and the link is
+    // judged.
     let link = match text.split_once('#') {
         Some((before, after))
             if after.trim().is_empty() && !before.trim().is_empty() && !before.contains("://") =>
@@ -72,11 +89,71 @@ pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         Some((_, after)) => after,
         None => text,
     };
-    let fragment: String = link.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    link.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The longest of a found link's possible ends at which its checksum matches what it holds.
+/// Every end is tried in one pass over the link: the checksum of the shared beginning is
+/// carried from one end to the next, so a message of many words costs no more than its length.
+fn longest_sealed(link: &Found) -> Option<usize> {
+    let [b'c', _, b'.', a, b, b'.', ..] = *link.text.as_bytes() else {
+        return None;
+    };
+    let header = header([a, b]);
+    if !link.text.starts_with(&header) {
+        // Another version: `open_fragment` names it.
+        return None;
+    }
+    let body = &link.text[header.len()..];
+    // The body's whole groups of four characters decoded so far, and the checksum of the
+    // header and of those bytes after the link's own checksum.
+    let (mut decoded, mut groups_end) = (Vec::new(), 0);
+    let mut crc = Crc32::new();
+    crc.update(header.as_bytes());
+    let mut longest = None;
+    for end in link
+        .ends
+        .iter()
+        .filter_map(|end| end.checked_sub(header.len()))
+    {
+        let whole = end / 4 * 4;
+        // Whole groups always decode; `link_text` only gathers base64url characters.
+        let Ok(more) = base64url::decode(&body[groups_end..whole]) else {
+            return longest;
+        };
+        let fed = decoded.len().max(CHECKSUM_BYTES);
+        decoded.extend_from_slice(&more);
+        crc.update(decoded.get(fed..).unwrap_or_default());
+        groups_end = whole;
+        // The last, partial group counts only as an encoder writes one.
+        let Ok(tail) = base64url::decode(&body[whole..end]) else {
+            continue;
+        };
+        let mut bytes = decoded.iter().chain(&tail).copied();
+        let Ok(checksum) = <[u8; CHECKSUM_BYTES]>::try_from(
+            bytes.by_ref().take(CHECKSUM_BYTES).collect::<Vec<u8>>(),
+        ) else {
+            continue;
+        };
+        let mut at_end = crc;
+        if decoded.len() < CHECKSUM_BYTES {
+            at_end.update(&bytes.collect::<Vec<u8>>());
+        } else {
+            at_end.update(&tail);
+        }
+        if at_end.finish() == u32::from_be_bytes(checksum) {
+            longest = Some(header.len() + end);
+        }
+    }
+    longest
+}
+
+/// Opens a link's characters (a fragment without whitespace).
+fn open_fragment(fragment: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     if fragment.is_empty() {
         return Err(LinkError::Empty);
     }
-    let rest = version_1(&fragment)?;
+    let rest = version_1(fragment)?;
     let (tag, body) = match rest.as_bytes() {
         [a, b, b'.', ..] => ([*a, *b], &rest[3..]),
         // A tag cut short: what is there still looks like the start of one.
@@ -183,7 +260,12 @@ mod tests {
             open(&link.replacen("c1.pp", "c1.pg", 1)),
             Err(LinkError::Damaged)
         );
-        assert_eq!(open(&format!("{link}!")), Err(LinkError::Damaged));
+        // Punctuation after a link ends it; a changed character is damage.
+        assert_eq!(open(&format!("{link}!")), open(&link));
+        let mut changed = link.clone().into_bytes();
+        changed[8] = if changed[8] == b'A' { b'B' } else { b'A' };
+        let changed = String::from_utf8(changed).expect("still ASCII");
+        assert_eq!(open(&format!("{changed}!")), Err(LinkError::Damaged));
         let huge = "A".repeat(MAX_LINK_BYTES + 1);
         assert_eq!(open(&huge), Err(LinkError::TooLarge));
     }

@@ -2,7 +2,8 @@
 //! spreadsheets. Plain Rust and tested natively; the share screen calls them.
 //!
 //! - `share_link`: one post or a board in a URL fragment (`link_frame` is its envelope,
-//!   `post_wire` the compact form of a post, `base64url` and `crc32` its parts);
+//!   `post_wire` the compact form of a post, `link_text` finds one in a pasted message,
+//!   `base64url` and `crc32` its parts);
 //! - `qr`: a link as a print-sized QR code;
 //! - `snapshot_file`: the board as a JSON file, exported and imported;
 //! - `csv_export`: posts as a spreadsheet;
@@ -12,6 +13,7 @@ pub mod base64url;
 pub mod crc32;
 pub mod csv_export;
 pub mod link_frame;
+pub mod link_text;
 pub mod post_wire;
 pub mod preview;
 pub mod qr;

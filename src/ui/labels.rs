@@ -3,7 +3,8 @@
 
 use super::codes::code;
 use super::state::AppState;
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
+use crate::model::SearchLabels;
 use leptos::prelude::*;
 
 /// The label of a category key in the current language.
@@ -38,6 +39,15 @@ pub fn area(state: AppState, key: &str) -> String {
                 |choice| choice.label_in(lang.code()).to_string(),
             )
     })
+}
+
+/// The names of categories and areas a board search matches: in the current language and the
+/// group's other languages.
+pub fn search_labels(state: AppState) -> SearchLabels {
+    let lang = state.lang.get();
+    state
+        .config
+        .with(|config| i18n::search_labels(config, &i18n::search_languages(lang, config)))
 }
 
 /// `(value, label)` pairs for a choice among enum values, in the current language.

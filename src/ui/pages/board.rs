@@ -5,9 +5,9 @@ use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
 use crate::ui::components::board::copy_asks::CopyAsks;
 use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::post_list::PostList;
-use crate::ui::format;
 use crate::ui::routes::{self, href};
 use crate::ui::state::{t, AppState};
+use crate::ui::{format, labels};
 use leptos::prelude::*;
 
 /// The first screen: counts, the two ways to post, the filters, and the matching posts a page
@@ -15,14 +15,17 @@ use leptos::prelude::*;
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let state = AppState::get();
+    let names = Memo::new(move |_| labels::search_labels(state));
     let ids = Memo::new(move |_| {
-        state.filter.with(|filter| {
-            state.board.with(|board| {
-                board
-                    .filter(filter)
-                    .into_iter()
-                    .map(|post| post.id)
-                    .collect::<Vec<RecordId>>()
+        names.with(|names| {
+            state.filter.with(|filter| {
+                state.board.with(|board| {
+                    board
+                        .filter_with(filter, names)
+                        .into_iter()
+                        .map(|post| post.id)
+                        .collect::<Vec<RecordId>>()
+                })
             })
         })
     });

@@ -213,6 +213,7 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
                 id="contact"
                 label=Msg::FieldContactValue
                 hint=Msg::FieldContactHint
+                note=Msg::FieldContactNotes
                 value=lens!(fields, contact)
                 error=error("contact")
                 required=true
@@ -304,7 +305,8 @@ fn has_optional(fields: &Fields) -> bool {
         && fields.private_note.is_empty())
 }
 
-/// Turns the typed fields into a draft and has the model check it. Only what the model cannot
+/// Turns the typed fields into a draft and has the model check it as a new entry, which also
+/// puts a phone number in the international form it is stored in. Only what the model cannot
 /// see is checked here: choices not made yet and numbers or dates that do not parse.
 fn check(
     kind: PostKind,
@@ -367,17 +369,22 @@ fn check(
         recurring: fields.recurring,
         private_note: fields.private_note.trim().to_string(),
     };
-    if let Err(errors) = draft.validate(config) {
-        for error in errors {
-            problems
-                .entry(control_of(error.field))
-                .or_insert_with(|| problem_text(lang, error.problem));
+    // Without a method, the value is not judged as a number or an address yet.
+    let checked = match method {
+        Some(_) => draft.validate_entry(config),
+        None => draft.validate(config).map(|()| draft),
+    };
+    match checked {
+        Ok(draft) if problems.is_empty() => Ok(draft),
+        Ok(_) => Err(problems),
+        Err(errors) => {
+            for error in errors {
+                problems
+                    .entry(control_of(error.field))
+                    .or_insert_with(|| problem_text(lang, error.problem));
+            }
+            Err(problems)
         }
-    }
-    if problems.is_empty() {
-        Ok(draft)
-    } else {
-        Err(problems)
     }
 }
 

@@ -105,7 +105,7 @@ async function measure(browser, baseURL, size) {
     category: w.categoryFood,
     area: "Old Market",
     method: w.methodCall,
-    contact: "555 0100",
+    contact: "+1 555 010 0100",
     visibility: w.public,
     handle: "Bench",
   });

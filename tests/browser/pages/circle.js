@@ -105,7 +105,7 @@ class NewPostScreen extends Screen {
   /** The answers of a plain public post by Rosa in Hillcrest, titled `title`. */
   plain(title) {
     const w = this.w;
-    return { title, category: w.categoryFood, area: "Hillcrest", method: w.methodCall, contact: "+1 555 0100", visibility: w.public, handle: "Rosa" };
+    return { title, category: w.categoryFood, area: "Hillcrest", method: w.methodCall, contact: "+1 555 010 0100", visibility: w.public, handle: "Rosa" };
   }
 
   /** Posts a complete ask or offer and waits for its detail screen; returns the post's path. */
@@ -239,4 +239,4 @@ async function becomeDeviceAgain(page, saved) {
   await reload(page);
 }
 
-module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, settle, reload, visit };
+module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };

@@ -67,7 +67,7 @@ async function seedBoard(page, lang, count, make = () => ({})) {
       category: spec.category || CATEGORIES[i % CATEGORIES.length],
       area: spec.area || AREAS[i % AREAS.length],
       urgency: spec.urgency || URGENCIES[i % URGENCIES.length],
-      contact: spec.contact || { method: "call", value: "+1 555 0100", visibility: "public" },
+      contact: spec.contact || { method: "call", value: "+1 555 010 0100", visibility: "public" },
       status: "open",
     };
   }

@@ -156,7 +156,7 @@ for (const lang of LANGS) {
       await tabTo(w.method);
       await page.keyboard.press("ArrowDown");
       await tabTo(w.contact);
-      await page.keyboard.type("+1 555 0100");
+      await page.keyboard.type("+1 555 010 0100");
       await tabTo(w.public);
       await page.keyboard.press("Space");
       await tabTo(w.handle);

@@ -40,6 +40,15 @@ for (const lang of LANGS) {
       // Search ignores case and accents.
       await board.search.fill(lang === "en" ? "CLINIC" : "clinica");
       await expect(board.cards.getByRole("heading")).toHaveText([titles[1]]);
+      // Category and area names in either of the group's languages, and plural forms.
+      await board.search.fill("comida");
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[0], titles[2]]);
+      await board.search.fill("food");
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[0]]);
+      await board.search.fill(lang === "en" ? "rides" : "traslados");
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[1]]);
+      await board.search.fill("mercado viejo");
+      await expect(board.cards.getByRole("heading")).toHaveText([titles[2]]);
       await board.search.fill("zzzz nothing");
       await expect(page.getByText(w.noMatch)).toBeVisible();
       await board.search.fill("");

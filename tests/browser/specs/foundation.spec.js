@@ -34,7 +34,7 @@ for (const lang of LANGS) {
         category: w.categoryRides,
         area: "Hillcrest",
         method: w.methodText,
-        contact: "+1 555 0199",
+        contact: "+1 555 010 0199",
         visibility: w.public,
       });
 

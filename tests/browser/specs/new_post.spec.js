@@ -2,7 +2,7 @@
 // focus, a half-written draft survives a reload, and a first-timer posts well within a minute.
 // In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, reload } = require("../pages/circle");
+const { NewPostScreen, escape, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -50,6 +50,30 @@ for (const lang of LANGS) {
       await expect(page.getByRole("textbox", { name: new RegExp(`^${w.whatOffer.replace("?", "\\?")}`) })).toHaveValue("");
     });
 
+    test("a phone number must be one number, and the post dials exactly it", async ({ page }) => {
+      const w = words[lang];
+      const form = new NewPostScreen(page, lang);
+      await form.open("new/ask");
+      const contact = page.getByRole("textbox", { name: new RegExp(`^${w.contact}`) });
+      await expect(page.getByText(w.contactNotes, { exact: true })).toBeVisible();
+      await form.fillRequired({ ...form.plain("Bread for Sunday"), contact: "555 0100 after 6pm" });
+      await form.submit("ask");
+      await expect(contact).toBeFocused();
+      await expect(contact).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByText(w.phoneExtraText, { exact: true })).toBeVisible();
+      await expect(contact).toHaveAccessibleDescription(new RegExp(`${escape(w.contactNotes)}.*${escape(w.phoneExtraText)}`));
+
+      // The message follows what is wrong as the person types.
+      await contact.fill("555 010 0199");
+      await expect(page.getByText(w.phoneNoCountryCode, { exact: true })).toBeVisible();
+      await contact.fill("+1 555 010 0199");
+      await expect(contact).not.toHaveAttribute("aria-invalid", "true");
+      await form.submit("ask");
+      await expect(form.heading).toHaveText("Bread for Sunday");
+      const call = page.getByRole("region", { name: w.respond }).getByRole("link", { name: new RegExp(w.methodCall) });
+      await expect(call).toHaveAttribute("href", "tel:+15550100199");
+    });
+
     test("a first-timer posts an ask with the optional details in well under a minute", async ({ page }) => {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
@@ -60,7 +84,7 @@ for (const lang of LANGS) {
         category: w.categoryFood,
         area: "Hillcrest",
         method: w.methodCall,
-        contact: "+1 555 0123",
+        contact: "+1 555 010 0123",
         visibility: w.public,
         handle: "Lucía",
       });

@@ -45,7 +45,7 @@ test("the app opens, posts and keeps the post with the network gone", async ({ p
     category: w.categoryFood,
     area: "Old Market",
     method: w.methodCall,
-    contact: "+1 555 0150",
+    contact: "+1 555 010 0150",
     visibility: w.public,
     handle: "Sol",
   });

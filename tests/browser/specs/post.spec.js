@@ -18,7 +18,7 @@ for (const lang of LANGS) {
         category: w.categoryFood,
         area: "Hillcrest",
         method: w.methodCall,
-        contact: "+1 (555) 0100",
+        contact: "+1 (555) 010-0100",
         visibility: w.public,
         handle: "Rosa",
       });
@@ -28,7 +28,7 @@ for (const lang of LANGS) {
       await expect(page).toHaveURL(new RegExp(`${path}$`));
 
       const call = post.respond.getByRole("link", { name: new RegExp(w.methodCall) });
-      await expect(call).toHaveAttribute("href", "tel:+15550100");
+      await expect(call).toHaveAttribute("href", "tel:+15550100100");
       await expect(post.button(w.withdraw)).toHaveCount(0);
 
       await expect(post.button(w.markFulfilled)).toHaveCount(0);
@@ -50,9 +50,9 @@ for (const lang of LANGS) {
       const form = new NewPostScreen(page, lang);
       await form.open("new/offer");
       const cases = [
-        [w.methodText, "+1 555 0101", "sms:+15550101"],
+        [w.methodText, "+1 555 010 0101", "sms:+15550100101"],
         ["WhatsApp", "+34 600 000 000", "https://wa.me/34600000000"],
-        ["Signal", "+1 555 0102", "https://signal.me/#p/+15550102"],
+        ["Signal", "+1 555 010 0102", "https://signal.me/#p/+15550100102"],
         [lang === "en" ? "Email" : "Correo electrónico", "ana@example.org", "mailto:ana@example.org"],
       ];
       const paths = [];
@@ -87,17 +87,17 @@ for (const lang of LANGS) {
           category: w.categoryFood,
           area: "Hillcrest",
           method: w.methodCall,
-          contact: "+1 555 0177",
+          contact: "+1 555 010 0177",
           visibility,
           handle: "Rosa",
         });
         // The author still sees their own number.
-        await expect(page.getByRole("link", { name: /555 0177/ })).toBeVisible();
+        await expect(page.getByRole("link", { name: /5550100177/ })).toBeVisible();
         const author = await becomeAnotherDevice(page);
         const post = new PostScreen(page, lang);
         await expect(post.respond).toContainText(w.askCoordinator);
         await expect(post.respond.getByRole("link")).toHaveCount(0);
-        await expect(page.getByText("555 0177")).toHaveCount(0);
+        await expect(page.getByText("5550100177")).toHaveCount(0);
         await becomeDeviceAgain(page, author);
       }
     });

@@ -11,16 +11,19 @@ const { seedBoard } = require("../pages/seed");
 /** What each phone posts: phone A an ask and an offer, phone B an ask of its own. */
 const POSTS = {
   en: {
-    ask: { title: "Rice and beans for a family of four", area: AREAS.en[0], contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Lifts to the clinic on Tuesdays", area: AREAS.en[1], contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Nappies, size 3", area: AREAS.en[2], contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Rice and beans for a family of four", area: AREAS.en[0], contact: "+1 555 010 0101", handle: "Rosa" },
+    offer: { title: "Lifts to the clinic on Tuesdays", area: AREAS.en[1], contact: "+1 555 010 0102", handle: "Rosa" },
+    other: { title: "Nappies, size 3", area: AREAS.en[2], contact: "+1 555 010 0103", handle: "Ana" },
   },
   es: {
-    ask: { title: "Arroz y frijoles para una familia de cuatro", area: AREAS.es[0], contact: "+1 555 0101", handle: "Rosa" },
-    offer: { title: "Llevo a la clínica los martes", area: AREAS.es[1], contact: "+1 555 0102", handle: "Rosa" },
-    other: { title: "Pañales, talla 3", area: AREAS.es[2], contact: "+1 555 0103", handle: "Ana" },
+    ask: { title: "Arroz y frijoles para una familia de cuatro", area: AREAS.es[0], contact: "+1 555 010 0101", handle: "Rosa" },
+    offer: { title: "Llevo a la clínica los martes", area: AREAS.es[1], contact: "+1 555 010 0102", handle: "Rosa" },
+    other: { title: "Pañales, talla 3", area: AREAS.es[2], contact: "+1 555 010 0103", handle: "Ana" },
   },
 };
+
+/** A phone number as Circle stores it: the international form, "+" and digits only. */
+const stored = (number) => `+${number.replace(/\D/g, "")}`;
 
 test.beforeEach(({ page }) => watchRequests(page));
 
@@ -106,8 +109,8 @@ for (const lang of LANGS) {
       const file = await share.download(s.saveBoardFile);
       expect(file.name).toMatch(/^circle-board-\d{4}-\d{2}-\d{2}\.json$/);
       expect(file.text).toContain(mine.ask.title);
-      expect(file.text).not.toContain(mine.ask.contact);
-      expect(file.text).toContain(mine.offer.contact);
+      expect(file.text).not.toContain(stored(mine.ask.contact));
+      expect(file.text).toContain(stored(mine.offer.contact));
 
       const b = await secondPhone(browser, baseURL, lang, expectedProblems);
       try {
@@ -189,7 +192,7 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
     await expect(page.getByText(s.fileFullWarning)).toBeVisible();
     const full = await share.download(s.saveBoardFile);
     expect(full.name).toMatch(/-full\.json$/);
-    expect(full.text).toContain(POSTS.en.ask.contact);
+    expect(full.text).toContain(stored(POSTS.en.ask.contact));
 
     const b = await secondPhone(browser, baseURL, "en", expectedProblems);
     try {
@@ -343,6 +346,20 @@ test.describe("bad links and files leave the board as it was (en)", () => {
     await expect(share.preview).toHaveCount(0);
     await expectNoAxeViolations(page, "share screen with a refused link");
     await expectBoardAsItWas(page, saved);
+  });
+
+  test("a link pasted with the chat message around it opens; cut inside one, it is cut short", async ({ page }) => {
+    const s = words.en.share;
+    const { share, link, saved } = await start(page);
+    const [address, fragment] = link.split("#");
+    await share.pasteLink(`Can anyone help? ${address}#${cutShort(fragment)}… Thanks!`);
+    await expect(share.alert).toContainText(s.errTruncated);
+    await expectBoardAsItWas(page, saved);
+    await share.open();
+    await share.pasteLink(`Forwarded\nRosa needs rice and beans (${link}).\n\nPlease share!`);
+    await expect(share.preview).toBeVisible();
+    await expect(share.preview).toContainText(s.fromLinkBoard);
+    await expect(share.preview).toContainText(s.counts(0, 0, 1));
   });
 
   test("each bad file, picked or dropped, names what is wrong", async ({ page }) => {

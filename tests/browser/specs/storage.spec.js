@@ -8,7 +8,7 @@ const { ShareScreen, postThroughForm, postInApp, AREAS, boardTitles, quiet, watc
 const { seedBoard } = require("../pages/seed");
 
 async function post(page, lang, title) {
-  await postThroughForm(page, lang, "ask", { title, area: AREAS[lang][0], contact: "+1 555 0100", handle: "Rosa" });
+  await postThroughForm(page, lang, "ask", { title, area: AREAS[lang][0], contact: "+1 555 010 0100", handle: "Rosa" });
 }
 
 test.beforeEach(({ page }) => watchRequests(page));

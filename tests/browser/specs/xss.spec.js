@@ -1,4 +1,5 @@
-// User text is always text: markup typed into every field is shown as typed and never runs.
+// User text is always text: markup typed into every field is shown as typed and never runs
+// (the contact, which must be a phone number, refuses it).
 const { test, expect } = require("../support/fixtures");
 const { NewPostScreen, BoardScreen, becomeAnotherDevice } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
@@ -32,6 +33,11 @@ for (const lang of LANGS) {
       await page.getByLabel(w.details).fill(`${SCRIPT}\n${IMG}`);
       await page.getByLabel(w.languages).fill(IMG.slice(0, 14));
       await page.getByLabel(w.privateNote).fill(IMG);
+      // A contact with markup is no phone number: refused, with the message shown as text.
+      await form.submit("ask");
+      await expect(page.getByText(w.phoneExtraText, { exact: true })).toBeVisible();
+      await expect(page.locator('main img[src="x"], main script, [onerror]')).toHaveCount(0);
+      await form.fillRequired({ contact: "+1 555 010 0100" });
       await form.submit("ask");
       await expect(form.heading).toHaveText(`${IMG} ${SCRIPT}`);
       await expect(page.getByText(`${SCRIPT}\n${IMG}`)).toBeVisible();

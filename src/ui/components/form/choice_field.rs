@@ -29,7 +29,7 @@ pub fn ChoiceField(
             </label>
             <select
                 id=id
-                aria-describedby=described_by(id, false)
+                aria-describedby=described_by(id, false, false)
                 aria-invalid=invalid
                 aria-required=required.then_some("true")
                 prop:value=move || value.get.get()

@@ -7,7 +7,7 @@ use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// A text input (or a text area when `multiline`) with its label, a "required" mark, an
-/// optional hint and the inline error, all tied to the control for screen readers.
+/// optional hint and note and the inline error, all tied to the control for screen readers.
 #[component]
 pub fn TextField(
     /// The control's id; the hint and error get `{id}-hint` and `{id}-error`.
@@ -17,6 +17,9 @@ pub fn TextField(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
     #[prop(optional)] hint: Option<Msg>,
+    /// A second line under the hint, about what belongs elsewhere.
+    #[prop(optional)]
+    note: Option<Msg>,
     #[prop(optional)] multiline: bool,
     /// The input type: `text` unless given (`date`, `tel`…).
     #[prop(optional)]
@@ -24,7 +27,7 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let describedby = described_by(id, hint.is_some());
+    let describedby = described_by(id, hint.is_some(), note.is_some());
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
         view! {
@@ -64,6 +67,7 @@ pub fn TextField(
                 {required.then(|| view! { " " <span class="required">"(" {t(Msg::RequiredMark)} ")"</span> })}
             </label>
             {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{t(hint)}</p> })}
+            {note.map(|note| view! { <p class="hint" id=format!("{id}-note")>{t(note)}</p> })}
             {control}
             <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
         </div>

@@ -1,4 +1,5 @@
-//! A box for a share link that arrived as text (pasted from a message or typed from print).
+//! A box for a share link that arrived as text: pasted with the message it came in, or typed
+//! from print.
 
 use super::import_preview::Incoming;
 use super::problem::ImportError;
@@ -24,8 +25,10 @@ pub fn PasteLink(on_open: Callback<Result<Incoming, ImportError>>) -> impl IntoV
         <form class="paste-link" on:submit=submit>
             <div class="field">
                 <label for="paste-link">{t(Msg::PasteLink)}</label>
+                <p class="hint" id="paste-link-hint">{t(Msg::PasteLinkHint)}</p>
                 <textarea
                     id="paste-link"
+                    aria-describedby="paste-link-hint"
                     rows="3"
                     dir="ltr"
                     autocomplete="off"
