@@ -318,6 +318,31 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_first_save_with_no_backup_is_an_error_never_an_empty_board() {
+        // The first save has no backup yet; if it is damaged, loading an empty board and
+        // saying nothing would let the next save overwrite the only copy.
+        let store = BoardStore::new(MemoryStore::new());
+        store.save(&board_with_posts(2)).unwrap();
+        let (primary, backup) = store.raw_copies().unwrap();
+        assert_eq!(backup, None);
+        let primary = primary.unwrap();
+        let damaged: String = primary.chars().take(primary.chars().count() - 5).collect();
+        store.inner().set(DEFAULT_KEY, &damaged).unwrap();
+        assert_eq!(
+            store.load(),
+            Err(StoreError::Corrupt {
+                primary: Damage::Checksum,
+                backup: None
+            })
+        );
+        assert_eq!(
+            store.save(&board_with_posts(3)),
+            Err(StoreError::HeldForRecovery)
+        );
+        assert_eq!(store.raw_copies().unwrap(), (Some(damaged), None));
+    }
+
+    #[test]
     fn a_write_that_does_not_read_back_is_reported_and_the_backup_loads() {
         let store = BoardStore::new(MemoryStore::new());
         store.save(&mut board_with_posts(1)).unwrap();
