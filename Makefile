@@ -15,7 +15,7 @@ CIRCLE_FUZZ_CASES ?= 100000
 # One release build at a time on a 2-core machine, however many terminals ask for one.
 LOCK := flock $(CURDIR)/target/.dist.lock
 
-.PHONY: serve test tools tools-build lint unit dist dist-sub browser bench clean
+.PHONY: serve test tools tools-build lint unit dist dist-sub browser bench mutants clean
 
 ## Build the release app and serve it with the demo board at http://127.0.0.1:$(PORT)/
 serve: tools-build dist
@@ -60,6 +60,11 @@ bench: tools dist
 	cargo run --locked --release --example bench_boards -- target/bench 100 10000
 	node tests/browser/bench/page-bench.js
 	node tests/browser/bench/lighthouse.js
+
+## Mutation testing of the model, the store and the codecs (docs/testing.md). Not part of
+## `make test`: hours on 2 cores. `make mutants ONLY="store sources"` runs some groups only.
+mutants:
+	nice -n 10 scripts/mutants.sh $(ONLY)
 
 clean:
 	rm -rf dist target/dist-sub tests/output

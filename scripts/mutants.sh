@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Mutation testing: cargo-mutants changes the model, the store and the codecs one small way at a
+# time (a `<` becomes `<=`, a function returns a default) and runs the tests that cover that
+# file; a change no test notices is a "missed" mutant, a gap in the tests. docs/testing.md says
+# how to read the results. Not part of `make test`: a full run takes hours on 2 cores.
+#   scripts/mutants.sh                  every group below
+#   scripts/mutants.sh store sources    only the groups whose name starts with these words
+# Results: target/mutants/<group>/mutants.out/ (caught.txt, missed.txt, unviable.txt,
+# timeout.txt, outcomes.json) and a summary table in target/mutants/summary.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSION=27.1.0
+if [ "$(cargo mutants --version 2>/dev/null)" != "cargo-mutants $VERSION" ]; then
+  echo "==> building cargo-mutants $VERSION from crates.io (about 10 minutes on 2 cores)"
+  cargo install --locked "cargo-mutants@$VERSION"
+fi
+
+# Each group runs in its own scratch copy of the tree; one target directory for all of them
+# means the dependencies are built once, not once a group.
+out=target/mutants
+export CARGO_TARGET_DIR="$PWD/$out/build"
+
+# Group | files it mutates | the tests that run for each of its mutants (cargo test arguments).
+# The fastest tests that cover the files: the files' own unit tests (`--lib`, under a second)
+# and, for the link codecs and the merge, the integration tests written for them. Property
+# tests run their quick default case counts.
+# src/store/local.rs is left out: it only compiles for the browser (wasm32), so no native test
+# can see its mutants; the browser tests cover it (storage.spec.js).
+RUNS=(
+  "store|src/store/*.rs|--lib"
+  "sources-codecs|src/sources/base64url.rs src/sources/crc32.rs src/sources/csv_export.rs src/sources/qr.rs src/sources/snapshot_file.rs|--lib"
+  "sources-links|src/sources/link_frame.rs src/sources/share_link.rs src/sources/post_wire.rs src/sources/preview.rs|--lib --test sources_links --test sources_fuzz"
+  "model|src/model/*.rs|--lib --test merge_laws --test snapshots"
+)
+EXCLUDE=(src/store/local.rs src/model/testing.rs)
+
+wanted() {
+  [ $# -eq 0 ] && return 0
+  local name=$1
+  shift
+  for word in "$@"; do [[ $name == "$word"* ]] && return 0; done
+  return 1
+}
+
+mkdir -p "$out"
+status=0
+for group in "${RUNS[@]}"; do
+  IFS='|' read -r name files tests <<<"$group"
+  wanted "$name" "$@" || continue
+  args=(--jobs 1 --profile mutants --gitignore true --output "$out/$name")
+  for file in $files; do args+=(--file "$file"); done
+  for file in "${EXCLUDE[@]}"; do args+=(--exclude "$file"); done
+  echo "==> $name: $files"
+  started=$(date +%s)
+  # shellcheck disable=SC2086 # the test arguments are words
+  cargo mutants "${args[@]}" -- $tests || status=$?
+  echo "$(($(date +%s) - started))" >"$out/$name/seconds"
+done
+
+# One line a group: how many mutants each outcome had, and how long the group took.
+count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
+{
+  echo "| group | caught | missed | unviable | timeout | minutes |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  for group in "${RUNS[@]}"; do
+    name=${group%%|*}
+    dir="$out/$name/mutants.out"
+    [ -d "$dir" ] || continue
+    echo "| $name | $(count "$dir/caught.txt") | $(count "$dir/missed.txt") | $(count "$dir/unviable.txt") | $(count "$dir/timeout.txt") | $(($(cat "$out/$name/seconds") / 60)) |"
+  done
+} >"$out/summary.md"
+cat "$out/summary.md"
+for group in "${RUNS[@]}"; do
+  missed="$out/${group%%|*}/mutants.out/missed.txt"
+  if [ -s "$missed" ]; then
+    echo "missed in ${group%%|*}:"
+    cat "$missed"
+  fi
+done
+# cargo-mutants exits 2 when a mutant was missed, 3 when one timed out (counted as caught).
+exit "$status"
