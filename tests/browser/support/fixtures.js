@@ -101,8 +101,12 @@ async function expectNoAxeViolations(page, where) {
   base.expect(readable, `axe-core violations on ${where}`).toEqual([]);
 }
 
-/** Saves a phone-size screenshot for the README and docs/screenshots/. */
+/**
+ * Saves a phone-size screenshot for the README and docs/screenshots/: from the phone project
+ * only, so a desktop run of the same spec leaves the phone pictures alone.
+ */
 async function saveScreenshot(page, name) {
+  if (base.test.info().project.name !== "phone") return;
   await page.screenshot({ path: `${__dirname}/../../../docs/screenshots/${name}.png`, fullPage: false });
 }
 
