@@ -44,7 +44,9 @@ function frame(json) {
 
 /**
  * Seeds `count` posts and opens the board. `make(i)` may return { title, kind, category, area,
- * urgency, details, contact } for post i; anything left out is varied by index.
+ * urgency, details, contact, status } for post i; anything left out is varied by index. A
+ * status other than "open" is reached the way the app reaches it: a neighbour, Ana, changed it
+ * just after the post was made, and the history says so.
  */
 async function seedBoard(page, lang, count, make = () => ({})) {
   const [template] = Object.values(JSON.parse(fs.readFileSync(FIXTURE, "utf8")).board.posts);
@@ -54,12 +56,26 @@ async function seedBoard(page, lang, count, make = () => ({})) {
     const spec = make(i) || {};
     const id = `1${i.toString(16).padStart(15, "0")}`;
     const author = spec.author || `Neighbour ${i}`;
+    const created = `${(now - i * 60_000).toString(16)}.0.abc`;
+    const changed = `${(now - i * 60_000 + 1).toString(16)}.0.def`;
+    const status = spec.status || "open";
+    const statusChange =
+      status === "open"
+        ? {}
+        : {
+            status,
+            history: [
+              { at: created, by: author, to: "open" },
+              { at: changed, by: "Ana", to: status },
+            ],
+            stamps: { status: changed },
+          };
     // Schema 2: every field stamped at `created`, so no `stamps`; no `history` is the opening one.
     const { stamps, history, private_note, until, ...fields } = template;
     posts[id] = {
       ...fields,
       id,
-      created: `${(now - i * 60_000).toString(16)}.0.abc`,
+      created,
       kind: spec.kind || (i % 3 === 0 ? "offer" : "ask"),
       author,
       title: spec.title || `Post number ${i}`,
@@ -69,6 +85,7 @@ async function seedBoard(page, lang, count, make = () => ({})) {
       urgency: spec.urgency || URGENCIES[i % URGENCIES.length],
       contact: spec.contact || { method: "call", value: "+1 555 010 0100", visibility: "public" },
       status: "open",
+      ...statusChange,
     };
   }
   const saved = frame(JSON.stringify({ schema: 2, board: { posts } }));

@@ -57,13 +57,31 @@ for (const lang of LANGS) {
 
     test("status filter: fulfilled posts leave the default view", async ({ page }) => {
       const w = words[lang];
+      const posts = NEIGHBOURLY[lang];
+      const done = posts[1].title;
       const board = new BoardScreen(page, lang);
       await board.open();
-      await seedNeighbourly(page, lang);
+      // The ride to the clinic was given: it is fulfilled, the other five still need doing.
+      await seedBoard(page, lang, posts.length, (i) => ({ ...posts[i], status: i === 1 ? "fulfilled" : "open" }));
+
+      // The default view is what still needs doing.
+      await expect(board.cards).toHaveCount(5);
+      await expect(board.card(done)).toHaveCount(0);
+      await expect(page.getByText(w.shown(5, 5))).toBeVisible();
+
+      // Asking for fulfilled posts shows it, and only it.
       await board.filter(w.status, w.statusFulfilled);
-      await expect(page.getByText(w.noMatch)).toBeVisible();
+      await expect(board.cards.getByRole("heading")).toHaveText([done]);
+      await expect(board.card(done)).toContainText(w.statusFulfilled);
+
+      // Any status brings it back beside the others; back to what is still needed (the
+      // default), it leaves again.
       await board.filter(w.status, w.anyStatus);
       await expect(board.cards).toHaveCount(6);
+      await expect(board.card(done)).toBeVisible();
+      await board.filter(w.status, w.stillNeeded);
+      await expect(board.cards).toHaveCount(5);
+      await expect(board.card(done)).toHaveCount(0);
     });
 
     test("10,000 posts: a page at a time, and search finds one", async ({ page }) => {
