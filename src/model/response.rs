@@ -125,6 +125,11 @@ impl Board {
         if found.is_author(signer, at) {
             return Err(EditError::NotAuthor);
         }
+        if found.responses.len() >= super::validate::Field::Responses.limit() {
+            // A post holds so many offers of help and no more: past that its own save would
+            // fail the limits it is loaded with.
+            return Err(EditError::Stale);
+        }
         let response = Response::new(post, at, by, message, contact, signer);
         let key = response.key();
         found.responses.insert(key, response);

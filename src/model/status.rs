@@ -11,6 +11,7 @@ use super::id::RecordId;
 use super::moderation::{Action, Moderation};
 use super::post::{CloseReason, Status, StatusChange};
 use super::trust::Signer;
+use super::validate::Field;
 use std::fmt;
 
 /// Why a status change was refused.
@@ -82,7 +83,8 @@ impl Board {
             // A coordinator's later word would still show: this change would not take effect.
             return Err(EditError::Stale.into());
         }
-        if !from.can_become(to) {
+        if !from.can_become(to) || post.history.len() >= Field::History.limit() {
+            // A full history would make the save itself fail its limits on the next load.
             return Err(StatusError::NotAllowed { from, to });
         }
         let post = self.authored(id, at, signer)?;
@@ -113,6 +115,9 @@ impl Board {
             .filter(|post| !post.removed_by_author())
             .ok_or(EditError::NotFound(id))?;
         if at <= post.status_since() || post.moderation.iter().any(|entry| entry.at >= at) {
+            return Err(EditError::Stale.into());
+        }
+        if post.moderation.len() >= Field::Moderation.limit() {
             return Err(EditError::Stale.into());
         }
         if let Action::Status(to) = action {

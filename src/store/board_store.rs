@@ -322,7 +322,7 @@ mod tests {
         // The first save has no backup yet; if it is damaged, loading an empty board and
         // saying nothing would let the next save overwrite the only copy.
         let store = BoardStore::new(MemoryStore::new());
-        store.save(&board_with_posts(2)).unwrap();
+        store.save(&mut board_with_posts(2)).unwrap();
         let (primary, backup) = store.raw_copies().unwrap();
         assert_eq!(backup, None);
         let primary = primary.unwrap();
@@ -336,7 +336,7 @@ mod tests {
             })
         );
         assert_eq!(
-            store.save(&board_with_posts(3)),
+            store.save(&mut board_with_posts(3)),
             Err(StoreError::HeldForRecovery)
         );
         assert_eq!(store.raw_copies().unwrap(), (Some(damaged), None));
