@@ -19,7 +19,7 @@ for (const lang of LANGS) {
     test("a forged link is refused with its reason, and the board is unchanged", async ({ page }) => {
       const w = words[lang];
       const s = w.share;
-      await post(page, lang, "ask", { title: "Soup for two", area: AREAS[lang][0], contact: "+1 555 0101", handle: "Rosa" });
+      await post(page, lang, "ask", { title: "Soup for two", area: AREAS[lang][0], contact: "+1 555 010 0101", handle: "Rosa" });
       const before = await boardTitles(page, lang);
 
       const share = new ShareScreen(page, lang);
@@ -39,7 +39,7 @@ for (const lang of LANGS) {
 
     test("a helper cannot mark another person's ask fulfilled; their offer of help is their own", async ({ page }) => {
       const w = words[lang];
-      await post(page, lang, "ask", { title: "Ride to the clinic", area: AREAS[lang][1], contact: "+1 555 0102", handle: "Rosa" });
+      await post(page, lang, "ask", { title: "Ride to the clinic", area: AREAS[lang][1], contact: "+1 555 010 0102", handle: "Rosa" });
       await becomeAnotherDevice(page);
       const screen = new PostScreen(page, lang);
       for (const name of [w.markFulfilled, w.markDone, w.withdraw, w.reopen]) {
@@ -59,7 +59,7 @@ for (const lang of LANGS) {
       test.setTimeout(90_000);
       const w = words[lang];
       const s = w.share;
-      await post(page, lang, "ask", { title: "Nappies, size 3", area: AREAS[lang][2], contact: "+1 555 0103", handle: "Rosa" });
+      await post(page, lang, "ask", { title: "Nappies, size 3", area: AREAS[lang][2], contact: "+1 555 010 0103", handle: "Rosa" });
       await page.getByText(s.sharePost, { exact: true }).click();
       const link = await page.getByRole("textbox", { name: s.link, exact: true }).inputValue();
 
