@@ -1,8 +1,8 @@
 //! How to reach a post's author, the way the author chose.
 
 use crate::i18n::Msg;
-use crate::model::{Contact, ContactMethod};
-use crate::ui::state::t;
+use crate::model::{contact_value, Contact};
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
 /// The author's contact as a link (`tel:`, `sms:`, WhatsApp, Signal, `mailto:`); when there is
@@ -14,6 +14,12 @@ pub fn Respond(
     /// Whether this device posted it.
     is_author: bool,
 ) -> impl IntoView {
+    let state = AppState::get();
+    // Links are built only from a number that parses (or a plausible address), so free text
+    // such as "555 0100 after 6pm" never dials a wrong number.
+    let default_code = state
+        .config
+        .with_untracked(|config| config.phone_country_code);
     let visible = contact;
     let advice = if visible.is_some() {
         None
@@ -27,7 +33,7 @@ pub fn Respond(
             <h2 id="respond-heading">{t(Msg::Respond)}</h2>
             {visible.map(|contact| {
                 let method = contact.method;
-                let href = contact_href(&contact);
+                let href = contact_value::href(&contact, default_code);
                 let value = contact.value.clone();
                 view! {
                     <p class="contact">
@@ -49,34 +55,5 @@ pub fn Respond(
             })}
             {advice.map(|msg| view! { <p class="advice">{t(msg)}</p> })}
         </section>
-    }
-}
-
-/// The link that starts the author's chosen way of contact, built only from the characters a
-/// phone number or address can hold, so a typed value can never become another kind of link.
-fn contact_href(contact: &Contact) -> Option<String> {
-    let digits: String = contact
-        .value
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    let phone = (digits.chars().filter(char::is_ascii_digit).count() >= 3).then_some(digits);
-    match contact.method {
-        ContactMethod::Call => phone.map(|number| format!("tel:{number}")),
-        ContactMethod::Text => phone.map(|number| format!("sms:{number}")),
-        ContactMethod::WhatsApp => {
-            phone.map(|number| format!("https://wa.me/{}", number.trim_start_matches('+')))
-        }
-        ContactMethod::Signal => {
-            phone.map(|number| format!("https://signal.me/#p/+{}", number.trim_start_matches('+')))
-        }
-        ContactMethod::Email => {
-            let address = contact.value.trim();
-            let plausible = address.contains('@')
-                && !address
-                    .chars()
-                    .any(|c| c.is_whitespace() || "?&#/:<>\"".contains(c));
-            plausible.then(|| format!("mailto:{address}"))
-        }
     }
 }
