@@ -7,6 +7,7 @@
 //! - `qr`: a link as a print-sized QR code;
 //! - `snapshot_file`: the board as a JSON file, exported and imported;
 //! - `csv_export`: posts as a spreadsheet;
+//! - `sheet`: a group's published sheets (CSV) read into posts and resources;
 //! - `preview`: what a merge would do, shown before it is done.
 
 pub mod base64url;
@@ -18,4 +19,5 @@ pub mod post_wire;
 pub mod preview;
 pub mod qr;
 pub mod share_link;
+pub mod sheet;
 pub mod snapshot_file;

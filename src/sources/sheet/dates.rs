@@ -1,0 +1,302 @@
+//! Dates and times as sheets write them: Google Forms' "3/14/2024 9:05:12" (or "14/03/2024
+//! 9:05:12" from a Spanish account), Airtable's "3/14/2024 9:05am" and "March 14, 2024",
+//! ISO "2024-03-14T09:05:12Z", Spanish "14 de marzo de 2024".
+//!
+//! Whether 3/4 is the 3rd of April or March the 4th is decided once per sheet: a day above 12
+//! in either place settles it; otherwise the header's language does (a "Marca temporal"
+//! column comes from a Spanish account, which writes the day first). Times without a zone are
+//! read as UTC: the sheet does not say its zone, and only the order of posts depends on it.
+
+use crate::model::Day;
+
+const MS_PER_SECOND: u64 = 1000;
+
+/// Which number of "3/4/2024" is the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+impl DateOrder {
+    /// The order the cells of one column show, else `default`.
+    pub fn of_cells<'a>(cells: impl IntoIterator<Item = &'a str>, default: DateOrder) -> Self {
+        let (mut day_first, mut month_first) = (false, false);
+        for cell in cells {
+            let tokens = tokens(cell);
+            let (_, rest) = split_time(&tokens);
+            if let [Token::Num(a, la), Token::Num(b, _), Token::Num(_, _)] = numbers(&rest)[..] {
+                if la < 4 {
+                    day_first |= a > 12 && b <= 12;
+                    month_first |= b > 12 && a <= 12;
+                }
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => Self::DayFirst,
+            (false, true) => Self::MonthFirst,
+            _ => default,
+        }
+    }
+}
+
+/// A moment (milliseconds since 1970, UTC) from a cell, or `None` when it is not one. A date
+/// without a time is its midnight.
+pub fn moment(cell: &str, order: DateOrder) -> Option<u64> {
+    let tokens = tokens(cell);
+    let (time, rest) = split_time(&tokens);
+    let day = date(&rest, order)?;
+    let (seconds, offset) = time.unwrap_or((0, 0));
+    let local = day.start_ms().checked_add(seconds * MS_PER_SECOND)?;
+    let utc = i128::from(local) - i128::from(offset) * i128::from(MS_PER_SECOND);
+    u64::try_from(utc).ok()
+}
+
+/// A calendar day from a cell ("needed by"), its time of day ignored.
+pub fn day(cell: &str, order: DateOrder) -> Option<Day> {
+    let tokens = tokens(cell);
+    let (_, rest) = split_time(&tokens);
+    date(&rest, order)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Token {
+    /// A number and how many digits it was written with.
+    Num(u64, usize),
+    /// A word, folded.
+    Word(String),
+    Sep(char),
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(digit) = c.to_digit(10) {
+            let (mut n, mut len) = (u64::from(digit), 1);
+            while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+                n = n.saturating_mul(10).saturating_add(u64::from(d));
+                len += 1;
+                chars.next();
+            }
+            out.push(Token::Num(n, len));
+        } else if c.is_alphabetic() {
+            let mut word = c.to_string();
+            while let Some(&next) = chars.peek().filter(|c| c.is_alphabetic()) {
+                word.push(next);
+                chars.next();
+            }
+            out.push(Token::Word(super::words::fold(&word)));
+        } else if !c.is_whitespace() {
+            out.push(Token::Sep(c));
+        }
+    }
+    out
+}
+
+fn numbers(tokens: &[Token]) -> Vec<Token> {
+    tokens
+        .iter()
+        .filter(|token| matches!(token, Token::Num(..)))
+        .cloned()
+        .collect()
+}
+
+/// Takes a time of day out of `tokens`: the seconds since midnight and the zone's offset from
+/// UTC in seconds, and the tokens left for the date.
+fn split_time(tokens: &[Token]) -> (Option<(u64, i64)>, Vec<Token>) {
+    use Token::*;
+    let Some(start) = (0..tokens.len()).find(|&i| {
+        matches!(
+            tokens.get(i..i + 3),
+            Some([Num(_, 1..=2), Sep(':'), Num(_, 2)])
+        )
+    }) else {
+        return (None, tokens.to_vec());
+    };
+    let (Num(mut hour, _), Num(minute, _)) = (&tokens[start], &tokens[start + 2]) else {
+        return (None, tokens.to_vec());
+    };
+    let mut end = start + 3;
+    let mut second = 0;
+    if let Some([Sep(':'), Num(s, 2)]) = tokens.get(end..end + 2) {
+        second = *s;
+        end += 2;
+        if let Some([Sep('.'), Num(..)]) = tokens.get(end..end + 2) {
+            end += 2;
+        }
+    }
+    // am / pm, also written "a. m." and "p.m.".
+    let half = match tokens.get(end) {
+        Some(Word(word)) if word == "am" || word == "pm" => {
+            end += 1;
+            Some(word == "pm")
+        }
+        Some(Word(word)) if word == "a" || word == "p" => {
+            let pm = word == "p";
+            let mut next = end + 1;
+            while matches!(tokens.get(next), Some(Sep('.'))) {
+                next += 1;
+            }
+            match tokens.get(next) {
+                Some(Word(m)) if m == "m" => {
+                    end = next + 1;
+                    while matches!(tokens.get(end), Some(Sep('.'))) {
+                        end += 1;
+                    }
+                    Some(pm)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(pm) = half {
+        if !(1..=12).contains(&hour) {
+            return (None, tokens.to_vec());
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+    }
+    let mut offset = 0i64;
+    match tokens.get(end..) {
+        Some([Word(z), ..]) if z == "z" || z == "utc" || z == "gmt" => end += 1,
+        Some([Sep(sign @ ('+' | '-')), Num(h, 2), Sep(':'), Num(m, 2), ..]) => {
+            offset = (*h as i64) * 3600 + (*m as i64) * 60;
+            if *sign == '-' {
+                offset = -offset;
+            }
+            end += 4;
+        }
+        Some([Sep(sign @ ('+' | '-')), Num(hm, 4), ..]) => {
+            offset = (*hm as i64 / 100) * 3600 + (*hm as i64 % 100) * 60;
+            if *sign == '-' {
+                offset = -offset;
+            }
+            end += 2;
+        }
+        _ => {}
+    }
+    if hour > 23 || *minute > 59 || second > 59 {
+        return (None, tokens.to_vec());
+    }
+    let mut rest = tokens[..start].to_vec();
+    rest.extend_from_slice(&tokens[end..]);
+    (Some((hour * 3600 + minute * 60 + second, offset)), rest)
+}
+
+/// The month a word names, in English or Spanish, in full or cut to three letters.
+fn month(word: &str) -> Option<u32> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("january", "enero"),
+        ("february", "febrero"),
+        ("march", "marzo"),
+        ("april", "abril"),
+        ("may", "mayo"),
+        ("june", "junio"),
+        ("july", "julio"),
+        ("august", "agosto"),
+        ("september", "septiembre"),
+        ("october", "octubre"),
+        ("november", "noviembre"),
+        ("december", "diciembre"),
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|(en, es)| en.starts_with(word) || es.starts_with(word))
+        .and_then(|index| u32::try_from(index + 1).ok())
+}
+
+fn date(tokens: &[Token], order: DateOrder) -> Option<Day> {
+    let nums: Vec<(u64, usize)> = tokens
+        .iter()
+        .filter_map(|token| match token {
+            Token::Num(n, len) => Some((*n, *len)),
+            _ => None,
+        })
+        .collect();
+    let named = tokens.iter().find_map(|token| match token {
+        Token::Word(word) => month(word),
+        _ => None,
+    });
+    let year = |(n, len): (u64, usize)| match len {
+        4 => i32::try_from(n).ok(),
+        2 => i32::try_from(2000 + n).ok(),
+        _ => None,
+    };
+    let small = |n: u64| u32::try_from(n).ok();
+    let (y, m, d) = match (named, nums.as_slice()) {
+        // "March 14, 2024", "14 de marzo de 2024", "14 Mar 2024"
+        (Some(m), [a, b]) if a.1 <= 2 => (year(*b)?, m, small(a.0)?),
+        (Some(m), [a, b]) if a.1 == 4 => (year(*a)?, m, small(b.0)?),
+        (None, [a, b, c]) if a.1 == 4 => (year(*a)?, small(b.0)?, small(c.0)?),
+        (None, [a, b, c]) if a.1 <= 2 && b.1 <= 2 => {
+            let (m, d) = match order {
+                DateOrder::MonthFirst => (a.0, b.0),
+                DateOrder::DayFirst => (b.0, a.0),
+            };
+            (year(*c)?, small(m)?, small(d)?)
+        }
+        _ => return None,
+    };
+    Day::from_ymd(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MS_2024_03_14: u64 = 1_710_374_400_000;
+
+    fn at(h: u64, m: u64, s: u64) -> Option<u64> {
+        Some(MS_2024_03_14 + (h * 3600 + m * 60 + s) * 1000)
+    }
+
+    #[test]
+    fn the_shapes_sheets_write() {
+        use DateOrder::*;
+        assert_eq!(moment("3/14/2024 9:05:12", MonthFirst), at(9, 5, 12));
+        assert_eq!(moment("14/03/2024 9:05:12", DayFirst), at(9, 5, 12));
+        assert_eq!(moment("3/14/2024 9:05pm", MonthFirst), at(21, 5, 0));
+        assert_eq!(moment("3/14/2024 12:30 a. m.", MonthFirst), at(0, 30, 0));
+        assert_eq!(moment("2024-03-14T09:05:12.000Z", DayFirst), at(9, 5, 12));
+        assert_eq!(
+            moment("2024-03-14 11:05:12+02:00", MonthFirst),
+            at(9, 5, 12)
+        );
+        assert_eq!(moment("2024-03-14", MonthFirst), at(0, 0, 0));
+        assert_eq!(moment("March 14, 2024 9:05am", DayFirst), at(9, 5, 0));
+        assert_eq!(moment("14 de marzo de 2024", MonthFirst), at(0, 0, 0));
+        assert_eq!(moment("3/14/24", MonthFirst), at(0, 0, 0));
+    }
+
+    #[test]
+    fn what_is_not_a_date() {
+        use DateOrder::*;
+        for bad in [
+            "",
+            "yesterday",
+            "14/3/2024",
+            "2024-02-30",
+            "3/14/2024 25:00",
+            "12345",
+        ] {
+            assert_eq!(moment(bad, MonthFirst), None, "{bad}");
+        }
+        assert_eq!(day("next Tuesday", DayFirst), None);
+        assert_eq!(day("2024-03-20", DayFirst), Day::from_ymd(2024, 3, 20));
+    }
+
+    #[test]
+    fn a_day_above_twelve_settles_the_order() {
+        use DateOrder::*;
+        let us = ["3/4/2024 10:00:00", "3/14/2024 10:00:00"];
+        assert_eq!(DateOrder::of_cells(us, DayFirst), MonthFirst);
+        let es = ["3/4/2024 10:00:00", "14/3/2024 10:00:00"];
+        assert_eq!(DateOrder::of_cells(es, MonthFirst), DayFirst);
+        assert_eq!(DateOrder::of_cells(["3/4/2024"], DayFirst), DayFirst);
+        assert_eq!(DateOrder::of_cells(["2024-03-14"], MonthFirst), MonthFirst);
+    }
+}
