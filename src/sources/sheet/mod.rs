@@ -124,13 +124,19 @@ impl Table {
                 Ok(false) => break,
                 Err(_) => return Err(SheetError::Malformed { row: row + 1 }),
             }
-            let breaks = line_breaks_at(&text.as_bytes()[usize::try_from(start).unwrap_or(0)..]);
+            let rest = usize::try_from(start)
+                .ok()
+                .and_then(|start| text.as_bytes().get(start..));
+            let breaks = line_breaks_at(rest.unwrap_or_default());
             row += if row == 0 { 1 + breaks } else { breaks.max(1) };
             if record.iter().all(str::is_empty) {
                 continue;
             }
             match headers {
-                None => headers = Some(record.iter().map(str::to_string).collect()),
+                None => headers = Some(record.iter().map(one_line_end).collect()),
+                Some(_) if record.iter().any(|cell| cell.contains('\r')) => {
+                    rows.push((row, record.iter().map(one_line_end).collect()));
+                }
                 Some(_) => rows.push((row, record.clone())),
             }
         }
@@ -156,6 +162,11 @@ fn separator(text: &str) -> u8 {
     }
     let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
     [b',', b';', b'\t'][best.unwrap_or(0)]
+}
+
+/// A cell with its line breaks written as `\n`, whatever the sheet was saved with.
+fn one_line_end(cell: &str) -> String {
+    cell.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// How many line breaks (CRLF, LF or CR) `bytes` starts with.
@@ -196,7 +207,7 @@ mod tests {
         assert_eq!(
             rows(text),
             [
-                (2, vec!["Rice".into(), "two\r\nlines".into()]),
+                (2, vec!["Rice".into(), "two\nlines".into()]),
                 (4, vec!["Beans".into(), "x".into()]),
                 (6, vec!["Fruit".into(), "y".into()]),
             ]

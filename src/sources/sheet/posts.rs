@@ -483,26 +483,39 @@ impl RowReader<'_> {
             phone = (either, P::Contact);
         }
         let wanted = answers::contact_method(get(P::ContactMethod));
-        let (method, (value, field)) = match wanted {
-            Some(ContactMethod::Email) if !email.0.is_empty() => (ContactMethod::Email, email),
-            Some(method) if method != ContactMethod::Email && !phone.0.is_empty() => {
-                (method, phone)
-            }
-            _ if !phone.0.is_empty() => (default_phone_method(&self.columns), phone),
-            _ if !email.0.is_empty() => (ContactMethod::Email, email),
-            _ => return None,
+        let by_phone = match wanted {
+            Some(method) if method != ContactMethod::Email => method,
+            _ => default_phone_method(&self.columns),
         };
-        match contact_value::entry_value(method, value, self.options.config.phone_country_code) {
-            Ok(value) => Some(Contact {
-                method,
-                value,
-                visibility,
-            }),
-            Err(problem) => {
-                notes.push(self.problem(row, Some(field), RowError::BadContact(problem)));
-                None
+        let mut tries = Vec::new();
+        if !phone.0.is_empty() {
+            tries.push((by_phone, phone));
+        }
+        if !email.0.is_empty() {
+            let at = if wanted == Some(ContactMethod::Email) {
+                0
+            } else {
+                tries.len()
+            };
+            tries.insert(at, (ContactMethod::Email, email));
+        }
+        // The way the person asked for first; the other one if that cannot be used.
+        let code = self.options.config.phone_country_code;
+        for (method, (value, field)) in tries {
+            match contact_value::entry_value(method, value, code) {
+                Ok(value) => {
+                    return Some(Contact {
+                        method,
+                        value,
+                        visibility,
+                    })
+                }
+                Err(problem) => {
+                    notes.push(self.problem(row, Some(field), RowError::BadContact(problem)))
+                }
             }
         }
+        None
     }
 }
 

@@ -92,6 +92,7 @@ pub fn yes_no(cell: &str) -> Option<bool> {
         "yes",
         "y",
         "true",
+        "checked",
         "si",
         "s",
         "x",

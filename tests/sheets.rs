@@ -1,0 +1,459 @@
+//! Published sheets as groups really export them (`tests/fixtures/sheets/`): which posts and
+//! resources come out, which rows are listed with which row number and reason, what is kept
+//! private, and that reading a sheet again changes nothing.
+
+use circle::model::trust::gate::Gate;
+use circle::model::{
+    Audience, Board, CloseReason, ContactMethod, Day, Field, GroupConfig, PhoneError, Post,
+    PostKind, Problem, ResourceKind, Signer, Status, Urgency, ValidationError, Visibility,
+};
+use circle::sources::sheet::{
+    expire_asks, read_posts, read_resources, ColumnUse, RowError, RowProblem, SheetError,
+    SheetOptions, SheetRead,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/sheets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn config() -> GroupConfig {
+    let text = String::from_utf8(fixture("config.json")).unwrap();
+    GroupConfig::from_json(&text).unwrap()
+}
+
+fn posts(name: &str, kind: PostKind, signer: Option<&Signer>) -> SheetRead<Post> {
+    let config = config();
+    let options = SheetOptions {
+        columns: &config.sources[1].columns,
+        kind,
+        signer,
+        ..SheetOptions::new(&config)
+    };
+    read_posts(&fixture(name), options).unwrap()
+}
+
+/// Each row's number and why it was left out or used without a value.
+fn problems(read: &SheetRead<impl Sized>) -> Vec<(usize, RowError)> {
+    read.problems
+        .iter()
+        .map(|problem| (problem.row, problem.error.clone()))
+        .collect()
+}
+
+fn by_row<T>(read: &SheetRead<T>, row: usize) -> &T {
+    &read
+        .records
+        .iter()
+        .find(|(r, _)| *r == row)
+        .unwrap_or_else(|| panic!("no record from row {row}"))
+        .1
+}
+
+fn at(y: i32, m: u32, d: u32, hms: (u64, u64, u64)) -> u64 {
+    Day::from_ymd(y, m, d).unwrap().start_ms() + (hms.0 * 3600 + hms.1 * 60 + hms.2) * 1000
+}
+
+#[test]
+fn a_google_form_gives_one_ask_per_response_and_lists_every_row_it_cannot_use() {
+    let read = posts("google-form-requests.csv", PostKind::Ask, None);
+    let rows: Vec<usize> = read.records.iter().map(|(row, _)| *row).collect();
+    assert_eq!(rows, [2, 3, 4, 6, 11]);
+    assert_eq!(read.rows, 10);
+    assert_eq!(
+        problems(&read),
+        [
+            (
+                4,
+                RowError::BadContact(Problem::Phone(PhoneError::ExtraText))
+            ),
+            (5, RowError::Duplicate { of: 4 }),
+            (7, RowError::NoTitle),
+            (
+                8,
+                RowError::Invalid(ValidationError {
+                    field: Field::Area,
+                    problem: Problem::NotInList
+                })
+            ),
+            (
+                9,
+                RowError::NoDate {
+                    value: "13/25/2026 10:00:00".into()
+                }
+            ),
+            (
+                10,
+                RowError::UnknownStatus {
+                    value: "Ask Maria".into()
+                }
+            ),
+        ]
+    );
+    let skipped: Vec<usize> = read.skipped().map(|problem| problem.row).collect();
+    assert_eq!(
+        skipped,
+        [5, 7, 8, 9, 10],
+        "row 4 is used, without its phone"
+    );
+    let cell = read.problems[0].cell.as_ref().unwrap();
+    assert_eq!((cell.column, cell.header.as_str()), (9, "telephone"));
+
+    let rosa = by_row(&read, 2);
+    assert_eq!(rosa.kind, PostKind::Ask);
+    assert_eq!(rosa.title.value, "Groceries for the week and cat food.");
+    assert_eq!(rosa.category.value, "food");
+    assert_eq!(rosa.area.value, "riverside-north");
+    assert_eq!(rosa.urgency.value, Urgency::Today);
+    assert_eq!(
+        rosa.author, "Rosa Díaz",
+        "she said she need not stay anonymous"
+    );
+    assert_eq!(
+        rosa.details.value,
+        "Groceries for the week and cat food.\nWe are out of detergent too.\n\n\
+         What do you need? Check all that apply: Food, pet care, clothing/laundry\n\
+         Number of people in household: 4"
+    );
+    let contact = rosa.contact.value.as_ref().unwrap();
+    assert_eq!(
+        (contact.method, contact.value.as_str(), contact.visibility),
+        (ContactMethod::Text, "+15550100199", Visibility::Group)
+    );
+    assert_eq!(rosa.created.ms, at(2026, 11, 20, (9, 14, 3)));
+    assert!(!rosa.is_signed());
+
+    let amira = by_row(&read, 4);
+    assert_eq!(amira.current_status(), Status::Matched);
+    let contact = amira.contact.value.as_ref().unwrap();
+    assert_eq!(
+        (contact.method, contact.value.as_str()),
+        (ContactMethod::Email, "amira@example.org"),
+        "the phone cannot be dialled, so the email she also gave is used"
+    );
+    assert_eq!(by_row(&read, 6).current_status(), Status::Fulfilled);
+    assert_eq!(by_row(&read, 11).contact.value, None);
+    assert_eq!(by_row(&read, 3).urgency.value, Urgency::Days);
+}
+
+#[test]
+fn addresses_and_anonymous_names_never_become_shared_data() {
+    let read = posts("google-form-requests.csv", PostKind::Ask, None);
+    let tom = by_row(&read, 3);
+    assert_eq!(tom.author, "Riverside Mutual Aid");
+    assert_eq!(
+        tom.contact.value.as_ref().unwrap().visibility,
+        Visibility::Private
+    );
+    let mut board = Board::default();
+    for (_, post) in &read.records {
+        board.add_post(post.clone());
+    }
+    let everything = serde_json::to_string(&board).unwrap();
+    for secret in ["12 Elm St", "88 Oak Ave", "Tom Becker", "Address"] {
+        assert!(!everything.contains(secret), "{secret} in {everything}");
+    }
+    let public = serde_json::to_string(&board.redacted(Audience::Public)).unwrap();
+    for number in ["+15550100199", "+15550100142", "amira@example.org"] {
+        assert!(!public.contains(number), "{number} published");
+    }
+    let note = read.columns.iter().find(|note| note.header == "Address");
+    assert_eq!(note.map(|note| &note.use_), Some(&ColumnUse::KeptPrivate));
+}
+
+#[test]
+fn a_spanish_sheet_with_a_bom_semicolons_and_crlf_reads_day_first() {
+    let read = posts("google-form-es-semicolons.csv", PostKind::Ask, None);
+    assert_eq!(problems(&read), []);
+    assert_eq!(read.records.len(), 3);
+    let maria = by_row(&read, 2);
+    assert_eq!(maria.title.value, "Comida, transporte");
+    assert_eq!(maria.category.value, "food");
+    assert_eq!(maria.area.value, "old-market");
+    assert_eq!(maria.urgency.value, Urgency::Today);
+    assert_eq!(
+        maria.details.value,
+        "Necesito comida para 3 personas.\nTambién un aventón al médico el jueves."
+    );
+    assert!(!serde_json::to_string(maria).unwrap().contains("Calle 5"));
+    let luis = by_row(&read, 3);
+    assert_eq!(luis.created.ms, at(2026, 12, 3, (17, 2, 44)), "3 December");
+    assert_eq!(luis.author, "Riverside Mutual Aid");
+    let contact = luis.contact.value.as_ref().unwrap();
+    assert_eq!(
+        (contact.value.as_str(), contact.visibility),
+        ("+15550100112", Visibility::Private),
+        "a national number, read with the group's country code; anonymous, so private"
+    );
+    assert_eq!(by_row(&read, 3).category.value, "health");
+    assert_eq!(by_row(&read, 4).category.value, "childcare");
+    assert_eq!(by_row(&read, 4).urgency.value, Urgency::Anytime);
+}
+
+#[test]
+fn an_airtable_grid_gives_asks_and_offers_by_their_type() {
+    let read = posts("airtable-grid.csv", PostKind::Ask, None);
+    assert_eq!(
+        problems(&read),
+        [(
+            5,
+            RowError::UnknownKind {
+                value: "Swap".into()
+            }
+        )]
+    );
+    let chairs = by_row(&read, 2);
+    assert_eq!(chairs.kind, PostKind::Offer);
+    assert_eq!(chairs.title.value, "Folding chairs for a block party");
+    assert_eq!(chairs.author, "maria_h");
+    assert_eq!(
+        chairs.contact.value.as_ref().unwrap().visibility,
+        Visibility::Public,
+        "she ticked 'Share phone publicly'"
+    );
+    assert_eq!(chairs.created.ms, at(2026, 11, 14, (9, 5, 0)));
+    let groceries = by_row(&read, 3);
+    assert_eq!(groceries.kind, PostKind::Ask);
+    assert_eq!(groceries.category.value, "food");
+    assert!(groceries
+        .details
+        .value
+        .ends_with("Categories: Food, Errands"));
+    assert_eq!(groceries.created.ms, at(2026, 11, 15, (16, 30, 0)));
+    assert_eq!(groceries.author, "Riverside Mutual Aid");
+    assert_eq!(by_row(&read, 6).current_status(), Status::Matched);
+}
+
+#[test]
+fn a_resource_directory_keeps_its_long_notes_and_lists_bad_rows() {
+    let config = config();
+    let read = read_resources(
+        &fixture("resource-directory.csv"),
+        SheetOptions::new(&config),
+    )
+    .unwrap();
+    let rows: Vec<usize> = read.records.iter().map(|(row, _)| *row).collect();
+    assert_eq!(rows, [2, 3, 4, 7]);
+    assert_eq!(
+        problems(&read),
+        [
+            (5, RowError::NoName),
+            (6, RowError::Duplicate { of: 2 }),
+            (
+                7,
+                RowError::UnknownPlace {
+                    value: "Library".into()
+                }
+            ),
+            (
+                7,
+                RowError::BadContact(Problem::Phone(PhoneError::TooShort))
+            ),
+            (
+                8,
+                RowError::Invalid(ValidationError {
+                    field: Field::Note,
+                    problem: Problem::TooLong { max: 1000 }
+                })
+            ),
+        ]
+    );
+    let fridge = by_row(&read, 2);
+    assert_eq!(fridge.kind.value, ResourceKind::Fridge);
+    assert_eq!(fridge.area.value, "riverside-north");
+    assert_eq!(fridge.languages.value, ["en", "es"]);
+    let report = fridge.latest_report().unwrap();
+    assert!(report
+        .note
+        .starts_with("Please label what you leave with the date.\n\nNo raw meat"));
+    assert!(report.note.ends_with("bring some if you can."));
+    assert_eq!(report.at.ms, at(2026, 11, 28, (0, 0, 0)));
+    let pantry = by_row(&read, 3);
+    assert_eq!(pantry.hours.value, "Tue & Thu 10:00–14:00\nSat 9:00–12:00");
+    let contact = pantry.contact.value.as_ref().unwrap();
+    assert_eq!(
+        (contact.value.as_str(), contact.visibility),
+        ("+15550100300", Visibility::Public)
+    );
+    assert_eq!(by_row(&read, 4).kind.value, ResourceKind::CoolingCentre);
+    assert_eq!(by_row(&read, 7).kind.value, ResourceKind::Other);
+    let everything = serde_json::to_string(&read.records).unwrap();
+    assert!(!everything.contains("12 Elm St") && !everything.contains("Market Sq"));
+}
+
+#[test]
+fn a_messy_hand_kept_sheet_uses_the_groups_mapping() {
+    let read = posts("messy-offers.csv", PostKind::Offer, None);
+    assert_eq!(read.rows, 5, "the blank row is not a row of data");
+    assert_eq!(
+        problems(&read),
+        [
+            (
+                4,
+                RowError::UnknownKind {
+                    value: "Maybe".into()
+                }
+            ),
+            (
+                5,
+                RowError::Invalid(ValidationError {
+                    field: Field::Details,
+                    problem: Problem::TooLong { max: 2000 }
+                })
+            ),
+            (
+                6,
+                RowError::BadContact(Problem::Phone(PhoneError::ExtraText))
+            ),
+            (
+                7,
+                RowError::NoDate {
+                    value: "yesterday".into()
+                }
+            ),
+        ]
+    );
+    let soup = by_row(&read, 2);
+    assert_eq!(soup.kind, PostKind::Offer);
+    assert_eq!(soup.title.value, "Sopa casera, 10 porciones");
+    assert_eq!(
+        soup.author, "chef_ana",
+        "'Quién' is mapped to the handle in config.json"
+    );
+    assert_eq!(soup.details.value, "Vegetable soup,\n\n  ready on Sunday");
+    assert_eq!(soup.area.value, "old-market");
+    assert_eq!(soup.contact.value.as_ref().unwrap().value, "+15550100400");
+    let baby = by_row(&read, 6);
+    assert_eq!(
+        (baby.kind, baby.contact.value.clone()),
+        (PostKind::Offer, None)
+    );
+    let ignored = read.columns.iter().find(|note| note.header == "Referencia");
+    assert_eq!(ignored.map(|note| &note.use_), Some(&ColumnUse::Ignored));
+}
+
+#[test]
+fn a_sheet_without_what_every_row_needs_is_refused_by_name() {
+    let config = config();
+    let options = SheetOptions::new(&config);
+    assert_eq!(
+        read_posts(b"Title,Area\nRice,Hillcrest\n", options).err(),
+        Some(SheetError::MissingColumn(
+            circle::sources::sheet::Needed::Timestamp
+        ))
+    );
+    assert_eq!(
+        read_posts(b"Timestamp,Area\n2026-11-01,Hillcrest\n", options).err(),
+        Some(SheetError::MissingColumn(
+            circle::sources::sheet::Needed::Need
+        ))
+    );
+    assert_eq!(
+        read_resources(b"Hours\n9-5\n", options).err(),
+        Some(SheetError::MissingColumn(
+            circle::sources::sheet::Needed::Name
+        ))
+    );
+}
+
+#[test]
+fn reading_a_sheet_again_changes_nothing_and_merging_never_duplicates() {
+    for signer in [None, Some(Signer::from_seed([7; 32]))] {
+        let first = posts("google-form-requests.csv", PostKind::Ask, signer.as_ref());
+        let again = posts("google-form-requests.csv", PostKind::Ask, signer.as_ref());
+        assert_eq!(first.records, again.records);
+        let mut board = Board::default();
+        let board_of = |read: &SheetRead<Post>| {
+            let mut board = Board::default();
+            for (_, post) in &read.records {
+                board.add_post(post.clone());
+            }
+            board
+        };
+        let report = board.absorb(board_of(&first));
+        assert_eq!(report.added, 5);
+        let report = board.absorb(board_of(&again));
+        assert_eq!((report.added, report.updated, report.unchanged), (0, 0, 5));
+    }
+}
+
+#[test]
+fn with_the_sheet_key_posts_are_signed_and_a_newer_status_in_the_sheet_reaches_every_copy() {
+    let key = Signer::from_seed([7; 32]);
+    let read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+    assert!(read.records.iter().all(|(_, post)| post.verifies()));
+    let mut board = Board::default();
+    for (_, post) in &read.records {
+        board.add_post(post.clone());
+    }
+    // The coordinator marks Amira's request done and fixes a typo in Rosa's: same posts.
+    let text = String::from_utf8(fixture("google-form-requests.csv"))
+        .unwrap()
+        .replace("Text,In progress", "Text,Done")
+        .replace("cat food.", "cat food!");
+    let config = config();
+    let options = SheetOptions {
+        signer: Some(&key),
+        ..SheetOptions::new(&config)
+    };
+    let edited = read_posts(text.as_bytes(), options).unwrap();
+    let mut incoming = Board::default();
+    for (_, post) in &edited.records {
+        incoming.add_post(post.clone());
+    }
+    let admitted = Gate {
+        current: &board,
+        now_ms: at(2026, 12, 1, (0, 0, 0)),
+        coordinators: &[],
+    }
+    .admit(incoming);
+    assert_eq!(admitted.refused, []);
+    let report = board.absorb(admitted.board);
+    assert_eq!(report.added, 0, "an edited row is the same post");
+    assert_eq!(board.posts.len(), 5);
+    let amira = board.posts.get(&by_row(&read, 4).id).unwrap();
+    assert_eq!(amira.current_status(), Status::Fulfilled);
+    // Without the key the same rows are other, unsigned posts: they cannot pass for the
+    // signed ones.
+    let unsigned = posts("google-form-requests.csv", PostKind::Ask, None);
+    assert!(unsigned
+        .records
+        .iter()
+        .all(|(_, post)| !post.is_signed() && !board.posts.contains_key(&post.id)));
+}
+
+#[test]
+fn open_asks_from_a_sheet_expire_after_the_groups_days() {
+    let key = Signer::from_seed([7; 32]);
+    let config = config();
+    let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+    let now = at(2026, 12, 21, (0, 0, 0));
+    let expired = expire_asks(&mut read.records, now, &config, Some(&key));
+    // Open on 20 November (rows 2 and 3) and more than 30 days old; Amira's is matched and
+    // Jules's fulfilled, and Ana's (26 November) is not old enough.
+    assert_eq!(expired, 2);
+    let rosa = by_row(&read, 2);
+    assert_eq!(rosa.current_status(), Status::Closed(CloseReason::Expired));
+    assert!(rosa.verifies());
+    assert_eq!(by_row(&read, 11).current_status(), Status::Open);
+    let mut again = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+    expire_asks(&mut again.records, now + 1000, &config, Some(&key));
+    assert_eq!(
+        read.records, again.records,
+        "dated when it expired, not when read"
+    );
+}
+
+#[test]
+fn problems_name_the_row_and_column() {
+    let read = posts("google-form-requests.csv", PostKind::Ask, None);
+    let first: &RowProblem = &read.problems[0];
+    assert_eq!(first.row, 4);
+    assert_eq!(
+        first.to_string(),
+        "row 4 (telephone): BadContact(Phone(ExtraText))"
+    );
+}
