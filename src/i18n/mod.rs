@@ -8,7 +8,9 @@
 mod en;
 mod es;
 mod labels;
+pub mod problems;
 mod search_labels;
+pub mod sheet;
 
 pub use search_labels::{search_labels, search_languages};
 
@@ -203,6 +205,10 @@ catalogue! {
         ConfigFromCopy, ErrConfig, ErrConfigValue, DemoLoaded, UpdateReady, UpdateReload,
         // Trust: signatures, what the gate refused, responses, moderation
         FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint,
+        // Published sheets: what cannot be read, and why
+        SheetTooLarge, SheetNotText, SheetEmpty, SheetNoTimestamp, SheetNoNeed, SheetNoName, SheetMalformed, ColUnknown, ColPrivate, ColIgnored, ColUnknownField, ColRepeated, RowAt, RowAtColumn, RowNoDate, RowNoTitle, RowNoName, RowUnknownKind, RowUnknownCategory, RowUnknownStatus, RowDuplicate, RowInvalid, RowBadContact, RowUnread, RowUnknownUrgency, RowUnknownPlace,
+        // The plain HTML board `publish` writes
+        HtmlIntro, HtmlOpenApp, HtmlRespondInApp, HtmlUpdated, HtmlNothingOpen, HtmlHowToRespond, HtmlAskGroup,
     }
 }
 

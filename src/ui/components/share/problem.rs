@@ -1,12 +1,14 @@
 //! Why a link or file cannot be opened, said in the person's language with the place it went
 //! wrong (line and column, record and field) filled in, and why the trust gate left a record out.
 
+use crate::i18n::problems::problem_text;
+pub use crate::i18n::problems::refusal_text;
+use crate::i18n::problems::{field_name, record_text};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::snapshot::MAX_IMPORT_BYTES;
-use crate::model::{Field, RecordError, RecordKind, RecordRef, Refusal, Refused, SnapshotError};
+use crate::model::{RecordError, SnapshotError};
 use crate::sources::share_link::LinkError;
 use crate::sources::snapshot_file::FileError;
-use crate::ui::components::form::field_error::problem_text;
 use crate::ui::format;
 
 /// Everything that can stop a link or a file from reaching the preview. Each leaves the board
@@ -106,74 +108,5 @@ fn snapshot_text(lang: Lang, error: &SnapshotError) -> String {
                 ("problem", &problem_text(lang, error.problem)),
             ],
         ),
-    }
-}
-
-/// Why the trust gate left a record out, in `lang`, naming the record.
-pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
-    let (msg, field) = match refusal.reason {
-        Refused::BadSignature => (Msg::RefBadSignature, None),
-        Refused::ForgedAuthor => (Msg::RefForgedAuthor, None),
-        Refused::UnsignedChange => (Msg::RefUnsignedChange, None),
-        Refused::FutureStamp => (Msg::RefFutureStamp, None),
-        Refused::TooMany(field) => (Msg::RefTooMany, Some(field)),
-        Refused::BadResponse => (Msg::RefBadResponse, None),
-        Refused::NotCoordinator => (Msg::RefNotCoordinator, None),
-    };
-    let field = field.map_or("", |field| lang.text(field_name(field)));
-    fill(
-        lang.text(msg),
-        &[
-            ("record", &record_text(lang, refusal.record)),
-            ("field", field),
-        ],
-    )
-}
-
-/// "post 00ab…": the kind of record in words, and its id so a coordinator can find it.
-fn record_text(lang: Lang, record: RecordRef) -> String {
-    let msg = match record.kind {
-        RecordKind::Post => Msg::RecPost,
-        RecordKind::Match => Msg::RecMatch,
-        RecordKind::Resource => Msg::RecResource,
-        RecordKind::Roster => Msg::RecRoster,
-        RecordKind::Shift => Msg::RecShift,
-        RecordKind::FundEntry => Msg::RecFundEntry,
-        RecordKind::Skill => Msg::RecSkill,
-    };
-    fill(lang.text(msg), &[("id", &record.id.to_string())])
-}
-
-fn field_name(field: Field) -> Msg {
-    match field {
-        Field::Title => Msg::FldTitle,
-        Field::Details => Msg::FldDetails,
-        Field::Category => Msg::FldCategory,
-        Field::Area => Msg::FldArea,
-        Field::Author => Msg::FldAuthor,
-        Field::ContactValue => Msg::FldContact,
-        Field::Languages => Msg::FldLanguages,
-        Field::Quantity => Msg::FldQuantity,
-        Field::PrivateNote => Msg::FldPrivateNote,
-        Field::Name => Msg::FldName,
-        Field::Hours => Msg::FldHours,
-        Field::Accepts => Msg::FldAccepts,
-        Field::Needs => Msg::FldNeeds,
-        Field::Serves => Msg::FldServes,
-        Field::Note => Msg::FldNote,
-        Field::Handle => Msg::FldHandle,
-        Field::Task => Msg::FldTask,
-        Field::HeadCount => Msg::FldHeadCount,
-        Field::Purpose => Msg::FldPurpose,
-        Field::Amount => Msg::FldAmount,
-        Field::Skill => Msg::FldSkill,
-        Field::Cadence => Msg::FldCadence,
-        Field::History => Msg::FldHistory,
-        Field::Responses => Msg::FldResponses,
-        Field::Moderation => Msg::FldModeration,
-        Field::Reports => Msg::FldReports,
-        Field::People => Msg::FldPeople,
-        Field::CheckIns => Msg::FldCheckIns,
-        Field::Signups => Msg::FldSignups,
     }
 }
