@@ -431,7 +431,12 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
     let config = config();
     let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
     let now = at(2026, 12, 21, (0, 0, 0));
-    let expired = expire_asks(&mut read.records, now, &config, Some(&key));
+    let expired = expire_asks(
+        read.records.iter_mut().map(|(_, post)| post),
+        now,
+        &config,
+        Some(&key),
+    );
     // Open on 20 November (rows 2 and 3) and more than 30 days old; Amira's is matched and
     // Jules's fulfilled, and Ana's (26 November) is not old enough.
     assert_eq!(expired, 2);
@@ -440,7 +445,12 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
     assert!(rosa.verifies());
     assert_eq!(by_row(&read, 11).current_status(), Status::Open);
     let mut again = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
-    expire_asks(&mut again.records, now + 1000, &config, Some(&key));
+    expire_asks(
+        again.records.iter_mut().map(|(_, post)| post),
+        now + 1000,
+        &config,
+        Some(&key),
+    );
     assert_eq!(
         read.records, again.records,
         "dated when it expired, not when read"

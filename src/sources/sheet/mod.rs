@@ -17,7 +17,7 @@
 
 mod answers;
 pub mod columns;
-mod dates;
+pub mod dates;
 pub mod posts;
 pub mod problems;
 pub mod resources;

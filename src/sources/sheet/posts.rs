@@ -116,8 +116,8 @@ pub fn read_posts(bytes: &[u8], options: SheetOptions) -> Result<SheetRead<Post>
 /// Closes the open asks of a sheet that are older than the group's expiry, as the app does
 /// for its author's own asks: the sheet's posts are the group's. The change is dated at the
 /// moment the ask expired, so it is the same on every reading after that. Returns how many.
-pub fn expire_asks(
-    posts: &mut [(usize, Post)],
+pub fn expire_asks<'a>(
+    posts: impl IntoIterator<Item = &'a mut Post>,
     now_ms: u64,
     config: &GroupConfig,
     signer: Option<&Signer>,
@@ -125,7 +125,7 @@ pub fn expire_asks(
     let expiry_ms = u64::from(config.ask_expiry_days).saturating_mul(DAY_MS);
     let handle = group_handle(config);
     let mut expired = 0;
-    for (_, post) in posts.iter_mut() {
+    for post in posts {
         let since = post.status_since();
         if post.kind != PostKind::Ask
             || post.current_status() != Status::Open
@@ -342,7 +342,13 @@ impl RowReader<'_> {
                 get(P::Household)
             ));
         }
-        let mut details = details_cell.to_string();
+        // Details of one line that became the title are not said twice.
+        let said = title_from.is_none() && details_cell.trim() == title;
+        let mut details = if said {
+            String::new()
+        } else {
+            details_cell.to_string()
+        };
         if !extra.is_empty() {
             if !details.is_empty() {
                 details.push_str("\n\n");

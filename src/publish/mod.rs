@@ -1,0 +1,305 @@
+//! Publish: the group's static JSON API and plain HTML board, made from its snapshot files and
+//! published sheets by the same model the app runs. Native only (`src/bin/publish.rs` is the
+//! command; `docs/api.md` describes what it writes).
+//!
+//! Every source passes the trust gate before it is merged, in the order given: snapshots, then
+//! sheets of asks, offers and places. What the gate refuses, and every sheet row that cannot be
+//! used, is reported; only a source that cannot be read at all is a failure. The output is
+//! deterministic: the same inputs, the same `now`, the same bytes.
+//!
+//! - `args`: the command line;
+//! - `api`: the JSON files (`api/v1/index.json`, `posts.json`, `resources.json`; `board.json`
+//!   is the redacted snapshot);
+//! - `html`: the plain HTML board;
+//! - `report`: what happened, said in the group's language.
+
+pub mod api;
+pub mod args;
+pub mod html;
+pub mod report;
+
+use crate::i18n::Lang;
+use crate::model::trust::gate::Gate;
+use crate::model::{
+    Audience, Board, GroupConfig, MergeReport, PostKind, Refusal, Signer, Snapshot,
+};
+use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetError, SheetOptions, SheetRead};
+use crate::sources::snapshot_file::{self, FileError};
+use std::collections::BTreeMap;
+
+/// What a sheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// A request form's responses: rows are asks unless they say otherwise.
+    Asks,
+    /// Rows are offers unless they say otherwise.
+    Offers,
+    /// A directory of places.
+    Resources,
+}
+
+/// One input: its name (for messages) and its bytes.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// `None` for a snapshot file.
+    pub sheet: Option<Holds>,
+}
+
+/// Everything one run publishes from.
+pub struct Inputs {
+    pub config: GroupConfig,
+    /// In merge order.
+    pub sources: Vec<Source>,
+    /// The group's sheet key: signs the posts its sheets give.
+    pub signer: Option<Signer>,
+    /// The publishing time, in ms: also the clock the trust gate checks dates against. Without
+    /// it, the newest stamp of what is published (and the gate uses `clock_ms`).
+    pub now_ms: Option<u64>,
+    /// This machine's clock, for the gate when `now_ms` is not given.
+    pub clock_ms: u64,
+    /// The app's address (ending in `/`), for links in previews; else links are relative.
+    pub site_url: Option<String>,
+    /// The language of the HTML board and the report; else the group's first that Circle
+    /// ships.
+    pub lang: Option<Lang>,
+}
+
+/// What happened to one source.
+#[derive(Debug)]
+pub struct SourceReport {
+    pub name: String,
+    pub sheet: Option<Holds>,
+    pub outcome: Result<Read, Failure>,
+}
+
+/// A source that was read.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub merged: MergeReport,
+    /// Records the trust gate refused, with the sheet row they came from.
+    pub refused: Vec<(Refusal, Option<usize>)>,
+    /// Sheet rows left out or used without a value.
+    pub problems: Vec<RowProblem>,
+    pub columns: Vec<ColumnNote>,
+    /// Data rows of a sheet.
+    pub rows: usize,
+    /// Asks from a sheet closed as expired.
+    pub expired: usize,
+}
+
+/// Why a source could not be read at all. Nothing of it is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    Snapshot(FileError),
+    Sheet(SheetError),
+}
+
+/// The files of one run, by path under the output directory, and what happened.
+pub struct Published {
+    pub files: Vec<(String, String)>,
+    pub sources: Vec<SourceReport>,
+    pub lang: Lang,
+    pub published_ms: u64,
+    pub board: Board,
+}
+
+impl Published {
+    /// Whether any source could not be read: the command then exits with an error.
+    pub fn failed(&self) -> bool {
+        self.sources.iter().any(|source| source.outcome.is_err())
+    }
+}
+
+/// One source, read into a board, before the gate.
+struct Loaded {
+    board: Board,
+    read: Read,
+    /// Which row each sheet post came from.
+    rows: BTreeMap<crate::model::RecordId, usize>,
+}
+
+/// Reads every source, merges what the gate lets through, and writes the files in memory.
+pub fn publish(inputs: &Inputs) -> Published {
+    let lang = inputs.lang.unwrap_or_else(|| {
+        inputs
+            .config
+            .languages
+            .iter()
+            .find_map(|code| Lang::from_tag(code))
+            .unwrap_or_default()
+    });
+    let mut loaded: Vec<(usize, Result<Loaded, Failure>)> = inputs
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(index, source)| (index, load(source, inputs)))
+        .collect();
+    let newest = loaded
+        .iter()
+        .filter_map(|(_, loaded)| loaded.as_ref().ok())
+        .filter_map(|loaded| newest_ms(&loaded.board))
+        .max();
+    let published_ms = inputs.now_ms.or(newest).unwrap_or(0);
+    // The sheets' asks are the group's own: they expire as the app expires its author's.
+    for (index, loaded) in &mut loaded {
+        if let (Ok(loaded), Some(Holds::Asks | Holds::Offers)) =
+            (loaded, inputs.sources[*index].sheet)
+        {
+            loaded.read.expired = sheet::expire_asks(
+                loaded.board.posts.values_mut(),
+                published_ms,
+                &inputs.config,
+                inputs.signer.as_ref(),
+            );
+        }
+    }
+    let mut board = Board::default();
+    let gate_now = inputs.now_ms.unwrap_or(inputs.clock_ms);
+    let mut sources = Vec::new();
+    for (index, loaded) in loaded {
+        let source = &inputs.sources[index];
+        let outcome = loaded.map(|mut loaded| {
+            let admitted = Gate {
+                current: &board,
+                now_ms: gate_now,
+                coordinators: &inputs.config.coordinator_keys,
+            }
+            .admit(loaded.board);
+            loaded.read.refused = admitted
+                .refused
+                .iter()
+                .map(|refusal| (*refusal, loaded.rows.get(&refusal.record.id).copied()))
+                .collect();
+            loaded.read.merged = board.absorb(admitted.board);
+            loaded.read
+        });
+        sources.push(SourceReport {
+            name: source.name.clone(),
+            sheet: source.sheet,
+            outcome,
+        });
+    }
+    let public = board.redacted(Audience::Public);
+    let view = api::View {
+        board: &public,
+        config: &inputs.config,
+        published_ms,
+        site_url: inputs.site_url.as_deref(),
+    };
+    let files = vec![
+        ("api/v1/index.json".to_string(), view.index()),
+        ("api/v1/board.json".to_string(), Snapshot::encode(&public)),
+        ("api/v1/posts.json".to_string(), view.posts()),
+        ("api/v1/resources.json".to_string(), view.resources()),
+        (html::FILE.to_string(), html::board(&view, lang)),
+    ]
+    .into_iter()
+    .chain(
+        api::SCHEMAS
+            .iter()
+            .map(|(name, text)| (format!("api/schemas/v1/{name}"), (*text).to_string())),
+    )
+    .collect();
+    Published {
+        files,
+        sources,
+        lang,
+        published_ms,
+        board,
+    }
+}
+
+fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
+    let Some(holds) = source.sheet else {
+        let board = snapshot_file::import(&source.bytes).map_err(Failure::Snapshot)?;
+        return Ok(Loaded {
+            board,
+            read: Read::default(),
+            rows: BTreeMap::new(),
+        });
+    };
+    let mapping = sheet_columns(&inputs.config);
+    let options = SheetOptions {
+        columns: &mapping,
+        kind: if holds == Holds::Offers {
+            PostKind::Offer
+        } else {
+            PostKind::Ask
+        },
+        signer: inputs.signer.as_ref(),
+        ..SheetOptions::new(&inputs.config)
+    };
+    let mut board = Board::default();
+    let mut rows = BTreeMap::new();
+    let read = match holds {
+        Holds::Resources => {
+            let read = sheet::read_resources(&source.bytes, options).map_err(Failure::Sheet)?;
+            let summary = summary(&read);
+            for (row, resource) in read.records {
+                rows.insert(resource.id, row);
+                board.resources.insert(resource.id, resource);
+            }
+            summary
+        }
+        Holds::Asks | Holds::Offers => {
+            let read = sheet::read_posts(&source.bytes, options).map_err(Failure::Sheet)?;
+            let summary = summary(&read);
+            for (row, post) in read.records {
+                rows.insert(post.id, row);
+                board.add_post(post);
+            }
+            summary
+        }
+    };
+    Ok(Loaded { board, read, rows })
+}
+
+fn summary<T>(read: &SheetRead<T>) -> Read {
+    Read {
+        problems: read.problems.clone(),
+        columns: read.columns.clone(),
+        rows: read.rows,
+        ..Read::default()
+    }
+}
+
+/// The group's column mapping for sheets: every CSV source's `columns` in `config.json`, later
+/// sources winning. A file named on the command line has no URL to pick one source's by, and
+/// a mapping to a field one kind of sheet lacks is simply not used by it.
+fn sheet_columns(config: &GroupConfig) -> BTreeMap<String, String> {
+    config
+        .sources
+        .iter()
+        .filter(|source| source.kind == crate::model::SourceKind::Csv)
+        .flat_map(|source| source.columns.clone())
+        .collect()
+}
+
+/// The newest moment anything on a board was written: posts (with their responses and
+/// moderation) and places (with their reports).
+fn newest_ms(board: &Board) -> Option<u64> {
+    let posts = board.newest_stamp().map(|stamp| stamp.ms);
+    let places = board
+        .resources
+        .values()
+        .flat_map(|resource| {
+            std::iter::once(resource.created.ms)
+                .chain(resource.reports.iter().map(|report| report.at.ms))
+        })
+        .max();
+    posts.max(places)
+}
+
+/// Writes the files under `out`, creating folders as needed.
+pub fn write(published: &Published, out: &std::path::Path) -> std::io::Result<()> {
+    for (path, text) in &published.files {
+        let path = out.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
+    }
+    Ok(())
+}
