@@ -219,7 +219,7 @@ mod tests {
             ]
         );
         assert_eq!(options.out, PathBuf::from("dist"));
-        assert_eq!(options.now_ms, Some(1_764_547_200_000));
+        assert_eq!(options.now_ms, Some(1_796_083_200_000));
         assert_eq!(
             options.site_url.as_deref(),
             Some("https://example.org/circle/")
