@@ -1,5 +1,6 @@
 //! Benchmarks of the board at the size a busy group reaches: 10,000 posts. Targets on a 2-core
-//! machine: merge ≤ 20 ms, filter ≤ 2 ms, snapshot decode ≤ 30 ms. Run with `make bench` or
+//! machine: merge ≤ 20 ms, filter ≤ 2 ms, snapshot decode ≤ 30 ms, `publish` of a 10,000-post
+//! snapshot and a 10,000-row sheet ≤ 1 s. Run with `make bench` or
 //! `cargo bench --bench board`; with `CIRCLE_BENCH_CPU=1` they measure the thread's CPU time
 //! instead of wall time, which stays honest while other work shares the machine.
 
@@ -143,11 +144,57 @@ fn gate<M: Measurement + 'static>(c: &mut Criterion<M>) {
     group.finish();
 }
 
+/// `publish` as the deploy workflow runs it, in memory: a 10,000-post snapshot of signed posts
+/// (each checked by the gate) and a 10,000-row request form, merged, redacted and written as the
+/// four API files and the HTML board. The sheet is read unsigned, and signed with a sheet key
+/// (one signature a row, and the gate checks each).
+fn publish<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    use circle::publish::{publish, Holds, Inputs, Source};
+    let authors: Vec<Signer> = (1..=12u8).map(|n| Signer::from_seed([n; 32])).collect();
+    let snapshot = Snapshot::encode(&sample::signed_posts(0..POSTS, &authors));
+    let sheet = sample::request_sheet(POSTS);
+    let inputs = |signer: Option<Signer>| Inputs {
+        config: GroupConfig::from_json(
+            r#"{"name":"Riverside Mutual Aid","languages":["en","es"]}"#,
+        )
+        .unwrap_or_default(),
+        sources: vec![
+            Source {
+                name: "board.json".into(),
+                bytes: snapshot.clone().into_bytes(),
+                sheet: None,
+            },
+            Source {
+                name: "requests.csv".into(),
+                bytes: sheet.clone().into_bytes(),
+                sheet: Some(Holds::Asks),
+            },
+        ],
+        signer,
+        now_ms: Some(1_796_083_200_000),
+        clock_ms: 1_796_083_200_000,
+        site_url: None,
+        lang: None,
+    };
+    let unsigned = inputs(None);
+    let signed = inputs(Some(Signer::from_seed([77; 32])));
+    let mut group = c.benchmark_group("publish");
+    group.sample_size(10);
+    group.bench_function("10k-post snapshot + 10k-row sheet, unsigned sheet", |b| {
+        b.iter_with_large_drop(|| publish(&unsigned))
+    });
+    group.bench_function("10k-post snapshot + 10k-row sheet, sheet key", |b| {
+        b.iter_with_large_drop(|| publish(&signed))
+    });
+    group.finish();
+}
+
 fn run<M: Measurement + 'static>(mut c: Criterion<M>) {
     merge(&mut c);
     gate(&mut c);
     filter(&mut c);
     snapshot(&mut c);
+    publish(&mut c);
     c.final_summary();
 }
 

@@ -325,6 +325,32 @@ fn the_open_posts_published_are_the_open_posts_of_the_source() {
 }
 
 #[test]
+fn every_row_of_a_clean_request_sheet_is_published_as_an_open_ask() {
+    let sheet = sample::request_sheet(500);
+    let published = publish(&Inputs {
+        config: GroupConfig::default(),
+        sources: vec![Source {
+            name: "requests.csv".into(),
+            bytes: sheet.into_bytes(),
+            sheet: Some(Holds::Asks),
+        }],
+        now_ms: Some(1_793_491_200_000 + 86_400_000),
+        ..inputs(Vec::new())
+    });
+    let read = published.sources[0].outcome.as_ref().unwrap();
+    assert_eq!((read.rows, read.problems.len()), (500, 0));
+    let posts = json(&published, "api/v1/posts.json");
+    assert_eq!(posts["count"], 500);
+    assert_eq!(
+        posts["posts"][0]["posted"], "2026-11-01T00:08:19Z",
+        "the last row"
+    );
+    assert_eq!(posts["posts"][499]["posted"], "2026-11-01T00:00:00Z");
+    assert!(!file(&published, "api/v1/board.json").contains("Main St"));
+    assert_matches_schemas(&published);
+}
+
+#[test]
 fn forged_records_are_refused_and_reported_never_published() {
     let author = Signer::from_seed([3; 32]);
     let mut draft = sample::post(

@@ -396,3 +396,64 @@ fn roster<'a>(board: &'a mut Board, op: &Op) -> &'a mut Roster {
         .entry(op.id)
         .or_insert_with(|| Roster::create(op.id, text(op.value), String::new(), op.at))
 }
+
+/// A request form's response sheet of `rows` rows, as Google Forms publishes it: Timestamp
+/// first, the form's questions as headers, checkbox answers joined by ", ", a paragraph
+/// answer over two lines now and then. Every row is usable: one a second from 1 November
+/// 2026, in the areas of `sample::posts`.
+pub fn request_sheet(rows: u64) -> String {
+    let mut csv = String::from(
+        "Timestamp,Name,Does your request need to remain anonymous?,\
+         What do you need? Check all that apply,Please describe your need,Is your need:,\
+         Number of people in household,Neighborhood,Address,telephone,Status\r\n",
+    );
+    let urgency = [
+        "Urgent (today)",
+        "Within 1-2 days",
+        "This week",
+        "Not urgent",
+    ];
+    let categories = [
+        "Food",
+        "Rides",
+        "Pet care",
+        "Clothing/laundry",
+        "Meals",
+        "Rent",
+    ];
+    for n in 0..rows {
+        let mut rng = Rng::new(0x5ee7 + n);
+        let at = 1_793_491_200 + n; // seconds: 1 November 2026, one row a second
+        let (day, rest) = (at / 86_400 - 20_758 + 1, at % 86_400);
+        let mut wants = vec![*rng.pick(&categories)];
+        if rng.chance(40) {
+            wants.push(*rng.pick(&categories));
+        }
+        let mut details = rng.pick(&NEEDS).to_string();
+        for _ in 0..rng.below(20) {
+            details.push(' ');
+            details.push_str(rng.pick::<&str>(&WORDS));
+        }
+        if rng.chance(20) {
+            details.push_str("\nCall after 6pm, please.");
+        }
+        let line = format!(
+            "11/{}/2026 {}:{:02}:{:02},{},{},\"{}\",\"{}\",{},{},{},{} Main St,+1 555 010 {:04},\r\n",
+            day,
+            rest / 3600,
+            rest / 60 % 60,
+            rest % 60,
+            rng.pick(&HANDLES),
+            if rng.chance(20) { "Yes" } else { "No" },
+            wants.join(", "),
+            details,
+            rng.pick(&urgency),
+            1 + rng.below(6),
+            rng.pick(&AREAS),
+            rng.below(1000),
+            rng.below(10_000),
+        );
+        csv.push_str(&line);
+    }
+    csv
+}
