@@ -3,11 +3,12 @@
 //! of place. Every phrase is written folded (see `words::fold`); the longest phrase found in an
 //! answer decides, so "pet food" is pets and "not urgent" is anytime.
 
-use super::words::{best, best_of, fold, pieces};
+use super::words::{fold, pieces, Phrases};
 use crate::model::{
     CloseReason, Condition, ContactMethod, GroupConfig, PostKind, ResourceKind, Status, Stock,
     Urgency,
 };
+use std::sync::OnceLock;
 
 /// Words for each built-in category key.
 const CATEGORIES: &[(&str, &[&str])] = &[
@@ -254,7 +255,7 @@ const CATEGORIES: &[(&str, &[&str])] = &[
 /// The categories of a group, with the words that name each: its keys, its own labels, and
 /// the built-in words for the built-in keys it kept.
 pub struct Categories {
-    phrases: Vec<(usize, String)>,
+    phrases: Phrases<usize>,
     keys: Vec<String>,
 }
 
@@ -269,19 +270,21 @@ impl Categories {
                 phrases.extend(words.iter().map(|word| (index, (*word).to_string())));
             }
         }
-        Self { phrases, keys }
+        Self {
+            phrases: Phrases::new(
+                phrases
+                    .iter()
+                    .map(|(index, phrase)| (*index, phrase.as_str())),
+            ),
+            keys,
+        }
     }
 
     /// The category one answer names.
     pub fn find(&self, answer: &str) -> Option<&str> {
-        let folded = fold(answer);
-        best_of(
-            &folded,
-            self.phrases
-                .iter()
-                .map(|(index, phrase)| (*index, phrase.as_str())),
-        )
-        .map(|index| self.keys[index].as_str())
+        self.phrases
+            .best(&fold(answer))
+            .map(|index| self.keys[index].as_str())
     }
 
     /// The categories a multi-valued cell names, in its order, each once.
@@ -312,7 +315,7 @@ impl Categories {
 
 /// The group's areas, matched by key or label in any of its languages.
 pub struct Areas {
-    phrases: Vec<(usize, String)>,
+    phrases: Phrases<usize>,
     keys: Vec<String>,
 }
 
@@ -324,7 +327,11 @@ impl Areas {
             phrases.extend(choice.label.values().map(|label| (index, fold(label))));
         }
         Self {
-            phrases,
+            phrases: Phrases::new(
+                phrases
+                    .iter()
+                    .map(|(index, phrase)| (*index, phrase.as_str())),
+            ),
             keys: config.areas.iter().map(|c| c.key.clone()).collect(),
         }
     }
@@ -336,15 +343,19 @@ impl Areas {
         if self.keys.is_empty() {
             return answer.to_string();
         }
-        let folded = fold(answer);
-        best_of(
-            &folded,
-            self.phrases
-                .iter()
-                .map(|(index, phrase)| (*index, phrase.as_str())),
-        )
-        .map_or_else(|| answer.to_string(), |index| self.keys[index].clone())
+        self.phrases
+            .best(&fold(answer))
+            .map_or_else(|| answer.to_string(), |index| self.keys[index].clone())
     }
+}
+
+/// The value a folded answer names in `table`, the table's phrases indexed on first use.
+fn lookup<T: Copy + Send + Sync>(
+    cell: &'static OnceLock<Phrases<T>>,
+    table: &[(T, &[&str])],
+    folded: &str,
+) -> Option<T> {
+    cell.get_or_init(|| Phrases::from_table(table)).best(folded)
 }
 
 pub fn kind(answer: &str) -> Option<PostKind> {
@@ -383,7 +394,10 @@ pub fn kind(answer: &str) -> Option<PostKind> {
             ],
         ),
     ];
-    best(&fold(answer), KINDS)
+    {
+        static KINDS_PHRASES: OnceLock<Phrases<PostKind>> = OnceLock::new();
+        lookup(&KINDS_PHRASES, KINDS, &fold(answer))
+    }
 }
 
 /// Urgency and whether the need recurs, both from one answer ("Urgent, ongoing"). `None` for
@@ -458,7 +472,13 @@ pub fn urgency(answer: &str) -> (Option<Urgency>, bool) {
         ),
     ];
     let folded = fold(answer);
-    (best(&folded, URGENCY), recurs(&folded))
+    (
+        {
+            static URGENCY_PHRASES: OnceLock<Phrases<Urgency>> = OnceLock::new();
+            lookup(&URGENCY_PHRASES, URGENCY, &folded)
+        },
+        recurs(&folded),
+    )
 }
 
 /// Whether a folded answer says the need comes back ("ongoing", "weekly", "recurrente").
@@ -487,7 +507,11 @@ fn recurs(folded: &str) -> bool {
             &["one time", "one off", "once", "una vez", "una sola vez"],
         ),
     ];
-    best(folded, RECURRING).unwrap_or(false)
+    {
+        static RECURRING_PHRASES: OnceLock<Phrases<bool>> = OnceLock::new();
+        lookup(&RECURRING_PHRASES, RECURRING, folded)
+    }
+    .unwrap_or(false)
 }
 
 /// A recurring column's answer: yes or no, or words like "ongoing".
@@ -608,7 +632,10 @@ pub fn status(answer: &str) -> Option<Status> {
     if answer.trim().is_empty() {
         return Some(Status::Open);
     }
-    best(&fold(answer), STATUS)
+    {
+        static STATUS_PHRASES: OnceLock<Phrases<Status>> = OnceLock::new();
+        lookup(&STATUS_PHRASES, STATUS, &fold(answer))
+    }
 }
 
 /// The first way of contact an answer names ("Text, WhatsApp" → text).
@@ -644,7 +671,10 @@ pub fn contact_method(answer: &str) -> Option<ContactMethod> {
             &["email", "e mail", "mail", "correo", "correo electronico"],
         ),
     ];
-    pieces(answer).find_map(|piece| best(&fold(piece), METHODS))
+    pieces(answer).find_map(|piece| {
+        static METHODS_PHRASES: OnceLock<Phrases<ContactMethod>> = OnceLock::new();
+        lookup(&METHODS_PHRASES, METHODS, &fold(piece))
+    })
 }
 
 /// Language codes from an answer such as "English, Spanish" or "es, en"; names Circle does not
@@ -791,7 +821,10 @@ pub fn place(answer: &str) -> Option<ResourceKind> {
         ),
         (Other, &["other", "otro", "otra"]),
     ];
-    best(&fold(answer), PLACES)
+    {
+        static PLACES_PHRASES: OnceLock<Phrases<ResourceKind>> = OnceLock::new();
+        lookup(&PLACES_PHRASES, PLACES, &fold(answer))
+    }
 }
 
 pub fn stock(answer: &str) -> Option<Stock> {
@@ -829,7 +862,10 @@ pub fn stock(answer: &str) -> Option<Stock> {
             ],
         ),
     ];
-    best(&fold(answer), STOCK)
+    {
+        static STOCK_PHRASES: OnceLock<Phrases<Stock>> = OnceLock::new();
+        lookup(&STOCK_PHRASES, STOCK, &fold(answer))
+    }
 }
 
 pub fn condition(answer: &str) -> Option<Condition> {
@@ -873,7 +909,10 @@ pub fn condition(answer: &str) -> Option<Condition> {
             ],
         ),
     ];
-    best(&fold(answer), CONDITION)
+    {
+        static CONDITION_PHRASES: OnceLock<Phrases<Condition>> = OnceLock::new();
+        lookup(&CONDITION_PHRASES, CONDITION, &fold(answer))
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! accents or punctuation ("¿Qué necesitas?" → "que necesitas"), and a phrase is found only as
 //! whole words, so "pet food" is about pets and "not urgent" is not "urgent".
 
+use std::collections::HashMap;
+
 /// `text` folded for comparison: lower case, accents dropped, every run of anything but letters
 /// and digits one space, no space at either end.
 pub fn fold(text: &str) -> String {
@@ -53,29 +55,61 @@ fn phrase_at(text: &str, phrase: &str) -> Option<usize> {
     })
 }
 
-/// The value whose longest phrase the folded `text` holds, longer phrases winning over shorter
-/// ones (so "pet food" beats "food"), and earlier entries winning ties.
-pub fn best<T: Copy>(text: &str, table: &[(T, &[&str])]) -> Option<T> {
-    best_of(
-        text,
-        table
-            .iter()
-            .flat_map(|(value, phrases)| phrases.iter().map(move |phrase| (*value, *phrase))),
-    )
+/// Folded phrases, each naming a value. [`Phrases::best`] finds the value whose longest phrase
+/// a folded text holds as whole words, longer phrases winning over shorter ones (so "pet food"
+/// beats "food"), and earlier entries winning ties. Looked up by the text's word sequences, so
+/// a row costs a few lookups however many phrases there are.
+pub struct Phrases<T> {
+    map: HashMap<String, (usize, T)>,
+    max_words: usize,
 }
 
-/// As [`best`], over any list of (value, folded phrase) pairs.
-pub fn best_of<'a, T: Copy>(
-    text: &str,
-    pairs: impl IntoIterator<Item = (T, &'a str)>,
-) -> Option<T> {
-    let mut found: Option<(usize, T)> = None;
-    for (value, phrase) in pairs {
-        if phrase.len() > found.map_or(0, |(len, _)| len) && has_phrase(text, phrase) {
-            found = Some((phrase.len(), value));
+impl<T: Copy> Phrases<T> {
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (T, &'a str)>) -> Self {
+        let mut map = HashMap::new();
+        let mut max_words = 0;
+        for (order, (value, phrase)) in pairs.into_iter().enumerate() {
+            if phrase.is_empty() {
+                continue;
+            }
+            max_words = max_words.max(phrase.split(' ').count());
+            map.entry(phrase.to_string()).or_insert((order, value));
         }
+        Self { map, max_words }
     }
-    found.map(|(_, value)| value)
+
+    pub fn from_table(table: &[(T, &[&str])]) -> Self {
+        Self::new(
+            table
+                .iter()
+                .flat_map(|(value, phrases)| phrases.iter().map(move |phrase| (*value, *phrase))),
+        )
+    }
+
+    pub fn best(&self, folded: &str) -> Option<T> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(folded.match_indices(' ').map(|(at, _)| at + 1))
+            .collect();
+        let ends: Vec<usize> = folded
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .chain(std::iter::once(folded.len()))
+            .collect();
+        let mut found: Option<(usize, usize, T)> = None;
+        for (first, &start) in starts.iter().enumerate() {
+            for &end in ends.iter().skip(first).take(self.max_words) {
+                if let Some(&(order, value)) = self.map.get(&folded[start..end]) {
+                    let better = found.is_none_or(|(len, best_order, _)| {
+                        end - start > len || (end - start == len && order < best_order)
+                    });
+                    if better {
+                        found = Some((end - start, order, value));
+                    }
+                }
+            }
+        }
+        found.map(|(_, _, value)| value)
+    }
 }
 
 /// The answers of a multi-valued cell ("Food, pet care; clothing/laundry" or one per line), as
@@ -167,15 +201,18 @@ mod tests {
         assert!(has_phrase("pet food", "food"));
         assert!(!has_phrase("seafood", "food"));
         assert!(has_phrase("not urgent", "urgent"));
+        let urgent = Phrases::from_table(&[(1, &["urgent"][..]), (2, &["not urgent"])]);
+        assert_eq!(urgent.best("not urgent"), Some(2));
+        assert_eq!(urgent.best("urgent not"), Some(1));
+        let food = Phrases::from_table(&[(1, &["food", "pet"][..]), (2, &["pet food", "dog"])]);
+        assert_eq!(food.best("cheap pet food please"), Some(2));
+        assert_eq!(food.best("seafood"), None);
         assert_eq!(
-            best("not urgent", &[(1, &["urgent"]), (2, &["not urgent"])]),
-            Some(2)
+            food.best("dog or pet"),
+            Some(1),
+            "a tie goes to the earlier entry"
         );
-        assert_eq!(
-            best("pet food", &[(1, &["food"]), (2, &["pet food"])]),
-            Some(2)
-        );
-        assert_eq!(best("spaceships", &[(1, &["food"])]), None);
+        assert_eq!(food.best(""), None);
     }
 
     #[test]
