@@ -139,7 +139,13 @@ impl Board {
     /// A copy of the board fit for `audience`. Every export, share link and published file
     /// goes through here.
     pub fn redacted(&self, audience: Audience) -> Board {
-        let mut board = self.clone();
+        self.clone().into_redacted(audience)
+    }
+
+    /// As [`Board::redacted`], for a board that is not needed afterwards (a publication):
+    /// no copy is made.
+    pub fn into_redacted(self, audience: Audience) -> Board {
+        let mut board = self;
         if audience == Audience::Full {
             return board;
         }

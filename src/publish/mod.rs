@@ -21,7 +21,8 @@ pub mod report;
 use crate::i18n::Lang;
 use crate::model::trust::gate::Gate;
 use crate::model::{
-    Audience, Board, GroupConfig, MergeReport, PostKind, Refusal, Signer, Snapshot,
+    Admitted, Audience, Board, GroupConfig, MergeReport, Post, PostKind, RecordId, Refusal, Signer,
+    Snapshot,
 };
 use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetError, SheetOptions, SheetRead};
 use crate::sources::snapshot_file::{self, FileError};
@@ -102,7 +103,6 @@ pub struct Published {
     pub sources: Vec<SourceReport>,
     pub lang: Lang,
     pub published_ms: u64,
-    pub board: Board,
 }
 
 impl Published {
@@ -116,11 +116,15 @@ impl Published {
 struct Loaded {
     board: Board,
     read: Read,
-    /// Which row each sheet post came from.
-    rows: BTreeMap<crate::model::RecordId, usize>,
+    /// Which row each sheet record came from.
+    rows: BTreeMap<RecordId, usize>,
 }
 
 /// Reads every source, merges what the gate lets through, and writes the files in memory.
+///
+/// The slow steps (checking signatures, signing a sheet's posts, reading sources, writing the
+/// files) are spread over the machine's cores; each part's work is independent of the others',
+/// so the result is the same on one core or many.
 pub fn publish(inputs: &Inputs) -> Published {
     let lang = inputs.lang.unwrap_or_else(|| {
         inputs
@@ -130,43 +134,47 @@ pub fn publish(inputs: &Inputs) -> Published {
             .find_map(|code| Lang::from_tag(code))
             .unwrap_or_default()
     });
-    let mut loaded: Vec<(usize, Result<Loaded, Failure>)> = inputs
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| (index, load(source, inputs)))
-        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let mut loaded: Vec<Result<Loaded, Failure>> = std::thread::scope(|scope| {
+        let reading: Vec<_> = inputs
+            .sources
+            .iter()
+            .map(|source| scope.spawn(move || load(source, inputs)))
+            .collect();
+        reading.into_iter().map(joined).collect()
+    });
     let newest = loaded
         .iter()
-        .filter_map(|(_, loaded)| loaded.as_ref().ok())
+        .filter_map(|loaded| loaded.as_ref().ok())
         .filter_map(|loaded| newest_ms(&loaded.board))
         .max();
     let published_ms = inputs.now_ms.or(newest).unwrap_or(0);
-    // The sheets' asks are the group's own: they expire as the app expires its author's.
-    for (index, loaded) in &mut loaded {
-        if let (Ok(loaded), Some(Holds::Asks | Holds::Offers)) =
-            (loaded, inputs.sources[*index].sheet)
-        {
+    for (loaded, source) in loaded.iter_mut().zip(&inputs.sources) {
+        if let (Ok(loaded), Some(Holds::Asks | Holds::Offers)) = (loaded, source.sheet) {
+            // The sheets' asks are the group's own: they expire as the app expires its
+            // author's, and are signed with the group's key once they have.
             loaded.read.expired = sheet::expire_asks(
                 loaded.board.posts.values_mut(),
                 published_ms,
                 &inputs.config,
-                inputs.signer.as_ref(),
+                None,
             );
+            if let Some(signer) = &inputs.signer {
+                sign_sheet(loaded, signer, threads);
+            }
         }
     }
     let mut board = Board::default();
     let gate_now = inputs.now_ms.unwrap_or(inputs.clock_ms);
     let mut sources = Vec::new();
-    for (index, loaded) in loaded {
-        let source = &inputs.sources[index];
+    for (loaded, source) in loaded.into_iter().zip(&inputs.sources) {
         let outcome = loaded.map(|mut loaded| {
-            let admitted = Gate {
+            let gate = Gate {
                 current: &board,
                 now_ms: gate_now,
                 coordinators: &inputs.config.coordinator_keys,
-            }
-            .admit(loaded.board);
+            };
+            let admitted = admit(&gate, loaded.board, threads);
             loaded.read.refused = admitted
                 .refused
                 .iter()
@@ -181,19 +189,25 @@ pub fn publish(inputs: &Inputs) -> Published {
             outcome,
         });
     }
-    let public = board.redacted(Audience::Public);
+    let public = board.into_redacted(Audience::Public);
     let view = api::View {
         board: &public,
         config: &inputs.config,
         published_ms,
         site_url: inputs.site_url.as_deref(),
     };
+    let (snapshot, (posts, (resources, index, html))) = std::thread::scope(|scope| {
+        let snapshot = scope.spawn(|| Snapshot::encode(&public));
+        let posts = scope.spawn(|| view.posts());
+        let rest = (view.resources(), view.index(), html::board(&view, lang));
+        (joined(snapshot), (joined(posts), rest))
+    });
     let files = vec![
-        ("api/v1/index.json".to_string(), view.index()),
-        ("api/v1/board.json".to_string(), Snapshot::encode(&public)),
-        ("api/v1/posts.json".to_string(), view.posts()),
-        ("api/v1/resources.json".to_string(), view.resources()),
-        (html::FILE.to_string(), html::board(&view, lang)),
+        ("api/v1/index.json".to_string(), index),
+        ("api/v1/board.json".to_string(), snapshot),
+        ("api/v1/posts.json".to_string(), posts),
+        ("api/v1/resources.json".to_string(), resources),
+        (html::FILE.to_string(), html),
     ]
     .into_iter()
     .chain(
@@ -207,8 +221,77 @@ pub fn publish(inputs: &Inputs) -> Published {
         sources,
         lang,
         published_ms,
-        board,
     }
+}
+
+/// The result of a thread; a panic there is a panic here.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Runs `work` on every item, the items shared out between `threads` threads.
+fn in_parallel<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sync) {
+    let per = items.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        for chunk in items.chunks_mut(per) {
+            let work = &work;
+            scope.spawn(move || chunk.iter_mut().for_each(work));
+        }
+    });
+}
+
+/// Signs a sheet's posts with the group's key, under the ids it binds.
+fn sign_sheet(loaded: &mut Loaded, signer: &Signer, threads: usize) {
+    let mut posts: Vec<(usize, Post)> = std::mem::take(&mut loaded.board.posts)
+        .into_values()
+        .map(|post| (loaded.rows.get(&post.id).copied().unwrap_or(0), post))
+        .collect();
+    in_parallel(&mut posts, threads, |(_, post)| sheet::sign(post, signer));
+    loaded.rows = posts.iter().map(|(row, post)| (post.id, *row)).collect();
+    loaded.board.posts = posts.into_iter().map(|(_, post)| (post.id, post)).collect();
+}
+
+/// The gate's verdict on `incoming`, its posts checked on several threads: each post is
+/// checked against the board as it is, never against another incoming post, so the parts'
+/// verdicts together are the whole's.
+fn admit(gate: &Gate, mut incoming: Board, threads: usize) -> Admitted {
+    if threads < 2 || incoming.posts.len() < 256 {
+        return gate.admit(incoming);
+    }
+    let posts = std::mem::take(&mut incoming.posts);
+    let per = posts.len().div_ceil(threads);
+    let mut parts: Vec<Board> = Vec::new();
+    for (n, (id, post)) in posts.into_iter().enumerate() {
+        if n % per == 0 {
+            parts.push(Board::default());
+        }
+        if let Some(part) = parts.last_mut() {
+            part.posts.insert(id, post);
+        }
+    }
+    // The other collections go with the first part.
+    if let Some(first) = parts.first_mut() {
+        incoming.posts = std::mem::take(&mut first.posts);
+        *first = incoming;
+    }
+    let verdicts: Vec<Admitted> = std::thread::scope(|scope| {
+        let checking: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || gate.admit(part)))
+            .collect();
+        checking.into_iter().map(joined).collect()
+    });
+    // The first part holds the other collections; the rest add their posts.
+    let mut verdicts = verdicts.into_iter();
+    let mut whole = verdicts.next().unwrap_or_default();
+    for verdict in verdicts {
+        whole.board.posts.extend(verdict.board.posts);
+        whole.refused.extend(verdict.refused);
+    }
+    whole.refused.sort();
+    whole
 }
 
 fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
@@ -221,6 +304,7 @@ fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
         });
     };
     let mapping = sheet_columns(&inputs.config);
+    // Signed later, once old asks have expired: see `publish`.
     let options = SheetOptions {
         columns: &mapping,
         kind: if holds == Holds::Offers {
@@ -228,7 +312,6 @@ fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
         } else {
             PostKind::Ask
         },
-        signer: inputs.signer.as_ref(),
         ..SheetOptions::new(&inputs.config)
     };
     let mut board = Board::default();
@@ -302,4 +385,38 @@ pub fn write(published: &Published, out: &std::path::Path) -> std::io::Result<()
         std::fs::write(path, text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{sample_draft, DeviceId, Stamp};
+
+    #[test]
+    fn the_gate_on_several_threads_says_what_it_says_on_one() {
+        let signer = Signer::from_seed([5; 32]);
+        let mut incoming = Board::default();
+        for n in 0..600u64 {
+            let mut post = Post::create_signed(
+                sample_draft(),
+                Stamp::new(1_000 + n, 0, DeviceId(3)),
+                &signer,
+            );
+            if n % 50 == 7 {
+                post.title.value = "Forged".into();
+            }
+            incoming.add_post(post);
+        }
+        let current = Board::default();
+        let gate = Gate {
+            current: &current,
+            now_ms: 10_000,
+            coordinators: &[],
+        };
+        let whole = gate.admit(incoming.clone());
+        assert_eq!(whole.refused.len(), 12);
+        for threads in [2, 3, 8] {
+            assert_eq!(admit(&gate, incoming.clone(), threads), whole, "{threads}");
+        }
+    }
 }

@@ -23,7 +23,7 @@ pub mod problems;
 pub mod resources;
 pub mod words;
 
-pub use posts::{expire_asks, read_posts};
+pub use posts::{expire_asks, read_posts, sign};
 pub use problems::{Cell, ColumnNote, ColumnUse, Needed, RowError, RowProblem, SheetError};
 pub use resources::read_resources;
 

@@ -147,6 +147,14 @@ pub fn expire_asks<'a>(
     expired
 }
 
+/// Signs a post read from a sheet with the group's sheet key, under the id that key binds:
+/// what reading with a `signer` does, for a caller that signs later (after expiring asks, or
+/// on several threads).
+pub fn sign(post: &mut Post, signer: &Signer) {
+    post.id = post_id(&signer.key(), post.created);
+    post.sign(signer);
+}
+
 /// The handle a sheet's posts are made under when no name of the person's may be shown: the
 /// group's name, cut to a handle's length.
 fn group_handle(config: &GroupConfig) -> String {
@@ -199,10 +207,7 @@ impl Built {
             move_on(&mut post, self.status, at, handle);
         }
         match signer {
-            Some(signer) => {
-                post.id = post_id(&signer.key(), created);
-                post.sign(signer);
-            }
+            Some(signer) => sign(&mut post, signer),
             None => {
                 post.id = RecordId(short_hash(&[
                     b"circle.sheet-post.v1",
