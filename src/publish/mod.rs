@@ -174,7 +174,9 @@ pub fn publish(inputs: &Inputs) -> Published {
                 now_ms: gate_now,
                 coordinators: &inputs.config.coordinator_keys,
             };
-            let admitted = admit(&gate, loaded.board, threads);
+            // A sheet's posts were signed here a moment ago, with the group's key.
+            let own = inputs.signer.as_ref().filter(|_| source.sheet.is_some());
+            let admitted = admit(&gate, loaded.board, own, threads);
             loaded.read.refused = admitted
                 .refused
                 .iter()
@@ -256,9 +258,13 @@ fn sign_sheet(loaded: &mut Loaded, signer: &Signer, threads: usize) {
 /// The gate's verdict on `incoming`, its posts checked on several threads: each post is
 /// checked against the board as it is, never against another incoming post, so the parts'
 /// verdicts together are the whole's.
-fn admit(gate: &Gate, mut incoming: Board, threads: usize) -> Admitted {
+fn admit(gate: &Gate, mut incoming: Board, own: Option<&Signer>, threads: usize) -> Admitted {
+    let verdict = |part| match own {
+        Some(own) => gate.admit_own(part, own),
+        None => gate.admit(part),
+    };
     if threads < 2 || incoming.posts.len() < 256 {
-        return gate.admit(incoming);
+        return verdict(incoming);
     }
     let posts = std::mem::take(&mut incoming.posts);
     let per = posts.len().div_ceil(threads);
@@ -279,7 +285,7 @@ fn admit(gate: &Gate, mut incoming: Board, threads: usize) -> Admitted {
     let verdicts: Vec<Admitted> = std::thread::scope(|scope| {
         let checking: Vec<_> = parts
             .into_iter()
-            .map(|part| scope.spawn(move || gate.admit(part)))
+            .map(|part| scope.spawn(move || verdict(part)))
             .collect();
         checking.into_iter().map(joined).collect()
     });
@@ -416,7 +422,11 @@ mod tests {
         let whole = gate.admit(incoming.clone());
         assert_eq!(whole.refused.len(), 12);
         for threads in [2, 3, 8] {
-            assert_eq!(admit(&gate, incoming.clone(), threads), whole, "{threads}");
+            assert_eq!(
+                admit(&gate, incoming.clone(), None, threads),
+                whole,
+                "{threads}"
+            );
         }
     }
 }
