@@ -4,6 +4,7 @@
 //! gate ([`gate`]) before it is merged: what fails is refused and reported, never merged.
 
 pub mod authorship;
+pub mod check;
 pub mod gate;
 pub mod key;
 pub mod seal;
