@@ -6,7 +6,7 @@
 //! whose clock runs ahead either takes effect, and survives a reload, or reports that it did not.
 
 use circle::model::edit::EditError;
-use circle::model::trust::check::{signing_keys, Answered, Check, Checker, Local, Recorder};
+use circle::model::trust::check::{Answered, Check, Checker, Local, Recorder};
 use circle::model::trust::gate::Gate;
 use circle::model::{
     Action, Admitted, Audience, Board, Clock, CloseReason, Contact, ContactMethod, DeviceId, Field,
@@ -222,18 +222,6 @@ fn a_signature_the_browser_refuses_is_refused_and_an_unsigned_new_post_still_com
         admitted.board.posts.keys().copied().collect::<Vec<_>>(),
         [RecordId(77)]
     );
-}
-
-#[test]
-fn every_key_that_signed_something_is_listed_for_the_browser_to_prepare() {
-    let (rosas, id) = rosas_phone();
-    let moderated = moderated_by_the_coordinator(&rosas, id, Action::Hide, NOW - HOUR);
-    let mut board = rosas;
-    board.merge_in(&moderated);
-    let keys: Vec<_> = signing_keys(&board).into_iter().collect();
-    let mut expected = vec![rosa().key(), sam().key(), coordinator().key()];
-    expected.sort();
-    assert_eq!(keys, expected);
 }
 
 fn refusal(id: RecordId, reason: Refused) -> Refusal {

@@ -1,0 +1,208 @@
+// The page benchmark: Circle in Chromium with a 100-post and a 10,000-post board, the same
+// figures for both in one run, so the 10,000-post numbers read as a ratio to a small board on
+// the same machine at the same moment. Prints a table; writes tests/output/page-bench.json.
+// A benchmark, not a test: it reports figures and fails only if the app does not work.
+//   node tests/browser/bench/page-bench.js        (make bench builds dist/ and the boards first)
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("@playwright/test");
+const { startServer } = require("../support/static-server");
+const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("../support/browser");
+const { NewPostScreen } = require("../pages/circle");
+const { ShareScreen } = require("../pages/share");
+const { words } = require("../pages/words");
+
+const ROOT = path.resolve(__dirname, "../../..");
+const BOARDS = path.join(ROOT, "target/bench");
+const SIZES = [100, 10000];
+const KEYSTROKES = 60;
+const RUNS = 5;
+
+// Runs in the page before the app: notes when the first post card appears, and how long each
+// save of the board to localStorage takes, from the moment a button is pressed.
+function instrument() {
+  window.__bench = { firstCard: null, lastSaveDone: null, pressedAt: null };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("ul.post-list li")) {
+      window.__bench.firstCard = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    setItem.call(this, key, value);
+    if (key === "circle.board") window.__bench.lastSaveDone = performance.now();
+  };
+  addEventListener("click", () => (window.__bench.pressedAt = performance.now()), true);
+  addEventListener("change", () => (window.__bench.changedAt = performance.now()), true);
+}
+
+// The group's config as the benchmark wants it: no demo board, and asks that do not expire,
+// so every generated post stays open whatever today's date.
+async function benchConfig(page) {
+  await page.route("**/config.json", async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    await route.fulfill({ response, json: { ...config, demo_board: null, ask_expiry_days: 100000 } });
+  });
+}
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(browser, baseURL, size) {
+  const stored = fs.readFileSync(path.join(BOARDS, `board-${size}.stored.txt`), "utf8");
+  const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await benchConfig(page);
+  await page.addInitScript(instrument);
+  await page.goto("");
+  await page.evaluate((text) => localStorage.setItem("circle.board", text), stored);
+
+  // First render: navigation start to the first post card, over several reloads.
+  const renders = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.reload();
+    await page.locator("ul.post-list li").first().waitFor();
+    renders.push(await page.evaluate(() => window.__bench.firstCard));
+  }
+
+  // Filter keystrokes: type into the search box, one character at a time; each latency runs
+  // from the input event to the moment the list is updated and laid out.
+  const keystrokes = await page.evaluate(async (count) => {
+    const box = document.querySelector("input[type=search]");
+    const word = "rides food clinic help ";
+    const nextTask = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      const typed = word.slice(0, (i % 6) + 1);
+      const start = performance.now();
+      box.value = typed;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      await nextTask();
+      document.body.getBoundingClientRect();
+      times.push(performance.now() - start);
+    }
+    box.value = "";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    return times;
+  }, KEYSTROKES);
+
+  // Save: post one ask through the form and time from the press of the button to the board
+  // written to storage.
+  const w = words.en;
+  const form = new NewPostScreen(page, "en");
+  await form.open("new/ask");
+  await form.fillRequired({
+    title: "Benchmark ask",
+    category: w.categoryFood,
+    area: "Old Market",
+    method: w.methodCall,
+    contact: "+1 555 010 0100",
+    visibility: w.public,
+    handle: "Bench",
+  });
+  await page.evaluate(() => (window.__bench.lastSaveDone = null));
+  await form.submit("ask");
+  await page.waitForFunction(() => window.__bench.lastSaveDone !== null);
+  const save = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
+
+  await context.close();
+  const withWebCrypto = await importFile(browser, baseURL, size);
+  const withoutWebCrypto = await importFile(browser, baseURL, size, hideWebCryptoEd25519);
+  return {
+    size,
+    firstRender: median(renders),
+    filterP50: median(keystrokes),
+    filterP95: percentile(keystrokes, 95),
+    save,
+    ...withWebCrypto,
+    importPreviewNoEd25519: withoutWebCrypto.importPreview,
+  };
+}
+
+// Runs in the page before the app: a browser without Ed25519 in Web Crypto (before Chrome 137),
+// so the app checks signatures with its own Ed25519 compiled to WebAssembly.
+function hideWebCryptoEd25519() {
+  const importKey = SubtleCrypto.prototype.importKey;
+  SubtleCrypto.prototype.importKey = function (format, data, algorithm, ...rest) {
+    const name = typeof algorithm === "string" ? algorithm : algorithm.name;
+    if (name === "Ed25519") return Promise.reject(new DOMException("Unrecognized name", "NotSupportedError"));
+    return importKey.call(this, format, data, algorithm, ...rest);
+  };
+}
+
+// Import: a snapshot file picked on the Share & sync screen of a phone with an empty board; the
+// preview runs from the file's selection to the preview on screen (reading the file, the
+// signature checks and the trust gate), the merge from the press of "Add to my board" to the
+// board written to storage. `before` runs in the page first (to take Web Crypto's Ed25519 away).
+async function importFile(browser, baseURL, size, before) {
+  const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await benchConfig(page);
+  await page.addInitScript(instrument);
+  if (before) await page.addInitScript(before);
+  const share = new ShareScreen(page, "en");
+  await share.open();
+  await share.fileInput.setInputFiles(path.join(BOARDS, `board-${size}.json`));
+  // The preview's heading shows at once; the merge button once the signatures are checked.
+  const merge = share.preview.getByRole("button", { name: words.en.share.merge, exact: true });
+  await merge.waitFor({ timeout: 60_000 });
+  const importPreview = await page.evaluate(() => performance.now() - window.__bench.changedAt);
+  await page.evaluate(() => (window.__bench.lastSaveDone = null));
+  await merge.click();
+  await page.waitForFunction(() => window.__bench.lastSaveDone !== null, null, { timeout: 60_000 });
+  const importMerge = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
+  await context.close();
+  return { importPreview, importMerge };
+}
+
+async function main() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const results = [];
+    for (const size of SIZES) results.push(await measure(browser, baseURL, size));
+    const [small, large] = results;
+    const rows = [
+      ["first board render (median of 5)", "firstRender"],
+      [`filter keystroke p50 (${KEYSTROKES} keys)`, "filterP50"],
+      [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
+      ["save after posting an ask", "save"],
+      ["import a snapshot file: to preview", "importPreview"],
+      ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
+      ["import: merge and save", "importMerge"],
+    ];
+    console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);
+    console.log(`${"figure".padEnd(36)} ${"100 posts".padStart(10)} ${"10,000 posts".padStart(13)} ${"ratio".padStart(7)}`);
+    for (const [label, key] of rows) {
+      const ratio = small[key] > 0 ? (large[key] / small[key]).toFixed(1) + "×" : "-";
+      console.log(`${label.padEnd(36)} ${small[key].toFixed(1).padStart(7)} ms ${large[key].toFixed(1).padStart(10)} ms ${ratio.padStart(7)}`);
+    }
+    fs.mkdirSync(path.join(ROOT, "tests/output"), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, "tests/output/page-bench.json"), JSON.stringify(results, null, 2));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function mainImport() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  for (let i = 0; i < 4; i++) { const a = await importFile(browser, baseURL, 10000); const b = await importFile(browser, baseURL, 10000, hideWebCryptoEd25519); console.log(a.importPreview.toFixed(0), b.importPreview.toFixed(0)); }
+  await browser.close(); server.close();
+}
+if (process.env.IMPORT_ONLY) mainImport(); else main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
