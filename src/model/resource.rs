@@ -414,9 +414,17 @@ mod tests {
         assert!(report.is_signed());
         assert!(report.verifies(RecordId(5)));
         assert!(!report.verifies(RecordId(6)), "replayed onto another place");
-        let mut changed = report.clone();
-        changed.stock = Some(Stock::Full);
-        assert!(!changed.verifies(RecordId(5)));
+        let changes: [fn(&mut Report); 4] = [
+            |r| r.stock = Some(Stock::Full),
+            |r| r.condition = Some(Condition::Gone),
+            |r| r.note = "Full of fruit".into(),
+            |r| r.by = "ben".into(),
+        ];
+        for change in changes {
+            let mut changed = report.clone();
+            change(&mut changed);
+            assert!(!changed.verifies(RecordId(5)), "{changed:?}");
+        }
         let mut claimed = Report::new(
             RecordId(5),
             looked(Stock::Empty, "Only bread left"),
