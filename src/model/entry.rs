@@ -3,17 +3,19 @@
 //! signed with the maker's author key over its content, its stamp and the record it belongs to,
 //! so nobody else can write it, change it or move it to another record.
 //!
-//! A record keeps one entry per identity: a log (reports, check-ins) one per stamp and maker,
-//! sign-ups one per maker (their latest choice). Merging is a union that keeps, of two copies of
-//! one entry, the same one on every device, so it is commutative, associative and idempotent and
-//! a signed entry never shows twice. Past its limit a log keeps its newest entries; sign-ups stop
-//! taking new makers instead, so nobody's place on a shift is dropped.
+//! A record keeps one entry per identity. In a log (reports, check-ins) a signed entry is known
+//! by its stamp, its key and its signature: copies of it (one redacted, say) are one entry, and
+//! two different entries never take each other's place, even made at the same moment in two tabs.
+//! Sign-ups keep one entry per maker, their latest choice. Merging is a union that keeps, of two
+//! copies of one entry, the same one on every device, so it is commutative, associative and
+//! idempotent, and a signed entry never shows twice. Past its limit a log keeps its newest
+//! entries; sign-ups stop taking new makers instead, so nobody's place on a shift is dropped.
 
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::merge::Merge;
 use super::post::Handle;
-use super::trust::AuthorKey;
+use super::trust::{AuthorKey, Signature};
 use super::validate::Field;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -33,6 +35,10 @@ impl Maker {
         key.map_or_else(|| Self::Unsigned(by.to_owned()), Self::Key)
     }
 }
+
+/// Which entry of a log: when, by whom, and for a signed one its signature (which covers all
+/// the rest, and stays the same when redaction withholds a value).
+pub type LogKey = (Stamp, Maker, Option<Signature>);
 
 /// One kind of entry.
 pub trait Entry: Clone + Eq {

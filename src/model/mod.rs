@@ -40,7 +40,7 @@ pub use clock::{Clock, DeviceId, Stamp};
 pub use config::{Choice, DataSource, GroupConfig, Setting, SourceKind};
 pub use day::Day;
 pub use edit::NotFound;
-pub use entry::{Entries, Entry, EntryError, Maker};
+pub use entry::{Entries, Entry, EntryError, LogKey, Maker};
 pub use filter::{BoardFilter, StatusFilter};
 pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;

@@ -5,7 +5,7 @@
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::entry::{keep_greater, Entries, Entry, EntryError, Maker};
+use super::entry::{keep_greater, Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
@@ -126,12 +126,16 @@ impl Report {
 }
 
 impl Entry for Report {
-    type Key = (Stamp, Maker);
+    type Key = LogKey;
     const FIELD: Field = Field::Reports;
     const ROTATES: bool = true;
 
-    fn key(&self) -> Self::Key {
-        (self.at, Maker::of(self.signer(), &self.by))
+    fn key(&self) -> LogKey {
+        (
+            self.at,
+            Maker::of(self.signer(), &self.by),
+            self.seal.map(|seal| seal.sig),
+        )
     }
 
     fn at(&self) -> Stamp {
@@ -475,6 +479,22 @@ mod tests {
         let reports: Vec<_> = ab.resources[&RecordId(5)].reports.iter().cloned().collect();
         assert_eq!(reports.len(), 2, "{reports:?}");
         assert!(reports.contains(&signed) && reports.contains(&unsigned));
+    }
+
+    #[test]
+    fn two_reports_made_at_one_moment_in_two_tabs_both_stay() {
+        let at = Stamp::new(2, 0, DeviceId(1));
+        let mut tab = board_with_fridge();
+        let mut other_tab = tab.clone();
+        tab.report(RecordId(5), looked(Stock::Low, ""), "ana", at, &ana())
+            .unwrap();
+        other_tab
+            .report(RecordId(5), looked(Stock::Full, ""), "ana", at, &ana())
+            .unwrap();
+        tab.merge(&other_tab);
+        other_tab.merge(&tab);
+        assert_eq!(tab, other_tab);
+        assert_eq!(tab.resources[&RecordId(5)].reports.len(), 2);
     }
 
     #[test]

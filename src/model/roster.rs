@@ -7,7 +7,7 @@
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::entry::{Entries, Entry, EntryError, Maker};
+use super::entry::{Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
@@ -148,12 +148,16 @@ impl CheckIn {
 }
 
 impl Entry for CheckIn {
-    type Key = (Stamp, Maker);
+    type Key = LogKey;
     const FIELD: Field = Field::CheckIns;
     const ROTATES: bool = true;
 
-    fn key(&self) -> Self::Key {
-        (self.at, Maker::of(self.signer(), &self.by))
+    fn key(&self) -> LogKey {
+        (
+            self.at,
+            Maker::of(self.signer(), &self.by),
+            self.seal.map(|sealed| sealed.seal.sig),
+        )
     }
 
     fn at(&self) -> Stamp {
