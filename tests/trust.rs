@@ -1045,3 +1045,41 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
         .expect("Ben's phone records it");
     assert_refused_as(&phone, copy, RecordKind::Shift, SHIFT, Refused::FutureStamp);
 }
+
+#[test]
+fn a_flood_of_sign_ups_cannot_push_a_shift_over_its_limit() {
+    let phone = group_phone();
+    // A copy of the shift without Ana, and with as many sign-ups as a shift holds, each by a
+    // key of its own: within the limit on its own, one over it with Ana's.
+    let mut copy = through_a_group_link(&phone);
+    let shift = copy.shifts.get_mut(&SHIFT).expect("the shift");
+    shift.signups.retain(|_| false);
+    for n in 0..Field::Signups.limit() as u32 {
+        let mut seed = [7; 32];
+        seed[..4].copy_from_slice(&n.to_le_bytes());
+        let key = Signer::from_seed(seed);
+        shift
+            .sign_up(true, "eve", at(NOW - HOUR, EVE_PHONE), &key)
+            .expect("room on Eve's copy");
+    }
+
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Shift,
+                id: SHIFT,
+            },
+            reason: Refused::TooMany(Field::Signups),
+        }]
+    );
+    assert_eq!(
+        after.check_limits(),
+        Ok(()),
+        "the board still saves and exports"
+    );
+    let shift = &after.shifts[&SHIFT];
+    assert_eq!(shift.signups.len(), Field::Signups.limit());
+    assert!(shift.signed_up().any(|sign_up| sign_up.by == "ana"));
+}
