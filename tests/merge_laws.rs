@@ -16,6 +16,7 @@ mod sample;
 #[path = "support/signed.rs"]
 mod signed;
 
+use circle::model::trust::check::Local;
 use circle::model::trust::gate::Gate;
 use circle::model::{Audience, Board, DeviceId, Entry, Merge, Post, RecordId, Snapshot, Stamp};
 use proptest::prelude::*;
@@ -295,7 +296,7 @@ proptest! {
         let [a, b, c] = &copies.shared;
         let coordinators = [coordinator().key()];
         for (current, incoming) in [(a, b), (b, c), (c, a)] {
-            let gate = Gate { current, now_ms: 0, coordinators: &coordinators };
+            let gate = Gate { current, now_ms: 0, coordinators: &coordinators, checker: &Local };
             let admitted = gate.admit(incoming.clone());
             prop_assert_eq!(admitted.refused, []);
             prop_assert_eq!(&admitted.board, incoming);

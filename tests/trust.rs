@@ -8,12 +8,13 @@
 //! sign-ups): each is its maker's, and a forged, replayed or flooding one is refused the same way.
 
 use circle::model::edit::EditError;
+use circle::model::trust::check::{signing_keys, Answered, Check, Checker, Local, Recorder};
 use circle::model::trust::gate::Gate;
 use circle::model::{
-    Action, Audience, Board, CheckIn, CheckInDraft, Clock, CloseReason, Condition, Contact,
-    ContactMethod, DeviceId, Escalation, Field, Moderation, Outcome, Person, PersonDraft, Post,
-    PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef, Refusal, Refused,
-    Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Response, Roster, Shift,
+    Action, Admitted, Audience, Board, CheckIn, CheckInDraft, Clock, CloseReason, Condition,
+    Contact, ContactMethod, DeviceId, Escalation, Field, Moderation, Outcome, Person, PersonDraft,
+    Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef, Refusal,
+    Refused, Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Response, Roster, Shift,
     ShiftDraft, SignUp, Signer, Snapshot, SnapshotError, Stamp, Standing, Status, StatusChange,
     StatusError, Stock, Urgency, ValidationError, Visibility,
 };
@@ -157,13 +158,86 @@ fn open(current: &Board, incoming: Board) -> (Board, Preview) {
         current,
         now_ms: NOW,
         coordinators: &coordinators,
+        checker: &Local,
     };
-    let admitted = gate.admit(incoming);
+    let admitted = gate.admit(incoming.clone());
+    assert_eq!(
+        admitted,
+        admit_as_a_browser_does(&gate, incoming, |check| Local.check(
+            &check.key,
+            &check.message,
+            &check.signature
+        )),
+        "the browser's two runs of the gate agree with one local run"
+    );
     let preview = Preview::of(current, &admitted);
     let mut after = current.clone();
     let report = after.merge_in(&admitted.board);
     assert_eq!(report, preview.report, "the preview foretells the merge");
     (after, preview)
+}
+
+/// The gate as the app runs it in a browser with Ed25519 in Web Crypto: a first run lists the
+/// signatures to check, `browser` answers them, a second run uses the answers. Every check the
+/// second run makes must have been listed by the first.
+fn admit_as_a_browser_does(
+    gate: &Gate,
+    incoming: Board,
+    browser: impl Fn(&Check) -> bool,
+) -> Admitted {
+    let recorder = Recorder::default();
+    Gate {
+        checker: &recorder,
+        ..*gate
+    }
+    .admit(incoming.clone());
+    let checks = recorder.into_checks();
+    let answers: Vec<bool> = checks.iter().map(browser).collect();
+    let answered = Answered::new(checks, &answers);
+    let admitted = Gate {
+        checker: &answered,
+        ..*gate
+    }
+    .admit(incoming);
+    assert_eq!(answered.unanswered(), 0, "the first run listed every check");
+    admitted
+}
+
+#[test]
+fn a_signature_the_browser_refuses_is_refused_and_an_unsigned_new_post_still_comes_in() {
+    let (rosas, id) = rosas_phone();
+    let mut incoming = through_a_link(&rosas.posts[&id]);
+    let unsigned = Post::create(
+        RecordId(77),
+        draft(PostKind::Offer, "Old", "Old offer"),
+        at(1, EVE_PHONE),
+    );
+    incoming.add_post(unsigned);
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current: &Board::default(),
+        now_ms: NOW,
+        coordinators: &coordinators,
+        checker: &Local,
+    };
+    let admitted = admit_as_a_browser_does(&gate, incoming, |_| false);
+    assert_eq!(admitted.refused, [refusal(id, Refused::BadSignature)]);
+    assert_eq!(
+        admitted.board.posts.keys().copied().collect::<Vec<_>>(),
+        [RecordId(77)]
+    );
+}
+
+#[test]
+fn every_key_that_signed_something_is_listed_for_the_browser_to_prepare() {
+    let (rosas, id) = rosas_phone();
+    let moderated = moderated_by_the_coordinator(&rosas, id, Action::Hide, NOW - HOUR);
+    let mut board = rosas;
+    board.merge_in(&moderated);
+    let keys: Vec<_> = signing_keys(&board).into_iter().collect();
+    let mut expected = vec![rosa().key(), sam().key(), coordinator().key()];
+    expected.sort();
+    assert_eq!(keys, expected);
 }
 
 fn refusal(id: RecordId, reason: Refused) -> Refusal {
@@ -1082,4 +1156,45 @@ fn a_flood_of_sign_ups_cannot_push_a_shift_over_its_limit() {
     let shift = &after.shifts[&SHIFT];
     assert_eq!(shift.signups.len(), Field::Signups.limit());
     assert!(shift.signed_up().any(|sign_up| sign_up.by == "ana"));
+}
+
+#[test]
+fn an_entry_the_browser_refuses_is_refused_and_its_key_is_listed_to_prepare() {
+    let phone = group_phone();
+    assert_eq!(
+        signing_keys(&phone).into_iter().collect::<Vec<_>>(),
+        [ana().key()],
+        "Ana's report, check-in and sign-up"
+    );
+    let mut bens = through_a_group_link(&phone);
+    bens.report(
+        FRIDGE,
+        looked(Stock::Full, Condition::Good, "Restocked"),
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a report");
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current: &phone,
+        now_ms: NOW,
+        coordinators: &coordinators,
+        checker: &Local,
+    };
+    // The browser says no to Ben's signature, and checks the others as this crate would.
+    let admitted = admit_as_a_browser_does(&gate, through_a_group_link(&bens), |check| {
+        check.key != ben().key() && Local.check(&check.key, &check.message, &check.signature)
+    });
+    assert_eq!(
+        admitted.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Resource,
+                id: FRIDGE,
+            },
+            reason: Refused::BadEntry,
+        }]
+    );
+    assert_eq!(admitted.board.resources[&FRIDGE].reports.len(), 1);
 }

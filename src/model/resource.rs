@@ -10,6 +10,7 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -116,8 +117,13 @@ impl Report {
     /// Whether its reporter's key signed exactly this report, on `resource`. An unsigned
     /// report passes nothing.
     pub fn verifies(&self, resource: RecordId) -> bool {
+        self.verifies_by(resource, &Local)
+    }
+
+    /// As [`Report::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, resource: RecordId, checker: &dyn Checker) -> bool {
         self.seal
-            .is_some_and(|seal| seal.verifies(&self.signed(resource, &seal.key)))
+            .is_some_and(|seal| seal.verifies_by(&self.signed(resource, &seal.key), checker))
     }
 
     pub fn is_signed(&self) -> bool {

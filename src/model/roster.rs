@@ -12,6 +12,7 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Secret, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -115,10 +116,14 @@ impl CheckIn {
     /// Whether its volunteer's key signed exactly this check-in, with `person` on `roster`.
     /// An unsigned check-in passes nothing.
     pub fn verifies(&self, place: (RecordId, RecordId)) -> bool {
+        self.verifies_by(place, &Local)
+    }
+
+    /// As [`CheckIn::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, place: (RecordId, RecordId), checker: &dyn Checker) -> bool {
         self.seal.is_some_and(|sealed| {
-            sealed
-                .seal
-                .verifies(&self.signed(place, &sealed.seal.key, &sealed.note))
+            let signed = self.signed(place, &sealed.seal.key, &sealed.note);
+            sealed.seal.verifies_by(&signed, checker)
         })
     }
 

@@ -10,6 +10,7 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::Handle;
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -79,8 +80,13 @@ impl SignUp {
     /// Whether its volunteer's key signed exactly this choice, on `shift`. An unsigned sign-up
     /// passes nothing.
     pub fn verifies(&self, shift: RecordId) -> bool {
+        self.verifies_by(shift, &Local)
+    }
+
+    /// As [`SignUp::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, shift: RecordId, checker: &dyn Checker) -> bool {
         self.seal
-            .is_some_and(|seal| seal.verifies(&self.signed(shift, &seal.key)))
+            .is_some_and(|seal| seal.verifies_by(&self.signed(shift, &seal.key), checker))
     }
 
     pub fn is_signed(&self) -> bool {

@@ -153,8 +153,8 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
                 stock: Some(
                     [Stock::Empty, Stock::Low, Stock::Some, Stock::Full][usize::from(value % 4)],
                 ),
-                condition: (value % 2 == 0).then_some(Condition::Good),
-                note: if value % 3 == 0 {
+                condition: value.is_multiple_of(2).then_some(Condition::Good),
+                note: if value.is_multiple_of(3) {
                     String::new()
                 } else {
                     text(value)
@@ -167,7 +167,7 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
             let draft = CheckInDraft {
                 outcome: [Outcome::Ok, Outcome::NeedsSomething, Outcome::NoAnswer]
                     [usize::from(value % 3)],
-                note: if value % 2 == 0 {
+                note: if value.is_multiple_of(2) {
                     text(value)
                 } else {
                     String::new()
@@ -179,7 +179,7 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
         }
         10 => {
             board
-                .sign_up(SHIFT, value % 2 == 0, handle, at, signer)
+                .sign_up(SHIFT, value.is_multiple_of(2), handle, at, signer)
                 .ok();
         }
         _ => {

@@ -5,6 +5,7 @@
 //! within its list's limit. A bad entry is left out alone, with its reason; the good ones still
 //! arrive, even when the copy's change to the record itself is refused.
 
+use super::check::Checker;
 use super::gate::{Gate, Refusal, Refused};
 use crate::model::clock::Stamp;
 use crate::model::entry::{Entries, Entry};
@@ -23,11 +24,13 @@ pub trait WithEntries: Record {
 
     /// Checks each list of entries of this incoming copy of record `id` against `known`, this
     /// board's copy, leaving out what fails.
-    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck);
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>);
 }
 
 /// What checking one record's entries found.
-pub struct EntryCheck {
+pub struct EntryCheck<'a> {
+    /// Who checks signatures (the gate's).
+    checker: &'a dyn Checker,
     latest: Stamp,
     /// Whether the record is new to this board: entries from before signing are welcome only
     /// on a new record, as unsigned posts are.
@@ -38,7 +41,7 @@ pub struct EntryCheck {
     whole: Option<Refused>,
 }
 
-impl EntryCheck {
+impl EntryCheck<'_> {
     fn refuse(&mut self, reason: Refused) {
         if !self.reasons.contains(&reason) {
             self.reasons.push(reason);
@@ -120,6 +123,7 @@ impl Gate<'_> {
         incoming.retain(|id, record| {
             let mine = current.get(id);
             let mut check = EntryCheck {
+                checker: self.checker,
                 latest,
                 new: mine.is_none(),
                 reasons: Vec::new(),
@@ -163,9 +167,11 @@ impl WithEntries for Resource {
         }
     }
 
-    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck) {
-        let known = known.map(|mine| &mine.reports);
-        check.list(&mut self.reports, known, |report| report.verifies(id));
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.reports), check.checker);
+        check.list(&mut self.reports, known, |report| {
+            report.verifies_by(id, checker)
+        });
     }
 }
 
@@ -182,13 +188,14 @@ impl WithEntries for Roster {
         out
     }
 
-    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck) {
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let checker = check.checker;
         for (person_id, person) in &mut self.people {
             let known = known
                 .and_then(|mine| mine.people.get(person_id))
                 .map(|mine| &mine.check_ins);
             check.list(&mut person.check_ins, known, |check_in| {
-                check_in.verifies((id, *person_id))
+                check_in.verifies_by((id, *person_id), checker)
             });
         }
     }
@@ -202,8 +209,10 @@ impl WithEntries for Shift {
         }
     }
 
-    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck) {
-        let known = known.map(|mine| &mine.signups);
-        check.list(&mut self.signups, known, |sign_up| sign_up.verifies(id));
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.signups), check.checker);
+        check.list(&mut self.signups, known, |sign_up| {
+            sign_up.verifies_by(id, checker)
+        });
     }
 }

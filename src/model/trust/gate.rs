@@ -2,6 +2,7 @@
 //! group's published board. Whatever fails is left out and reported with its reason; what
 //! passes can then be merged like any copy. Nothing that fails changes the board.
 
+use super::check::Checker;
 use super::key::AuthorKey;
 use crate::model::board::Board;
 use crate::model::clock::Stamp;
@@ -73,6 +74,9 @@ pub struct Gate<'a> {
     pub current: &'a Board,
     pub now_ms: u64,
     pub coordinators: &'a [AuthorKey],
+    /// Who checks signatures: [`Local`](super::check::Local) unless the browser checked
+    /// them already (see [`super::check`]).
+    pub checker: &'a dyn Checker,
 }
 
 impl Gate<'_> {
@@ -162,7 +166,7 @@ impl Gate<'_> {
                 return Ok(());
             }
         }
-        if !post.verifies() {
+        if !post.signature_holds(self.checker) {
             return Err(Refused::BadSignature);
         }
         Ok(())
@@ -195,7 +199,7 @@ impl Gate<'_> {
             }
             let verdict = if response.at > latest {
                 Err(Refused::FutureStamp)
-            } else if *key != response.key() || !response.verifies(id) {
+            } else if *key != response.key() || !response.verifies_by(id, self.checker) {
                 Err(Refused::BadResponse)
             } else if !known.is_some_and(|mine| mine.responses.contains_key(key)) && room == 0 {
                 Err(Refused::TooMany(Field::Responses))
@@ -224,7 +228,9 @@ impl Gate<'_> {
             }
             let verdict = if entry.at > latest {
                 Err(Refused::FutureStamp)
-            } else if !self.coordinators.contains(&entry.seal.key) || !entry.verifies(id) {
+            } else if !self.coordinators.contains(&entry.seal.key)
+                || !entry.verifies_by(id, self.checker)
+            {
                 Err(Refused::NotCoordinator)
             } else if room == 0 {
                 Err(Refused::TooMany(Field::Moderation))

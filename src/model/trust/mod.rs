@@ -6,6 +6,7 @@
 //! merged.
 
 pub mod authorship;
+pub mod check;
 pub mod entry_gate;
 pub mod gate;
 pub mod key;
