@@ -1161,11 +1161,15 @@ fn a_flood_of_sign_ups_cannot_push_a_shift_over_its_limit() {
 #[test]
 fn an_entry_the_browser_refuses_is_refused_and_its_key_is_listed_to_prepare() {
     let phone = group_phone();
-    assert_eq!(
-        signing_keys(&phone).into_iter().collect::<Vec<_>>(),
-        [ana().key()],
-        "Ana's report, check-in and sign-up"
-    );
+    for kind in [RecordKind::Resource, RecordKind::Roster, RecordKind::Shift] {
+        // The board with Ana's report, check-in or sign-up alone.
+        let mut one = phone.clone();
+        one.resources.retain(|_, _| kind == RecordKind::Resource);
+        one.rosters.retain(|_, _| kind == RecordKind::Roster);
+        one.shifts.retain(|_, _| kind == RecordKind::Shift);
+        let keys: Vec<_> = signing_keys(&one).into_iter().collect();
+        assert_eq!(keys, [ana().key()], "{kind}");
+    }
     let mut bens = through_a_group_link(&phone);
     bens.report(
         FRIDGE,
