@@ -293,6 +293,7 @@ pub fn text(msg: Msg) -> &'static str {
         RefTooMany => "{record} holds too many entries in its {field}.",
         RefBadResponse => "A response to {record} was not signed by the person who made it.",
         RefNotCoordinator => "A change to {record} comes from someone who is not one of the group's coordinators.",
+        RefBadEntry => "A report, check-in or sign-up on {record} was not signed by the person who made it.",
         ResponsesHeading => "Offers of help",
         ResponseBy => "{handle} can help",
         FieldMessage => "A message for the author (optional)",

@@ -293,6 +293,7 @@ pub fn text(msg: Msg) -> &'static str {
         RefTooMany => "{record} tiene demasiadas entradas en su {field}.",
         RefBadResponse => "Una respuesta a {record} no la firmó quien la hizo.",
         RefNotCoordinator => "Un cambio en {record} viene de alguien que no coordina el grupo.",
+        RefBadEntry => "{record} trae un informe, una visita o una inscripción sin la firma de quien lo hizo.",
         ResponsesHeading => "Ofrecimientos de ayuda",
         ResponseBy => "{handle} puede ayudar",
         FieldMessage => "Un mensaje para quien publicó (opcional)",

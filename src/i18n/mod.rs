@@ -202,7 +202,7 @@ catalogue! {
         // Opening the app: the group's settings, the demo board, a new release
         ConfigFromCopy, ErrConfig, ErrConfigValue, ErrConfigCountryCode, DemoLoaded, UpdateReady, UpdateReload,
         // Trust: signatures, what the gate refused, responses, moderation
-        FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint, CheckingSignatures,
+        FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, RefBadEntry, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint, CheckingSignatures,
     }
 }
 
