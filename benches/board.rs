@@ -11,6 +11,7 @@ mod cpu_time;
 mod sample;
 
 use circle::i18n::{search_labels, Lang};
+use circle::model::trust::check::Local;
 use circle::model::trust::gate::Gate;
 use circle::model::{Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter};
 use circle::store::frame;
@@ -125,6 +126,7 @@ fn gate<M: Measurement + 'static>(c: &mut Criterion<M>) {
         current,
         now_ms: 1_800_000_000_000,
         coordinators: &[],
+        checker: &Local,
     };
     let mut group = c.benchmark_group("gate");
     group.sample_size(10);

@@ -408,6 +408,7 @@ fn with_the_sheet_key_posts_are_signed_and_a_newer_status_in_the_sheet_reaches_e
         current: &board,
         now_ms: at(2026, 12, 1, (0, 0, 0)),
         coordinators: &[],
+        checker: &circle::model::trust::check::Local,
     }
     .admit(incoming);
     assert_eq!(admitted.refused, []);

@@ -202,9 +202,9 @@ catalogue! {
         FldCadence, FldReports, FldPeople, FldCheckIns, FldSignups, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
         ColPosted, Yes,
         // Opening the app: the group's settings, the demo board, a new release
-        ConfigFromCopy, ErrConfig, ErrConfigValue, DemoLoaded, UpdateReady, UpdateReload,
+        ConfigFromCopy, ErrConfig, ErrConfigValue, ErrConfigCountryCode, DemoLoaded, UpdateReady, UpdateReload,
         // Trust: signatures, what the gate refused, responses, moderation
-        FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint,
+        FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, RefBadEntry, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint, CheckingSignatures,
         // Published sheets: what cannot be read, and why
         SheetTooLarge, SheetNotText, SheetEmpty, SheetNoTimestamp, SheetNoNeed, SheetNoName, SheetMalformed, ColUnknown, ColPrivate, ColIgnored, ColUnknownField, ColRepeated, RowAt, RowAtColumn, RowNoDate, RowNoTitle, RowNoName, RowUnknownKind, RowUnknownCategory, RowUnknownStatus, RowDuplicate, RowInvalid, RowBadContact, RowUnread, RowUnknownUrgency, RowUnknownPlace,
         // The plain HTML board `publish` writes

@@ -5,6 +5,7 @@
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::{Handle, Status};
+use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Signed};
 use super::trust::Signer;
 use serde::{Deserialize, Serialize};
@@ -76,6 +77,11 @@ impl Moderation {
     }
 
     pub fn verifies(&self, post: RecordId) -> bool {
-        self.seal.verifies(&self.signed(post))
+        self.verifies_by(post, &Local)
+    }
+
+    /// As `verifies`, asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, post: RecordId, checker: &dyn Checker) -> bool {
+        self.seal.verifies_by(&self.signed(post), checker)
     }
 }

@@ -7,6 +7,7 @@ use super::clock::Stamp;
 use super::edit::EditError;
 use super::id::RecordId;
 use super::post::{Contact, Handle};
+use super::trust::check::{Checker, Local};
 use super::trust::seal::{contact_bytes, Seal, Secret, Signed};
 use super::trust::{AuthorKey, Signer};
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,12 @@ impl Response {
 
     /// Whether the helper's key signed this response to `post`.
     pub fn verifies(&self, post: RecordId) -> bool {
-        self.seal.verifies(&self.signed(post))
+        self.verifies_by(post, &Local)
+    }
+
+    /// As `verifies`, asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, post: RecordId, checker: &dyn Checker) -> bool {
+        self.seal.verifies_by(&self.signed(post), checker)
     }
 
     /// This response as a public copy shows it: the contact withheld, only its digest kept.

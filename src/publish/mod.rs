@@ -19,7 +19,9 @@ pub mod html;
 pub mod report;
 
 use crate::i18n::Lang;
+use crate::model::trust::check::{Checker, Local};
 use crate::model::trust::gate::Gate;
+use crate::model::trust::{AuthorKey, Signature};
 use crate::model::{
     Admitted, Audience, Board, GroupConfig, MergeReport, Post, PostKind, RecordId, Refusal, Signer,
     Snapshot,
@@ -169,14 +171,21 @@ pub fn publish(inputs: &Inputs) -> Published {
     let mut sources = Vec::new();
     for (loaded, source) in loaded.into_iter().zip(&inputs.sources) {
         let outcome = loaded.map(|mut loaded| {
+            // A sheet's records were signed here a moment ago, with the group's key.
+            let checker = OwnOrLocal {
+                own: inputs
+                    .signer
+                    .as_ref()
+                    .filter(|_| source.sheet.is_some())
+                    .map(Signer::key),
+            };
             let gate = Gate {
                 current: &board,
                 now_ms: gate_now,
                 coordinators: &inputs.config.coordinator_keys,
+                checker: &checker,
             };
-            // A sheet's posts were signed here a moment ago, with the group's key.
-            let own = inputs.signer.as_ref().filter(|_| source.sheet.is_some());
-            let admitted = admit(&gate, loaded.board, own, threads);
+            let admitted = admit(&gate, checker, loaded.board, threads);
             loaded.read.refused = admitted
                 .refused
                 .iter()
@@ -255,16 +264,26 @@ fn sign_sheet(loaded: &mut Loaded, signer: &Signer, threads: usize) {
     loaded.board.posts = posts.into_iter().map(|(_, post)| (post.id, post)).collect();
 }
 
-/// The gate's verdict on `incoming`, its posts checked on several threads: each post is
-/// checked against the board as it is, never against another incoming post, so the parts'
-/// verdicts together are the whole's.
-fn admit(gate: &Gate, mut incoming: Board, own: Option<&Signer>, threads: usize) -> Admitted {
-    let verdict = |part| match own {
-        Some(own) => gate.admit_own(part, own),
-        None => gate.admit(part),
-    };
+/// Checks signatures with this crate's Ed25519, except those by `own`: the group's sheet key,
+/// whose records in a sheet's board `publish` has just signed itself, so they hold by
+/// construction. Only ever given for a board made from a sheet, never for one from a file.
+#[derive(Clone, Copy)]
+struct OwnOrLocal {
+    own: Option<AuthorKey>,
+}
+
+impl Checker for OwnOrLocal {
+    fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool {
+        self.own == Some(*key) || Local.check(key, message, signature)
+    }
+}
+
+/// The gate's verdict on `incoming`, its posts checked on several threads (each with its own
+/// copy of `checker`): each post is checked against the board as it is, never against another
+/// incoming post, so the parts' verdicts together are the whole's.
+fn admit(gate: &Gate, checker: OwnOrLocal, mut incoming: Board, threads: usize) -> Admitted {
     if threads < 2 || incoming.posts.len() < 256 {
-        return verdict(incoming);
+        return gate.admit(incoming);
     }
     let posts = std::mem::take(&mut incoming.posts);
     let per = posts.len().div_ceil(threads);
@@ -282,10 +301,21 @@ fn admit(gate: &Gate, mut incoming: Board, own: Option<&Signer>, threads: usize)
         incoming.posts = std::mem::take(&mut first.posts);
         *first = incoming;
     }
+    let (current, now_ms, coordinators) = (gate.current, gate.now_ms, gate.coordinators);
     let verdicts: Vec<Admitted> = std::thread::scope(|scope| {
         let checking: Vec<_> = parts
             .into_iter()
-            .map(|part| scope.spawn(move || verdict(part)))
+            .map(|part| {
+                scope.spawn(move || {
+                    Gate {
+                        current,
+                        now_ms,
+                        coordinators,
+                        checker: &checker,
+                    }
+                    .admit(part)
+                })
+            })
             .collect();
         checking.into_iter().map(joined).collect()
     });
@@ -310,7 +340,7 @@ fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
         });
     };
     let mapping = sheet_columns(&inputs.config);
-    // Signed later, once old asks have expired: see `publish`.
+    // Posts are signed later, once old asks have expired: see `publish`.
     let options = SheetOptions {
         columns: &mapping,
         kind: if holds == Holds::Offers {
@@ -324,6 +354,10 @@ fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
     let mut rows = BTreeMap::new();
     let read = match holds {
         Holds::Resources => {
+            let options = SheetOptions {
+                signer: inputs.signer.as_ref(),
+                ..options
+            };
             let read = sheet::read_resources(&source.bytes, options).map_err(Failure::Sheet)?;
             let summary = summary(&read);
             for (row, resource) in read.records {
@@ -396,7 +430,7 @@ pub fn write(published: &Published, out: &std::path::Path) -> std::io::Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{sample_draft, DeviceId, Stamp};
+    use crate::model::{sample_draft, DeviceId, Refused, Stamp};
 
     #[test]
     fn the_gate_on_several_threads_says_what_it_says_on_one() {
@@ -414,19 +448,37 @@ mod tests {
             incoming.add_post(post);
         }
         let current = Board::default();
+        let checker = OwnOrLocal { own: None };
         let gate = Gate {
             current: &current,
             now_ms: 10_000,
             coordinators: &[],
+            checker: &checker,
         };
         let whole = gate.admit(incoming.clone());
         assert_eq!(whole.refused.len(), 12);
         for threads in [2, 3, 8] {
             assert_eq!(
-                admit(&gate, incoming.clone(), None, threads),
+                admit(&gate, checker, incoming.clone(), threads),
                 whole,
                 "{threads}"
             );
         }
+        // The sheet key's own records pass unchecked (publish made them); another key's
+        // forgery is still refused.
+        let other = Signer::from_seed([6; 32]);
+        let mut forged = Post::create_signed(sample_draft(), Stamp::new(1, 0, DeviceId(4)), &other);
+        forged.title.value = "Forged".into();
+        incoming.add_post(forged);
+        let trusting = OwnOrLocal {
+            own: Some(signer.key()),
+        };
+        let verdict = admit(&gate, trusting, incoming, 2);
+        let reasons: Vec<_> = verdict.refused.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [Refused::BadSignature],
+            "only the other key's forgery"
+        );
     }
 }

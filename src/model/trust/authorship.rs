@@ -1,6 +1,7 @@
 //! A post's signature: what its author signs, how a copy is checked, and how redaction
 //! withholds a value without breaking the signature.
 
+use super::check::{Checker, Local};
 use super::key::Signer;
 use super::seal::{contact_bytes, kind_code, post_id, urgency_code, PostSeal, Secret, Signed};
 use crate::model::clock::Stamp;
@@ -97,11 +98,20 @@ impl Post {
     /// Whether the post is its key's: the id is the one the key binds, and the key signed
     /// exactly this revision. An unsigned post passes nothing.
     pub fn verifies(&self) -> bool {
-        let Some(seal) = &self.seal else {
-            return false;
-        };
-        post_id(&seal.seal.key, self.created) == self.id
-            && seal.seal.key.verifies(&self.signed_bytes(), &seal.seal.sig)
+        self.verifies_by(&Local)
+    }
+
+    /// As [`Post::verifies`], asking `checker` (see [`super::check`]).
+    pub fn verifies_by(&self, checker: &dyn Checker) -> bool {
+        self.id_is_bound() && self.signature_holds(checker)
+    }
+
+    /// Whether the key in its seal signed exactly this revision, by `checker`; whether that key
+    /// owns the id is [`Post::id_is_bound`]'s question.
+    pub fn signature_holds(&self, checker: &dyn Checker) -> bool {
+        self.seal
+            .as_ref()
+            .is_some_and(|seal| checker.check(&seal.seal.key, &self.signed_bytes(), &seal.seal.sig))
     }
 
     /// Whether the post's id is bound to its key (a copy may carry a valid signature under a

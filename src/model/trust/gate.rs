@@ -2,6 +2,7 @@
 //! group's published board. Whatever fails is left out and reported with its reason; what
 //! passes can then be merged like any copy. Nothing that fails changes the board.
 
+use super::check::Checker;
 use super::key::AuthorKey;
 use crate::model::board::Board;
 use crate::model::clock::Stamp;
@@ -27,12 +28,16 @@ pub enum Refused {
     UnsignedChange,
     /// Stamped more than a day ahead of this device's clock.
     FutureStamp,
-    /// More entries than a record may hold (history, responses, moderation).
+    /// More entries than a record may hold (history, responses, moderation, reports,
+    /// check-ins, sign-ups).
     TooMany(Field),
     /// A response whose helper's signature does not verify.
     BadResponse,
     /// Moderation by a key the group has not named as a coordinator, or not verifying.
     NotCoordinator,
+    /// A condition report, check-in or sign-up whose maker's signature does not verify: made
+    /// or changed by someone else, or copied from another record.
+    BadEntry,
 }
 
 impl fmt::Display for Refused {
@@ -45,6 +50,7 @@ impl fmt::Display for Refused {
             Self::TooMany(field) => write!(f, "too many entries in {field:?}"),
             Self::BadResponse => f.write_str("a response whose signature does not match"),
             Self::NotCoordinator => f.write_str("moderation by someone who is not a coordinator"),
+            Self::BadEntry => f.write_str("an entry whose signature does not match"),
         }
     }
 }
@@ -68,22 +74,14 @@ pub struct Gate<'a> {
     pub current: &'a Board,
     pub now_ms: u64,
     pub coordinators: &'a [AuthorKey],
+    /// Who checks signatures: [`Local`](super::check::Local) unless the browser checked
+    /// them already (see [`super::check`]).
+    pub checker: &'a dyn Checker,
 }
 
 impl Gate<'_> {
     /// Splits `incoming` into what may be merged and what is refused. Nothing is merged here.
-    pub fn admit(&self, incoming: Board) -> Admitted {
-        self.admit_trusting(incoming, None)
-    }
-
-    /// As [`Gate::admit`], for a board whose signed posts the caller has just signed itself
-    /// with `own` (`publish`, with the group's sheet key): every check but their signatures,
-    /// which hold by construction. Posts signed by any other key are checked as always.
-    pub fn admit_own(&self, incoming: Board, own: &super::key::Signer) -> Admitted {
-        self.admit_trusting(incoming, Some(own.key()))
-    }
-
-    fn admit_trusting(&self, mut incoming: Board, own: Option<AuthorKey>) -> Admitted {
+    pub fn admit(&self, mut incoming: Board) -> Admitted {
         let mut refused = Vec::new();
         let latest = Stamp::new(
             self.now_ms.saturating_add(MAX_AHEAD_MS),
@@ -91,7 +89,7 @@ impl Gate<'_> {
             crate::model::DeviceId(u64::MAX),
         );
         incoming.posts.retain(|id, post| {
-            let verdict = self.check_post(post, latest, own);
+            let verdict = self.check_post(post, latest);
             if let Err(reason) = verdict {
                 refused.push(Refusal {
                     record: RecordRef {
@@ -107,13 +105,24 @@ impl Gate<'_> {
             self.check_others(post, latest, &mut refused);
         }
         self.unsigned_kind(&mut incoming.matches, &self.current.matches, &mut refused);
-        self.unsigned_kind(
+        self.admit_with_entries(
             &mut incoming.resources,
             &self.current.resources,
+            latest,
             &mut refused,
         );
-        self.unsigned_kind(&mut incoming.rosters, &self.current.rosters, &mut refused);
-        self.unsigned_kind(&mut incoming.shifts, &self.current.shifts, &mut refused);
+        self.admit_with_entries(
+            &mut incoming.rosters,
+            &self.current.rosters,
+            latest,
+            &mut refused,
+        );
+        self.admit_with_entries(
+            &mut incoming.shifts,
+            &self.current.shifts,
+            latest,
+            &mut refused,
+        );
         self.unsigned_kind(&mut incoming.fund, &self.current.fund, &mut refused);
         self.unsigned_kind(&mut incoming.skills, &self.current.skills, &mut refused);
         refused.sort();
@@ -125,12 +134,7 @@ impl Gate<'_> {
 
     /// The author's part of a post: signed by the key its id binds, dated no later than
     /// `latest`, within its limits. An unsigned post is let in only as a new one.
-    fn check_post(
-        &self,
-        post: &Post,
-        latest: Stamp,
-        own: Option<AuthorKey>,
-    ) -> Result<(), Refused> {
+    fn check_post(&self, post: &Post, latest: Stamp) -> Result<(), Refused> {
         if post.revision() > latest || post.history.iter().any(|change| change.at > latest) {
             return Err(Refused::FutureStamp);
         }
@@ -162,10 +166,7 @@ impl Gate<'_> {
                 return Ok(());
             }
         }
-        if own.is_some_and(|own| post.seal.is_some_and(|seal| seal.seal.key == own)) {
-            return Ok(());
-        }
-        if !post.verifies() {
+        if !post.signature_holds(self.checker) {
             return Err(Refused::BadSignature);
         }
         Ok(())
@@ -198,7 +199,7 @@ impl Gate<'_> {
             }
             let verdict = if response.at > latest {
                 Err(Refused::FutureStamp)
-            } else if *key != response.key() || !response.verifies(id) {
+            } else if *key != response.key() || !response.verifies_by(id, self.checker) {
                 Err(Refused::BadResponse)
             } else if !known.is_some_and(|mine| mine.responses.contains_key(key)) && room == 0 {
                 Err(Refused::TooMany(Field::Responses))
@@ -227,7 +228,9 @@ impl Gate<'_> {
             }
             let verdict = if entry.at > latest {
                 Err(Refused::FutureStamp)
-            } else if !self.coordinators.contains(&entry.seal.key) || !entry.verifies(id) {
+            } else if !self.coordinators.contains(&entry.seal.key)
+                || !entry.verifies_by(id, self.checker)
+            {
                 Err(Refused::NotCoordinator)
             } else if room == 0 {
                 Err(Refused::TooMany(Field::Moderation))
@@ -271,48 +274,5 @@ impl Gate<'_> {
             }
             ok
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{sample_draft, DeviceId, Signer};
-
-    #[test]
-    fn a_board_of_ones_own_posts_skips_only_their_signatures() {
-        let own = Signer::from_seed([1; 32]);
-        let other = Signer::from_seed([2; 32]);
-        let at = |ms| Stamp::new(ms, 0, DeviceId(9));
-        let mine = Post::create_signed(sample_draft(), at(1_000), &own);
-        let mut forged = Post::create_signed(sample_draft(), at(2_000), &other);
-        forged.title.value = "Forged".into();
-        let ahead = Post::create_signed(sample_draft(), at(5 * MAX_AHEAD_MS), &own);
-        let mut incoming = Board::default();
-        for post in [&mine, &forged, &ahead] {
-            incoming.add_post(post.clone());
-        }
-        let current = Board::default();
-        let gate = Gate {
-            current: &current,
-            now_ms: 10_000,
-            coordinators: &[],
-        };
-        let admitted = gate.admit_own(incoming.clone(), &own);
-        let reasons: Vec<_> = admitted
-            .refused
-            .iter()
-            .map(|r| (r.record.id, r.reason))
-            .collect();
-        let mut expected = vec![
-            (forged.id, Refused::BadSignature),
-            (ahead.id, Refused::FutureStamp),
-        ];
-        expected.sort();
-        let mut reasons = reasons;
-        reasons.sort();
-        assert_eq!(reasons, expected);
-        assert!(admitted.board.posts.contains_key(&mine.id));
-        assert_eq!(gate.admit(incoming).refused, admitted.refused);
     }
 }

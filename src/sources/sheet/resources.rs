@@ -14,6 +14,7 @@ use super::problems::{Cell, Needed, RowError, RowProblem, SheetError, QUOTED_MAX
 use super::words::{fold, shorten};
 use super::{cell, SheetOptions, SheetRead, Table};
 use crate::model::contact_value;
+use crate::model::resource::ReportDraft;
 use crate::model::trust::key::short_hash;
 use crate::model::validate::{Checks, Field};
 use crate::model::{
@@ -208,12 +209,22 @@ impl RowReader<'_> {
         let notes_text = get(R::Notes);
         let mut resource = Resource::create(id, draft, at);
         if !notes_text.is_empty() || stock.is_some() || condition.is_some() {
-            resource.reports.insert(Report {
-                at,
-                by: self.handle.clone(),
+            let draft = ReportDraft {
                 stock,
                 condition,
                 note: notes_text.to_string(),
+            };
+            // Signed with the group's sheet key when there is one, like the posts a sheet gives.
+            resource.reports.insert(match self.options.signer {
+                Some(signer) => Report::new(id, draft, &self.handle, at, signer),
+                None => Report {
+                    at,
+                    by: self.handle.clone(),
+                    stock: draft.stock,
+                    condition: draft.condition,
+                    note: draft.note,
+                    seal: None,
+                },
             });
         }
         Ok((resource, notes))

@@ -3,6 +3,7 @@
 // the same machine at the same moment. Prints a table; writes tests/output/page-bench.json.
 // A benchmark, not a test: it reports figures and fails only if the app does not work.
 //   node tests/browser/bench/page-bench.js        (make bench builds dist/ and the boards first)
+//   node tests/browser/bench/page-bench.js --import   (the 10,000-post import alone)
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("@playwright/test");
@@ -115,24 +116,45 @@ async function measure(browser, baseURL, size) {
   const save = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
 
   await context.close();
-  return { size, firstRender: median(renders), filterP50: median(keystrokes), filterP95: percentile(keystrokes, 95), save, ...(await importFile(browser, baseURL, size)) };
+  const withWebCrypto = await importFile(browser, baseURL, size);
+  const withoutWebCrypto = await importFile(browser, baseURL, size, blockWorkers);
+  return {
+    size,
+    firstRender: median(renders),
+    filterP50: median(keystrokes),
+    filterP95: percentile(keystrokes, 95),
+    save,
+    ...withWebCrypto,
+    importPreviewNoEd25519: withoutWebCrypto.importPreview,
+  };
+}
+
+// A browser where the app cannot check signatures with Web Crypto (no Ed25519 there, before
+// Chrome 137), so it checks them with its own Ed25519 compiled to WebAssembly: the workers that
+// would use Web Crypto do not start.
+async function blockWorkers(page) {
+  await page.route("**/verify-worker.js", (route) => route.abort());
 }
 
 // Import: a snapshot file picked on the Share & sync screen of a phone with an empty board; the
-// preview runs from the file's selection to the preview on screen, the merge from the press of
-// "Add to my board" to the board written to storage.
-async function importFile(browser, baseURL, size) {
+// preview runs from the file's selection to the preview on screen (reading the file, the
+// signature checks and the trust gate), the merge from the press of "Add to my board" to the
+// board written to storage. `before(page)` runs first (to take Web Crypto's Ed25519 away).
+async function importFile(browser, baseURL, size, before) {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
   await benchConfig(page);
   await page.addInitScript(instrument);
+  if (before) await before(page);
   const share = new ShareScreen(page, "en");
   await share.open();
   await share.fileInput.setInputFiles(path.join(BOARDS, `board-${size}.json`));
-  await share.preview.waitFor({ timeout: 60_000 });
+  // The preview's heading shows at once; the merge button once the signatures are checked.
+  const merge = share.preview.getByRole("button", { name: words.en.share.merge, exact: true });
+  await merge.waitFor({ timeout: 60_000 });
   const importPreview = await page.evaluate(() => performance.now() - window.__bench.changedAt);
   await page.evaluate(() => (window.__bench.lastSaveDone = null));
-  await share.preview.getByRole("button", { name: words.en.share.merge, exact: true }).click();
+  await merge.click();
   await page.waitForFunction(() => window.__bench.lastSaveDone !== null, null, { timeout: 60_000 });
   const importMerge = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
   await context.close();
@@ -153,6 +175,7 @@ async function main() {
       [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
       ["save after posting an ask", "save"],
       ["import a snapshot file: to preview", "importPreview"],
+      ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
       ["import: merge and save", "importMerge"],
     ];
     console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);
@@ -169,7 +192,28 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+// `--import`: only the 10,000-post import, five times each way, medians. The quick check after
+// a change to the trust gate or the signature checks.
+async function importOnly() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const [web, own] = [[], []];
+    for (let run = 0; run < RUNS; run += 1) {
+      web.push((await importFile(browser, baseURL, 10000)).importPreview);
+      own.push((await importFile(browser, baseURL, 10000, blockWorkers)).importPreview);
+    }
+    console.log(`Chromium ${browser.version()}: import 10,000 signed posts, to the preview (median of ${RUNS})`);
+    console.log(`  Web Crypto Ed25519 in workers: ${median(web).toFixed(0)} ms (${web.map((t) => t.toFixed(0)).join(", ")})`);
+    console.log(`  the app's own Ed25519:         ${median(own).toFixed(0)} ms (${own.map((t) => t.toFixed(0)).join(", ")})`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+(process.argv.includes("--import") ? importOnly() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
