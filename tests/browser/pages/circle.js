@@ -130,6 +130,24 @@ class PostScreen extends Screen {
   button(name) {
     return this.page.getByRole("button", { name, exact: true });
   }
+
+  /** The post's status as its card top shows it (Open, Matched, Fulfilled…). */
+  get status() {
+    return this.page.locator(".post-detail .status");
+  }
+
+  /** The link in the post's share panel. */
+  get shareLink() {
+    return this.page.getByRole("textbox", { name: this.w.share.link, exact: true });
+  }
+
+  /** Unfolds "Share this post" unless it is open already (it stays open while the post changes). */
+  async openShare() {
+    const summary = this.page.getByText(this.w.share.sharePost, { exact: true });
+    const panel = this.page.getByRole("group").filter({ has: summary });
+    if (!(await panel.evaluate((details) => details.open))) await summary.click();
+    await expect(this.shareLink).toBeVisible();
+  }
 }
 
 class SettingsScreen extends Screen {

@@ -138,14 +138,20 @@ for (const lang of LANGS) {
       }
     });
 
-    test("a post link from the post's own screen", async ({ page, browser, baseURL, expectedProblems }) => {
-      const s = words[lang].share;
+    test("a post link from the post's own screen, and the author's later change arrives as an update", async ({ page, browser, baseURL, expectedProblems }) => {
+      test.setTimeout(60_000);
+      const w = words[lang];
+      const s = w.share;
       const mine = POSTS[lang];
       await post(page, lang, "ask", mine.ask);
-      await page.getByText(s.sharePost, { exact: true }).click();
-      const link = await page.getByRole("textbox", { name: s.link, exact: true }).inputValue();
+      // The author's own view: the post's status actions and its share panel, open.
+      const author = new PostScreen(page, lang);
+      await author.openShare();
+      const link = await author.shareLink.inputValue();
       expect(link).toMatch(/#c1\.pp\./);
       await expect(page.getByRole("img", { name: s.qrAlt })).toBeVisible();
+      await expect(author.button(w.markDone)).toBeVisible();
+      await expectNoAxeViolations(page, `author's post with its share panel (${lang})`);
 
       const b = await secondPhone(browser, baseURL, lang, expectedProblems);
       try {
@@ -159,6 +165,33 @@ for (const lang of LANGS) {
         const detail = new PostScreen(b.page, lang);
         await b.page.getByRole("link", { name: mine.ask.title, exact: true }).click();
         await expect(detail.heading).toHaveText(mine.ask.title);
+
+        // Both phones change the post at once: on B, Ana offers help (her own record); on A,
+        // Rosa marks it done, and sends the post's link again.
+        await b.page.getByRole("textbox", { name: w.handle }).fill("Ana");
+        await detail.button(w.iCanHelp).click();
+        await expect(detail.notice).toContainText(w.responseSaved);
+        await author.button(w.markDone).click();
+        await expect(author.status).toHaveText(w.statusFulfilled);
+        await author.openShare();
+        await expect(author.shareLink).not.toHaveValue(link);
+        const changed = await author.shareLink.inputValue();
+
+        // B opens the new link (it opens on the board): the preview names the post as updated,
+        // and after merging B sees Rosa's change with Ana's offer still there.
+        await b.page.evaluate((url) => (location.href = url), changed);
+        await expect(other.preview).toContainText(s.counts(0, 1, 0));
+        await expect(other.preview.getByRole("listitem").filter({ hasText: mine.ask.title })).toContainText(s.changeUpdated);
+        await other.merge();
+        await expect(other.board.notice).toContainText(s.merged(0, 1, 0));
+        // Done, it has left what still needs doing.
+        await expect(other.board.card(mine.ask.title)).toHaveCount(0);
+        await other.board.filter(w.status, w.anyStatus);
+        await expect(other.board.card(mine.ask.title)).toContainText(w.statusFulfilled);
+        await other.board.card(mine.ask.title).getByRole("link").click();
+        await expect(detail.status).toHaveText(w.statusFulfilled);
+        await expect(detail.history).toContainText(`${w.statusFulfilled}: ${mine.ask.handle}`);
+        await expect(b.page.getByRole("region", { name: w.offers })).toContainText(w.canHelp("Ana"));
         expect(b.problems).toEqual([]);
       } finally {
         await b.context.close();
@@ -209,8 +242,8 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
     }
   });
 
-  test("a board link too long to send warns and offers the file instead", async ({ page }) => {
-    test.setTimeout(60_000);
+  test("a board link too long to send warns and offers the file instead", async ({ page, browser, baseURL, expectedProblems }) => {
+    test.setTimeout(90_000);
     const s = words.en.share;
     const board = new ShareScreen(page, "en").board;
     await board.open();
@@ -239,7 +272,27 @@ test.describe("group links, fuller files, long links and the share sheet (en)", 
     await expect(page.getByText(s.linkLong)).toBeVisible();
     await expect(share.link).toHaveCount(0);
     const big = await share.download(share.button(s.saveBoardFile).first());
-    expect(JSON.parse(big.text).board.posts).toBeDefined();
+
+    // The next coordinator opens the file on a phone of their own: the preview counts all 600,
+    // the board counts them once merged, and any one of them can be found.
+    const b = await secondPhone(browser, baseURL, "en", expectedProblems);
+    try {
+      const other = new ShareScreen(b.page, "en");
+      await other.open();
+      await other.fileInput.setInputFiles({ name: big.name, mimeType: "application/json", buffer: Buffer.from(big.text) });
+      await expect(other.preview).toContainText(s.counts(600, 0, 0));
+      await expect(other.preview).toContainText(s.holds(600));
+      await expect(other.preview).toContainText(s.morePosts(550));
+      await other.merge();
+      await expect(other.board.notice).toContainText(s.merged(600, 0, 0));
+      await other.board.open();
+      await expect(b.page.getByText(words.en.shown(30, 600))).toBeVisible();
+      await other.board.search.fill("number 599");
+      await expect(other.board.cards.getByRole("heading")).toHaveText(["Post number 599"]);
+      expect(b.problems).toEqual([]);
+    } finally {
+      await b.context.close();
+    }
   });
 
   test("the phone's share sheet where there is one, the clipboard where it refuses", async ({ page }) => {
