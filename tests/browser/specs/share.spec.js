@@ -206,41 +206,47 @@ async function boardTitlesNow(page) {
   return titles.map((title) => title.trim()).sort();
 }
 
-test.describe("group links, fuller files, long links and the share sheet (en)", () => {
-  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+for (const lang of LANGS) {
+  test.describe(`group links and fuller files (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
 
-  test("a group link is chosen, labelled on both ends; the full file is flagged", async ({ page, browser, baseURL, expectedProblems }) => {
-    const s = words.en.share;
-    await post(page, "en", "ask", POSTS.en.ask, "group");
-    const share = new ShareScreen(page, "en");
-    await share.open();
-    const publicLink = await share.boardLink();
-    await share.radio(s.linkGroup).check();
-    await expect(page.getByText(s.linkGroupWarning)).toBeVisible();
-    await expect(share.link).not.toHaveValue(publicLink);
-    const groupLink = await share.boardLink();
-    expect(groupLink).toMatch(/#c1\.bg\./);
+    test("a group link is chosen, labelled on both ends; the full file is flagged", async ({ page, browser, baseURL, expectedProblems }) => {
+      const s = words[lang].share;
+      await post(page, lang, "ask", POSTS[lang].ask, "group");
+      const share = new ShareScreen(page, lang);
+      await share.open();
+      const publicLink = await share.boardLink();
+      await share.radio(s.linkGroup).check();
+      await expect(page.getByText(s.linkGroupWarning)).toBeVisible();
+      await expect(share.link).not.toHaveValue(publicLink);
+      const groupLink = await share.boardLink();
+      expect(groupLink).toMatch(/#c1\.bg\./);
 
-    await share.radio(s.fileFull).check();
-    await expect(page.getByText(s.fileFullWarning)).toBeVisible();
-    const full = await share.download(s.saveBoardFile);
-    expect(full.name).toMatch(/-full\.json$/);
-    expect(full.text).toContain(stored(POSTS.en.ask.contact));
+      await share.radio(s.fileFull).check();
+      await expect(page.getByText(s.fileFullWarning)).toBeVisible();
+      const full = await share.download(s.saveBoardFile);
+      expect(full.name).toMatch(/-full\.json$/);
+      expect(full.text).toContain(stored(POSTS[lang].ask.contact));
 
-    const b = await secondPhone(browser, baseURL, "en", expectedProblems);
-    try {
-      await openFresh(b.page, groupLink);
-      const other = new ShareScreen(b.page, "en");
-      await expect(other.preview).toContainText(s.groupLinkLabel);
-      await other.button(s.cancel).click();
-      await expect(other.preview).toHaveCount(0);
-      expect(new URL(b.page.url()).hash).toBe("");
-      expect(await boardTitlesNow(b.page)).toEqual([]);
-      expect(b.problems).toEqual([]);
-    } finally {
-      await b.context.close();
-    }
+      const b = await secondPhone(browser, baseURL, lang, expectedProblems);
+      try {
+        await openFresh(b.page, groupLink);
+        const other = new ShareScreen(b.page, lang);
+        await expect(other.preview).toContainText(s.groupLinkLabel);
+        await other.button(s.cancel).click();
+        await expect(other.preview).toHaveCount(0);
+        expect(new URL(b.page.url()).hash).toBe("");
+        expect(await boardTitlesNow(b.page)).toEqual([]);
+        expect(b.problems).toEqual([]);
+      } finally {
+        await b.context.close();
+      }
+    });
   });
+}
+
+test.describe("long links and the share sheet (en)", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
   test("a board link too long to send warns and offers the file instead", async ({ page, browser, baseURL, expectedProblems }) => {
     test.setTimeout(90_000);
@@ -348,96 +354,101 @@ function cutShort(fragment) {
   return fragment.slice(0, head + keep);
 }
 
-test.describe("bad links and files leave the board as it was (en)", () => {
-  /** Posts one ask and returns a good board link and the saved board as stored. */
-  async function start(page) {
-    await post(page, "en", "ask", POSTS.en.ask);
-    const share = new ShareScreen(page, "en");
-    await share.open();
-    const link = await share.boardLink();
-    const saved = await page.evaluate(() => localStorage.getItem("circle.board"));
-    return { share, link, saved };
-  }
+for (const lang of LANGS) {
+  test.describe(`bad links and files leave the board as it was (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
 
-  async function expectBoardAsItWas(page, saved) {
-    expect(await page.evaluate(() => localStorage.getItem("circle.board"))).toBe(saved);
-    expect(await boardTitles(page, "en")).toEqual([POSTS.en.ask.title]);
-  }
+    /** Posts one ask and returns a good board link and the saved board as stored. */
+    async function start(page) {
+      await post(page, lang, "ask", POSTS[lang].ask);
+      const share = new ShareScreen(page, lang);
+      await share.open();
+      const link = await share.boardLink();
+      const saved = await page.evaluate(() => localStorage.getItem("circle.board"));
+      return { share, link, saved };
+    }
 
-  test("each bad link opened from the address bar names what is wrong", async ({ page, baseURL }) => {
-    test.setTimeout(90_000);
-    const s = words.en.share;
-    const { link, saved } = await start(page);
-    const fragment = link.split("#")[1];
-    const body = fragment.slice("c1.bp.".length);
-    const other = body[2] === "A" ? "B" : "A";
-    const cases = [
-      ["truncated", cutShort(fragment), s.errTruncated],
-      // One character of the checksum changed: the data is intact but no longer vouched for.
-      ["tampered", `c1.bp.${body.slice(0, 2)}${other}${body.slice(3)}`, s.errDamaged],
-      ["wrong version", fragment.replace(/^c1\./, "c9."), s.errVersion],
-      ["oversized", `c1.bp.${"A".repeat(1_100_000)}`, s.errTooLarge],
-      ["random characters", "q8Zr2LmXv0TnB7wKp4YsHd9JfGc3Ue6A", s.errNotCircle],
-    ];
-    for (const [kind, bad, message] of cases) {
-      await openFresh(page, `${baseURL}#${bad}`);
-      const refused = page.getByRole("region", { name: s.errLinkHeading });
-      await expect(refused.getByRole("alert"), kind).toContainText(message);
-      await expect(refused.getByRole("alert"), kind).toContainText(s.boardUnchanged);
-      await refused.getByRole("button", { name: s.close }).click();
-      await expect(refused).toHaveCount(0);
-      expect(new URL(page.url()).hash, kind).toBe("");
+    async function expectBoardAsItWas(page, saved) {
+      expect(await page.evaluate(() => localStorage.getItem("circle.board"))).toBe(saved);
+      expect(await boardTitles(page, lang)).toEqual([POSTS[lang].ask.title]);
+    }
+
+    test("each bad link opened from the address bar names what is wrong", async ({ page, baseURL }) => {
+      test.setTimeout(90_000);
+      const s = words[lang].share;
+      const { link, saved } = await start(page);
+      const fragment = link.split("#")[1];
+      const body = fragment.slice("c1.bp.".length);
+      const other = body[2] === "A" ? "B" : "A";
+      const cases = [
+        ["truncated", cutShort(fragment), s.errTruncated],
+        // One character of the checksum changed: the data is intact but no longer vouched for.
+        ["tampered", `c1.bp.${body.slice(0, 2)}${other}${body.slice(3)}`, s.errDamaged],
+        ["wrong version", fragment.replace(/^c1\./, "c9."), s.errVersion],
+        ["oversized", `c1.bp.${"A".repeat(1_100_000)}`, s.errTooLarge],
+        ["random characters", "q8Zr2LmXv0TnB7wKp4YsHd9JfGc3Ue6A", s.errNotCircle],
+      ];
+      for (const [kind, bad, message] of cases) {
+        await openFresh(page, `${baseURL}#${bad}`);
+        const refused = page.getByRole("region", { name: s.errLinkHeading });
+        await expect(refused.getByRole("alert"), kind).toContainText(message);
+        await expect(refused.getByRole("alert"), kind).toContainText(s.boardUnchanged);
+        if (kind === "truncated") await expectNoAxeViolations(page, `a refused link over the board (${lang})`);
+        await refused.getByRole("button", { name: s.close }).click();
+        await expect(refused).toHaveCount(0);
+        expect(new URL(page.url()).hash, kind).toBe("");
+        await expectBoardAsItWas(page, saved);
+      }
+    });
+
+    test("a bad link pasted as text names what is wrong", async ({ page }) => {
+      const s = words[lang].share;
+      const { share, link, saved } = await start(page);
+      await share.pasteLink(`${link.split("#")[0]}#${cutShort(link.split("#")[1])}`);
+      await expect(share.alert).toContainText(s.errTruncated);
+      await expect(share.preview).toHaveCount(0);
+      await expectNoAxeViolations(page, `share screen with a refused link (${lang})`);
       await expectBoardAsItWas(page, saved);
-    }
-  });
+    });
 
-  test("a bad link pasted as text names what is wrong", async ({ page }) => {
-    const s = words.en.share;
-    const { share, link, saved } = await start(page);
-    await share.pasteLink(`${link.split("#")[0]}#${cutShort(link.split("#")[1])}`);
-    await expect(share.alert).toContainText(s.errTruncated);
-    await expect(share.preview).toHaveCount(0);
-    await expectNoAxeViolations(page, "share screen with a refused link");
-    await expectBoardAsItWas(page, saved);
-  });
+    test("a link pasted with the chat message around it opens; cut inside one, it is cut short", async ({ page }) => {
+      const s = words[lang].share;
+      const { share, link, saved } = await start(page);
+      const [address, fragment] = link.split("#");
+      await share.pasteLink(`Can anyone help? ${address}#${cutShort(fragment)}… Thanks!`);
+      await expect(share.alert).toContainText(s.errTruncated);
+      await expectBoardAsItWas(page, saved);
+      await share.open();
+      await share.pasteLink(`Forwarded\nRosa needs rice and beans (${link}).\n\nPlease share!`);
+      await expect(share.preview).toBeVisible();
+      await expect(share.preview).toContainText(s.fromLinkBoard);
+      await expect(share.preview).toContainText(s.counts(0, 0, 1));
+    });
 
-  test("a link pasted with the chat message around it opens; cut inside one, it is cut short", async ({ page }) => {
-    const s = words.en.share;
-    const { share, link, saved } = await start(page);
-    const [address, fragment] = link.split("#");
-    await share.pasteLink(`Can anyone help? ${address}#${cutShort(fragment)}… Thanks!`);
-    await expect(share.alert).toContainText(s.errTruncated);
-    await expectBoardAsItWas(page, saved);
-    await share.open();
-    await share.pasteLink(`Forwarded\nRosa needs rice and beans (${link}).\n\nPlease share!`);
-    await expect(share.preview).toBeVisible();
-    await expect(share.preview).toContainText(s.fromLinkBoard);
-    await expect(share.preview).toContainText(s.counts(0, 0, 1));
+    test("each bad file, picked or dropped, names what is wrong", async ({ page }) => {
+      test.setTimeout(90_000);
+      const s = words[lang].share;
+      const { share, saved } = await start(page);
+      const good = await share.download(s.saveBoardFile);
+      const random = Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x13, 0x88, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0x00, 0x7f]);
+      const cases = [
+        ["random bytes", "photo.json", random, s.errNotText],
+        ["truncated JSON", good.name, Buffer.from(good.text.slice(0, Math.floor(good.text.length / 2))), s.errSyntax],
+        ["newer schema", "from-the-future.json", Buffer.from('{"schema":99,"board":{}}'), s.errNewer],
+        ["not a board", "notes.json", Buffer.from('{"hello":"world"}'), s.errNotASnapshot],
+        // A well-formed board whose post breaks a limit: named by record and field.
+        ["over a limit", good.name, Buffer.from(good.text.replace(POSTS[lang].ask.title, "x".repeat(200))), s.errTitleTooLong],
+        // Last: handing 32 MB to the page is slow.
+        ["oversized", "huge.json", Buffer.alloc(32 * 1024 * 1024 + 1, " "), s.errFileTooLarge],
+      ];
+      for (const [kind, name, buffer, message] of cases) {
+        await share.fileInput.setInputFiles({ name, mimeType: "application/json", buffer });
+        await expect(share.alert, kind).toContainText(message);
+        await expect(share.preview, kind).toHaveCount(0);
+      }
+      await share.dropFile("photo.json", random);
+      await expect(share.alert).toContainText(s.errNotText);
+      await expectBoardAsItWas(page, saved);
+    });
   });
-
-  test("each bad file, picked or dropped, names what is wrong", async ({ page }) => {
-    test.setTimeout(90_000);
-    const s = words.en.share;
-    const { share, saved } = await start(page);
-    const good = await share.download(s.saveBoardFile);
-    const random = Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x13, 0x88, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0x00, 0x7f]);
-    const cases = [
-      ["random bytes", "photo.json", random, s.errNotText],
-      ["truncated JSON", good.name, Buffer.from(good.text.slice(0, Math.floor(good.text.length / 2))), s.errSyntax],
-      ["newer schema", "from-the-future.json", Buffer.from('{"schema":99,"board":{}}'), s.errNewer],
-      ["not a board", "notes.json", Buffer.from('{"hello":"world"}'), s.errNotASnapshot],
-      // A well-formed board whose post breaks a limit: named by record and field.
-      ["over a limit", good.name, Buffer.from(good.text.replace(POSTS.en.ask.title, "x".repeat(200))), s.errTitleTooLong],
-      // Last: handing 32 MB to the page is slow.
-      ["oversized", "huge.json", Buffer.alloc(32 * 1024 * 1024 + 1, " "), s.errFileTooLarge],
-    ];
-    for (const [kind, name, buffer, message] of cases) {
-      await share.fileInput.setInputFiles({ name, mimeType: "application/json", buffer });
-      await expect(share.alert, kind).toContainText(message);
-      await expect(share.preview, kind).toHaveCount(0);
-    }
-    await share.dropFile("photo.json", random);
-    await expect(share.alert).toContainText(s.errNotText);
-    await expectBoardAsItWas(page, saved);
-  });
-});
+}
