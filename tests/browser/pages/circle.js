@@ -199,11 +199,20 @@ async function settle(page) {
   }
 }
 
+/**
+ * Waits until the app has replaced the loading page and shows a screen. The loading page has a
+ * level-one heading of its own, so a heading alone does not say the app has started.
+ */
+async function appStarted(page) {
+  await expect(new LoadingScreen(page).note).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** Runs a full page load and waits until the app shows a screen and the page settles. */
 async function fullLoad(page, load) {
   await settle(page);
   await load();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await appStarted(page);
   await settle(page);
 }
 
@@ -257,4 +266,4 @@ async function becomeDeviceAgain(page, saved) {
   await reload(page);
 }
 
-module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };
+module.exports = { BoardScreen, LoadingScreen, appStarted, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };

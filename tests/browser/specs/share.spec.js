@@ -3,7 +3,7 @@
 // through an exported file; spreadsheets with headers in the reader's language; and every kind
 // of bad link and file refused with its own message, leaving the board exactly as it was.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
-const { PostScreen } = require("../pages/circle");
+const { PostScreen, appStarted } = require("../pages/circle");
 const { ShareScreen, secondPhone, postThroughForm: post, AREAS, boardTitles, openFresh, quiet, watchRequests } = require("../pages/share");
 const { words, LANGS } = require("../pages/words");
 const { seedBoard } = require("../pages/seed");
@@ -75,7 +75,7 @@ for (const lang of LANGS) {
         expect(new URL(b.page.url()).hash).toBe("");
         await quiet(b.page);
         await b.page.reload();
-        await expect(other.board.heading).toBeVisible();
+        await appStarted(b.page);
         await expect(other.preview).toHaveCount(0);
         const onB = await boardTitles(b.page, lang);
         expect(onB).toEqual([mine.ask.title, mine.offer.title, POSTS[lang].other.title].sort());
