@@ -3,10 +3,11 @@
 //! copies meet in, they must end up the same, and no edit may be lost.
 //!
 //! The same laws hold for signed posts (`support/signed.rs`): copies where each device changes
-//! only its own posts, answers others' and a coordinator moderates, some of them redacted. For
-//! those, also: the newest revision of every post and every response and moderation record of
-//! either copy survive a merge, a redacted copy merged with its full copy gives the full copy,
-//! and an honest copy passes the trust gate whole.
+//! only its own posts, answers others' and a coordinator moderates, and adds its own signed
+//! reports, check-ins and sign-ups to shared records, some of them redacted. For those, also:
+//! the newest revision of every post, every response, moderation record, report and check-in,
+//! and each volunteer's latest sign-up of either copy survive a merge, a redacted copy merged
+//! with its full copy gives the full copy, and an honest copy passes the trust gate whole.
 //!
 //! `PROPTEST_CASES` sets the cases per law (256 by default; `make test` runs 10,000).
 
@@ -17,7 +18,7 @@ mod signed;
 
 use circle::model::trust::check::Local;
 use circle::model::trust::gate::Gate;
-use circle::model::{Audience, Board, DeviceId, Merge, Post, RecordId, Snapshot, Stamp};
+use circle::model::{Audience, Board, DeviceId, Entry, Merge, Post, RecordId, Snapshot, Stamp};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use sample::{apply, Op, OP_KINDS};
@@ -174,6 +175,47 @@ fn keeps_everything_of(side: &Board, merged: &Board) -> Result<(), TestCaseError
             "moderation of {} lost",
             id
         );
+    }
+    keeps_entries_of(side, merged)
+}
+
+/// What `merged` must keep of `side`'s entries: every report and check-in (a check-in no less
+/// shown), each volunteer's sign-up at least as new, all still verifying.
+fn keeps_entries_of(side: &Board, merged: &Board) -> Result<(), TestCaseError> {
+    for (id, theirs) in &side.resources {
+        let ours = &merged.resources[id];
+        for report in theirs.reports.iter() {
+            prop_assert_eq!(
+                ours.reports.get(&report.key()),
+                Some(report),
+                "a report lost"
+            );
+        }
+        prop_assert!(ours.reports.iter().all(|report| report.verifies(*id)));
+    }
+    for (id, theirs) in &side.rosters {
+        for (person_id, person) in &theirs.people {
+            let ours = &merged.rosters[id].people[person_id];
+            for check_in in person.check_ins.iter() {
+                let Some(kept) = ours.check_ins.get(&check_in.key()) else {
+                    return Err(TestCaseError::fail("a check-in lost"));
+                };
+                prop_assert_eq!(kept.withheld(), check_in.withheld());
+                if check_in.seal.is_some_and(|sealed| sealed.note.is_shown()) {
+                    prop_assert_eq!(kept, check_in);
+                }
+            }
+            let place = (*id, *person_id);
+            prop_assert!(ours.check_ins.iter().all(|c| c.verifies(place)));
+        }
+    }
+    for (id, theirs) in &side.shifts {
+        let ours = &merged.shifts[id];
+        for sign_up in theirs.signups.iter() {
+            let kept = ours.signups.get(&sign_up.key()).map(|kept| kept.at);
+            prop_assert!(kept >= Some(sign_up.at), "a sign-up lost");
+        }
+        prop_assert!(ours.signups.iter().all(|sign_up| sign_up.verifies(*id)));
     }
     Ok(())
 }

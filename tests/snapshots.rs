@@ -1,7 +1,9 @@
 //! Every schema Circle ever wrote keeps loading. Each has a committed, hand-checked fixture
 //! under `tests/fixtures/`; a new schema adds one and a test here that it migrates.
 
-use circle::model::{Audience, CloseReason, EntryKind, RecordId, Snapshot, Status, Stock, Urgency};
+use circle::model::{
+    Audience, Board, CloseReason, EntryKind, Outcome, RecordId, Snapshot, Status, Stock, Urgency,
+};
 use serde_json::Value;
 
 const V1: &str = include_str!("fixtures/snapshot-v1.json");
@@ -10,6 +12,12 @@ const V2: &str = include_str!("fixtures/snapshot-v2.json");
 /// moderation.
 const V3: &str = include_str!("fixtures/snapshot-v3.json");
 const SIGNED: RecordId = RecordId(0x34be_d8ba_ab20_1d6b);
+/// The schema 3 board, plus a signed condition report, check-in and sign-up.
+const V4: &str = include_str!("fixtures/snapshot-v4.json");
+const FRIDGE: RecordId = RecordId(0x6f70_8192_a3b4_c5d6);
+const ROSTER: RecordId = RecordId(0x7081_92a3_b4c5_d6e7);
+const OKAFOR: RecordId = RecordId(0x8192_a3b4_c5d6_e7f8);
+const SHIFT: RecordId = RecordId(0x92a3_b4c5_d6e7_f809);
 
 #[test]
 fn the_schema_1_fixture_loads() {
@@ -45,7 +53,7 @@ fn the_schema_1_fixture_migrates_to_the_schema_2_board() {
     let migrated = Snapshot::decode(V1).expect("schema 1 loads");
     assert_eq!(Snapshot::decode(V2), Ok(migrated.clone()));
     let written = Snapshot::encode(&migrated);
-    assert!(written.starts_with(r#"{"schema":3,"#));
+    assert!(written.starts_with(r#"{"schema":4,"#));
     let v1: Value = serde_json::from_str(V1).expect("fixture is JSON");
     let v1_written = serde_json::to_string(&v1).expect("JSON writes");
     assert!(
@@ -57,7 +65,7 @@ fn the_schema_1_fixture_migrates_to_the_schema_2_board() {
 }
 
 #[test]
-fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_3() {
+fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_4() {
     let board = Snapshot::decode(V2).expect("loads");
     assert!(board.posts.values().all(|post| !post.is_signed()));
     let mut v3 = Snapshot::decode(V3).expect("schema 3 loads");
@@ -67,20 +75,13 @@ fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_3() {
         "the schema 3 fixture is the schema 2 board plus one post"
     );
     let written = Snapshot::encode(&board);
-    assert!(written.starts_with(r#"{"schema":3,"#));
+    assert!(written.starts_with(r#"{"schema":4,"#));
     assert_eq!(Snapshot::decode(&written), Ok(board));
 }
 
 #[test]
-fn the_schema_3_fixture_round_trips_and_its_signatures_verify() {
+fn the_schema_3_fixture_loads_and_its_signatures_verify() {
     let board = Snapshot::import(V3).expect("loads as an import, limits included");
-    let written = Snapshot::encode(&board);
-    let original: Value = serde_json::from_str(V3).expect("fixture is JSON");
-    let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
-    assert_eq!(
-        rewritten, original,
-        "schema 3 is written exactly as the fixture"
-    );
     let post = board.post(SIGNED).expect("the signed post");
     assert!(post.verifies());
     let response = post.responses.values().next().expect("a response");
@@ -94,6 +95,120 @@ fn the_schema_3_fixture_round_trips_and_its_signatures_verify() {
         Status::Fulfilled,
         "the coordinator's later word"
     );
+}
+
+/// Reports, check-ins and sign-ups from before they were signed: all of them still there, as
+/// they were, and shown as unsigned.
+#[test]
+fn the_schema_3_fixture_keeps_its_reports_check_ins_and_sign_ups_as_unsigned_entries() {
+    let board = Snapshot::import(V3).expect("loads");
+    let fridge = &board.resources[&FRIDGE];
+    let reports: Vec<_> = fridge
+        .reports
+        .iter()
+        .map(|r| (r.by.as_str(), r.stock, r.is_signed()))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            ("ana", Some(Stock::Low), false),
+            ("ben", Some(Stock::Empty), false)
+        ]
+    );
+    let okafor = &board.rosters[&ROSTER].people[&OKAFOR];
+    let check_ins: Vec<_> = okafor
+        .check_ins
+        .iter()
+        .map(|c| (c.by.as_str(), c.outcome, c.note.as_str(), c.is_signed()))
+        .collect();
+    assert_eq!(
+        check_ins,
+        [
+            ("ana", Outcome::Ok, "Fine, has water", false),
+            ("ben", Outcome::NoAnswer, "", false)
+        ]
+    );
+    let shift = &board.shifts[&SHIFT];
+    let sign_ups: Vec<_> = shift
+        .signups
+        .iter()
+        .map(|s| (s.by.as_str(), s.yes, s.is_signed()))
+        .collect();
+    assert_eq!(sign_ups, [("ana", true, false), ("ben", false, false)]);
+    assert_eq!(shift.open_spots(), 1);
+}
+
+/// Drops the three entries the schema 4 fixture adds to the schema 3 board.
+fn without_signed_entries(mut board: Board) -> Board {
+    let fridge = board.resources.get_mut(&FRIDGE).expect("the fridge");
+    fridge.reports.retain(|report| !report.is_signed());
+    let roster = board.rosters.get_mut(&ROSTER).expect("the roster");
+    let okafor = roster.people.get_mut(&OKAFOR).expect("Mr. Okafor");
+    okafor.check_ins.retain(|check_in| !check_in.is_signed());
+    let shift = board.shifts.get_mut(&SHIFT).expect("the shift");
+    shift.signups.retain(|sign_up| !sign_up.is_signed());
+    board
+}
+
+#[test]
+fn the_schema_4_fixture_round_trips_and_its_entries_verify() {
+    let board = Snapshot::import(V4).expect("loads as an import, limits included");
+    let written = Snapshot::encode(&board);
+    assert!(written.starts_with(r#"{"schema":4,"#));
+    let original: Value = serde_json::from_str(V4).expect("fixture is JSON");
+    let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
+    assert_eq!(
+        rewritten, original,
+        "schema 4 is written exactly as the fixture"
+    );
+    assert_eq!(
+        without_signed_entries(board.clone()),
+        Snapshot::decode(V3).expect("schema 3 loads"),
+        "the schema 4 fixture is the schema 3 board plus three signed entries"
+    );
+
+    let report = board.resources[&FRIDGE].latest_report().expect("a report");
+    assert_eq!(
+        (report.by.as_str(), report.stock, report.is_signed()),
+        ("Wen", Some(Stock::Full), true)
+    );
+    assert!(report.verifies(FRIDGE));
+    let okafor = &board.rosters[&ROSTER].people[&OKAFOR];
+    let check_in = okafor.last_check_in().expect("a check-in");
+    assert_eq!(check_in.outcome, Outcome::NeedsSomething);
+    assert!(check_in.verifies((ROSTER, OKAFOR)));
+    let shift = &board.shifts[&SHIFT];
+    let priya = shift
+        .signups
+        .iter()
+        .find(|sign_up| sign_up.is_signed())
+        .expect("a signed sign-up");
+    assert_eq!((priya.by.as_str(), priya.yes), ("Priya", true));
+    assert!(priya.verifies(SHIFT));
+    assert_eq!(shift.open_spots(), 0);
+}
+
+#[test]
+fn a_group_copy_of_the_schema_4_fixture_withholds_the_check_in_note_and_still_verifies() {
+    let board = Snapshot::decode(V4).expect("loads");
+    let group = board.redacted(Audience::Group);
+    let text = Snapshot::encode(&group);
+    assert!(V4.contains("Needs his insulin collected"));
+    assert!(!text.contains("Needs his insulin collected"), "leaked");
+    let okafor = &group.rosters[&ROSTER].people[&OKAFOR];
+    let check_in = okafor.last_check_in().expect("a check-in");
+    assert!(check_in.note.is_empty());
+    assert!(check_in.verifies((ROSTER, OKAFOR)));
+    for (mut a, b) in [
+        (group.clone(), board.clone()),
+        (board.clone(), group.clone()),
+    ] {
+        a.merge_in(&b);
+        assert_eq!(
+            a, board,
+            "a full copy and its group copy merge to the full copy"
+        );
+    }
 }
 
 #[test]

@@ -2,17 +2,21 @@
 //! formed and some validly signed, that try to change a post that is not theirs. Each one is
 //! refused by the gate for its reason, listed in the import preview, and leaves the board it
 //! reaches exactly as it was. The real author's newer revision, and a coordinator's
-//! moderation, still get through. Last, a stale clock: an edit made after merging from a phone
+//! moderation, still get through. Then a stale clock: an edit made after merging from a phone
 //! whose clock runs ahead either takes effect, and survives a reload, or reports that it did not.
+//! Last, what others add to a group's places, rosters and shifts (condition reports, check-ins,
+//! sign-ups): each is its maker's, and a forged, replayed or flooding one is refused the same way.
 
 use circle::model::edit::EditError;
-use circle::model::trust::check::{signing_keys, Answered, Check, Checker, Local, Recorder};
+use circle::model::trust::check::{Answered, Check, Checker, Local, Recorder};
 use circle::model::trust::gate::Gate;
 use circle::model::{
-    Action, Admitted, Audience, Board, Clock, CloseReason, Contact, ContactMethod, DeviceId, Field,
-    Moderation, Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef,
-    Refusal, Refused, Response, Signer, Snapshot, SnapshotError, Stamp, Status, StatusChange,
-    StatusError, Urgency, ValidationError, Visibility,
+    Action, Admitted, Audience, Board, CheckIn, CheckInDraft, Clock, CloseReason, Condition,
+    Contact, ContactMethod, DeviceId, Escalation, Field, Moderation, Outcome, Person, PersonDraft,
+    Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef, Refusal,
+    Refused, Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Response, Roster, Shift,
+    ShiftDraft, SignUp, Signer, Snapshot, SnapshotError, Stamp, Standing, Status, StatusChange,
+    StatusError, Stock, Urgency, ValidationError, Visibility,
 };
 use circle::sources::preview::{Change, Preview};
 use circle::sources::share_link::{LinkAudience, LinkError, ShareLink, MAX_LINK_BYTES};
@@ -224,18 +228,6 @@ fn a_signature_the_browser_refuses_is_refused_and_an_unsigned_new_post_still_com
     );
 }
 
-#[test]
-fn every_key_that_signed_something_is_listed_for_the_browser_to_prepare() {
-    let (rosas, id) = rosas_phone();
-    let moderated = moderated_by_the_coordinator(&rosas, id, Action::Hide, NOW - HOUR);
-    let mut board = rosas;
-    board.merge_in(&moderated);
-    let keys: Vec<_> = signing_keys(&board).into_iter().collect();
-    let mut expected = vec![rosa().key(), sam().key(), coordinator().key()];
-    expected.sort();
-    assert_eq!(keys, expected);
-}
-
 fn refusal(id: RecordId, reason: Refused) -> Refusal {
     Refusal {
         record: RecordRef {
@@ -249,8 +241,20 @@ fn refusal(id: RecordId, reason: Refused) -> Refusal {
 /// Opens `incoming` on `current` and checks it is refused for `reason` alone, the preview
 /// says so and that nothing changes, and the board after the merge is exactly the same.
 fn assert_refused(current: &Board, incoming: Board, id: RecordId, reason: Refused) {
+    assert_refused_as(current, incoming, RecordKind::Post, id, reason);
+}
+
+/// As [`assert_refused`], for a record of any kind.
+fn assert_refused_as(
+    current: &Board,
+    incoming: Board,
+    kind: RecordKind,
+    id: RecordId,
+    reason: Refused,
+) {
     let (after, preview) = open(current, incoming);
-    assert_eq!(preview.refused, [refusal(id, reason)]);
+    let record = RecordRef { kind, id };
+    assert_eq!(preview.refused, [Refusal { record, reason }]);
     assert!(preview.changes_nothing(), "{:?}", preview.report);
     assert_eq!(&after, current, "the board is exactly as it was");
 }
@@ -704,4 +708,476 @@ fn the_forged_link_fixture_opens_and_is_refused_as_changed() {
         "Forged: send your bank details to Eve"
     );
     assert_refused(&Board::default(), board, id, Refused::BadSignature);
+}
+
+// What others add to a group's records: condition reports, check-ins, sign-ups.
+
+const ANA_PHONE: DeviceId = DeviceId(0x5);
+const BEN_PHONE: DeviceId = DeviceId(0x6);
+const FRIDGE: RecordId = RecordId(0xf1);
+const PANTRY: RecordId = RecordId(0xf2);
+const ROSTER: RecordId = RecordId(0xa1);
+const OKAFOR: RecordId = RecordId(0xa2);
+const SHIFT: RecordId = RecordId(0x51);
+
+/// A volunteer who reports on places, checks on people and signs up for shifts.
+fn ana() -> Signer {
+    Signer::from_seed([5; 32])
+}
+
+fn ben() -> Signer {
+    Signer::from_seed([6; 32])
+}
+
+fn place(kind: ResourceKind, name: &str) -> ResourceDraft {
+    ResourceDraft {
+        kind,
+        name: name.into(),
+        area: "north".into(),
+        hours: "Always open".into(),
+        accepts: String::new(),
+        needs: String::new(),
+        serves: "Anyone".into(),
+        languages: Vec::new(),
+        contact: None,
+        private_note: String::new(),
+    }
+}
+
+fn looked(stock: Stock, condition: Condition, note: &str) -> ReportDraft {
+    ReportDraft {
+        stock: Some(stock),
+        condition: Some(condition),
+        note: note.into(),
+    }
+}
+
+/// The coordinator's phone: a fridge and a pantry, a heat-wave roster with Mr. Okafor and a
+/// shift, which Ana reported on, checked on (he needs something) and signed up for.
+fn group_phone() -> Board {
+    let mut board = Board::default();
+    let made = at(NOW - 3 * DAY, COORDINATOR_PHONE);
+    for (id, kind, name) in [
+        (FRIDGE, ResourceKind::Fridge, "Fridge at 5th & Oak"),
+        (PANTRY, ResourceKind::Pantry, "Station Road pantry"),
+    ] {
+        board
+            .resources
+            .insert(id, Resource::create(id, place(kind, name), made));
+    }
+    let mut roster = Roster::create(ROSTER, "Heat wave".into(), "north".into(), made);
+    let okafor = PersonDraft {
+        name: "Mr. Okafor".into(),
+        contact: None,
+        cadence_hours: 24,
+        volunteer: "ana".into(),
+        notes: String::new(),
+    };
+    roster.people.insert(OKAFOR, Person::create(okafor, made));
+    board.rosters.insert(ROSTER, roster);
+    let shift = ShiftDraft {
+        task: "Restock the fridge".into(),
+        area: "north".into(),
+        resource: Some(FRIDGE),
+        starts_ms: NOW + DAY,
+        minutes: 60,
+        needed: 2,
+    };
+    board
+        .shifts
+        .insert(SHIFT, Shift::create(SHIFT, shift, made));
+
+    let looked_in = looked(Stock::Low, Condition::Good, "Only bread left");
+    board
+        .report(
+            FRIDGE,
+            looked_in,
+            "ana",
+            at(NOW - 3 * HOUR, ANA_PHONE),
+            &ana(),
+        )
+        .expect("Ana reports on the fridge");
+    let worry = CheckInDraft {
+        outcome: Outcome::NeedsSomething,
+        note: "Out of water".into(),
+    };
+    board
+        .check_in(
+            (ROSTER, OKAFOR),
+            worry,
+            "ana",
+            at(NOW - 2 * HOUR, ANA_PHONE),
+            &ana(),
+        )
+        .expect("Ana checks on Mr. Okafor");
+    board
+        .sign_up(SHIFT, true, "ana", at(NOW - HOUR, ANA_PHONE), &ana())
+        .expect("Ana signs up");
+    board
+}
+
+/// `board` as a group link carries it, opened on the receiving phone.
+fn through_a_group_link(board: &Board) -> Board {
+    let fragment = ShareLink::for_board(board, LinkAudience::Group);
+    ShareLink::decode(&fragment)
+        .expect("a well-formed link opens")
+        .payload
+        .into_board()
+}
+
+/// Mr. Okafor as `board` has him.
+fn okafor(board: &Board) -> &Person {
+    &board.rosters[&ROSTER].people[&OKAFOR]
+}
+
+#[test]
+fn the_entries_of_honest_volunteers_are_admitted() {
+    let phone = group_phone();
+    let mut bens = through_a_group_link(&phone);
+    bens.report(
+        FRIDGE,
+        looked(Stock::Full, Condition::Good, "Restocked"),
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a report");
+    let fine = CheckInDraft {
+        outcome: Outcome::Ok,
+        note: "Has water now".into(),
+    };
+    bens.check_in(
+        (ROSTER, OKAFOR),
+        fine,
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a check-in");
+    bens.sign_up(SHIFT, true, "ben", at(NOW - MINUTE, BEN_PHONE), &ben())
+        .expect("a sign-up");
+
+    let (after, preview) = open(&phone, through_a_group_link(&bens));
+    assert_eq!(preview.refused, []);
+    assert_eq!(
+        (preview.report.added, preview.report.updated),
+        (0, 3),
+        "3 updated"
+    );
+    let fridge = &after.resources[&FRIDGE];
+    assert_eq!(fridge.latest_report().map(|r| r.by.as_str()), Some("ben"));
+    assert_eq!(fridge.reports.len(), 2);
+    assert_eq!(okafor(&after).check_ins.len(), 2);
+    assert!(
+        okafor(&after)
+            .check_ins
+            .iter()
+            .any(|c| c.note == "Out of water"),
+        "the note this phone shows is not lost to the group copy's withheld one"
+    );
+    assert_eq!(after.shifts[&SHIFT].open_spots(), 0);
+}
+
+#[test]
+fn a_forged_condition_report_is_refused() {
+    let phone = group_phone();
+    // Eve reports the fridge gone, under Ana's key: her signature, Ana's name on it.
+    let mut forged = Report::new(
+        FRIDGE,
+        looked(
+            Stock::Empty,
+            Condition::Gone,
+            "Removed by the council, don't come",
+        ),
+        "ana",
+        at(NOW, EVE_PHONE),
+        &eve(),
+    );
+    forged.seal = forged.seal.map(|mut seal| {
+        seal.key = ana().key();
+        seal
+    });
+    let mut copy = through_a_group_link(&phone);
+    copy.resources
+        .get_mut(&FRIDGE)
+        .expect("the fridge")
+        .reports
+        .insert(forged);
+
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::Resource,
+        FRIDGE,
+        Refused::BadEntry,
+    );
+    let latest = phone.resources[&FRIDGE].latest_report().expect("a report");
+    assert_eq!(latest.condition, Some(Condition::Good));
+}
+
+#[test]
+fn a_condition_report_replayed_onto_another_place_is_refused() {
+    let phone = group_phone();
+    // Ana's real report on the fridge ("only bread left"), copied onto the pantry.
+    let anas = phone.resources[&FRIDGE]
+        .latest_report()
+        .expect("Ana's report")
+        .clone();
+    assert!(anas.verifies(FRIDGE));
+    let mut copy = through_a_group_link(&phone);
+    copy.resources
+        .get_mut(&PANTRY)
+        .expect("the pantry")
+        .reports
+        .insert(anas);
+
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::Resource,
+        PANTRY,
+        Refused::BadEntry,
+    );
+    assert!(phone.resources[&PANTRY].reports.is_empty());
+}
+
+#[test]
+fn a_forged_check_in_is_refused() {
+    let phone = group_phone();
+    // Eve turns Ana's worrying check-in into an "ok" one, so Mr. Okafor drops off today's
+    // escalations.
+    let mut copy = through_a_group_link(&phone);
+    let person = copy
+        .rosters
+        .get_mut(&ROSTER)
+        .and_then(|roster| roster.people.get_mut(&OKAFOR))
+        .expect("Mr. Okafor");
+    let calmed = person.check_ins.map(|check_in| CheckIn {
+        outcome: Outcome::Ok,
+        ..check_in.clone()
+    });
+    person.check_ins = calmed;
+    let now = NOW;
+    assert!(!matches!(
+        okafor(&copy).standing(now),
+        Standing::Escalate(_)
+    ));
+
+    assert_refused_as(&phone, copy, RecordKind::Roster, ROSTER, Refused::BadEntry);
+    assert_eq!(
+        okafor(&phone).standing(now),
+        Standing::Escalate(Escalation::NeedsSomething)
+    );
+}
+
+#[test]
+fn a_forged_sign_up_is_refused() {
+    let phone = group_phone();
+    // Eve backs Ana out of the shift: a later "no" under Ana's key, signed by Eve.
+    let mut backed_out = SignUp::new(SHIFT, false, "ana", at(NOW, EVE_PHONE), &eve());
+    backed_out.seal = backed_out.seal.map(|mut seal| {
+        seal.key = ana().key();
+        seal
+    });
+    let mut copy = through_a_group_link(&phone);
+    copy.shifts
+        .get_mut(&SHIFT)
+        .expect("the shift")
+        .signups
+        .insert(backed_out);
+    assert_eq!(copy.shifts[&SHIFT].signed_up().count(), 0);
+
+    assert_refused_as(&phone, copy, RecordKind::Shift, SHIFT, Refused::BadEntry);
+    let names: Vec<_> = phone.shifts[&SHIFT]
+        .signed_up()
+        .map(|s| s.by.as_str())
+        .collect();
+    assert_eq!(names, ["ana"]);
+}
+
+#[test]
+fn too_many_condition_reports_are_refused() {
+    let phone = group_phone();
+    // Eve's own reports on the fridge, each validly signed, one more than a resource holds.
+    let eve = eve();
+    let flood: Vec<Report> = (0..=Field::Reports.limit() as u64)
+        .map(|n| {
+            let spam = looked(Stock::Empty, Condition::Gone, "Cheap loans: call now");
+            Report::new(FRIDGE, spam, "eve", at(NOW - HOUR + n, EVE_PHONE), &eve)
+        })
+        .collect();
+    assert!(flood.iter().all(|report| report.verifies(FRIDGE)));
+    let mut copy = through_a_group_link(&phone);
+    let fridge = copy.resources.get_mut(&FRIDGE).expect("the fridge");
+    // As a file would read it: a list is never trimmed on reading.
+    fridge.reports =
+        serde_json::from_str(&serde_json::to_string(&flood).expect("JSON")).expect("reads back");
+    assert_eq!(fridge.reports.len(), Field::Reports.limit() + 1);
+
+    // A link or file carrying it is refused on opening, naming the resource and the field…
+    assert_eq!(
+        Snapshot::import(&Snapshot::encode(&copy)).map(|_| ()),
+        Err(SnapshotError::Limits(RecordError {
+            record: RecordRef {
+                kind: RecordKind::Resource,
+                id: FRIDGE,
+            },
+            error: ValidationError {
+                field: Field::Reports,
+                problem: Problem::TooMany {
+                    max: Field::Reports.limit()
+                },
+            },
+        }))
+    );
+    // …and should it reach the gate some other way, the gate refuses it too.
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::Resource,
+        FRIDGE,
+        Refused::TooMany(Field::Reports),
+    );
+}
+
+#[test]
+fn a_stranger_cannot_rewrite_a_place_but_the_good_reports_with_it_still_arrive() {
+    let phone = group_phone();
+    let mut copy = through_a_group_link(&phone);
+    copy.report(
+        FRIDGE,
+        looked(Stock::Some, Condition::Good, "Milk and eggs"),
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("Ben's report");
+    // The copy also renames the fridge: an unsigned change, newer than the coordinator's.
+    copy.resources
+        .get_mut(&FRIDGE)
+        .expect("the fridge")
+        .name
+        .set("Closed for good".into(), at(NOW, EVE_PHONE));
+
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Resource,
+                id: FRIDGE,
+            },
+            reason: Refused::UnsignedChange,
+        }]
+    );
+    let fridge = &after.resources[&FRIDGE];
+    assert_eq!(fridge.name.value, "Fridge at 5th & Oak");
+    assert_eq!(fridge.latest_report().map(|r| r.by.as_str()), Some("ben"));
+    assert_eq!(preview.report.updated, 1, "Ben's report");
+}
+
+#[test]
+fn unsigned_and_future_entries_on_records_already_here_are_refused() {
+    let phone = group_phone();
+    // A check-in from before signing can come with a new roster, never onto one already here.
+    let mut copy = through_a_group_link(&phone);
+    let person = copy
+        .rosters
+        .get_mut(&ROSTER)
+        .and_then(|roster| roster.people.get_mut(&OKAFOR))
+        .expect("Mr. Okafor");
+    person.check_ins.insert(CheckIn {
+        at: at(NOW, EVE_PHONE),
+        by: "ana".into(),
+        outcome: Outcome::Ok,
+        note: String::new(),
+        seal: None,
+    });
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::Roster,
+        ROSTER,
+        Refused::UnsignedChange,
+    );
+
+    // Ben's own sign-up, validly signed, but dated two days ahead.
+    let mut copy = through_a_group_link(&phone);
+    copy.sign_up(SHIFT, true, "ben", at(NOW + 2 * DAY, BEN_PHONE), &ben())
+        .expect("Ben's phone records it");
+    assert_refused_as(&phone, copy, RecordKind::Shift, SHIFT, Refused::FutureStamp);
+}
+
+#[test]
+fn a_flood_of_sign_ups_cannot_push_a_shift_over_its_limit() {
+    let phone = group_phone();
+    // A copy of the shift without Ana, and with as many sign-ups as a shift holds, each by a
+    // key of its own: within the limit on its own, one over it with Ana's.
+    let mut copy = through_a_group_link(&phone);
+    let shift = copy.shifts.get_mut(&SHIFT).expect("the shift");
+    shift.signups.retain(|_| false);
+    for n in 0..Field::Signups.limit() as u32 {
+        let mut seed = [7; 32];
+        seed[..4].copy_from_slice(&n.to_le_bytes());
+        let key = Signer::from_seed(seed);
+        shift
+            .sign_up(true, "eve", at(NOW - HOUR, EVE_PHONE), &key)
+            .expect("room on Eve's copy");
+    }
+
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Shift,
+                id: SHIFT,
+            },
+            reason: Refused::TooMany(Field::Signups),
+        }]
+    );
+    assert_eq!(
+        after.check_limits(),
+        Ok(()),
+        "the board still saves and exports"
+    );
+    let shift = &after.shifts[&SHIFT];
+    assert_eq!(shift.signups.len(), Field::Signups.limit());
+    assert!(shift.signed_up().any(|sign_up| sign_up.by == "ana"));
+}
+
+#[test]
+fn an_entry_the_browser_refuses_is_refused() {
+    let phone = group_phone();
+    let mut bens = through_a_group_link(&phone);
+    bens.report(
+        FRIDGE,
+        looked(Stock::Full, Condition::Good, "Restocked"),
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a report");
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current: &phone,
+        now_ms: NOW,
+        coordinators: &coordinators,
+        checker: &Local,
+    };
+    // The browser says no to Ben's signature, and checks the others as this crate would.
+    let admitted = admit_as_a_browser_does(&gate, through_a_group_link(&bens), |check| {
+        check.key != ben().key() && Local.check(&check.key, &check.message, &check.signature)
+    });
+    assert_eq!(
+        admitted.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Resource,
+                id: FRIDGE,
+            },
+            reason: Refused::BadEntry,
+        }]
+    );
+    assert_eq!(admitted.board.resources[&FRIDGE].reports.len(), 1);
 }

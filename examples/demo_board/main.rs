@@ -9,10 +9,10 @@
 mod content;
 
 use circle::model::{
-    Audience, Board, CheckIn, Condition, Contact, ContactMethod, Day, DeviceId, EntryDraft,
-    EntryKind, FundEntry, Match, Outcome, Partner, Person, PersonDraft, Post, PostDraft, PostKind,
-    RecordId, Report, Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Signer,
-    Skill, SkillDraft, Snapshot, Stamp, Status, Stock, Visibility,
+    Audience, Board, CheckIn, CheckInDraft, Condition, Contact, ContactMethod, Day, DeviceId,
+    EntryDraft, EntryKind, FundEntry, Match, Outcome, Partner, Person, PersonDraft, Post,
+    PostDraft, PostKind, RecordId, ReportDraft, Resource, ResourceDraft, ResourceKind, Roster,
+    Shift, ShiftDraft, Signer, Skill, SkillDraft, Snapshot, Stamp, Status, Stock, Visibility,
 };
 use content::{DemoPost, POSTS};
 
@@ -259,18 +259,14 @@ fn demo_board(now_ms: u64) -> Board {
     ];
     for (resource, days_ago, stock, condition, note) in reports {
         let at = maker.at(days_ago, 15);
+        let draft = ReportDraft {
+            stock,
+            condition,
+            note: note.into(),
+        };
         board
-            .report(
-                resource,
-                Report {
-                    at,
-                    by: "Wen".into(),
-                    stock,
-                    condition,
-                    note: note.into(),
-                },
-            )
-            .ok();
+            .report(resource, draft, "Wen", at, &signer_of("Wen"))
+            .expect("a live resource");
     }
 
     let created = maker.at(5, 9);
@@ -297,16 +293,18 @@ fn demo_board(now_ms: u64) -> Board {
             },
             at,
         );
+        let person_id = maker.id();
         if let Some(outcome) = last {
             let at = maker.at(1, 14);
-            person.check_ins.insert(CheckIn {
-                at,
-                by: volunteer.into(),
+            let draft = CheckInDraft {
                 outcome,
                 note: String::new(),
-            });
+            };
+            let place = (roster.id, person_id);
+            let check_in = CheckIn::new(place, draft, volunteer, at, &signer_of(volunteer));
+            person.check_ins.insert(check_in);
         }
-        roster.people.insert(maker.id(), person);
+        roster.people.insert(person_id, person);
     }
     board.rosters.insert(roster.id, roster);
 
@@ -325,7 +323,9 @@ fn demo_board(now_ms: u64) -> Board {
     );
     for who in ["Priya", "Jordan"] {
         let at = maker.at(2, 18);
-        shift.sign_up(who, true, at);
+        shift
+            .sign_up(true, who, at, &signer_of(who))
+            .expect("room on the shift");
     }
     board.shifts.insert(shift.id, shift);
 

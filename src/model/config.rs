@@ -29,7 +29,8 @@
 //! close every ask at once), or one that is not a whole number, falls back to its default while
 //! the rest of the file still applies, and [`GroupConfig::read`] names it so the app can say so.
 //! `phone_country_code` (a number such as `1` or `34`, or a text such as `"+34"`) lets people
-//! type phone numbers without their country code; it must be a real country calling code.
+//! type phone numbers without their country code. A value that is no country's calling code is
+//! left out and named, like a number out of range.
 
 use super::phone;
 use super::trust::AuthorKey;
@@ -119,19 +120,27 @@ impl GroupConfig {
         serde_json::from_str(text)
     }
 
-    /// Reads `config.json` like [`GroupConfig::from_json`], and also names the numbers that
-    /// were out of range and took their defaults, in [`Setting::ALL`] order.
-    pub fn read(text: &str) -> Result<(Self, Vec<Setting>), serde_json::Error> {
+    /// Reads `config.json` like [`GroupConfig::from_json`], and also names each value that
+    /// could not be used and took its default: numbers out of range, in [`Setting::ALL`] order,
+    /// then a `phone_country_code` that is no country's.
+    pub fn read(text: &str) -> Result<(Self, Vec<ConfigProblem>), serde_json::Error> {
         let config = Self::from_json(text)?;
         let raw: BTreeMap<String, Value> = serde_json::from_str(text).unwrap_or_default();
-        let out_of_range = Setting::ALL
+        let mut problems: Vec<ConfigProblem> = Setting::ALL
             .into_iter()
             .filter(|setting| {
                 raw.get(setting.key())
                     .is_some_and(|value| setting.accept(value).is_none())
             })
+            .map(ConfigProblem::OutOfRange)
             .collect();
-        Ok((config, out_of_range))
+        if raw
+            .get("phone_country_code")
+            .is_some_and(|value| read_country_code(value).is_err())
+        {
+            problems.push(ConfigProblem::NotACountryCode);
+        }
+        Ok((config, problems))
     }
 
     pub fn has_category(&self, key: &str) -> bool {
@@ -203,23 +212,39 @@ fn private_retention_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     setting(deserializer, Setting::PrivateRetentionDays)
 }
 
-/// Reads `phone_country_code` as `1`, `"1"` or `"+1"`; anything but a real country calling code
-/// is refused with a message naming the key, so a typo never files every number under a wrong
-/// country.
+/// Reads `phone_country_code` as `1`, `"1"` or `"+1"`. Anything but a real country calling code
+/// is left out (numbers then need their `+` and country code, as with no code at all) and
+/// named by [`GroupConfig::read`], so a typo never files every number under a wrong country.
 fn country_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u16>, D::Error> {
-    use serde_json::Value;
-    let code = match Option::<Value>::deserialize(deserializer)? {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
-        Some(Value::String(text)) => text.trim().trim_start_matches('+').parse().ok(),
-        Some(_) => None,
+    let value = Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null);
+    Ok(read_country_code(&value).unwrap_or(None))
+}
+
+/// The code `value` names, `Ok(None)` for none, or `Err` for a value that is not one.
+fn read_country_code(value: &Value) -> Result<Option<u16>, NotACountryCode> {
+    let code = match value {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Value::String(text) => text.trim().trim_start_matches('+').parse().ok(),
+        _ => None,
     };
-    match code {
-        Some(code) if phone::is_country_code(code) => Ok(Some(code)),
-        _ => Err(serde::de::Error::custom(
-            "phone_country_code: not a country calling code, such as 1 or 34",
-        )),
-    }
+    code.filter(|&code| phone::is_country_code(code))
+        .map(Some)
+        .ok_or(NotACountryCode)
+}
+
+/// A `phone_country_code` that is no country's calling code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotACountryCode;
+
+/// A value in `config.json` that could not be used as written; Circle uses the default instead
+/// and says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// A number outside its range, or not a whole number.
+    OutOfRange(Setting),
+    /// `phone_country_code` is not a country calling code.
+    NotACountryCode,
 }
 
 /// One area or category: a stable key, and labels per language for a group's own keys.
@@ -346,12 +371,15 @@ mod tests {
             r#"{"phone_country_code": "Spain"}"#,
             r#"{"phone_country_code": 3.4}"#,
         ] {
-            let error = GroupConfig::from_json(json).unwrap_err();
-            assert!(
-                error.to_string().contains("phone_country_code"),
-                "{json}: {error}"
-            );
+            // The rest of the file still applies; only the code is left out, and named.
+            let json = json.replace('}', r#", "name": "Eastside"}"#);
+            let (config, problems) = GroupConfig::read(&json).unwrap();
+            assert_eq!(config.phone_country_code, None, "{json}");
+            assert_eq!(config.name, "Eastside", "{json}");
+            assert_eq!(problems, [ConfigProblem::NotACountryCode], "{json}");
         }
+        let (_, problems) = GroupConfig::read(r#"{"phone_country_code": 34}"#).unwrap();
+        assert_eq!(problems, []);
     }
 
     #[test]
@@ -394,7 +422,11 @@ mod tests {
                 r#"{{"name": "Eastside", "ask_expiry_days": {bad_value}, "private_retention_days": 3}}"#
             );
             let (config, bad) = GroupConfig::read(&text).unwrap();
-            assert_eq!(bad, [Setting::AskExpiryDays], "{bad_value}");
+            assert_eq!(
+                bad,
+                [ConfigProblem::OutOfRange(Setting::AskExpiryDays)],
+                "{bad_value}"
+            );
             assert_eq!(
                 config.ask_expiry_days, DEFAULT_ASK_EXPIRY_DAYS,
                 "{bad_value}"
@@ -405,7 +437,7 @@ mod tests {
         }
         let (config, bad) =
             GroupConfig::read(r#"{"ask_expiry_days": 0, "private_retention_days": 1000}"#).unwrap();
-        assert_eq!(bad, Setting::ALL);
+        assert_eq!(bad, Setting::ALL.map(ConfigProblem::OutOfRange));
         assert_eq!(config, GroupConfig::default());
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod contact_value;
 pub mod day;
 pub mod edit;
+pub mod entry;
 pub mod filter;
 pub mod fund;
 pub mod id;
@@ -36,9 +37,10 @@ pub mod validate;
 
 pub use board::{Board, Counts, MergeReport, RecordError};
 pub use clock::{Clock, DeviceId, Stamp};
-pub use config::{Choice, DataSource, GroupConfig, Setting, SourceKind};
+pub use config::{Choice, ConfigProblem, DataSource, GroupConfig, Setting, SourceKind};
 pub use day::Day;
 pub use edit::NotFound;
+pub use entry::{Entries, Entry, EntryError, LogKey, Maker};
 pub use filter::{BoardFilter, StatusFilter};
 pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary};
 pub use id::RecordId;
@@ -52,12 +54,14 @@ pub use post::{
 };
 pub use record::{Record, RecordKind, RecordRef};
 pub use redact::Audience;
-pub use resource::{Condition, Report, Resource, ResourceDraft, ResourceKind, Stock};
+pub use resource::{Condition, Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Stock};
 pub use response::Response;
 pub use retention::RetentionReport;
-pub use roster::{CheckIn, Escalation, Outcome, Person, PersonDraft, Roster, Standing};
+pub use roster::{
+    CheckIn, CheckInDraft, CheckInSeal, Escalation, Outcome, Person, PersonDraft, Roster, Standing,
+};
 pub use search_labels::SearchLabels;
-pub use shift::{Shift, ShiftDraft};
+pub use shift::{Shift, ShiftDraft, SignUp};
 pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;

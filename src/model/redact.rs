@@ -13,7 +13,7 @@ use super::matching::Match;
 use super::merge::Lww;
 use super::post::{Contact, Post, Visibility};
 use super::resource::Resource;
-use super::roster::Roster;
+use super::roster::{CheckIn, Roster};
 use super::skill::Skill;
 use serde::{Deserialize, Serialize};
 
@@ -100,15 +100,9 @@ impl Redact for Roster {
             contact(&mut person.contact, audience);
             private_text(&mut person.notes, audience);
             if audience != Audience::Full {
-                // Check-in notes say how someone is doing: private. The log stays a set, so a
-                // cleared note may merge two identical entries, which loses nothing.
-                person.check_ins = std::mem::take(&mut person.check_ins)
-                    .into_iter()
-                    .map(|mut check_in| {
-                        check_in.note.clear();
-                        check_in
-                    })
-                    .collect();
+                // Check-in notes say how someone is doing: private. A signed check-in keeps
+                // its note's digest, so it still verifies.
+                person.check_ins = person.check_ins.map(CheckIn::withheld);
             }
         }
     }
@@ -162,10 +156,10 @@ mod tests {
     use crate::model::fund::{EntryDraft, EntryKind};
     use crate::model::matching::Partner;
     use crate::model::merge::Merge;
-    use crate::model::resource::{Report, ResourceDraft, ResourceKind};
-    use crate::model::roster::{CheckIn, Outcome, Person, PersonDraft};
+    use crate::model::resource::{Report, ReportDraft, ResourceDraft, ResourceKind};
+    use crate::model::roster::{CheckInDraft, Outcome, Person, PersonDraft};
     use crate::model::skill::SkillDraft;
-    use crate::model::{sample_draft, ContactMethod, DeviceId, RecordId, Stamp};
+    use crate::model::{sample_draft, signer, ContactMethod, DeviceId, RecordId, Stamp};
 
     const PRIVATE: &str = "SECRET-PRIVATE";
     const GROUP: &str = "SECRET-GROUP";
@@ -207,13 +201,17 @@ mod tests {
                 private_note: format!("{PRIVATE}-resource-note"),
             };
             let mut resource = Resource::create(RecordId(n), resource, at(1));
-            resource.reports.insert(Report {
-                at: at(2),
-                by: "ana".into(),
-                stock: None,
-                condition: None,
-                note: "Public: shelves restocked".into(),
-            });
+            resource.reports.insert(Report::new(
+                RecordId(n),
+                ReportDraft {
+                    stock: None,
+                    condition: None,
+                    note: "Public: shelves restocked".into(),
+                },
+                "ana",
+                at(2),
+                &signer(),
+            ));
             board.resources.insert(RecordId(n), resource);
 
             let skill = SkillDraft {
@@ -250,12 +248,16 @@ mod tests {
             },
             at(1),
         );
-        person.check_ins.insert(CheckIn {
-            at: at(3),
-            by: "ana".into(),
-            outcome: Outcome::NeedsSomething,
-            note: format!("{PRIVATE}-check-in-note"),
-        });
+        person.check_ins.insert(CheckIn::new(
+            (RecordId(1), RecordId(1)),
+            CheckInDraft {
+                outcome: Outcome::NeedsSomething,
+                note: format!("{PRIVATE}-check-in-note"),
+            },
+            "ana",
+            at(3),
+            &signer(),
+        ));
         roster.people.insert(RecordId(1), person);
         board.rosters.insert(RecordId(1), roster);
         let entry = EntryDraft {

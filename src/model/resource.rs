@@ -1,18 +1,20 @@
 //! Resources: places and standing services (a community fridge, a pantry, a cooling centre…)
 //! with their hours, what they accept and need, who they serve, and dated condition reports.
-//! Reports are a grow-only log: no copy can lose one, except that past its limit a log keeps
-//! its newest reports.
+//! A report is its reporter's own signed entry (see `entry`), kept in a grow-only log: no copy
+//! can lose one, except that past its limit a log keeps its newest reports.
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::edit::NotFound;
+use super::entry::{keep_greater, Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::validate::{keep_newest, Checks, Field, ValidationError};
+use super::trust::check::{Checker, Local};
+use super::trust::seal::{seal, Seal, Signed};
+use super::trust::{AuthorKey, Signer};
+use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -30,27 +32,28 @@ pub enum ResourceKind {
     Other,
 }
 
-/// How stocked a resource was when someone looked.
+/// How stocked a resource was when someone looked. (The numbers are what a report's signature
+/// covers: never change them.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stock {
-    Empty,
-    Low,
-    Some,
-    Full,
+    Empty = 0,
+    Low = 1,
+    Some = 2,
+    Full = 3,
 }
 
-/// The state of the place itself.
+/// The state of the place itself. (Numbered for signatures, as [`Stock`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Condition {
-    Good,
-    Dirty,
-    OutOfOrder,
-    Gone,
+    Good = 0,
+    Dirty = 1,
+    OutOfOrder = 2,
+    Gone = 3,
 }
 
-/// A dated condition note.
+/// A dated condition note: its reporter's own record, signed over the resource it is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Report {
     pub at: Stamp,
@@ -59,6 +62,99 @@ pub struct Report {
     pub condition: Option<Condition>,
     #[serde(default)]
     pub note: String,
+    /// The reporter's signature; `None` on a report from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+}
+
+/// What a person fills in to report on a resource.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDraft {
+    pub stock: Option<Stock>,
+    pub condition: Option<Condition>,
+    pub note: String,
+}
+
+impl Report {
+    /// A report on `resource` by `signer`, made under the handle `by`, signed.
+    pub fn new(
+        resource: RecordId,
+        draft: ReportDraft,
+        by: &str,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Self {
+        let mut report = Self {
+            at,
+            by: by.to_owned(),
+            stock: draft.stock,
+            condition: draft.condition,
+            note: draft.note,
+            seal: None,
+        };
+        report.seal = Some(seal(signer, &report.signed(resource, &signer.key())));
+        report
+    }
+
+    /// The bytes `key` signs for this report on `resource`.
+    pub fn signed(&self, resource: RecordId, key: &AuthorKey) -> Signed {
+        let mut signed = Signed::new("circle.report.v1");
+        signed
+            .id(resource)
+            .stamp(self.at)
+            .text(&self.by)
+            .option(self.stock, |signed, stock| {
+                signed.byte(stock as u8);
+            })
+            .option(self.condition, |signed, condition| {
+                signed.byte(condition as u8);
+            })
+            .text(&self.note)
+            .raw(&key.0);
+        signed
+    }
+
+    /// Whether its reporter's key signed exactly this report, on `resource`. An unsigned
+    /// report passes nothing.
+    pub fn verifies(&self, resource: RecordId) -> bool {
+        self.verifies_by(resource, &Local)
+    }
+
+    /// As [`Report::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, resource: RecordId, checker: &dyn Checker) -> bool {
+        self.seal
+            .is_some_and(|seal| seal.verifies_by(&self.signed(resource, &seal.key), checker))
+    }
+
+    pub fn is_signed(&self) -> bool {
+        self.seal.is_some()
+    }
+}
+
+impl Entry for Report {
+    type Key = LogKey;
+    const FIELD: Field = Field::Reports;
+    const ROTATES: bool = true;
+
+    fn key(&self) -> LogKey {
+        (
+            self.at,
+            Maker::of(self.signer(), &self.by),
+            self.seal.map(|seal| seal.sig),
+        )
+    }
+
+    fn at(&self) -> Stamp {
+        self.at
+    }
+
+    fn signer(&self) -> Option<AuthorKey> {
+        self.seal.map(|seal| seal.key)
+    }
+
+    fn merge_copy(&mut self, other: &Self) -> bool {
+        keep_greater(self, other)
+    }
 }
 
 /// What a person fills in to add or edit a resource.
@@ -108,7 +204,7 @@ pub struct Resource {
     pub languages: Lww<Vec<String>>,
     pub contact: Lww<Option<Contact>>,
     pub private_note: Lww<String>,
-    pub reports: BTreeSet<Report>,
+    pub reports: Entries<Report>,
     pub removed: Lww<bool>,
 }
 
@@ -127,7 +223,7 @@ impl Resource {
             languages: Lww::new(draft.languages, at),
             contact: Lww::new(draft.contact, at),
             private_note: Lww::new(draft.private_note, at),
-            reports: BTreeSet::new(),
+            reports: Entries::default(),
             removed: Lww::new(false, at),
         }
     }
@@ -186,7 +282,6 @@ impl Merge for Resource {
         self.contact.merge(&other.contact);
         self.private_note.merge(&other.private_note);
         self.reports.merge(&other.reports);
-        keep_newest(&mut self.reports, Field::Reports.limit());
         self.removed.merge(&other.removed);
     }
 }
@@ -209,7 +304,7 @@ impl Record for Resource {
         checks.contact(self.contact.value.as_ref());
         checks.text(Field::PrivateNote, &self.private_note.value, false);
         checks.count(Field::Reports, self.reports.len());
-        for report in &self.reports {
+        for report in self.reports.iter() {
             checks.text(Field::Handle, &report.by, true);
             checks.text(Field::Note, &report.note, false);
         }
@@ -217,16 +312,29 @@ impl Record for Resource {
 }
 
 impl Board {
-    /// Adds a condition report to a live resource.
-    pub fn report(&mut self, resource: RecordId, report: Report) -> Result<(), NotFound> {
+    /// Adds a condition report to a live resource, made under the handle `by` and signed by
+    /// `signer`.
+    pub fn report(
+        &mut self,
+        resource: RecordId,
+        draft: ReportDraft,
+        by: &str,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Result<(), EntryError> {
         let found = self
             .resources
             .get_mut(&resource)
             .filter(|r| !r.is_removed())
-            .ok_or(NotFound(resource))?;
-        found.reports.insert(report);
-        keep_newest(&mut found.reports, Field::Reports.limit());
-        Ok(())
+            .ok_or(EntryError::NotFound(resource))?;
+        if found
+            .reports
+            .insert(Report::new(resource, draft, by, at, signer))
+        {
+            Ok(())
+        } else {
+            Err(EntryError::Stale)
+        }
     }
 }
 
@@ -250,54 +358,177 @@ mod tests {
         }
     }
 
+    fn ana() -> Signer {
+        Signer::from_seed([1; 32])
+    }
+
+    fn ben() -> Signer {
+        Signer::from_seed([2; 32])
+    }
+
+    fn looked(stock: Stock, note: &str) -> ReportDraft {
+        ReportDraft {
+            stock: Some(stock),
+            condition: Some(Condition::Good),
+            note: note.into(),
+        }
+    }
+
+    fn board_with_fridge() -> Board {
+        let mut board = Board::default();
+        board.resources.insert(
+            RecordId(5),
+            Resource::create(RecordId(5), fridge(), Stamp::new(1, 0, DeviceId(1))),
+        );
+        board
+    }
+
     #[test]
     fn reports_from_two_copies_all_survive_and_the_newest_shows() {
         let at = |ms, device| Stamp::new(ms, 0, DeviceId(device));
-        let mut a = Board::default();
-        a.resources.insert(
-            RecordId(5),
-            Resource::create(RecordId(5), fridge(), at(1, 1)),
-        );
+        let mut a = board_with_fridge();
         let mut b = a.clone();
-        let report = |ms, device, stock| Report {
-            at: at(ms, device),
-            by: "ana".into(),
-            stock: Some(stock),
-            condition: Some(Condition::Good),
-            note: String::new(),
-        };
-        a.report(RecordId(5), report(2, 1, Stock::Low)).unwrap();
-        b.report(RecordId(5), report(3, 2, Stock::Full)).unwrap();
+        a.report(RecordId(5), looked(Stock::Low, ""), "ana", at(2, 1), &ana())
+            .unwrap();
+        b.report(
+            RecordId(5),
+            looked(Stock::Full, ""),
+            "ben",
+            at(3, 2),
+            &ben(),
+        )
+        .unwrap();
         a.merge(&b);
         let fridge = &a.resources[&RecordId(5)];
         assert_eq!(fridge.reports.len(), 2);
         assert_eq!(fridge.latest_report().unwrap().stock, Some(Stock::Full));
+        assert!(fridge
+            .reports
+            .iter()
+            .all(|report| report.verifies(RecordId(5))));
         assert_eq!(
-            a.report(RecordId(6), report(4, 1, Stock::Low)),
-            Err(NotFound(RecordId(6)))
+            a.report(RecordId(6), looked(Stock::Low, ""), "ana", at(4, 1), &ana()),
+            Err(EntryError::NotFound(RecordId(6)))
         );
+    }
+
+    #[test]
+    fn a_report_verifies_only_as_signed_and_only_on_its_resource() {
+        let report = Report::new(
+            RecordId(5),
+            looked(Stock::Empty, "Only bread left"),
+            "ana",
+            Stamp::new(2, 0, DeviceId(1)),
+            &ana(),
+        );
+        assert!(report.is_signed());
+        assert!(report.verifies(RecordId(5)));
+        assert!(!report.verifies(RecordId(6)), "replayed onto another place");
+        let changes: [fn(&mut Report); 4] = [
+            |r| r.stock = Some(Stock::Full),
+            |r| r.condition = Some(Condition::Gone),
+            |r| r.note = "Full of fruit".into(),
+            |r| r.by = "ben".into(),
+        ];
+        for change in changes {
+            let mut changed = report.clone();
+            change(&mut changed);
+            assert!(!changed.verifies(RecordId(5)), "{changed:?}");
+        }
+        let mut claimed = Report::new(
+            RecordId(5),
+            looked(Stock::Empty, "Only bread left"),
+            "ana",
+            report.at,
+            &ben(),
+        );
+        assert!(claimed.verifies(RecordId(5)));
+        claimed.seal = claimed.seal.map(|seal| Seal {
+            key: ana().key(),
+            ..seal
+        });
+        assert!(
+            !claimed.verifies(RecordId(5)),
+            "ben's report under ana's key"
+        );
+        let unsigned = Report {
+            seal: None,
+            ..report
+        };
+        assert!(!unsigned.is_signed());
+        assert!(!unsigned.verifies(RecordId(5)));
+    }
+
+    #[test]
+    fn copies_of_one_report_are_one_entry_and_an_old_unsigned_one_stays_beside_it() {
+        let at = Stamp::new(2, 0, DeviceId(1));
+        let mut a = board_with_fridge();
+        a.report(RecordId(5), looked(Stock::Low, "Wiped"), "ana", at, &ana())
+            .unwrap();
+        let mut b = a.clone();
+        let signed = a.resources[&RecordId(5)].latest_report().unwrap().clone();
+        let unsigned = Report {
+            seal: None,
+            ..signed.clone()
+        };
+        b.resources
+            .get_mut(&RecordId(5))
+            .unwrap()
+            .reports
+            .insert(unsigned.clone());
+        let mut ab = a.clone();
+        ab.merge(&b);
+        ab.merge(&a);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        let reports: Vec<_> = ab.resources[&RecordId(5)].reports.iter().cloned().collect();
+        assert_eq!(reports.len(), 2, "{reports:?}");
+        assert!(reports.contains(&signed) && reports.contains(&unsigned));
+    }
+
+    #[test]
+    fn two_reports_made_at_one_moment_in_two_tabs_both_stay() {
+        let at = Stamp::new(2, 0, DeviceId(1));
+        let mut tab = board_with_fridge();
+        let mut other_tab = tab.clone();
+        tab.report(RecordId(5), looked(Stock::Low, ""), "ana", at, &ana())
+            .unwrap();
+        other_tab
+            .report(RecordId(5), looked(Stock::Full, ""), "ana", at, &ana())
+            .unwrap();
+        tab.merge(&other_tab);
+        other_tab.merge(&tab);
+        assert_eq!(tab, other_tab);
+        assert_eq!(tab.resources[&RecordId(5)].reports.len(), 2);
     }
 
     #[test]
     fn a_long_report_log_keeps_its_newest_and_a_longer_one_is_refused() {
         let at = |ms| Stamp::new(ms, 0, DeviceId(1));
         let max = Field::Reports.limit() as u64;
-        let report = |ms| Report {
-            at: at(ms),
-            by: "ana".into(),
-            stock: Some(Stock::Some),
-            condition: None,
-            note: String::new(),
-        };
-        let mut a = Board::default();
-        a.resources
-            .insert(RecordId(5), Resource::create(RecordId(5), fridge(), at(1)));
+        let mut a = board_with_fridge();
         let mut b = a.clone();
+        let (ana, ben) = (ana(), ben());
         for ms in 10..10 + max {
-            a.report(RecordId(5), report(ms)).unwrap();
-            b.report(RecordId(5), report(ms + max)).unwrap();
+            a.report(RecordId(5), looked(Stock::Some, ""), "ana", at(ms), &ana)
+                .unwrap();
+            b.report(
+                RecordId(5),
+                looked(Stock::Some, ""),
+                "ben",
+                at(ms + max),
+                &ben,
+            )
+            .unwrap();
         }
-        a.report(RecordId(5), report(5)).unwrap();
+        let before = a.clone();
+        assert_eq!(
+            a.report(RecordId(5), looked(Stock::Some, ""), "ana", at(5), &ana),
+            Err(EntryError::Stale),
+            "older than every report a full log keeps"
+        );
+        assert_eq!(a, before);
         assert_eq!(a.resources[&RecordId(5)].reports.len(), max as usize);
         let mut ab = a.clone();
         ab.merge(&b);
@@ -308,7 +539,20 @@ mod tests {
         assert_eq!(ab.check_limits(), Ok(()));
 
         let mut crafted = b.resources[&RecordId(5)].clone();
-        crafted.reports.insert(report(1));
+        let mut log: Vec<Report> = crafted.reports.iter().cloned().collect();
+        log.push(Report::new(
+            RecordId(5),
+            looked(Stock::Low, ""),
+            "ana",
+            at(1),
+            &ana,
+        ));
+        crafted.reports = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+        assert_eq!(
+            crafted.reports.len(),
+            max as usize + 1,
+            "reading never trims"
+        );
         let mut checks = Checks::new();
         crafted.check_limits(&mut checks);
         assert_eq!(

@@ -1,19 +1,23 @@
 //! Rosters: check-in lists for people who asked to be checked on (elders in a heat wave, say),
 //! each with a cadence, an assigned volunteer and a grow-only log of check-ins (its newest
-//! ones, past the log's limit). When the next
-//! check-in is due, and when a missed or worrying one must be escalated, is a pure function of
-//! the log and the current time, so every device shows the same "today's check-ins".
+//! ones, past the log's limit). A check-in is its volunteer's own signed entry (see `entry`).
+//! When the next check-in is due, and when a missed or worrying one must be escalated, is a
+//! pure function of the log and the current time, so every device shows the same "today's
+//! check-ins".
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::edit::NotFound;
+use super::entry::{Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::validate::{keep_newest, Checks, Field, ValidationError};
+use super::trust::check::{Checker, Local};
+use super::trust::seal::{seal, Seal, Secret, Signed};
+use super::trust::{AuthorKey, Signer};
+use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const HOUR_MS: u64 = 3_600_000;
 
@@ -23,15 +27,18 @@ pub const NO_ANSWER_RETRY_MS: u64 = 2 * HOUR_MS;
 /// Unanswered check-ins in a row that call for a coordinator.
 pub const NO_ANSWER_LIMIT: usize = 2;
 
-/// How a check-in went.
+/// How a check-in went. (The numbers are what a check-in's signature covers: never change
+/// them.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
-    Ok,
-    NeedsSomething,
-    NoAnswer,
+    Ok = 0,
+    NeedsSomething = 1,
+    NoAnswer = 2,
 }
 
+/// One check-in with one person: the volunteer's own record, signed over the roster and the
+/// person it is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct CheckIn {
     pub at: Stamp,
@@ -40,6 +47,144 @@ pub struct CheckIn {
     /// What was needed or said; private to the group's coordinators.
     #[serde(default)]
     pub note: String,
+    /// The volunteer's signature; `None` on a check-in from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<CheckInSeal>,
+}
+
+/// A check-in's signature, and how it signs the note: through a salted digest, so a group copy
+/// can withhold the note and still verify (as a post's private note).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CheckInSeal {
+    #[serde(flatten)]
+    pub seal: Seal,
+    pub note: Secret,
+}
+
+/// What a volunteer fills in after a check-in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInDraft {
+    pub outcome: Outcome,
+    pub note: String,
+}
+
+impl CheckIn {
+    /// A check-in with `person` on `roster` by `signer`, made under the handle `by`, signed.
+    pub fn new(
+        (roster, person): (RecordId, RecordId),
+        draft: CheckInDraft,
+        by: &str,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Self {
+        let note = Secret::Shown(signer.salt(person.0 ^ at.ms, "check-in"));
+        let mut check_in = Self {
+            at,
+            by: by.to_owned(),
+            outcome: draft.outcome,
+            note: draft.note,
+            seal: None,
+        };
+        let signed = check_in.signed((roster, person), &signer.key(), &note);
+        check_in.seal = Some(CheckInSeal {
+            seal: seal(signer, &signed),
+            note,
+        });
+        check_in
+    }
+
+    /// The bytes `key` signs for this check-in with `person` on `roster`, its note committed
+    /// through `note`.
+    pub fn signed(
+        &self,
+        (roster, person): (RecordId, RecordId),
+        key: &AuthorKey,
+        note: &Secret,
+    ) -> Signed {
+        let mut signed = Signed::new("circle.check-in.v1");
+        signed
+            .id(roster)
+            .id(person)
+            .stamp(self.at)
+            .text(&self.by)
+            .byte(self.outcome as u8)
+            .raw(&note.digest(self.note.as_bytes()).0)
+            .raw(&key.0);
+        signed
+    }
+
+    /// Whether its volunteer's key signed exactly this check-in, with `person` on `roster`.
+    /// An unsigned check-in passes nothing.
+    pub fn verifies(&self, place: (RecordId, RecordId)) -> bool {
+        self.verifies_by(place, &Local)
+    }
+
+    /// As [`CheckIn::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, place: (RecordId, RecordId), checker: &dyn Checker) -> bool {
+        self.seal.is_some_and(|sealed| {
+            let signed = self.signed(place, &sealed.seal.key, &sealed.note);
+            sealed.seal.verifies_by(&signed, checker)
+        })
+    }
+
+    pub fn is_signed(&self) -> bool {
+        self.seal.is_some()
+    }
+
+    /// This check-in as a group copy shows it: the note gone (on a signed one, behind its
+    /// digest, so it still verifies).
+    pub fn withheld(&self) -> Self {
+        let seal = self.seal.map(|sealed| CheckInSeal {
+            note: Secret::Withheld(sealed.note.digest(self.note.as_bytes())),
+            ..sealed
+        });
+        Self {
+            note: String::new(),
+            seal,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the note is here (rather than withheld or cleared by redaction).
+    fn shows_note(&self) -> bool {
+        self.seal
+            .map_or(!self.note.is_empty(), |sealed| sealed.note.is_shown())
+    }
+}
+
+impl Entry for CheckIn {
+    type Key = LogKey;
+    const FIELD: Field = Field::CheckIns;
+    const ROTATES: bool = true;
+
+    fn key(&self) -> LogKey {
+        (
+            self.at,
+            Maker::of(self.signer(), &self.by),
+            self.seal.map(|sealed| sealed.seal.sig),
+        )
+    }
+
+    fn at(&self) -> Stamp {
+        self.at
+    }
+
+    fn signer(&self) -> Option<AuthorKey> {
+        self.seal.map(|sealed| sealed.seal.key)
+    }
+
+    /// Of a copy with the note and one without, the one with it: a group copy merged back
+    /// into the full one leaves it whole. Copies that disagree otherwise (a forgery) resolve
+    /// by order, the same on every device.
+    fn merge_copy(&mut self, other: &Self) -> bool {
+        let order =
+            |check_in: &Self| (check_in.withheld(), check_in.shows_note(), check_in.clone());
+        if order(other) > order(self) {
+            *self = other.clone();
+            return true;
+        }
+        false
+    }
 }
 
 /// Where a person on a roster stands at a given moment.
@@ -78,7 +223,7 @@ pub struct Person {
     pub volunteer: Lww<Handle>,
     /// Private: health notes, how to get in.
     pub notes: Lww<String>,
-    pub check_ins: BTreeSet<CheckIn>,
+    pub check_ins: Entries<CheckIn>,
     pub removed: Lww<bool>,
 }
 
@@ -113,7 +258,7 @@ impl Person {
             cadence_hours: Lww::new(draft.cadence_hours, at),
             volunteer: Lww::new(draft.volunteer, at),
             notes: Lww::new(draft.notes, at),
-            check_ins: BTreeSet::new(),
+            check_ins: Entries::default(),
             removed: Lww::new(false, at),
         }
     }
@@ -194,7 +339,6 @@ impl Merge for Person {
         self.volunteer.merge(&other.volunteer);
         self.notes.merge(&other.notes);
         self.check_ins.merge(&other.check_ins);
-        keep_newest(&mut self.check_ins, Field::CheckIns.limit());
         self.removed.merge(&other.removed);
     }
 }
@@ -271,7 +415,7 @@ impl Record for Roster {
             checks.text(Field::Handle, &person.volunteer.value, false);
             checks.text(Field::PrivateNote, &person.notes.value, false);
             checks.count(Field::CheckIns, person.check_ins.len());
-            for check_in in &person.check_ins {
+            for check_in in person.check_ins.iter() {
                 checks.text(Field::Handle, &check_in.by, true);
                 checks.text(Field::Note, &check_in.note, false);
             }
@@ -280,25 +424,31 @@ impl Record for Roster {
 }
 
 impl Board {
-    /// Records a check-in for one person on a live roster.
+    /// Records a check-in with one person on a live roster, made under the handle `by` and
+    /// signed by `signer`.
     pub fn check_in(
         &mut self,
-        roster: RecordId,
-        person: RecordId,
-        check_in: CheckIn,
-    ) -> Result<(), NotFound> {
+        (roster, person): (RecordId, RecordId),
+        draft: CheckInDraft,
+        by: &str,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Result<(), EntryError> {
         let found = self
             .rosters
             .get_mut(&roster)
             .filter(|r| !r.is_removed())
-            .ok_or(NotFound(roster))?
+            .ok_or(EntryError::NotFound(roster))?
             .people
             .get_mut(&person)
             .filter(|p| !p.is_removed())
-            .ok_or(NotFound(person))?;
-        found.check_ins.insert(check_in);
-        keep_newest(&mut found.check_ins, Field::CheckIns.limit());
-        Ok(())
+            .ok_or(EntryError::NotFound(person))?;
+        let check_in = CheckIn::new((roster, person), draft, by, at, signer);
+        if found.check_ins.insert(check_in) {
+            Ok(())
+        } else {
+            Err(EntryError::Stale)
+        }
     }
 }
 
@@ -326,13 +476,30 @@ mod tests {
         )
     }
 
-    fn check(person: &mut Person, ms: u64, outcome: Outcome) {
-        person.check_ins.insert(CheckIn {
-            at: at(ms),
-            by: "ana".into(),
+    fn ana() -> Signer {
+        Signer::from_seed([1; 32])
+    }
+
+    fn went(outcome: Outcome, note: &str) -> CheckInDraft {
+        CheckInDraft {
             outcome,
-            note: String::new(),
-        });
+            note: note.into(),
+        }
+    }
+
+    /// Ana's check-in with person 1 on roster 1.
+    fn check_in(ms: u64, outcome: Outcome, signer: &Signer) -> CheckIn {
+        CheckIn::new(
+            (RecordId(1), RecordId(1)),
+            went(outcome, ""),
+            "ana",
+            at(ms),
+            signer,
+        )
+    }
+
+    fn check(person: &mut Person, ms: u64, outcome: Outcome) {
+        person.check_ins.insert(check_in(ms, outcome, &ana()));
     }
 
     #[test]
@@ -418,11 +585,13 @@ mod tests {
         let max = Field::People.limit() as u64;
         assert_eq!(refused_field(&roster_of(max)), Ok(()));
         assert_eq!(refused_field(&roster_of(max + 1)), Err(Field::People));
+        let ana = ana();
+        let log: Vec<CheckIn> = (0..=Field::CheckIns.limit() as u64)
+            .map(|n| check_in(10 * DAY + n, Outcome::Ok, &ana))
+            .collect();
         let mut crafted = roster_of(1);
-        let one = crafted.people.get_mut(&RecordId(1)).unwrap();
-        for n in 0..=Field::CheckIns.limit() as u64 {
-            check(one, 10 * DAY + n, Outcome::Ok);
-        }
+        crafted.people.get_mut(&RecordId(1)).unwrap().check_ins =
+            serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
         assert_eq!(refused_field(&crafted), Err(Field::CheckIns));
     }
 
@@ -432,27 +601,31 @@ mod tests {
         let mut phone = Board::default();
         phone.rosters.insert(RecordId(1), roster_of(1));
         let mut laptop = phone.clone();
-        let check_in = |ms| CheckIn {
-            at: at(ms),
-            by: "ana".into(),
-            outcome: Outcome::Ok,
-            note: String::new(),
-        };
+        let ana = ana();
+        let ok = || went(Outcome::Ok, "");
+        let place = (RecordId(1), RecordId(1));
         for n in 0..max {
             phone
-                .check_in(RecordId(1), RecordId(1), check_in(11 * DAY + n))
+                .check_in(place, ok(), "ana", at(11 * DAY + n), &ana)
                 .unwrap();
             laptop
-                .check_in(RecordId(1), RecordId(1), check_in(12 * DAY + n))
+                .check_in(place, ok(), "ana", at(12 * DAY + n), &ana)
                 .unwrap();
         }
+        let before = laptop.clone();
+        assert_eq!(
+            laptop.check_in(place, ok(), "ana", at(11 * DAY), &ana),
+            Err(EntryError::Stale),
+            "older than every check-in a full log keeps"
+        );
+        assert_eq!(laptop, before);
         let mut merged = phone.clone();
         merged.merge(&laptop);
         laptop.merge(&phone);
         assert_eq!(merged, laptop);
         let log = &merged.rosters[&RecordId(1)].people[&RecordId(1)].check_ins;
         assert_eq!(log.len(), max as usize);
-        assert_eq!(log.first().map(|c| c.at), Some(at(12 * DAY)));
+        assert_eq!(log.iter().next().map(|c| c.at), Some(at(12 * DAY)));
         assert_eq!(merged.check_limits(), Ok(()));
     }
 
@@ -462,16 +635,84 @@ mod tests {
         let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(0));
         roster.people.insert(RecordId(7), person());
         board.rosters.insert(RecordId(1), roster);
-        let ok = CheckIn {
-            at: at(11 * DAY),
-            by: "ana".into(),
-            outcome: Outcome::Ok,
-            note: String::new(),
-        };
-        assert_eq!(board.check_in(RecordId(1), RecordId(7), ok.clone()), Ok(()));
+        let ok = || went(Outcome::Ok, "");
+        let at = at(11 * DAY);
         assert_eq!(
-            board.check_in(RecordId(1), RecordId(8), ok),
-            Err(NotFound(RecordId(8)))
+            board.check_in((RecordId(1), RecordId(7)), ok(), "ana", at, &ana()),
+            Ok(())
         );
+        assert_eq!(
+            board.check_in((RecordId(1), RecordId(8)), ok(), "ana", at, &ana()),
+            Err(EntryError::NotFound(RecordId(8)))
+        );
+        assert_eq!(
+            board.check_in((RecordId(2), RecordId(7)), ok(), "ana", at, &ana()),
+            Err(EntryError::NotFound(RecordId(2)))
+        );
+    }
+
+    #[test]
+    fn a_check_in_verifies_only_as_signed_and_only_with_its_person() {
+        let place = (RecordId(1), RecordId(7));
+        let signed = CheckIn::new(
+            place,
+            went(Outcome::NeedsSomething, "Out of insulin"),
+            "ana",
+            at(11 * DAY),
+            &ana(),
+        );
+        assert!(signed.is_signed());
+        assert!(signed.verifies(place));
+        assert!(
+            !signed.verifies((RecordId(1), RecordId(8))),
+            "another person"
+        );
+        assert!(
+            !signed.verifies((RecordId(2), RecordId(7))),
+            "another roster"
+        );
+        let mut calmed = signed.clone();
+        calmed.outcome = Outcome::Ok;
+        assert!(!calmed.verifies(place));
+        let mut renoted = signed.clone();
+        renoted.note = "All fine".into();
+        assert!(!renoted.verifies(place));
+        let withheld = signed.withheld();
+        assert!(withheld.note.is_empty());
+        assert!(withheld.verifies(place), "the note's digest keeps it whole");
+        assert_eq!(withheld.key(), signed.key());
+        let unsigned = CheckIn {
+            seal: None,
+            ..signed
+        };
+        assert!(!unsigned.verifies(place));
+    }
+
+    #[test]
+    fn a_group_copy_of_a_check_in_merges_back_whole_and_shows_once() {
+        let mut board = Board::default();
+        board.rosters.insert(RecordId(1), roster_of(1));
+        board
+            .check_in(
+                (RecordId(1), RecordId(1)),
+                went(Outcome::NeedsSomething, "Out of insulin"),
+                "ana",
+                at(11 * DAY),
+                &ana(),
+            )
+            .unwrap();
+        let group = board.redacted(crate::model::Audience::Group);
+        let shown = |board: &Board| {
+            let log = &board.rosters[&RecordId(1)].people[&RecordId(1)].check_ins;
+            let notes: Vec<String> = log.iter().map(|c| c.note.clone()).collect();
+            assert!(log.iter().all(|c| c.verifies((RecordId(1), RecordId(1)))));
+            notes
+        };
+        assert_eq!(shown(&group), [""]);
+        for (mut a, b) in [(board.clone(), group.clone()), (group, board.clone())] {
+            a.merge(&b);
+            assert_eq!(a, board);
+            assert_eq!(shown(&a), ["Out of insulin"]);
+        }
     }
 }

@@ -1,17 +1,20 @@
 //! Shifts: a time slot for a task or a resource (staffing a fridge, a distribution), with a
-//! needed head count and sign-ups. A sign-up is a per-handle register, so signing up on one
-//! phone and backing out on another resolves to the later choice everywhere.
+//! needed head count and sign-ups. A sign-up is its volunteer's own signed entry (see `entry`),
+//! one per author key: signing up and later backing out resolves to the later choice on every
+//! copy, and nobody else can sign a volunteer up or off.
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::edit::NotFound;
+use super::entry::{keep_greater, Entries, Entry, EntryError, Maker};
 use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::Handle;
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::check::{Checker, Local};
+use super::trust::seal::{seal, Seal, Signed};
+use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What a coordinator fills in to add or edit a shift.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +39,83 @@ impl ShiftDraft {
     }
 }
 
+/// One volunteer's choice on a shift, signed up (`yes`) or backed out: theirs alone, signed over
+/// the shift it is for. Its fields are in the order that decides between two copies: the later
+/// choice wins.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SignUp {
+    pub at: Stamp,
+    pub by: Handle,
+    pub yes: bool,
+    /// The volunteer's signature; `None` on a sign-up from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+}
+
+impl SignUp {
+    /// `signer`'s choice on `shift`, made under the handle `by`, signed.
+    pub fn new(shift: RecordId, yes: bool, by: &str, at: Stamp, signer: &Signer) -> Self {
+        let mut sign_up = Self {
+            at,
+            by: by.to_owned(),
+            yes,
+            seal: None,
+        };
+        sign_up.seal = Some(seal(signer, &sign_up.signed(shift, &signer.key())));
+        sign_up
+    }
+
+    /// The bytes `key` signs for this choice on `shift`.
+    pub fn signed(&self, shift: RecordId, key: &AuthorKey) -> Signed {
+        let mut signed = Signed::new("circle.sign-up.v1");
+        signed
+            .id(shift)
+            .stamp(self.at)
+            .text(&self.by)
+            .byte(u8::from(self.yes))
+            .raw(&key.0);
+        signed
+    }
+
+    /// Whether its volunteer's key signed exactly this choice, on `shift`. An unsigned sign-up
+    /// passes nothing.
+    pub fn verifies(&self, shift: RecordId) -> bool {
+        self.verifies_by(shift, &Local)
+    }
+
+    /// As [`SignUp::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    pub fn verifies_by(&self, shift: RecordId, checker: &dyn Checker) -> bool {
+        self.seal
+            .is_some_and(|seal| seal.verifies_by(&self.signed(shift, &seal.key), checker))
+    }
+
+    pub fn is_signed(&self) -> bool {
+        self.seal.is_some()
+    }
+}
+
+impl Entry for SignUp {
+    type Key = Maker;
+    const FIELD: Field = Field::Signups;
+    const ROTATES: bool = false;
+
+    fn key(&self) -> Maker {
+        Maker::of(self.signer(), &self.by)
+    }
+
+    fn at(&self) -> Stamp {
+        self.at
+    }
+
+    fn signer(&self) -> Option<AuthorKey> {
+        self.seal.map(|seal| seal.key)
+    }
+
+    fn merge_copy(&mut self, other: &Self) -> bool {
+        keep_greater(self, other)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shift {
     pub id: RecordId,
@@ -46,8 +126,9 @@ pub struct Shift {
     pub starts_ms: Lww<u64>,
     pub minutes: Lww<u32>,
     pub needed: Lww<u32>,
-    /// Handle → signed up (`false` once they back out).
-    pub signups: BTreeMap<Handle, Lww<bool>>,
+    /// Each volunteer's latest choice, one per author key (and, from before signing, one per
+    /// handle).
+    pub signups: Entries<SignUp>,
     pub removed: Lww<bool>,
 }
 
@@ -62,7 +143,7 @@ impl Shift {
             starts_ms: Lww::new(draft.starts_ms, at),
             minutes: Lww::new(draft.minutes, at),
             needed: Lww::new(draft.needed, at),
-            signups: BTreeMap::new(),
+            signups: Entries::default(),
             removed: Lww::new(false, at),
         }
     }
@@ -78,12 +159,9 @@ impl Shift {
         changed
     }
 
-    /// Handles signed up, in name order.
-    pub fn signed_up(&self) -> impl Iterator<Item = &Handle> {
-        self.signups
-            .iter()
-            .filter(|(_, yes)| yes.value)
-            .map(|(handle, _)| handle)
+    /// The volunteers signed up, in the order of their keys.
+    pub fn signed_up(&self) -> impl Iterator<Item = &SignUp> {
+        self.signups.iter().filter(|sign_up| sign_up.yes)
     }
 
     /// People still needed (zero when full or over).
@@ -92,17 +170,24 @@ impl Shift {
         self.needed.value.saturating_sub(signed)
     }
 
-    /// Signs `handle` up (`true`) or off (`false`). A shift that already lists as many names as
-    /// its limit takes no new ones, so its own device never saves a shift it would refuse.
-    pub fn sign_up(&mut self, handle: &str, yes: bool, at: Stamp) {
-        let full = self.signups.len() >= Field::Signups.limit();
-        match self.signups.get_mut(handle) {
-            Some(choice) => choice.set(yes, at),
-            None if full => {}
-            None => {
-                self.signups.insert(handle.to_string(), Lww::new(yes, at));
-            }
+    /// Signs `signer` up (`true`) or off (`false`), under the handle `by`. A shift that already
+    /// lists as many volunteers as its limit takes no new one, so its own device never saves a
+    /// shift it would refuse; a choice older than the one already here would not take effect.
+    pub fn sign_up(
+        &mut self,
+        yes: bool,
+        by: &str,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Result<(), EntryError> {
+        match self.signups.get(&Maker::Key(signer.key())) {
+            Some(mine) if mine.at >= at => return Err(EntryError::Stale),
+            None if self.signups.len() >= Field::Signups.limit() => return Err(EntryError::Full),
+            _ => {}
         }
+        self.signups
+            .insert(SignUp::new(self.id, yes, by, at, signer));
+        Ok(())
     }
 }
 
@@ -115,7 +200,7 @@ impl Merge for Shift {
         self.starts_ms.merge(&other.starts_ms);
         self.minutes.merge(&other.minutes);
         self.needed.merge(&other.needed);
-        Merge::merge(&mut self.signups, &other.signups);
+        self.signups.merge(&other.signups);
         self.removed.merge(&other.removed);
     }
 }
@@ -144,27 +229,27 @@ impl Record for Shift {
         checks.text(Field::Area, &self.area.value, false);
         checks.number(Field::HeadCount, u64::from(self.needed.value), 0);
         checks.count(Field::Signups, self.signups.len());
-        for handle in self.signups.keys() {
-            checks.text(Field::Handle, handle, true);
+        for sign_up in self.signups.iter() {
+            checks.text(Field::Handle, &sign_up.by, true);
         }
     }
 }
 
 impl Board {
-    /// Signs a handle up for (or off) a live shift.
+    /// Signs `signer` up for (or off) a live shift, under the handle `by`.
     pub fn sign_up(
         &mut self,
         shift: RecordId,
-        handle: &str,
         yes: bool,
+        by: &str,
         at: Stamp,
-    ) -> Result<(), NotFound> {
+        signer: &Signer,
+    ) -> Result<(), EntryError> {
         self.shifts
             .get_mut(&shift)
             .filter(|s| !s.is_removed())
-            .ok_or(NotFound(shift))?
-            .sign_up(handle, yes, at);
-        Ok(())
+            .ok_or(EntryError::NotFound(shift))?
+            .sign_up(yes, by, at, signer)
     }
 }
 
@@ -173,61 +258,128 @@ mod tests {
     use super::*;
     use crate::model::DeviceId;
 
-    #[test]
-    fn the_later_choice_of_a_volunteer_wins_on_every_copy() {
-        let at = |ms, device| Stamp::new(ms, 0, DeviceId(device));
-        let draft = ShiftDraft {
+    fn at(ms: u64, device: u64) -> Stamp {
+        Stamp::new(ms, 0, DeviceId(device))
+    }
+
+    fn signer(n: u8) -> Signer {
+        Signer::from_seed([n; 32])
+    }
+
+    fn draft(needed: u32) -> ShiftDraft {
+        ShiftDraft {
             task: "Restock the fridge".into(),
             area: "north".into(),
             resource: None,
             starts_ms: 1_000,
             minutes: 60,
-            needed: 2,
-        };
-        assert_eq!(draft.validate(), Ok(()));
+            needed,
+        }
+    }
+
+    fn names(shift: &Shift) -> Vec<&str> {
+        shift.signed_up().map(|s| s.by.as_str()).collect()
+    }
+
+    #[test]
+    fn the_later_choice_of_a_volunteer_wins_on_every_copy() {
+        assert_eq!(draft(2).validate(), Ok(()));
+        let (ana, ben) = (signer(1), signer(2));
         let mut phone = Board::default();
         phone
             .shifts
-            .insert(RecordId(1), Shift::create(RecordId(1), draft, at(1, 1)));
+            .insert(RecordId(1), Shift::create(RecordId(1), draft(2), at(1, 1)));
         let mut laptop = phone.clone();
-        phone.sign_up(RecordId(1), "ana", true, at(2, 1)).unwrap();
-        laptop.sign_up(RecordId(1), "ana", false, at(3, 2)).unwrap();
-        laptop.sign_up(RecordId(1), "ben", true, at(3, 2)).unwrap();
+        phone
+            .sign_up(RecordId(1), true, "ana", at(2, 1), &ana)
+            .unwrap();
+        // Ana backs out on a second tab of her phone, which Ben's sign-up reaches too.
+        laptop
+            .sign_up(RecordId(1), false, "ana", at(3, 1), &ana)
+            .unwrap();
+        laptop
+            .sign_up(RecordId(1), true, "ben", at(3, 2), &ben)
+            .unwrap();
         let mut merged = phone.clone();
         merged.merge(&laptop);
         laptop.merge(&phone);
         assert_eq!(merged, laptop);
         let shift = &merged.shifts[&RecordId(1)];
-        assert_eq!(shift.signed_up().collect::<Vec<_>>(), ["ben"]);
+        assert_eq!(names(shift), ["ben"]);
         assert_eq!(shift.open_spots(), 1);
+        assert_eq!(shift.signups.len(), 2, "one entry per volunteer");
+        assert!(shift.signups.iter().all(|s| s.verifies(RecordId(1))));
+        assert_eq!(
+            merged.sign_up(RecordId(1), true, "ana", at(2, 1), &ana),
+            Err(EntryError::Stale),
+            "older than Ana's last choice"
+        );
+        assert_eq!(
+            merged.sign_up(RecordId(2), true, "ana", at(9, 1), &ana),
+            Err(EntryError::NotFound(RecordId(2)))
+        );
     }
 
     #[test]
-    fn a_full_list_of_names_takes_no_new_ones_and_a_longer_one_is_refused() {
-        let draft = ShiftDraft {
-            task: "Staff the pantry".into(),
-            area: String::new(),
-            resource: None,
-            starts_ms: 1_000,
-            minutes: 60,
-            needed: 500,
+    fn a_sign_up_verifies_only_as_signed_and_only_on_its_shift() {
+        let sign_up = SignUp::new(RecordId(1), true, "ana", at(2, 1), &signer(1));
+        assert!(sign_up.is_signed());
+        assert!(sign_up.verifies(RecordId(1)));
+        assert!(
+            !sign_up.verifies(RecordId(2)),
+            "replayed onto another shift"
+        );
+        let backed_out = SignUp {
+            yes: false,
+            ..sign_up.clone()
         };
-        let at = Stamp::new(2, 0, DeviceId(1));
-        let mut shift = Shift::create(RecordId(1), draft, at);
+        assert!(!backed_out.verifies(RecordId(1)));
+        let mut claimed = SignUp::new(RecordId(1), false, "ana", at(3, 2), &signer(2));
+        claimed.seal = claimed.seal.map(|seal| Seal {
+            key: signer(1).key(),
+            ..seal
+        });
+        assert!(!claimed.verifies(RecordId(1)), "Ben backing Ana out");
+        let unsigned = SignUp {
+            seal: None,
+            ..sign_up
+        };
+        assert!(!unsigned.verifies(RecordId(1)));
+        assert_eq!(unsigned.key(), Maker::Unsigned("ana".into()));
+    }
+
+    #[test]
+    fn a_full_list_takes_no_new_volunteer_and_a_longer_one_is_refused() {
+        let mut shift = Shift::create(RecordId(1), draft(500), at(2, 1));
         let max = Field::Signups.limit();
-        for n in 0..=max {
-            shift.sign_up(&format!("volunteer {n}"), true, at);
-        }
-        assert_eq!(shift.signups.len(), max);
-        shift.sign_up("volunteer 0", false, Stamp::new(3, 0, DeviceId(1)));
+        let list: Vec<SignUp> = (0..=max)
+            .map(|n| SignUp {
+                at: at(2, 1),
+                by: format!("volunteer {n}"),
+                yes: true,
+                seal: None,
+            })
+            .collect();
+        shift.signups =
+            serde_json::from_str(&serde_json::to_string(&list[..max - 1]).unwrap()).unwrap();
+        assert_eq!(shift.sign_up(true, "ana", at(3, 1), &signer(1)), Ok(()));
+        let before = shift.clone();
+        assert_eq!(
+            shift.sign_up(true, "late", at(3, 2), &signer(2)),
+            Err(EntryError::Full)
+        );
+        assert_eq!(shift, before);
+        assert_eq!(
+            shift.sign_up(false, "ana", at(4, 1), &signer(1)),
+            Ok(()),
+            "someone on a full list can still back out"
+        );
         assert_eq!(shift.signed_up().count(), max - 1);
         let mut checks = Checks::new();
         shift.check_limits(&mut checks);
         assert_eq!(checks.finish(), Ok(()));
 
-        shift
-            .signups
-            .insert("one too many".into(), Lww::new(true, at));
+        shift.signups = serde_json::from_str(&serde_json::to_string(&list).unwrap()).unwrap();
         let mut checks = Checks::new();
         shift.check_limits(&mut checks);
         assert_eq!(

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version of Circle writes.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 /// The largest snapshot accepted from outside the device, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
@@ -22,6 +22,7 @@ pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [
     posts_without_field_stamps,
     |_unsigned_posts_stay_as_they_are| {},
+    sign_ups_as_entries,
 ];
 
 /// Schema 1 → 2: posts write a field's stamp only when it is not `created` (see `post_json`).
@@ -31,6 +32,36 @@ const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [
 fn posts_without_field_stamps(board: &mut Value) {
     if let Some(posts) = board.get_mut("posts").and_then(Value::as_object_mut) {
         posts.values_mut().for_each(super::post_json::from_schema_1);
+    }
+}
+
+/// Schema 3 → 4 signed what others add to a record: condition reports, check-ins and sign-ups
+/// (see `entry`). Reports and check-ins from before read as they are, unsigned. A shift's
+/// sign-ups were a map from handle to `[yes, stamp]`; they become a list of unsigned entries,
+/// `{"at", "by", "yes"}`, beside which signed ones are written. (The number went up for the
+/// reason schema 3 did.)
+fn sign_ups_as_entries(board: &mut Value) {
+    let Some(shifts) = board.get_mut("shifts").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for shift in shifts.values_mut() {
+        let Some(signups) = shift.get_mut("signups") else {
+            continue;
+        };
+        let Some(by_handle) = signups.as_object() else {
+            continue;
+        };
+        let list = by_handle
+            .iter()
+            .map(
+                |(handle, choice)| match choice.as_array().map(Vec::as_slice) {
+                    Some([yes, at]) => serde_json::json!({ "at": at, "by": handle, "yes": yes }),
+                    // Left as it is, for the reader to refuse with its place.
+                    _ => choice.clone(),
+                },
+            )
+            .collect();
+        *signups = Value::Array(list);
     }
 }
 
@@ -314,7 +345,7 @@ mod tests {
     #[test]
     fn a_snapshot_starts_with_its_schema_and_round_trips() {
         let text = Snapshot::encode(&board());
-        assert!(text.starts_with(r#"{"schema":3,"board":{"posts":{"00000000000000ab":"#));
+        assert!(text.starts_with(r#"{"schema":4,"board":{"posts":{"00000000000000ab":"#));
         assert_eq!(Snapshot::decode(&text), Ok(board()));
     }
 
@@ -331,8 +362,8 @@ mod tests {
     fn schema_may_come_after_the_board() {
         let text = Snapshot::encode(&board());
         let reordered = format!(
-            r#"{{"board":{},"schema":3}}"#,
-            &text[r#"{"schema":3,"board":"#.len()..text.len() - 1]
+            r#"{{"board":{},"schema":4}}"#,
+            &text[r#"{"schema":4,"board":"#.len()..text.len() - 1]
         );
         assert_eq!(Snapshot::decode(&reordered), Ok(board()));
     }

@@ -7,7 +7,6 @@ use super::config::GroupConfig;
 use super::contact_value;
 use super::phone::PhoneError;
 use super::post::{Contact, PostDraft};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The field an error is about.
@@ -138,17 +137,6 @@ impl fmt::Display for ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
-
-/// Keeps the newest `max` entries of a grow-only log (ordered oldest first), dropping the
-/// oldest. Keeping the top entries of a union is itself a merge (any order of merging gives the
-/// same log), so a log trimmed after every merge and every addition stays within the limit
-/// that [`Checks::count`] holds incoming records to, and two full copies still merge into one
-/// that loads.
-pub fn keep_newest<T: Ord>(log: &mut BTreeSet<T>, max: usize) {
-    while log.len() > max {
-        log.pop_first();
-    }
-}
 
 /// Collects every problem of one input, so a form can mark all its bad fields at once.
 #[derive(Debug, Default)]

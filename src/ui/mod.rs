@@ -12,6 +12,7 @@ mod pages;
 mod platform;
 mod remote;
 mod routes;
+mod signatures;
 mod state;
 
 /// Starts Circle in the page's `<body>`, in place of index.html's loading note.

@@ -2,14 +2,15 @@
 //! the person's own settings and language, this device's clock, and the one-line notice shown
 //! after an action. Effects here are the only place state meets storage and the document.
 
-use super::{format, platform, remote};
+use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg};
+use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
     Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, MergeReport, Post, PostDraft,
     RecordId, Signer, Stamp, Status, StatusFilter,
 };
-use crate::model::{GroupConfig, Setting, Snapshot, StatusError};
+use crate::model::{ConfigProblem, GroupConfig, Snapshot, StatusError};
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,8 @@ const DEVICE_KEY: &str = "device";
 const AUTHOR_KEY: &str = "author-key";
 /// The newest stamp this device's clock handed out or saw, so it survives a reload.
 const CLOCK_KEY: &str = "clock";
+/// A mark a wipe leaves (a random number), so other open tabs learn of it and forget too.
+const WIPED_KEY: &str = "wiped";
 
 /// What the person chose on this device. Kept apart from the board: it never leaves the device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +75,8 @@ pub struct AppState {
     base: StoredValue<String>,
     /// `None` when the browser gives no storage; the board then lives only in memory.
     store: StoredValue<Option<BoardStore<Browser>>, LocalStorage>,
+    /// The wipe mark in storage when this tab last started afresh (`None`: never wiped).
+    wiped: StoredValue<Option<u64>>,
 }
 
 impl AppState {
@@ -110,6 +115,7 @@ impl AppState {
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
             store: StoredValue::new_local(store),
+            wiped: StoredValue::new(platform::load(WIPED_KEY)),
         };
         state
             .board
@@ -133,11 +139,11 @@ impl AppState {
             if let Ok(fetched) = remote::fetch_text("config.json").await {
                 let lang = self.lang.get_untracked();
                 match GroupConfig::read(&fetched.text) {
-                    Ok((config, out_of_range)) => {
+                    Ok((config, problems)) => {
                         self.config.set(config);
-                        let mut said: Vec<String> = out_of_range
+                        let mut said: Vec<String> = problems
                             .into_iter()
-                            .map(|s| out_of_range_notice(lang, s))
+                            .map(|problem| config_notice(lang, problem))
                             .collect();
                         if let Some(saved_at) = fetched.saved_at_ms {
                             let when = format::moment(lang, saved_at);
@@ -177,14 +183,27 @@ impl AppState {
     }
 
     /// Passes a board from outside the device through the trust gate: what fails is left out
-    /// with its reason, for the preview to list. Nothing is merged.
-    pub fn admit(self, incoming: Board) -> Admitted {
+    /// with its reason, for the preview to list. Nothing is merged. Where the browser has its
+    /// own Ed25519, it checks the signatures, in workers, between two runs of the gate
+    /// (`ui::signatures`); otherwise the gate checks them itself.
+    pub async fn admit(self, incoming: Board) -> Admitted {
+        let recorder = Recorder::default();
+        self.admit_with(incoming.clone(), &recorder);
+        let checks = recorder.into_checks();
+        match signatures::check_all(&checks).await {
+            Some(answers) => self.admit_with(incoming, &Answered::new(checks, &answers)),
+            None => self.admit_with(incoming, &Local),
+        }
+    }
+
+    fn admit_with(self, incoming: Board, checker: &dyn Checker) -> Admitted {
         self.config.with_untracked(|config| {
             self.board.with_untracked(|current| {
                 Gate {
                     current,
                     now_ms: platform::now_ms(),
                     coordinators: &config.coordinator_keys,
+                    checker,
                 }
                 .admit(incoming)
             })
@@ -220,7 +239,7 @@ impl AppState {
             return;
         };
         if let Ok(demo) = Snapshot::import(&fetched.text) {
-            let admitted = self.admit(demo);
+            let admitted = self.admit(demo).await;
             self.merge_admitted(&admitted.board);
             self.announce(
                 "/",
@@ -234,10 +253,20 @@ impl AppState {
         // next save keeps it. Only other tabs hear a tab's writes, and only while open, so the
         // listener lives as long as the page.
         let board_key = platform::key(BOARD_KEY);
+        let wiped_key = platform::key(WIPED_KEY);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(board_key.as_str()) {
+            let key = event.key();
+            if key.as_deref() == Some(board_key.as_str()) {
                 self.merge_other_tabs();
+            } else if key.as_deref() == Some(wiped_key.as_str()) {
+                self.follow_wipe_elsewhere();
             }
+        });
+        std::mem::forget(listener);
+        // A tab the phone froze in the background hears no storage events: it checks for a
+        // wipe as soon as it is shown again, before the person can act in it.
+        let listener = window_event_listener_untyped("visibilitychange", move |_| {
+            self.follow_wipe_elsewhere();
         });
         std::mem::forget(listener);
         // The first run only subscribes: the board was just loaded, and writing it straight
@@ -276,6 +305,10 @@ impl AppState {
 
     /// Saves the board as the person's settings say, and shows or clears the storage problem.
     fn save_now(self) {
+        // A tab that slept through the other's wipe finds out here, before it writes.
+        if self.follow_wipe_elsewhere() {
+            return;
+        }
         let keep = self.prefs.with_untracked(|prefs| prefs.keep_board);
         let problem = self.save_board(keep).err().map(store_problem);
         self.storage_problem.set(problem);
@@ -471,10 +504,35 @@ impl AppState {
     /// and default settings, which hold nothing about the person.
     pub fn wipe(self) {
         platform::forget_everything();
+        let mark = platform::random_u64();
+        platform::save(WIPED_KEY, &mark);
+        self.start_afresh(mark);
+    }
+
+    fn start_afresh(self, mark: u64) {
+        self.wiped.set_value(Some(mark));
         self.clock.set_value(Clock::new(device_id()));
         self.signer.set_value(author_key());
         self.board.set(Board::default());
         self.prefs.set(Prefs::default());
+    }
+
+    /// When another tab wiped this device since this one started (it left a new wipe mark),
+    /// this tab forgets too and says so, instead of saving back what the person asked to erase.
+    /// `true` if so.
+    fn follow_wipe_elsewhere(self) -> bool {
+        let Some(mark) = platform::load::<u64>(WIPED_KEY) else {
+            return false;
+        };
+        if self.wiped.get_value() == Some(mark) {
+            return false;
+        }
+        self.start_afresh(mark);
+        self.notice.set(Some(Announcement {
+            at: window().location().pathname().unwrap_or_default(),
+            text: self.t(Msg::Wiped).to_string(),
+        }));
+        true
     }
 }
 
@@ -500,9 +558,12 @@ fn load_board(store: Option<&BoardStore<Browser>>) -> (Board, Option<Msg>) {
     }
 }
 
-/// Names a setting of the group's `config.json` that was out of range, with its range and the
-/// default used instead.
-fn out_of_range_notice(lang: Lang, setting: Setting) -> String {
+/// Names a value of the group's `config.json` that could not be used, and what is used instead.
+fn config_notice(lang: Lang, problem: ConfigProblem) -> String {
+    let setting = match problem {
+        ConfigProblem::OutOfRange(setting) => setting,
+        ConfigProblem::NotACountryCode => return lang.text(Msg::ErrConfigCountryCode).to_string(),
+    };
     let range = setting.range();
     fill(
         lang.text(Msg::ErrConfigValue),

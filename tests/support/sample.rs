@@ -7,11 +7,12 @@
 #![allow(dead_code)]
 
 use circle::model::{
-    Board, CheckIn, Contact, ContactMethod, DeviceId, EntryDraft, EntryKind, FundEntry, Match,
-    Outcome, Partner, Person, PersonDraft, Post, PostDraft, PostKind, RecordId, Report, Resource,
-    ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Skill, SkillDraft, Stamp, Status,
-    StatusChange, Stock, Urgency, Visibility,
+    Board, CheckIn, CheckInDraft, Contact, ContactMethod, DeviceId, EntryDraft, EntryKind,
+    FundEntry, Match, Outcome, Partner, Person, PersonDraft, Post, PostDraft, PostKind, RecordId,
+    Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, SignUp,
+    Signer, Skill, SkillDraft, Stamp, Status, StatusChange, Stock, Urgency, Visibility,
 };
+use std::sync::LazyLock;
 
 /// SplitMix64: small, fast and good enough to make test data.
 #[derive(Clone, Debug)]
@@ -273,20 +274,37 @@ pub fn apply(board: &mut Board, op: &Op) {
         6 => ensure_post(board, op).private_note.set(text(value), at),
         7 => resource(board, op).name.set(text(value), at),
         8 => {
-            resource(board, op).reports.insert(Report {
+            let report = Report::new(
+                id,
+                ReportDraft {
+                    stock: Some(Stock::Low),
+                    condition: None,
+                    note: text(value),
+                },
+                &handle(value),
                 at,
-                by: handle(value),
-                stock: Some(Stock::Low),
-                condition: None,
-                note: text(value),
-            });
+                signer_of(at.device),
+            );
+            resource(board, op)
+                .reports
+                .insert(unsigned_sometimes(report, value, |report| {
+                    report.seal = None;
+                }));
         }
         9 => resource(board, op).removed.set(true, at),
-        10 => shift(board, op).sign_up(&handle(value), value % 2 == 0, at),
+        10 => {
+            let sign_up = SignUp::new(id, value % 2 == 0, &handle(value), at, signer_of(at.device));
+            shift(board, op)
+                .signups
+                .insert(unsigned_sometimes(sign_up, value, |sign_up| {
+                    sign_up.seal = None;
+                }));
+        }
         11 => {
+            let person_id = RecordId(u64::from(value % 3));
             let person = roster(board, op)
                 .people
-                .entry(RecordId(u64::from(value % 3)))
+                .entry(person_id)
                 .or_insert_with(|| {
                     Person::create(
                         PersonDraft {
@@ -299,12 +317,21 @@ pub fn apply(board: &mut Board, op: &Op) {
                         at,
                     )
                 });
-            person.check_ins.insert(CheckIn {
+            let check_in = CheckIn::new(
+                (id, person_id),
+                CheckInDraft {
+                    outcome: Outcome::Ok,
+                    note: text(value),
+                },
+                &handle(value),
                 at,
-                by: handle(value),
-                outcome: Outcome::Ok,
-                note: String::new(),
-            });
+                signer_of(at.device),
+            );
+            person
+                .check_ins
+                .insert(unsigned_sometimes(check_in, value, |check_in| {
+                    check_in.seal = None;
+                }));
             person.notes.set(text(value), at);
         }
         12 => board
@@ -356,6 +383,23 @@ pub fn apply(board: &mut Board, op: &Op) {
             .set(value % 2 == 0, at),
         _ => ensure_post(board, op).languages.set(vec![text(value)], at),
     }
+}
+
+/// The author keys of the devices that make entries (one per device id modulo 4). Made once:
+/// growing a key pair costs more than a signature.
+static SIGNERS: LazyLock<[Signer; 4]> =
+    LazyLock::new(|| [1, 2, 3, 4].map(|n| Signer::from_seed([0x50 + n; 32])));
+
+fn signer_of(device: DeviceId) -> &'static Signer {
+    &SIGNERS[(device.0 % 4) as usize]
+}
+
+/// One entry in four as a board from before signing holds it: unsigned.
+fn unsigned_sometimes<T>(mut entry: T, value: u8, unsign: impl FnOnce(&mut T)) -> T {
+    if value % 4 == 3 {
+        unsign(&mut entry);
+    }
+    entry
 }
 
 fn resource<'a>(board: &'a mut Board, op: &Op) -> &'a mut Resource {

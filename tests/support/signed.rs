@@ -1,14 +1,18 @@
 //! Signed copies of a board for the merge laws: three devices, each with its own author key,
 //! make and change only their own posts, answer each other's, and a coordinator's key
-//! moderates; some copies then leave their device redacted. Every change goes through the
-//! board's own commands, signatures included, so each copy is one an honest device could hold.
+//! moderates; they also report on a shared place, check on a person on a shared roster and sign
+//! up for (or back out of) a shared shift. Some copies then leave their device redacted. Every
+//! change goes through the board's own commands, signatures included, so each copy is one an
+//! honest device could hold.
 //!
 //! Included with `#[path]` by `tests/merge_laws.rs`.
 #![allow(dead_code)]
 
 use circle::model::{
-    Action, Audience, Board, CloseReason, Contact, ContactMethod, DeviceId, Post, PostDraft,
-    PostKind, RecordId, Signer, Stamp, Status, Urgency, Visibility,
+    Action, Audience, Board, CheckInDraft, CloseReason, Condition, Contact, ContactMethod,
+    DeviceId, Outcome, Person, PersonDraft, Post, PostDraft, PostKind, RecordId, ReportDraft,
+    Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Signer, Stamp, Status, Stock,
+    Urgency, Visibility,
 };
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -28,7 +32,13 @@ pub fn coordinator() -> &'static Signer {
 }
 
 /// How many kinds of operation `apply` knows.
-pub const KINDS: u8 = 8;
+pub const KINDS: u8 = 11;
+
+/// The place, the roster and the person on it, and the shift every copy shares.
+pub const PLACE: RecordId = RecordId(0xf1);
+pub const ROSTER: RecordId = RecordId(0xa1);
+pub const PERSON: RecordId = RecordId(0xa2);
+pub const SHIFT: RecordId = RecordId(0x51);
 
 /// One operation on one device: what kind, which post (an index into those it may touch), a
 /// small value, and the wall time.
@@ -138,6 +148,40 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
                     .ok();
             }
         }
+        8 => {
+            let draft = ReportDraft {
+                stock: Some(
+                    [Stock::Empty, Stock::Low, Stock::Some, Stock::Full][usize::from(value % 4)],
+                ),
+                condition: value.is_multiple_of(2).then_some(Condition::Good),
+                note: if value.is_multiple_of(3) {
+                    String::new()
+                } else {
+                    text(value)
+                },
+            };
+            board.report(PLACE, draft, handle, at, signer).ok();
+        }
+        9 => {
+            // Notes are private, and half of them empty: a group copy withholds either kind.
+            let draft = CheckInDraft {
+                outcome: [Outcome::Ok, Outcome::NeedsSomething, Outcome::NoAnswer]
+                    [usize::from(value % 3)],
+                note: if value.is_multiple_of(2) {
+                    text(value)
+                } else {
+                    String::new()
+                },
+            };
+            board
+                .check_in((ROSTER, PERSON), draft, handle, at, signer)
+                .ok();
+        }
+        10 => {
+            board
+                .sign_up(SHIFT, value.is_multiple_of(2), handle, at, signer)
+                .ok();
+        }
         _ => {
             let actions = [
                 Action::Hide,
@@ -151,6 +195,51 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
             }
         }
     }
+}
+
+/// A board holding the place, roster and shift, made by the coordinator's device before any
+/// copy went its own way. Their own content is unsigned, so no copy changes it, and holds no
+/// private value: the gate would take a full copy revealing one to a redacted copy for a change.
+fn shared_records() -> Board {
+    let mut board = Board::default();
+    let made = Stamp::new(0, 0, DeviceId(0xc0));
+    let place = ResourceDraft {
+        kind: ResourceKind::Fridge,
+        name: "Fridge".into(),
+        area: "north".into(),
+        hours: String::new(),
+        accepts: String::new(),
+        needs: String::new(),
+        serves: String::new(),
+        languages: Vec::new(),
+        contact: None,
+        private_note: String::new(),
+    };
+    board
+        .resources
+        .insert(PLACE, Resource::create(PLACE, place, made));
+    let mut roster = Roster::create(ROSTER, "Heat wave".into(), "north".into(), made);
+    let person = PersonDraft {
+        name: "Mr. Okafor".into(),
+        contact: None,
+        cadence_hours: 24,
+        volunteer: "ana".into(),
+        notes: String::new(),
+    };
+    roster.people.insert(PERSON, Person::create(person, made));
+    board.rosters.insert(ROSTER, roster);
+    let shift = ShiftDraft {
+        task: "Restock".into(),
+        area: "north".into(),
+        resource: Some(PLACE),
+        starts_ms: 1_000,
+        minutes: 60,
+        needed: 2,
+    };
+    board
+        .shifts
+        .insert(SHIFT, Shift::create(SHIFT, shift, made));
+    board
 }
 
 /// Three copies that went on from one shared board, each as it left its device (`shared`,
@@ -193,7 +282,7 @@ pub fn signed_copies() -> impl Strategy<Value = SignedCopies> {
         any::<bool>(),
     )
         .prop_map(|(base_ops, copy_ops, redactions, third_is_a_tab)| {
-            let mut base = Board::default();
+            let mut base = shared_records();
             for device in 1..=3u64 {
                 let first = SignedOp {
                     kind: 0,

@@ -1,15 +1,14 @@
 //! Who checks a signature for the gate. Natively, and in a browser without Ed25519 in its own
 //! Web Crypto, this crate's Ed25519 does ([`Local`]). In a browser that has it, the browser's
-//! own is about ten times faster than this crate compiled to WebAssembly (docs/performance.md),
-//! but it answers asynchronously, and the gate is plain synchronous Rust. So the app runs the
-//! gate twice: once with a [`Recorder`], which lists every signature the gate would check; then
-//! the browser checks that list all at once; then the gate runs again with the answers
-//! ([`Answered`]). The gate's rules are the same code in both runs.
+//! own is faster than this crate compiled to WebAssembly and can run in workers on every core
+//! (docs/performance.md), but it answers asynchronously, and the gate is plain synchronous Rust.
+//! So the app runs the gate twice: once with a [`Recorder`], which lists every signature the
+//! gate would check; then the browser checks that list all at once; then the gate runs again
+//! with the answers ([`Answered`]). The gate's rules are the same code in both runs.
 
 use super::key::{AuthorKey, Signature};
-use crate::model::board::Board;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Answers "did `key` sign exactly `message`?".
 pub trait Checker {
@@ -24,18 +23,6 @@ impl Checker for Local {
     fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool {
         key.verifies(message, signature)
     }
-}
-
-/// Every key that signed something in `board` (posts, responses, moderation), so that a checker
-/// can prepare each key once before the gate runs.
-pub fn signing_keys(board: &Board) -> BTreeSet<AuthorKey> {
-    let mut keys = BTreeSet::new();
-    for post in board.posts.values() {
-        keys.extend(post.seal.as_ref().map(|seal| seal.seal.key));
-        keys.extend(post.responses.values().map(|response| response.seal.key));
-        keys.extend(post.moderation.iter().map(|entry| entry.seal.key));
-    }
-    keys
 }
 
 /// One signature to check: who, over what, and the signature.

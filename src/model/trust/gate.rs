@@ -28,12 +28,16 @@ pub enum Refused {
     UnsignedChange,
     /// Stamped more than a day ahead of this device's clock.
     FutureStamp,
-    /// More entries than a record may hold (history, responses, moderation).
+    /// More entries than a record may hold (history, responses, moderation, reports,
+    /// check-ins, sign-ups).
     TooMany(Field),
     /// A response whose helper's signature does not verify.
     BadResponse,
     /// Moderation by a key the group has not named as a coordinator, or not verifying.
     NotCoordinator,
+    /// A condition report, check-in or sign-up whose maker's signature does not verify: made
+    /// or changed by someone else, or copied from another record.
+    BadEntry,
 }
 
 impl fmt::Display for Refused {
@@ -46,6 +50,7 @@ impl fmt::Display for Refused {
             Self::TooMany(field) => write!(f, "too many entries in {field:?}"),
             Self::BadResponse => f.write_str("a response whose signature does not match"),
             Self::NotCoordinator => f.write_str("moderation by someone who is not a coordinator"),
+            Self::BadEntry => f.write_str("an entry whose signature does not match"),
         }
     }
 }
@@ -100,13 +105,24 @@ impl Gate<'_> {
             self.check_others(post, latest, &mut refused);
         }
         self.unsigned_kind(&mut incoming.matches, &self.current.matches, &mut refused);
-        self.unsigned_kind(
+        self.admit_with_entries(
             &mut incoming.resources,
             &self.current.resources,
+            latest,
             &mut refused,
         );
-        self.unsigned_kind(&mut incoming.rosters, &self.current.rosters, &mut refused);
-        self.unsigned_kind(&mut incoming.shifts, &self.current.shifts, &mut refused);
+        self.admit_with_entries(
+            &mut incoming.rosters,
+            &self.current.rosters,
+            latest,
+            &mut refused,
+        );
+        self.admit_with_entries(
+            &mut incoming.shifts,
+            &self.current.shifts,
+            latest,
+            &mut refused,
+        );
         self.unsigned_kind(&mut incoming.fund, &self.current.fund, &mut refused);
         self.unsigned_kind(&mut incoming.skills, &self.current.skills, &mut refused);
         refused.sort();

@@ -1,10 +1,13 @@
 //! Trust: who may change what. Every device holds an author key (Ed25519). A post changes only
 //! through revisions its author signed; what others do about it (a response, a coordinator's
-//! moderation) is their own signed record. Every board from outside the device passes the
-//! gate ([`gate`]) before it is merged: what fails is refused and reported, never merged.
+//! moderation) is their own signed record, as are the entries people add to resources, rosters
+//! and shifts (a condition report, a check-in, a sign-up). Every board from outside the device
+//! passes the gate ([`gate`]) before it is merged: what fails is refused and reported, never
+//! merged.
 
 pub mod authorship;
 pub mod check;
+pub mod entry_gate;
 pub mod gate;
 pub mod key;
 pub mod seal;

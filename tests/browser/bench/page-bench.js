@@ -115,24 +115,45 @@ async function measure(browser, baseURL, size) {
   const save = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
 
   await context.close();
-  return { size, firstRender: median(renders), filterP50: median(keystrokes), filterP95: percentile(keystrokes, 95), save, ...(await importFile(browser, baseURL, size)) };
+  const withWebCrypto = await importFile(browser, baseURL, size);
+  const withoutWebCrypto = await importFile(browser, baseURL, size, blockWorkers);
+  return {
+    size,
+    firstRender: median(renders),
+    filterP50: median(keystrokes),
+    filterP95: percentile(keystrokes, 95),
+    save,
+    ...withWebCrypto,
+    importPreviewNoEd25519: withoutWebCrypto.importPreview,
+  };
+}
+
+// A browser where the app cannot check signatures with Web Crypto (no Ed25519 there, before
+// Chrome 137), so it checks them with its own Ed25519 compiled to WebAssembly: the workers that
+// would use Web Crypto do not start.
+async function blockWorkers(page) {
+  await page.route("**/verify-worker.js", (route) => route.abort());
 }
 
 // Import: a snapshot file picked on the Share & sync screen of a phone with an empty board; the
-// preview runs from the file's selection to the preview on screen, the merge from the press of
-// "Add to my board" to the board written to storage.
-async function importFile(browser, baseURL, size) {
+// preview runs from the file's selection to the preview on screen (reading the file, the
+// signature checks and the trust gate), the merge from the press of "Add to my board" to the
+// board written to storage. `before(page)` runs first (to take Web Crypto's Ed25519 away).
+async function importFile(browser, baseURL, size, before) {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
   await benchConfig(page);
   await page.addInitScript(instrument);
+  if (before) await before(page);
   const share = new ShareScreen(page, "en");
   await share.open();
   await share.fileInput.setInputFiles(path.join(BOARDS, `board-${size}.json`));
-  await share.preview.waitFor({ timeout: 60_000 });
+  // The preview's heading shows at once; the merge button once the signatures are checked.
+  const merge = share.preview.getByRole("button", { name: words.en.share.merge, exact: true });
+  await merge.waitFor({ timeout: 60_000 });
   const importPreview = await page.evaluate(() => performance.now() - window.__bench.changedAt);
   await page.evaluate(() => (window.__bench.lastSaveDone = null));
-  await share.preview.getByRole("button", { name: words.en.share.merge, exact: true }).click();
+  await merge.click();
   await page.waitForFunction(() => window.__bench.lastSaveDone !== null, null, { timeout: 60_000 });
   const importMerge = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
   await context.close();
@@ -153,6 +174,7 @@ async function main() {
       [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
       ["save after posting an ask", "save"],
       ["import a snapshot file: to preview", "importPreview"],
+      ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
       ["import: merge and save", "importMerge"],
     ];
     console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);

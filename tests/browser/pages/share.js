@@ -92,6 +92,11 @@ class ShareScreen {
     await this.preview.getByRole("button", { name: this.s.merge, exact: true }).click();
     await expect(this.preview).toHaveCount(0);
   }
+
+  async cancel() {
+    await this.preview.getByRole("button", { name: this.s.cancel, exact: true }).click();
+    await expect(this.preview).toHaveCount(0);
+  }
 }
 
 /**

@@ -14,13 +14,14 @@ for (const lang of LANGS) {
       const w = words[lang];
       await page.route("**/config.json", async (route) => {
         const response = await route.fetch();
-        const config = { ...(await response.json()), demo_board: null, ask_expiry_days: 0, private_retention_days: "two weeks" };
+        const config = { ...(await response.json()), demo_board: null, ask_expiry_days: 0, private_retention_days: "two weeks", phone_country_code: "Spain" };
         await route.fulfill({ response, json: config });
       });
       const board = new BoardScreen(page, lang);
       await board.open();
       await expect(board.notice).toContainText(w.configOutOfRange("ask_expiry_days", 1, 365, 30));
       await expect(board.notice).toContainText(w.configOutOfRange("private_retention_days", 1, 365, 14));
+      await expect(board.notice).toContainText(w.configNotACountryCode);
       // The group's own areas still came through.
       await new NewPostScreen(page, lang).open("new/ask");
       await expect(page.getByRole("combobox", { name: new RegExp(`^${w.area}`) })).toContainText(AREAS[lang][0]);

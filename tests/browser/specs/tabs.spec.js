@@ -2,7 +2,7 @@
 // save. A tab merges what the other stored before it saves, and an open tab shows what the other
 // added without a reload, so neither tab saves over the other's posts.
 const { test, expect, watchProblems } = require("../support/fixtures");
-const { BoardScreen, reload, visit } = require("../pages/circle");
+const { BoardScreen, SettingsScreen, reload, visit } = require("../pages/circle");
 const { words } = require("../pages/words");
 const { boardTitles, postInApp: post, quiet, watchRequests } = require("../pages/share");
 
@@ -61,3 +61,33 @@ test("an open tab shows a post made in another tab, without a reload", async ({ 
   await quiet(tab);
   expect(problems).toEqual([]);
 });
+
+for (const hears of [true, false]) {
+  test(`a wipe in one tab is not undone by another tab ${hears ? "that hears it" : "that slept through it"}`, async ({ page, context, baseURL }) => {
+    if (!hears) await context.addInitScript(() => addEventListener("storage", (event) => event.stopImmediatePropagation(), true));
+    await visit(page, "");
+    await postInApp(page, "Soup for Friday");
+    const { tab, problems } = await secondTab(context, baseURL);
+    await expect(new BoardScreen(tab, "en").card("Soup for Friday")).toBeVisible();
+
+    const settings = new SettingsScreen(page, "en");
+    await settings.navLink(w.nav.settings).click();
+    await page.getByRole("button", { name: w.wipe }).click();
+    await page.getByRole("button", { name: w.wipeConfirm }).click();
+    await expect(settings.notice).toContainText(w.wiped);
+
+    // The other tab forgets too, at once, or (frozen in the background) as soon as the phone
+    // shows it again, and says why.
+    if (!hears) await tab.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    const other = new BoardScreen(tab, "en");
+    await expect(other.notice).toContainText(w.wiped);
+    await expect(other.card("Soup for Friday")).toHaveCount(0);
+    for (const each of [page, tab]) {
+      await quiet(each);
+      await reload(each);
+      expect(await boardTitles(each, "en")).not.toContain("Soup for Friday");
+    }
+    await quiet(tab);
+    expect(problems).toEqual([]);
+  });
+}

@@ -99,3 +99,33 @@ for (const lang of LANGS) {
     });
   });
 }
+
+// A browser without Ed25519 in Web Crypto (before Chrome 137): the workers that check signatures
+// answer that they cannot, and the app checks them with its own Ed25519, with the same results.
+test("without Ed25519 in the browser, the app checks signatures itself: a real post comes in, a forged one is refused", async ({ page, browser, baseURL, expectedProblems }) => {
+  const w = words.en;
+  const s = w.share;
+  await post(page, "en", "ask", { title: "Soup for two", area: AREAS.en[0], contact: "+1 555 010 0101", handle: "Rosa" });
+  await page.getByText(s.sharePost, { exact: true }).click();
+  const link = await page.getByRole("textbox", { name: s.link, exact: true }).inputValue();
+
+  const b = await secondPhone(browser, baseURL, "en", expectedProblems);
+  try {
+    await b.page.route("**/verify-worker.js", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: "onmessage = () => postMessage(null);" }),
+    );
+    const other = new ShareScreen(b.page, "en");
+    await other.open();
+    await other.pasteLink(FORGED);
+    await expect(other.preview.getByRole("alert")).toContainText(w.refusedChanged);
+    await other.cancel();
+    await other.pasteLink(link);
+    await expect(other.preview).toContainText(s.counts(1, 0, 0));
+    await expect(other.preview.getByRole("alert")).toHaveCount(0);
+    await other.merge();
+    expect(await boardTitles(b.page, "en")).toContain("Soup for two");
+    expect(b.problems).toEqual([]);
+  } finally {
+    await b.context.close();
+  }
+});

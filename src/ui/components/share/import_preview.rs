@@ -4,6 +4,7 @@
 use super::problem::refusal_text;
 use super::web;
 use crate::i18n::{fill, Counted, Lang, Msg};
+use crate::model::trust::Admitted;
 use crate::model::{Board, MergeReport, PostKind};
 use crate::sources::preview::{Change, Preview};
 use crate::sources::share_link::{LinkAudience, ShareLink, SharePayload};
@@ -58,10 +59,11 @@ fn counts_text(lang: Lang, report: &MergeReport) -> String {
 }
 
 /// Shows where `incoming` came from (and a clear label when a link says it is for group
-/// members), the counts a merge would give and the first posts it holds (changes first), each
-/// marked new, updated or already here; then "Add to my board" or "Cancel". Only "Add" changes
-/// the board; it then announces what changed. Either button calls `on_close`. `id` names the
-/// heading.
+/// members), then, once its signatures are checked, the counts a merge would give and the first
+/// posts it holds (changes first), each marked new, updated or already here, and what was left
+/// out; then "Add to my board" or "Cancel". Only "Add" changes the board; it then announces
+/// what changed. Either button calls `on_close`. `id` names the heading, which is drawn at
+/// once so focus can move to it while the check runs.
 #[component]
 pub fn ImportPreview(
     id: &'static str,
@@ -70,10 +72,55 @@ pub fn ImportPreview(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::get();
+    // What fails the trust gate is left out, listed, and never merged.
+    let admitted = RwSignal::new(None::<Admitted>);
+    let board = incoming.board;
+    leptos::task::spawn_local(async move {
+        let checked = state.admit(board).await;
+        // The preview may have been closed while the check ran: then nobody is waiting.
+        admitted.try_set(Some(checked));
+    });
+    let (source, name, group) = match incoming.origin {
+        Origin::Link { audience, post } => {
+            let source = if post {
+                Msg::FromLinkPost
+            } else {
+                Msg::FromLinkBoard
+            };
+            (source, String::new(), audience == LinkAudience::Group)
+        }
+        Origin::File(name) => (Msg::FromFile, name, false),
+    };
+    let source = move || fill(state.t(source), &[("name", &name)]);
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="import-preview" aria-labelledby=labelled_by>
+            <h2 id=heading_id tabindex="-1">{t(Msg::PreviewHeading)}</h2>
+            <p dir="auto">{source}</p>
+            {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
+            {move || match admitted.get() {
+                Some(admitted) => view! { <Checked admitted on_close/> }.into_any(),
+                None => view! {
+                    <p role="status">{t(Msg::CheckingSignatures)}</p>
+                    <div class="actions">
+                        <button class="secondary" type="button" on:click=move |_| on_close.run(())>
+                            {t(Msg::Cancel)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The preview of what passed the gate, what was left out, and the two buttons.
+#[component]
+fn Checked(admitted: Admitted, on_close: Callback<()>) -> impl IntoView {
+    let state = AppState::get();
     // Counted against the board as it is now; the merge reports its own counts, which match
     // unless the board changes while the preview is open.
-    // What fails the trust gate is left out here, listed below, and never merged.
-    let admitted = state.admit(incoming.board);
     let preview = state
         .board
         .with_untracked(|board| Preview::of(board, &admitted));
@@ -93,18 +140,6 @@ pub fn ImportPreview(
         }));
         on_close.run(());
     };
-    let (source, name, group) = match incoming.origin {
-        Origin::Link { audience, post } => {
-            let source = if post {
-                Msg::FromLinkPost
-            } else {
-                Msg::FromLinkBoard
-            };
-            (source, String::new(), audience == LinkAudience::Group)
-        }
-        Origin::File(name) => (Msg::FromFile, name, false),
-    };
-    let source = move || fill(state.t(source), &[("name", &name)]);
     let count = preview.posts.len();
     let counted = move |msg: Counted, n: usize| {
         let lang = state.lang.get();
@@ -114,13 +149,7 @@ pub fn ImportPreview(
         )
     };
     let more = count.saturating_sub(LISTED);
-    let heading_id = format!("{id}-heading");
-    let labelled_by = heading_id.clone();
     view! {
-        <section class="import-preview" aria-labelledby=labelled_by>
-            <h2 id=heading_id tabindex="-1">{t(Msg::PreviewHeading)}</h2>
-            <p dir="auto">{source}</p>
-            {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
             <p class="count-line">{move || counts_text(state.lang.get(), &report)}</p>
             <p>{move || counted(Counted::IncomingPosts, count)}</p>
             <ul class="incoming-posts">
@@ -171,6 +200,5 @@ pub fn ImportPreview(
                     {t(Msg::Cancel)}
                 </button>
             </div>
-        </section>
     }
 }

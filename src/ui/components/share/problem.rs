@@ -119,6 +119,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refused::TooMany(field) => (Msg::RefTooMany, Some(field)),
         Refused::BadResponse => (Msg::RefBadResponse, None),
         Refused::NotCoordinator => (Msg::RefNotCoordinator, None),
+        Refused::BadEntry => (Msg::RefBadEntry, None),
     };
     let field = field.map_or("", |field| lang.text(field_name(field)));
     fill(

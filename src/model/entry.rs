@@ -1,0 +1,199 @@
+//! Entries: what people add to a record that is not theirs. A condition report on a resource, a
+//! check-in with a person on a roster, a sign-up for a shift: each is its maker's own record,
+//! signed with the maker's author key over its content, its stamp and the record it belongs to,
+//! so nobody else can write it, change it or move it to another record.
+//!
+//! A record keeps one entry per identity. In a log (reports, check-ins) a signed entry is known
+//! by its stamp, its key and its signature: copies of it (one redacted, say) are one entry, and
+//! two different entries never take each other's place, even made at the same moment in two tabs.
+//! Sign-ups keep one entry per maker, their latest choice. Merging is a union that keeps, of two
+//! copies of one entry, the same one on every device, so it is commutative, associative and
+//! idempotent, and a signed entry never shows twice. Past its limit a log keeps its newest
+//! entries; sign-ups stop taking new makers instead, so nobody's place on a shift is dropped.
+
+use super::clock::Stamp;
+use super::id::RecordId;
+use super::merge::Merge;
+use super::post::Handle;
+use super::trust::{AuthorKey, Signature};
+use super::validate::Field;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Who made an entry: the key that signed it, or for an entry from before signing, the handle it
+/// was made under (which anyone could have typed).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Maker {
+    Key(AuthorKey),
+    Unsigned(Handle),
+}
+
+impl Maker {
+    /// The maker of an entry made under `by`, signed by `key` if it is signed.
+    pub fn of(key: Option<AuthorKey>, by: &str) -> Self {
+        key.map_or_else(|| Self::Unsigned(by.to_owned()), Self::Key)
+    }
+}
+
+/// Which entry of a log: when, by whom, and for a signed one its signature (which covers all
+/// the rest, and stays the same when redaction withholds a value).
+pub type LogKey = (Stamp, Maker, Option<Signature>);
+
+/// One kind of entry.
+pub trait Entry: Clone + Eq {
+    /// Which entry this is: copies with the same key are copies of one entry.
+    type Key: Ord + Clone + fmt::Debug;
+    /// The list the entries form, which names their limit (see [`Field::limit`]).
+    const FIELD: Field;
+    /// Whether the list is a log that keeps its newest entries past its limit (otherwise it
+    /// takes no new maker once full).
+    const ROTATES: bool;
+
+    fn key(&self) -> Self::Key;
+
+    fn at(&self) -> Stamp;
+
+    /// The key that signed it; `None` for an entry from before signing.
+    fn signer(&self) -> Option<AuthorKey>;
+
+    /// Merges in `other`, a copy of the same entry, and says whether that changed this one.
+    /// Every device must keep the same copy whichever it had first.
+    fn merge_copy(&mut self, other: &Self) -> bool;
+}
+
+/// The merge of two copies of one entry that differ only by forgery or corruption: the greater
+/// one, the same on every device.
+pub fn keep_greater<T: Ord + Clone>(mine: &mut T, other: &T) -> bool {
+    if *other > *mine {
+        *mine = other.clone();
+        return true;
+    }
+    false
+}
+
+/// A record's entries of one kind, one per key, in key order (for logs, oldest first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entries<T: Entry>(BTreeMap<T::Key, T>);
+
+impl<T: Entry> Default for Entries<T> {
+    fn default() -> Self {
+        Self(BTreeMap::new())
+    }
+}
+
+impl<T: Entry> Entries<T> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entries in key order: for a log, oldest first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.0.values()
+    }
+
+    pub fn get(&self, key: &T::Key) -> Option<&T> {
+        self.0.get(key)
+    }
+
+    /// Adds `entry`, or merges it into the copy already here, and says whether the list
+    /// changed. A log that is full keeps its newest entries, so an entry older than all of them
+    /// changes nothing.
+    pub fn insert(&mut self, entry: T) -> bool {
+        let key = entry.key();
+        let changed = self.put(entry);
+        self.trim();
+        changed && self.0.contains_key(&key)
+    }
+
+    /// Keeps the entries `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        self.0.retain(|_, entry| keep(entry));
+    }
+
+    /// Every entry passed through `change`, which must keep each one's key (redaction).
+    pub fn map(&self, change: impl Fn(&T) -> T) -> Self {
+        let mut out = Self::default();
+        for entry in self.iter() {
+            out.put(change(entry));
+        }
+        out
+    }
+
+    fn put(&mut self, entry: T) -> bool {
+        match self.0.get_mut(&entry.key()) {
+            Some(mine) => mine.merge_copy(&entry),
+            None => {
+                self.0.insert(entry.key(), entry);
+                true
+            }
+        }
+    }
+
+    /// Keeps a log's newest entries. Keeping the top entries of a union is itself a merge (any
+    /// order of merging gives the same log), so a log trimmed after every merge and every
+    /// addition stays within the limit incoming records are held to, and two full copies still
+    /// merge into one that loads.
+    fn trim(&mut self) {
+        if T::ROTATES {
+            while self.0.len() > T::FIELD.limit() {
+                self.0.pop_first();
+            }
+        }
+    }
+}
+
+impl<T: Entry> Merge for Entries<T> {
+    fn merge(&mut self, other: &Self) {
+        for entry in other.iter() {
+            self.put(entry.clone());
+        }
+        self.trim();
+    }
+}
+
+// Written as a list of entries: each one's key is part of it.
+impl<T: Entry + Serialize> Serialize for Entries<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.values())
+    }
+}
+
+impl<'de, T: Entry + Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Not trimmed: a list over its limit must reach the limit checks and be refused there.
+        let mut entries = Self::default();
+        for entry in Vec::<T>::deserialize(deserializer)? {
+            entries.put(entry);
+        }
+        Ok(entries)
+    }
+}
+
+/// Why an entry could not be added. None of them changes the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryError {
+    /// No live record (or person on a roster) has this id.
+    NotFound(RecordId),
+    /// Newer than this entry: the same maker's later choice, or a full log's oldest entry. It
+    /// would not take effect.
+    Stale,
+    /// The list holds as many makers as it may.
+    Full,
+}
+
+impl fmt::Display for EntryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound(id) => write!(f, "no record {id}"),
+            Self::Stale => f.write_str("a newer entry is already here"),
+            Self::Full => f.write_str("the list is full"),
+        }
+    }
+}
+
+impl std::error::Error for EntryError {}

@@ -1,0 +1,218 @@
+//! The gate's part for records others add signed entries to: resources (condition reports),
+//! rosters (check-ins) and shifts (sign-ups). The record's own content is unsigned, so an
+//! incoming copy may bring it as a new record but never change it. Each entry is checked on its
+//! own: signed by the key it names, for this very record, dated no later than a day ahead, and
+//! within its list's limit. A bad entry is left out alone, with its reason; the good ones still
+//! arrive, even when the copy's change to the record itself is refused.
+
+use super::check::Checker;
+use super::gate::{Gate, Refusal, Refused};
+use crate::model::clock::Stamp;
+use crate::model::entry::{Entries, Entry};
+use crate::model::id::RecordId;
+use crate::model::record::{Record, RecordRef};
+use crate::model::resource::Resource;
+use crate::model::roster::Roster;
+use crate::model::shift::Shift;
+use std::collections::BTreeMap;
+
+/// A record others add entries to.
+pub trait WithEntries: Record {
+    /// This record's own content, with `other`'s entries in place of its own (none where
+    /// `other` has no place for them).
+    fn with_entries_of(&self, other: &Self) -> Self;
+
+    /// Checks each list of entries of this incoming copy of record `id` against `known`, this
+    /// board's copy, leaving out what fails.
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>);
+}
+
+/// What checking one record's entries found.
+pub struct EntryCheck<'a> {
+    /// Who checks signatures (the gate's).
+    checker: &'a dyn Checker,
+    latest: Stamp,
+    /// Whether the record is new to this board: entries from before signing are welcome only
+    /// on a new record, as unsigned posts are.
+    new: bool,
+    /// Why entries were left out, each reason once.
+    reasons: Vec<Refused>,
+    /// Set when the whole record must be refused.
+    whole: Option<Refused>,
+}
+
+impl EntryCheck<'_> {
+    fn refuse(&mut self, reason: Refused) {
+        if !self.reasons.contains(&reason) {
+            self.reasons.push(reason);
+        }
+    }
+
+    /// Checks one list: `verifies` says whether an entry is signed by its key for its place.
+    /// A list longer than its limit refuses the whole record, as a post's history does; a list
+    /// that takes no new maker past its limit (sign-ups) also counts what this board holds.
+    fn list<T: Entry>(
+        &mut self,
+        incoming: &mut Entries<T>,
+        known: Option<&Entries<T>>,
+        verifies: impl Fn(&T) -> bool,
+    ) {
+        let limit = T::FIELD.limit();
+        if incoming.len() > limit {
+            self.whole = Some(Refused::TooMany(T::FIELD));
+            return;
+        }
+        let mut room = if T::ROTATES {
+            usize::MAX
+        } else {
+            limit.saturating_sub(known.map_or(0, Entries::len))
+        };
+        let (latest, new) = (self.latest, self.new);
+        let mut reasons = Vec::new();
+        incoming.retain(|entry| {
+            let mine = known.and_then(|known| known.get(&entry.key()));
+            if mine == Some(entry) {
+                return true;
+            }
+            let verdict = if entry.at() > latest {
+                Err(Refused::FutureStamp)
+            } else if entry.signer().is_none() {
+                // From before signing: fine on a new record, or where it changes nothing.
+                let changes = mine.is_none_or(|mine| mine.clone().merge_copy(entry));
+                if new || !changes {
+                    Ok(())
+                } else {
+                    Err(Refused::UnsignedChange)
+                }
+            } else if !verifies(entry) {
+                Err(Refused::BadEntry)
+            } else if mine.is_none() && room == 0 {
+                Err(Refused::TooMany(T::FIELD))
+            } else {
+                Ok(())
+            };
+            match verdict {
+                Ok(()) => {
+                    if mine.is_none() {
+                        room = room.saturating_sub(1);
+                    }
+                    true
+                }
+                Err(reason) => {
+                    reasons.push(reason);
+                    false
+                }
+            }
+        });
+        for reason in reasons {
+            self.refuse(reason);
+        }
+    }
+}
+
+impl Gate<'_> {
+    /// Lets in records of one kind that others add entries to: new records whole (less any
+    /// bad entry), and on records this board has, only the good entries.
+    pub(super) fn admit_with_entries<T: WithEntries>(
+        &self,
+        incoming: &mut BTreeMap<RecordId, T>,
+        current: &BTreeMap<RecordId, T>,
+        latest: Stamp,
+        refused: &mut Vec<Refusal>,
+    ) {
+        incoming.retain(|id, record| {
+            let mine = current.get(id);
+            let mut check = EntryCheck {
+                checker: self.checker,
+                latest,
+                new: mine.is_none(),
+                reasons: Vec::new(),
+                whole: None,
+            };
+            record.check_entries(*id, mine, &mut check);
+            let keep = match check.whole {
+                Some(reason) => {
+                    check.reasons = vec![reason];
+                    false
+                }
+                None => {
+                    if let Some(mine) = mine {
+                        // The record's own content: unsigned, so it may not change here. The
+                        // entries still arrive, on this board's own copy of the record.
+                        if mine.clone().merge_changed(&record.with_entries_of(mine)) {
+                            check.refuse(Refused::UnsignedChange);
+                            *record = mine.with_entries_of(record);
+                        }
+                    }
+                    true
+                }
+            };
+            refused.extend(check.reasons.into_iter().map(|reason| Refusal {
+                record: RecordRef {
+                    kind: T::KIND,
+                    id: *id,
+                },
+                reason,
+            }));
+            keep
+        });
+    }
+}
+
+impl WithEntries for Resource {
+    fn with_entries_of(&self, other: &Self) -> Self {
+        Self {
+            reports: other.reports.clone(),
+            ..self.clone()
+        }
+    }
+
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.reports), check.checker);
+        check.list(&mut self.reports, known, |report| {
+            report.verifies_by(id, checker)
+        });
+    }
+}
+
+impl WithEntries for Roster {
+    fn with_entries_of(&self, other: &Self) -> Self {
+        let mut out = self.clone();
+        for (id, person) in &mut out.people {
+            person.check_ins = other
+                .people
+                .get(id)
+                .map(|theirs| theirs.check_ins.clone())
+                .unwrap_or_default();
+        }
+        out
+    }
+
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let checker = check.checker;
+        for (person_id, person) in &mut self.people {
+            let known = known
+                .and_then(|mine| mine.people.get(person_id))
+                .map(|mine| &mine.check_ins);
+            check.list(&mut person.check_ins, known, |check_in| {
+                check_in.verifies_by((id, *person_id), checker)
+            });
+        }
+    }
+}
+
+impl WithEntries for Shift {
+    fn with_entries_of(&self, other: &Self) -> Self {
+        Self {
+            signups: other.signups.clone(),
+            ..self.clone()
+        }
+    }
+
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.signups), check.checker);
+        check.list(&mut self.signups, known, |sign_up| {
+            sign_up.verifies_by(id, checker)
+        });
+    }
+}
