@@ -254,12 +254,23 @@ impl AppState {
         // listener lives as long as the page.
         let board_key = platform::key(BOARD_KEY);
         let wiped_key = platform::key(WIPED_KEY);
+        let prefs_key = platform::key(PREFS_KEY);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key();
             if key.as_deref() == Some(board_key.as_str()) {
                 self.merge_other_tabs();
             } else if key.as_deref() == Some(wiped_key.as_str()) {
                 self.follow_wipe_elsewhere();
+            } else if key.as_deref() == Some(prefs_key.as_str()) {
+                // The language, handle or what to keep, changed in another tab. Writing the
+                // same value back raises no event there, so this does not bounce.
+                if let Some(prefs) = platform::load::<Prefs>(PREFS_KEY) {
+                    self.prefs.maybe_update(|mine| {
+                        let changed = *mine != prefs;
+                        *mine = prefs;
+                        changed
+                    });
+                }
             }
         });
         std::mem::forget(listener);

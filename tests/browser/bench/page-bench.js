@@ -3,6 +3,7 @@
 // the same machine at the same moment. Prints a table; writes tests/output/page-bench.json.
 // A benchmark, not a test: it reports figures and fails only if the app does not work.
 //   node tests/browser/bench/page-bench.js        (make bench builds dist/ and the boards first)
+//   node tests/browser/bench/page-bench.js --import   (the 10,000-post import alone)
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("@playwright/test");
@@ -191,7 +192,28 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+// `--import`: only the 10,000-post import, five times each way, medians. The quick check after
+// a change to the trust gate or the signature checks.
+async function importOnly() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const [web, own] = [[], []];
+    for (let run = 0; run < RUNS; run += 1) {
+      web.push((await importFile(browser, baseURL, 10000)).importPreview);
+      own.push((await importFile(browser, baseURL, 10000, blockWorkers)).importPreview);
+    }
+    console.log(`Chromium ${browser.version()}: import 10,000 signed posts, to the preview (median of ${RUNS})`);
+    console.log(`  Web Crypto Ed25519 in workers: ${median(web).toFixed(0)} ms (${web.map((t) => t.toFixed(0)).join(", ")})`);
+    console.log(`  the app's own Ed25519:         ${median(own).toFixed(0)} ms (${own.map((t) => t.toFixed(0)).join(", ")})`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+(process.argv.includes("--import") ? importOnly() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -78,7 +78,7 @@ for (const hears of [true, false]) {
 
     // The other tab forgets too, at once, or (frozen in the background) as soon as the phone
     // shows it again, and says why.
-    if (!hears) await tab.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    if (!hears) await tab.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
     const other = new BoardScreen(tab, "en");
     await expect(other.notice).toContainText(w.wiped);
     await expect(other.card("Soup for Friday")).toHaveCount(0);
@@ -91,3 +91,15 @@ for (const hears of [true, false]) {
     expect(problems).toEqual([]);
   });
 }
+
+test("a language chosen in one tab applies in another open tab", async ({ page, context, baseURL }) => {
+  await visit(page, "");
+  const { tab, problems } = await secondTab(context, baseURL);
+  const settings = new SettingsScreen(page, "en");
+  await settings.navLink(w.nav.settings).click();
+  await settings.language.selectOption({ label: "Español" });
+  await expect(new BoardScreen(tab, "es").navLink(words.es.nav.board)).toBeVisible();
+  await expect(tab.locator("html")).toHaveAttribute("lang", "es");
+  await quiet(tab);
+  expect(problems).toEqual([]);
+});
