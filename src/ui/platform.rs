@@ -111,6 +111,14 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Marks a moment in the browser's performance timeline, for the page benchmark to measure
+/// between (`performance.getEntriesByName`). Nothing else reads it.
+pub fn mark(name: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// The path the app is published under, without a trailing slash: `/circle` for
 /// `https://example.org/circle/`, empty at the root. Trunk's `--public-url` writes it into
 /// `<base href>`; without a `<base>` element the app assumes the root, because the document's

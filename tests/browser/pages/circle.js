@@ -130,6 +130,24 @@ class PostScreen extends Screen {
   button(name) {
     return this.page.getByRole("button", { name, exact: true });
   }
+
+  /** The post's status as its card top shows it (Open, Matched, Fulfilled…). */
+  get status() {
+    return this.page.locator(".post-detail .status");
+  }
+
+  /** The link in the post's share panel. */
+  get shareLink() {
+    return this.page.getByRole("textbox", { name: this.w.share.link, exact: true });
+  }
+
+  /** Unfolds "Share this post" unless it is open already (it stays open while the post changes). */
+  async openShare() {
+    const summary = this.page.getByText(this.w.share.sharePost, { exact: true });
+    const panel = this.page.getByRole("group").filter({ has: summary });
+    if (!(await panel.evaluate((details) => details.open))) await summary.click();
+    await expect(this.shareLink).toBeVisible();
+  }
 }
 
 class SettingsScreen extends Screen {
@@ -181,11 +199,20 @@ async function settle(page) {
   }
 }
 
+/**
+ * Waits until the app has replaced the loading page and shows a screen. The loading page has a
+ * level-one heading of its own, so a heading alone does not say the app has started.
+ */
+async function appStarted(page) {
+  await expect(new LoadingScreen(page).note).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** Runs a full page load and waits until the app shows a screen and the page settles. */
 async function fullLoad(page, load) {
   await settle(page);
   await load();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await appStarted(page);
   await settle(page);
 }
 
@@ -239,4 +266,4 @@ async function becomeDeviceAgain(page, saved) {
   await reload(page);
 }
 
-module.exports = { BoardScreen, LoadingScreen, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };
+module.exports = { BoardScreen, LoadingScreen, appStarted, NewPostScreen, PostScreen, SettingsScreen, becomeAnotherDevice, becomeDeviceAgain, escape, settle, reload, visit };

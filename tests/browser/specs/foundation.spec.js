@@ -1,7 +1,7 @@
 // The vertical slice: the board lists posts, "New ask" and "New offer" add one, and it is still
 // there after a reload, including a reload on the post's own deep link. Runs at the site root
 // and under /circle/, in English and Spanish.
-const { test, expect } = require("../support/fixtures");
+const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
 const { BoardScreen, LoadingScreen, NewPostScreen, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
@@ -80,6 +80,7 @@ test.describe("before the app starts", () => {
     await page.goto("", { waitUntil: "commit" });
     const loading = new LoadingScreen(page);
     await expect(loading.note).toBeVisible();
+    await expectNoAxeViolations(page, "the loading page");
     release();
     await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
     await expect(loading.note).toHaveCount(0);
@@ -110,6 +111,7 @@ test.describe("before the app starts", () => {
       await expect(loading.failure).toContainText("Circle could not start. Check the connection and reload the page.");
       await expect(loading.failure).toContainText("Circle no pudo arrancar. Revisa la conexión y vuelve a cargar la página.");
       await expect(loading.note).toBeHidden();
+      await expectNoAxeViolations(page, "the page when the app cannot start");
     });
   });
 });

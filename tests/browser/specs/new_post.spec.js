@@ -2,7 +2,7 @@
 // focus, a half-written draft survives a reload, and a first-timer posts well within a minute.
 // In English and Spanish.
 const { test, expect } = require("../support/fixtures");
-const { NewPostScreen, escape, reload } = require("../pages/circle");
+const { BoardScreen, NewPostScreen, escape, reload } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -75,10 +75,17 @@ for (const lang of LANGS) {
     });
 
     test("a first-timer posts an ask with the optional details in well under a minute", async ({ page }) => {
+      // The limit is the product's promise, measured on the whole scripted flow: from opening
+      // the link to seeing the post. The test's own timeout is above it, so a flow slower than a
+      // minute fails on this limit, not on the test's timeout.
+      const LIMIT_MS = 60_000;
+      test.setTimeout(LIMIT_MS + 30_000);
       const w = words[lang];
+      const board = new BoardScreen(page, lang);
       const form = new NewPostScreen(page, lang);
       const started = Date.now();
-      await form.open("new/ask");
+      await board.open();
+      await board.navLink(w.nav.newAsk).click();
       await form.fillRequired({
         title: "Diapers, size 4",
         category: w.categoryFood,
@@ -96,8 +103,10 @@ for (const lang of LANGS) {
       await page.getByLabel(w.languages).fill("Español, English");
       await form.submit("ask");
       await expect(form.heading).toHaveText("Diapers, size 4");
+      await expect(form.notice).toContainText(w.postedAsk);
       await expect(page.getByRole("definition").filter({ hasText: "Español, English" })).toBeVisible();
-      expect(Date.now() - started).toBeLessThan(60_000);
+      const took = Date.now() - started;
+      expect(took, `posting took ${took} ms`).toBeLessThan(LIMIT_MS);
     });
   });
 }

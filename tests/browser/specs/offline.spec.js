@@ -1,19 +1,16 @@
 // Offline, as in a storm: after one visit the service worker serves the app with no network,
-// a post made offline is saved, and it is still there when the network comes back. Runs at the
-// site root and under /circle/.
-const fs = require("node:fs");
-const path = require("node:path");
-const { test, expect, watchProblems } = require("../support/fixtures");
+// a post made offline is saved, and it is still there when the network comes back; a new
+// release is offered, not forced. In English and Spanish, at the site root and under /circle/.
+const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
 const { serveCopies, publishRelease } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
-const { words } = require("../pages/words");
+const { AREAS } = require("../pages/share");
+const { words, LANGS } = require("../pages/words");
 
 // The group's own config (with its demo board) as published: the service worker, not the test,
 // decides where it comes from.
 test.use({ serviceWorkers: "allow", demoBoard: true });
-// One test here publishes a new release into the served folder, so these run one at a time.
-test.describe.configure({ mode: "serial" });
 
 /** Waits until the service worker has precached this release and controls the page. */
 async function waitForOfflineReady(page) {
@@ -27,35 +24,84 @@ async function waitForOfflineReady(page) {
   await page.waitForLoadState("networkidle");
 }
 
-test("the app opens, posts and keeps the post with the network gone", async ({ page, context }) => {
-  const w = words.en;
-  const board = new BoardScreen(page, "en");
-  await board.open();
-  await waitForOfflineReady(page);
+for (const lang of LANGS) {
+  test.describe(`offline (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
 
-  await context.setOffline(true);
-  await page.reload();
-  await expect(board.heading).toHaveText(w.boardTitle);
-  // The group's settings came from the saved copy, and the page says so.
-  await expect(board.notice).toContainText(w.configFromCopy);
+    test("the app opens, posts and keeps the post with the network gone", async ({ page, context }) => {
+      const w = words[lang];
+      const title = lang === "en" ? "Candles and batteries" : "Velas y pilas";
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await waitForOfflineReady(page);
 
-  const form = new NewPostScreen(page, "en");
-  await form.post("ask", {
-    title: "Candles and batteries",
-    category: w.categoryFood,
-    area: "Old Market",
-    method: w.methodCall,
-    contact: "+1 555 010 0150",
-    visibility: w.public,
-    handle: "Sol",
+      await context.setOffline(true);
+      await page.reload();
+      await expect(board.heading).toHaveText(w.boardTitle);
+      // The group's settings came from the saved copy, and the page says so.
+      await expect(board.notice).toContainText(w.configFromCopy);
+
+      const form = new NewPostScreen(page, lang);
+      await form.post("ask", {
+        title,
+        category: w.categoryFood,
+        area: AREAS[lang][2],
+        method: w.methodCall,
+        contact: "+1 555 010 0150",
+        visibility: w.public,
+        handle: "Sol",
+      });
+      await board.open();
+      await expect(board.card(title)).toBeVisible();
+
+      await context.setOffline(false);
+      await page.reload();
+      await expect(board.card(title)).toBeVisible();
+    });
+
+    test("a new release is offered, and the page switches only when asked", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const prefix = new URL(baseURL).pathname;
+      // A copy of the build on a host of its own: the release published into it stays published,
+      // as a host keeps it (the page's next visit checks the service worker again), and no other
+      // test's files change.
+      const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "allow" });
+      try {
+        const page = await context.newPage();
+        const problems = watchProblems(page, site.origin);
+        const board = new BoardScreen(page, lang);
+        await page.goto(`${site.origin}${prefix}`);
+        await expect(board.heading).toHaveText(w.boardTitle);
+        await waitForOfflineReady(page);
+
+        // The host publishes a new release, with a build name of its own.
+        const next = `next-release-${Date.now()}`;
+        publishRelease(site.apps[0].dir, next);
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
+
+        const banner = page.getByRole("status").filter({ hasText: w.updateReady });
+        await expect(banner).toBeVisible();
+        await expectNoAxeViolations(page, `the new-release banner (${lang})`);
+        const oldController = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+        expect(oldController).toContain("sw.js");
+        await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: w.updateReload }).click()]);
+        await expect(board.heading).toHaveText(w.boardTitle);
+        await expect(page.locator('meta[name="circle-release"]')).toHaveAttribute("content", next);
+        await expect(banner).toHaveCount(0);
+        const caches = await page.evaluate(() => caches.keys());
+        // Cache names carry the path the app is published under.
+        const shells = `circle:${prefix}:shell:`;
+        expect(caches).toContain(`${shells}${next}`);
+        expect(caches.filter((name) => name.startsWith(shells))).toHaveLength(1);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
   });
-  await board.open();
-  await expect(board.card("Candles and batteries")).toBeVisible();
-
-  await context.setOffline(false);
-  await page.reload();
-  await expect(board.card("Candles and batteries")).toBeVisible();
-});
+}
 
 test("a deep link opens offline too", async ({ page, context }) => {
   const board = new BoardScreen(page, "en");
@@ -64,37 +110,6 @@ test("a deep link opens offline too", async ({ page, context }) => {
   await context.setOffline(true);
   await page.goto("settings");
   await expect(board.heading).toHaveText(words.en.settingsTitle);
-});
-
-test("a new release is offered, and the page switches only when asked", async ({ page, distDir }) => {
-  const board = new BoardScreen(page, "en");
-  await board.open();
-  await waitForOfflineReady(page);
-
-  // The host publishes a new release: the same files and a service worker with another build.
-  const served = path.join(__dirname, "../../..", distDir, "sw.js");
-  const current = fs.readFileSync(served, "utf8");
-  // A build name of its own, so the release is new even if a served file was left changed.
-  const next = `next-release-${Date.now()}`;
-  fs.writeFileSync(served, current.replace(/const BUILD = "[^"]*"/, `const BUILD = "${next}"`));
-  try {
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
-  } finally {
-    fs.writeFileSync(served, current);
-  }
-
-  const banner = page.getByRole("status").filter({ hasText: words.en.updateReady });
-  await expect(banner).toBeVisible();
-  const oldController = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
-  expect(oldController).toContain("sw.js");
-  await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: words.en.updateReload }).click()]);
-  await expect(board.heading).toHaveText(words.en.boardTitle);
-  await expect(banner).toHaveCount(0);
-  const caches = await page.evaluate(() => caches.keys());
-  // Cache names carry the path the app is published under.
-  const shells = `circle:${new URL(page.url()).pathname.replace(/[^/]*$/, "")}:shell:`;
-  expect(caches).toContain(`${shells}${next}`);
-  expect(caches.filter((name) => name.startsWith(shells))).toHaveLength(1);
 });
 
 test("a new release replaces the shell even while the browser's HTTP cache holds the old one", async ({ browser, baseURL, distDir }) => {

@@ -1,7 +1,7 @@
 // Post detail and responding: contact links only for the audience the author allowed, "I can
 // help" → matched → fulfilled with a dated, attributed history, and the author withdrawing or
 // marking done. In English and Spanish.
-const { test, expect } = require("../support/fixtures");
+const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
 const { NewPostScreen, PostScreen, becomeAnotherDevice, becomeDeviceAgain, reload, visit } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
@@ -127,6 +127,9 @@ for (const lang of LANGS) {
       const offers = page.getByRole("region", { name: w.offers });
       await expect(offers).toContainText(w.canHelp("Ana"));
       await expect(offers).toContainText("I have a car on Thursday");
+      // The author's view: an offer to accept, and the post's own status actions.
+      await expect(post.button(w.withdraw)).toBeVisible();
+      await expectNoAxeViolations(page, `the author's post with an offer of help (${lang})`);
       await post.button(w.accept("Ana")).click();
       await expect(page.locator(".post-detail .status")).toHaveText(w.statusMatched);
       await post.button(w.markDone).click();

@@ -4,7 +4,7 @@
 const { test, expect, watchProblems, withoutDemoBoard } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
 const { serveCopies } = require("../support/site");
-const { BoardScreen, NewPostScreen, SettingsScreen } = require("../pages/circle");
+const { BoardScreen, NewPostScreen, SettingsScreen, appStarted } = require("../pages/circle");
 const { words } = require("../pages/words");
 const { AREAS, quiet, watchRequests } = require("../pages/share");
 
@@ -14,7 +14,7 @@ const w = words.en;
 async function open(page, url) {
   await quiet(page);
   await page.goto(url);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await appStarted(page);
   await quiet(page);
 }
 

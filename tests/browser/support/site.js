@@ -18,7 +18,8 @@ const REPO = path.join(__dirname, "../../..");
 async function serveCopies(apps, { cacheControl } = {}) {
   const mounts = apps.map(({ build, builtFor = "/", prefix = builtFor }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "circle-site-"));
-    fs.cpSync(path.join(REPO, build), dir, { recursive: true });
+    // The build itself, even where its folder is a link to another checkout's build.
+    fs.cpSync(fs.realpathSync(path.join(REPO, build)), dir, { recursive: true });
     if (prefix !== builtFor) {
       for (const page of ["index.html", "404.html"]) {
         const file = path.join(dir, page);
