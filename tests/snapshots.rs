@@ -1,6 +1,7 @@
 //! Every schema Circle ever wrote keeps loading. Each has a committed, hand-checked fixture
 //! under `tests/fixtures/`; a new schema adds one and a test here that it migrates.
 
+use circle::model::Entry as _;
 use circle::model::{
     Audience, Board, CloseReason, EntryKind, Outcome, RecordId, Snapshot, Status, Stock, Urgency,
 };

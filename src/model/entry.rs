@@ -15,7 +15,9 @@ use super::clock::Stamp;
 use super::id::RecordId;
 use super::merge::Merge;
 use super::post::Handle;
-use super::trust::{AuthorKey, Signature};
+use super::trust::check::{Checker, Local};
+use super::trust::seal::Signed;
+use super::trust::{AuthorKey, Seal, Signature};
 use super::validate::Field;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -60,6 +62,29 @@ pub trait Entry: Clone + Eq {
     /// Merges in `other`, a copy of the same entry, and says whether that changed this one.
     /// Every device must keep the same copy whichever it had first.
     fn merge_copy(&mut self, other: &Self) -> bool;
+
+    /// What the entry belongs to, which its signature covers: a place, a shift, a person on
+    /// a roster.
+    type Owner: Copy;
+
+    /// Its seal and the bytes the seal signs, for an entry on `owner`; `None` when unsigned.
+    fn sealed(&self, owner: Self::Owner) -> Option<(Seal, Signed)>;
+
+    /// Whether its maker's key signed exactly this entry, on `owner`. An unsigned entry passes
+    /// nothing.
+    fn verifies(&self, owner: Self::Owner) -> bool {
+        self.verifies_by(owner, &Local)
+    }
+
+    /// As [`Entry::verifies`], asking `checker` (see [`crate::model::trust::check`]).
+    fn verifies_by(&self, owner: Self::Owner, checker: &dyn Checker) -> bool {
+        self.sealed(owner)
+            .is_some_and(|(seal, signed)| seal.verifies_by(&signed, checker))
+    }
+
+    fn is_signed(&self) -> bool {
+        self.signer().is_some()
+    }
 }
 
 /// The merge of two copies of one entry that differ only by forgery or corruption: the greater

@@ -10,7 +10,6 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -113,25 +112,10 @@ impl Report {
             .raw(&key.0);
         signed
     }
-
-    /// Whether its reporter's key signed exactly this report, on `resource`. An unsigned
-    /// report passes nothing.
-    pub fn verifies(&self, resource: RecordId) -> bool {
-        self.verifies_by(resource, &Local)
-    }
-
-    /// As [`Report::verifies`], asking `checker` (see [`crate::model::trust::check`]).
-    pub fn verifies_by(&self, resource: RecordId, checker: &dyn Checker) -> bool {
-        self.seal
-            .is_some_and(|seal| seal.verifies_by(&self.signed(resource, &seal.key), checker))
-    }
-
-    pub fn is_signed(&self) -> bool {
-        self.seal.is_some()
-    }
 }
 
 impl Entry for Report {
+    type Owner = RecordId;
     type Key = LogKey;
     const FIELD: Field = Field::Reports;
     const ROTATES: bool = true;
@@ -150,6 +134,11 @@ impl Entry for Report {
 
     fn signer(&self) -> Option<AuthorKey> {
         self.seal.map(|seal| seal.key)
+    }
+
+    fn sealed(&self, resource: RecordId) -> Option<(Seal, Signed)> {
+        self.seal
+            .map(|seal| (seal, self.signed(resource, &seal.key)))
     }
 
     fn merge_copy(&mut self, other: &Self) -> bool {

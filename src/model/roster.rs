@@ -12,7 +12,6 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
-use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Secret, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -113,24 +112,6 @@ impl CheckIn {
         signed
     }
 
-    /// Whether its volunteer's key signed exactly this check-in, with `person` on `roster`.
-    /// An unsigned check-in passes nothing.
-    pub fn verifies(&self, place: (RecordId, RecordId)) -> bool {
-        self.verifies_by(place, &Local)
-    }
-
-    /// As [`CheckIn::verifies`], asking `checker` (see [`crate::model::trust::check`]).
-    pub fn verifies_by(&self, place: (RecordId, RecordId), checker: &dyn Checker) -> bool {
-        self.seal.is_some_and(|sealed| {
-            let signed = self.signed(place, &sealed.seal.key, &sealed.note);
-            sealed.seal.verifies_by(&signed, checker)
-        })
-    }
-
-    pub fn is_signed(&self) -> bool {
-        self.seal.is_some()
-    }
-
     /// This check-in as a group copy shows it: the note gone (on a signed one, behind its
     /// digest, so it still verifies).
     pub fn withheld(&self) -> Self {
@@ -153,6 +134,7 @@ impl CheckIn {
 }
 
 impl Entry for CheckIn {
+    type Owner = (RecordId, RecordId);
     type Key = LogKey;
     const FIELD: Field = Field::CheckIns;
     const ROTATES: bool = true;
@@ -171,6 +153,13 @@ impl Entry for CheckIn {
 
     fn signer(&self) -> Option<AuthorKey> {
         self.seal.map(|sealed| sealed.seal.key)
+    }
+
+    fn sealed(&self, place: (RecordId, RecordId)) -> Option<(Seal, Signed)> {
+        self.seal.map(|sealed| {
+            let signed = self.signed(place, &sealed.seal.key, &sealed.note);
+            (sealed.seal, signed)
+        })
     }
 
     /// Of a copy with the note and one without, the one with it: a group copy merged back

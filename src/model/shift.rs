@@ -10,7 +10,6 @@ use super::id::RecordId;
 use super::merge::{Lww, Merge};
 use super::post::Handle;
 use super::record::{tombstoned, Record, RecordKind};
-use super::trust::check::{Checker, Local};
 use super::trust::seal::{seal, Seal, Signed};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
@@ -76,25 +75,10 @@ impl SignUp {
             .raw(&key.0);
         signed
     }
-
-    /// Whether its volunteer's key signed exactly this choice, on `shift`. An unsigned sign-up
-    /// passes nothing.
-    pub fn verifies(&self, shift: RecordId) -> bool {
-        self.verifies_by(shift, &Local)
-    }
-
-    /// As [`SignUp::verifies`], asking `checker` (see [`crate::model::trust::check`]).
-    pub fn verifies_by(&self, shift: RecordId, checker: &dyn Checker) -> bool {
-        self.seal
-            .is_some_and(|seal| seal.verifies_by(&self.signed(shift, &seal.key), checker))
-    }
-
-    pub fn is_signed(&self) -> bool {
-        self.seal.is_some()
-    }
 }
 
 impl Entry for SignUp {
+    type Owner = RecordId;
     type Key = Maker;
     const FIELD: Field = Field::Signups;
     const ROTATES: bool = false;
@@ -109,6 +93,10 @@ impl Entry for SignUp {
 
     fn signer(&self) -> Option<AuthorKey> {
         self.seal.map(|seal| seal.key)
+    }
+
+    fn sealed(&self, shift: RecordId) -> Option<(Seal, Signed)> {
+        self.seal.map(|seal| (seal, self.signed(shift, &seal.key)))
     }
 
     fn merge_copy(&mut self, other: &Self) -> bool {
