@@ -30,6 +30,7 @@ pub use resources::read_resources;
 use crate::model::snapshot::MAX_IMPORT_BYTES;
 use crate::model::{GroupConfig, PostKind, Signer};
 use csv::StringRecord;
+use dates::DateOrder;
 use std::collections::BTreeMap;
 
 /// The largest sheet read, in bytes: the same limit as a snapshot.
@@ -90,6 +91,27 @@ struct Table {
 }
 
 impl Table {
+    /// The order of the dates in column `index`: the one its cells show, else day first when
+    /// its header reads as Spanish (holds one of `spanish`, folded), month first otherwise.
+    fn date_order(
+        &self,
+        index: Option<usize>,
+        header: Option<&str>,
+        spanish: &[&str],
+    ) -> DateOrder {
+        let spanish = header
+            .map(words::fold)
+            .is_some_and(|header| spanish.iter().any(|word| header.contains(word)));
+        DateOrder::of_cells(
+            self.rows.iter().map(|(_, record)| cell(record, index)),
+            if spanish {
+                DateOrder::DayFirst
+            } else {
+                DateOrder::MonthFirst
+            },
+        )
+    }
+
     /// Reads a sheet's bytes: size-checked, the byte order mark dropped, the separator found
     /// from the header line, cells trimmed, blank rows left out (but counted).
     fn read(bytes: &[u8]) -> Result<Self, SheetError> {

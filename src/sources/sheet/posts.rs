@@ -52,18 +52,7 @@ pub fn read_posts(bytes: &[u8], options: SheetOptions) -> Result<SheetRead<Post>
         return Err(SheetError::MissingColumn(Needed::Need));
     }
     let stamps = columns.index(P::Timestamp);
-    let spanish = columns
-        .header(P::Timestamp)
-        .map(fold)
-        .is_some_and(|header| header.contains("marca") || header.contains("fecha"));
-    let order = DateOrder::of_cells(
-        table.rows.iter().map(|(_, record)| cell(record, stamps)),
-        if spanish {
-            DateOrder::DayFirst
-        } else {
-            DateOrder::MonthFirst
-        },
-    );
+    let order = table.date_order(stamps, columns.header(P::Timestamp), &["marca", "fecha"]);
     let reader = RowReader {
         options,
         categories: Categories::of(options.config),

@@ -36,18 +36,10 @@ pub fn read_resources(
         return Err(SheetError::MissingColumn(Needed::Name));
     }
     let updated = columns.index(R::Updated);
-    let spanish = columns.header(R::Updated).map(fold).is_some_and(|header| {
-        ["fecha", "actualiz", "verific", "marca"]
-            .iter()
-            .any(|w| header.contains(w))
-    });
-    let order = DateOrder::of_cells(
-        table.rows.iter().map(|(_, record)| cell(record, updated)),
-        if spanish {
-            DateOrder::DayFirst
-        } else {
-            DateOrder::MonthFirst
-        },
+    let order = table.date_order(
+        updated,
+        columns.header(R::Updated),
+        &["fecha", "actualiz", "verific", "marca"],
     );
     let reader = RowReader {
         options,
