@@ -76,6 +76,16 @@ pub struct SheetRead<T> {
 }
 
 impl<T> SheetRead<T> {
+    /// Nothing read yet from `table`, whose columns `columns` notes.
+    fn of(table: &Table, columns: Vec<ColumnNote>) -> Self {
+        Self {
+            records: Vec::with_capacity(table.rows.len()),
+            problems: Vec::new(),
+            columns,
+            rows: table.rows.len(),
+        }
+    }
+
     /// The rows left out.
     pub fn skipped(&self) -> impl Iterator<Item = &RowProblem> {
         self.problems

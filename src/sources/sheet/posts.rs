@@ -61,12 +61,7 @@ pub fn read_posts(bytes: &[u8], options: SheetOptions) -> Result<SheetRead<Post>
         order,
         columns,
     };
-    let mut read = SheetRead {
-        records: Vec::with_capacity(table.rows.len()),
-        problems: Vec::new(),
-        columns: reader.columns.notes.clone(),
-        rows: table.rows.len(),
-    };
+    let mut read = SheetRead::of(&table, reader.columns.notes.clone());
     // Rows already read per (kind, second): a second row of the same second is a new post
     // unless every cell is the same (a form sent twice).
     let mut seen: BTreeMap<(PostKind, u64), Vec<usize>> = BTreeMap::new();

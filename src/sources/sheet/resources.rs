@@ -53,12 +53,7 @@ pub fn read_resources(
         order,
         columns,
     };
-    let mut read = SheetRead {
-        records: Vec::with_capacity(table.rows.len()),
-        problems: Vec::new(),
-        columns: reader.columns.notes.clone(),
-        rows: table.rows.len(),
-    };
+    let mut read = SheetRead::of(&table, reader.columns.notes.clone());
     let mut seen: BTreeMap<RecordId, usize> = BTreeMap::new();
     for (row, record) in &table.rows {
         match reader.row(*row, record) {
