@@ -183,9 +183,15 @@ fn OfferHelp(id: RecordId, kind: PostKind, author: String) -> impl IntoView {
         let typed = value.get_untracked();
         let contact = match parse::<ContactMethod>(&method.get_untracked()) {
             Some(method) if !typed.trim().is_empty() => {
-                let default_code = state.config.with_untracked(|config| config.phone_country_code);
+                let default_code = state
+                    .config
+                    .with_untracked(|config| config.phone_country_code);
                 match contact_value::entry_value(method, &typed, default_code) {
-                    Ok(value) => Some(Contact { method, value, visibility: Visibility::Public }),
+                    Ok(value) => Some(Contact {
+                        method,
+                        value,
+                        visibility: Visibility::Public,
+                    }),
                     Err(problem) => {
                         contact_error.set(Some(problem_text(lang, problem)));
                         platform::focus_id("helper-contact");

@@ -267,7 +267,7 @@ fn PostInPreview(post: Post) -> impl IntoView {
     let author = post.author.clone();
     let responses: Vec<_> = post.responses.values().cloned().collect();
     view! {
-        <div class="post-detail in-preview">
+        <div class="in-preview">
             <PostBody post in_preview=true/>
             {(!mine).then(|| view! {
                 <Respond contact is_author=false author heading_id="incoming-respond-heading"/>
