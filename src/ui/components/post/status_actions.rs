@@ -98,8 +98,13 @@ pub fn StatusActions(
         };
         state.announce(routes::BOARD, text);
     };
+    // Once the author accepted someone, the reply is no longer waiting to be opened: the
+    // status says what happened.
     let neighbour = (viewer == Viewer::Neighbour && status.is_active()).then(|| match mine {
-        Some(handle) => view! { <SendReply post=post.clone() handle contact/> }.into_any(),
+        Some(handle) if status == Status::Open => {
+            view! { <SendReply post=post.clone() handle contact/> }.into_any()
+        }
+        Some(_) => ().into_any(),
         None => view! { <OfferHelp id kind author=author.clone()/> }.into_any(),
     });
     view! {

@@ -101,6 +101,10 @@ pub fn SendMessage(
                 >
                     {t(Msg::CopyMessage)}
                 </button>
+            </div>
+            // Right under the buttons that copy, so it shows where the person tapped.
+            <Confirmation said=confirmed/>
+            <div class="actions">
                 // `?&body=` is the form both Android and iOS read as the message.
                 <a class="button secondary" href=move || format!("sms:?&body={}", encoded(&whole()))>
                     {t(Msg::SendSms)}
@@ -114,7 +118,6 @@ pub fn SendMessage(
                     {t(Msg::SendWhatsApp)}
                 </a>
             </div>
-            <Confirmation said=confirmed/>
         </div>
     }
 }
