@@ -355,5 +355,9 @@ mod tests {
                 id: RecordId(4)
             }
         );
+        // What `publish` prints for a record it cannot use: the record, then the problem.
+        let text = error.to_string();
+        assert!(text.starts_with(&error.record.to_string()), "{text}");
+        assert!(text.contains("Title"), "{text}");
     }
 }

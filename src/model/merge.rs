@@ -183,7 +183,7 @@ mod tests {
     fn merging_maps_keeps_every_key_and_merges_shared_ones() {
         let mut ours = BTreeMap::from([("a", Lww::new(1, at(1, 1))), ("b", Lww::new(1, at(5, 1)))]);
         let theirs = BTreeMap::from([("b", Lww::new(2, at(6, 2))), ("c", Lww::new(3, at(1, 2)))]);
-        ours.merge(&theirs);
+        Merge::merge(&mut ours, &theirs);
         assert_eq!(
             ours,
             BTreeMap::from([
@@ -193,7 +193,7 @@ mod tests {
             ])
         );
         let mut set = BTreeSet::from([1]);
-        set.merge(&BTreeSet::from([2]));
+        Merge::merge(&mut set, &BTreeSet::from([2]));
         assert_eq!(set, BTreeSet::from([1, 2]));
     }
 
