@@ -84,7 +84,7 @@ fn PostDetail(post: Post) -> impl IntoView {
         .value
         .clone()
         .filter(|contact| contact.visibility.shown_to(audience));
-    let languages = post.languages.value.join(", ");
+    let languages = crate::i18n::language_list(&post.languages.value);
     let details = post.details.value.clone();
     let note = post.private_note.value.clone();
     view! {
