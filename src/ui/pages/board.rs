@@ -66,7 +66,11 @@ pub fn BoardPage() -> impl IntoView {
         <Filters/>
         <DemoNotice/>
         <PostList ids empty lead=Signal::derive(counts)/>
-        // A coordinator's tool, below the list, so a neighbour's first screen reaches a post.
-        <CopyAsks/>
+        // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;
+        // only with posts to copy, so it does not sit under an empty board and jump down
+        // when the posts arrive.
+        <Show when=move || any_posts.get()>
+            <CopyAsks/>
+        </Show>
     }
 }

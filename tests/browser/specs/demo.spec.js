@@ -88,6 +88,7 @@ for (const lang of LANGS) {
 
       await settings.open("settings");
       await page.getByRole("button", { name: w.restoreDemo }).click();
+      await expect(page.getByRole("button", { name: w.removeDemo })).toBeVisible();
       await board.open();
       await expect(page.getByText(w.shown(30, 33))).toBeVisible();
     });
