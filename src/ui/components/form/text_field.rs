@@ -32,8 +32,9 @@ pub fn TextField(
     max: Option<usize>,
 ) -> impl IntoView {
     let mut describedby = described_by(id, hint.is_some(), note.is_some());
+    // The error first: it is what the person must act on.
     if max.is_some() {
-        describedby = format!("{id}-count {describedby}");
+        describedby = format!("{describedby} {id}-count");
     }
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
