@@ -477,6 +477,23 @@ mod tests {
             .all(|post| post.created.ms <= newest && newest - post.created.ms < 30 * DAY_MS));
     }
 
+    /// No group has a group key yet, so a group contact could never be read: the demo shows a
+    /// mix a neighbour meets, contacts anyone may see and contacts kept private.
+    #[test]
+    fn the_demo_mixes_public_and_private_contacts_and_no_group_ones() {
+        let count = |wanted: Visibility| {
+            POSTS
+                .iter()
+                .filter(
+                    |post| matches!(post.contact, Some((_, _, visibility)) if visibility == wanted),
+                )
+                .count()
+        };
+        assert_eq!(count(Visibility::Group), 0);
+        assert!(count(Visibility::Public) > count(Visibility::Private));
+        assert!(count(Visibility::Private) >= 5);
+    }
+
     #[test]
     fn the_published_demo_holds_no_private_detail() {
         let text = Snapshot::encode(&as_published());

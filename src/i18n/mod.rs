@@ -179,8 +179,8 @@ catalogue! {
         ErrPhoneTooShort, ErrPhoneTooLong, ErrNotEmail,
         // Post detail
         PostedBy, PostedOn, Details, Quantity, NeededBy, AvailableUntil, Languages, Repeats,
-        OneOff, History, HistoryEntry, Respond, AskCoordinator, NoContact, ICanHelp,
-        MarkFulfilled, Withdraw, MarkDone, YourPost, PostNotFound, StatusChanged,
+        OneOff, History, HistoryEntry, Respond, ContactHidden, NoContact, ICanHelp,
+        Withdraw, MarkDone, YourPost, PostNotFound, StatusChanged,
         // My posts
         MineTitle, MineEmpty, MineIntro,
         // Settings
@@ -207,6 +207,13 @@ catalogue! {
         ConfigFromCopy, ErrConfig, ErrConfigValue, ErrConfigCountryCode, DemoLoaded, UpdateReady, UpdateReload,
         // Trust: signatures, what the gate refused, responses, moderation
         FldHistory, FldResponses, FldModeration, RefusedHeading, RefBadSignature, RefForgedAuthor, RefUnsignedChange, RefFutureStamp, RefTooMany, RefBadResponse, RefNotCoordinator, RefBadEntry, ResponsesHeading, ResponseBy, FieldMessage, ResponseSaved, YouResponded, AcceptResponse, Reopen, HidePost, PostHidden, ErrNotAuthor, ErrStale, Unsigned, AuthorKeyHeading, AuthorKeyHint, CheckingSignatures,
+        // The loop between two neighbours: send a post, reply to it, reach each other
+        VisibilityPublicHint, VisibilityPrivateHint, SendAskHeading, SendOfferHeading,
+        SendPostHint, ShareTextAsk, ShareTextOffer, ShareMessage, CopyMessage, MessageCopied,
+        SendSms, SendWhatsApp, IdLikeThis, ResponsesOfferHeading, ResponseWants, ReachCall,
+        ReachText, ReachWhatsApp, ReachSignal, ReachEmail, FieldHelperMethod, FieldHelperContact,
+        HelperContactHint, SendReplyHeading, ReplyTextAsk, ReplyTextOffer, ReplyByContact,
+        ReplyThenLink, ReplyInChat, WithdrawConfirm, WithdrawYes, KeepIt, MessageLabel,
         // Published sheets: what cannot be read, and why
         SheetTooLarge, SheetNotText, SheetEmpty, SheetNoTimestamp, SheetNoNeed, SheetNoName, SheetMalformed, ColUnknown, ColPrivate, ColIgnored, ColUnknownField, ColRepeated, RowAt, RowAtColumn, RowNoDate, RowNoTitle, RowNoName, RowUnknownKind, RowUnknownCategory, RowUnknownStatus, RowDuplicate, RowInvalid, RowBadContact, RowUnread, RowUnknownUrgency, RowUnknownPlace,
         // The plain HTML board `publish` writes

@@ -132,6 +132,72 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_local_set_takes_effect() {
+        let mut field = Lww::new(3, at(10, 1));
+        field.set(4, at(11, 1));
+        assert_eq!(field, Lww::new(4, at(11, 1)));
+    }
+
+    /// A stamp names one edit: a second value under the same stamp (a forged or corrupt copy)
+    /// must not replace the first, or two devices could hold different values for one edit.
+    #[test]
+    fn a_local_set_with_the_same_stamp_keeps_the_first_value() {
+        let mut field = Lww::new(3, at(10, 1));
+        field.set(4, at(10, 1));
+        assert_eq!(field.value, 3);
+    }
+
+    #[test]
+    fn a_change_says_whether_it_took_effect() {
+        let mut field = Lww::new("soup", at(10, 1));
+        assert!(
+            !field.change("soup", at(11, 1)),
+            "the same value is no change"
+        );
+        assert_eq!(field.at, at(10, 1), "an unchanged value keeps its stamp");
+        assert!(!field.change("bread", at(10, 1)), "not newer");
+        assert!(!field.change("bread", at(9, 1)), "older");
+        assert_eq!(field.value, "soup");
+        assert!(field.change("bread", at(11, 1)));
+        assert_eq!(field, Lww::new("bread", at(11, 1)));
+    }
+
+    #[test]
+    fn merge_changed_says_whether_the_other_side_was_newer() {
+        let mut field = Lww::new("soup", at(10, 1));
+        assert!(!field.merge_changed(&Lww::new("bread", at(9, 1))));
+        assert!(!field.merge_changed(&field.clone()));
+        assert!(field.merge_changed(&Lww::new("bread", at(11, 1))));
+        assert_eq!(field.value, "bread");
+    }
+
+    #[test]
+    fn grow_adds_what_is_missing_and_says_so() {
+        let mut log = BTreeSet::from([1, 2]);
+        assert!(!grow(&mut log, &BTreeSet::from([2])));
+        assert!(grow(&mut log, &BTreeSet::from([2, 3])));
+        assert_eq!(log, BTreeSet::from([1, 2, 3]));
+    }
+
+    #[test]
+    fn merging_maps_keeps_every_key_and_merges_shared_ones() {
+        let mut ours = BTreeMap::from([("a", Lww::new(1, at(1, 1))), ("b", Lww::new(1, at(5, 1)))]);
+        let theirs = BTreeMap::from([("b", Lww::new(2, at(6, 2))), ("c", Lww::new(3, at(1, 2)))]);
+        ours.merge(&theirs);
+        assert_eq!(
+            ours,
+            BTreeMap::from([
+                ("a", Lww::new(1, at(1, 1))),
+                ("b", Lww::new(2, at(6, 2))),
+                ("c", Lww::new(3, at(1, 2))),
+            ])
+        );
+        let mut set = BTreeSet::from([1]);
+        set.merge(&BTreeSet::from([2]));
+        assert_eq!(set, BTreeSet::from([1, 2]));
+    }
+
+    #[test]
     fn a_field_serializes_as_value_and_stamp() {
         let field = Lww::new("rice".to_string(), at(255, 2));
         let json = serde_json::to_string(&field).unwrap();

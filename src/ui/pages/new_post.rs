@@ -56,6 +56,10 @@ const ORDER: [&str; 13] = [
     "private-note",
 ];
 
+/// The contact visibilities the form offers. "Group members" is left out: a group contact is
+/// readable only with the group's key, which no group has yet, so nobody could ever read it.
+const OFFERED_VISIBILITY: [Visibility; 2] = [Visibility::Public, Visibility::Private];
+
 /// Problems per control id, as sentences in the person's language.
 type Problems = BTreeMap<&'static str, String>;
 
@@ -249,9 +253,10 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
                 id="visibility"
                 legend=Msg::FieldVisibility
                 value=lens!(fields, visibility)
-                options=[Visibility::Public, Visibility::Group, Visibility::Private]
+                options=OFFERED_VISIBILITY
                     .map(|visibility| (code(&visibility), visibility.into()))
                     .to_vec()
+                hints=vec![Msg::VisibilityPublicHint, Msg::VisibilityPrivateHint]
                 error=error("visibility")
                 required=true
             />
@@ -354,7 +359,9 @@ fn check(
     if method.is_none() {
         problems.insert("method", required.clone());
     }
-    let visibility = parse::<Visibility>(&fields.visibility);
+    // A draft saved before "group members" was left out must choose again.
+    let visibility = parse::<Visibility>(&fields.visibility)
+        .filter(|visibility| OFFERED_VISIBILITY.contains(visibility));
     if visibility.is_none() {
         problems.insert("visibility", required);
     }

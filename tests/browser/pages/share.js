@@ -2,7 +2,7 @@
 // to. Controls are found by role and accessible name, as a screen reader announces them.
 const { expect, watchProblems, withoutDemoBoard } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { BoardScreen, NewPostScreen } = require("./circle");
+const { BoardScreen, NewPostScreen, escape } = require("./circle");
 const { words } = require("./words");
 
 class ShareScreen {
@@ -55,9 +55,10 @@ class ShareScreen {
     return this.page.getByRole("textbox", { name: this.s.pasteLink });
   }
 
-  /** The preview a link or file opens, before anything is merged. */
+  /** The preview a link or file opens, before anything is merged (a post link names itself). */
   get preview() {
-    return this.page.getByRole("region", { name: this.s.previewHeading });
+    const name = new RegExp(`^(${escape(this.s.previewHeading)}|${escape(this.s.fromLinkPost)})$`);
+    return this.page.getByRole("region", { name });
   }
 
   get alert() {
@@ -101,7 +102,7 @@ class ShareScreen {
 
 /**
  * Posts an ask or offer through the form and waits for its screen. `fields` names title, area
- * (a label from the group's list), contact and handle; `visibility` is "public", "group" or
+ * (a label from the group's list), contact and handle; `visibility` is "public" or
  * "private". Category and method are fixed: these specs are about where posts travel.
  */
 async function postThroughForm(page, lang, kind, fields, visibility = "public") {

@@ -36,13 +36,13 @@ for (const lang of LANGS) {
       const w = words[lang];
       const form = new NewPostScreen(page, lang);
       await form.open("new/offer");
-      await form.fillRequired({ title: "Half a thought", category: w.categoryRides, visibility: w.group });
+      await form.fillRequired({ title: "Half a thought", category: w.categoryRides, visibility: w.private });
       await form.openMore();
       await page.getByLabel(w.details).fill("Line one\nline two");
       await reload(page);
       await expect(page.getByRole("textbox", { name: new RegExp(`^${w.whatOffer.replace("?", "\\?")}`) })).toHaveValue("Half a thought");
       await expect(page.getByRole("combobox", { name: new RegExp(`^${w.category}`) })).toHaveValue("rides");
-      await expect(page.getByRole("radio", { name: w.group })).toBeChecked();
+      await expect(page.getByRole("radio", { name: w.private })).toBeChecked();
       await expect(page.getByLabel(w.details)).toHaveValue("Line one\nline two");
 
       // Starting over forgets it.

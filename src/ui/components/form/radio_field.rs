@@ -6,13 +6,15 @@ use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// Radio buttons in a `fieldset` whose legend asks the question, for a choice of a few options
-/// that a person should see all at once. `options` are `(value, label)` pairs.
+/// that a person should see all at once. `options` are `(value, label)` pairs; `hints`, when
+/// given, explain each option in one line, in the same order.
 #[component]
 pub fn RadioField(
     id: &'static str,
     legend: Msg,
     value: Lens,
     options: Vec<(String, Msg)>,
+    #[prop(optional)] hints: Vec<Msg>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
@@ -30,20 +32,25 @@ pub fn RadioField(
             </legend>
             {options
                 .into_iter()
-                .map(|(key, label)| {
+                .enumerate()
+                .map(|(index, (key, label))| {
                     let checked_key = key.clone();
                     let chosen_key = key.clone();
+                    let hint = hints.get(index).copied();
+                    let hint_id = hint.map(|_| format!("{id}-{key}-hint"));
                     view! {
                         <label class="check">
                             <input
                                 type="radio"
                                 name=id
                                 value=key
+                                aria-describedby=hint_id.clone()
                                 prop:checked=move || value.get.get() == checked_key
                                 on:change=move |_| value.set.run(chosen_key.clone())
                             />
                             {t(label)}
                         </label>
+                        {hint.map(|hint| view! { <p class="hint option-hint" id=hint_id>{t(hint)}</p> })}
                     }
                 })
                 .collect_view()}

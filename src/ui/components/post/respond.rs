@@ -1,18 +1,23 @@
 //! How to reach a post's author, the way the author chose.
 
-use crate::i18n::Msg;
+use crate::i18n::{fill, Msg};
 use crate::model::{contact_value, Contact};
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
-/// The author's contact as a link (`tel:`, `sms:`, WhatsApp, Signal, `mailto:`); when there is
-/// none this viewer may see, the advice to ask the coordinator.
+/// The author's contact as a link (`tel:`, `sms:`, WhatsApp, Signal, `mailto:`). When this
+/// viewer may not see one, the real reason and the next step: the author reaches helpers from
+/// their replies, so the helper sends one.
 #[component]
 pub fn Respond(
     /// The post's contact, already narrowed to what this viewer's audience may see.
     contact: Option<Contact>,
     /// Whether this device posted it.
     is_author: bool,
+    author: String,
+    /// Keeps the heading's id apart from another on the same screen (a link's preview).
+    #[prop(default = "respond-heading")]
+    heading_id: &'static str,
 ) -> impl IntoView {
     let state = AppState::get();
     // Links are built only from a number that parses (or a plausible address), so free text
@@ -26,11 +31,11 @@ pub fn Respond(
     } else if is_author {
         Some(Msg::NoContact)
     } else {
-        Some(Msg::AskCoordinator)
+        Some(Msg::ContactHidden)
     };
     view! {
-        <section class="respond" aria-labelledby="respond-heading">
-            <h2 id="respond-heading">{t(Msg::Respond)}</h2>
+        <section class="respond" aria-labelledby=heading_id>
+            <h2 id=heading_id>{t(Msg::Respond)}</h2>
             {visible.map(|contact| {
                 let method = contact.method;
                 let href = contact_value::href(&contact, default_code);
@@ -53,7 +58,9 @@ pub fn Respond(
                     </p>
                 }
             })}
-            {advice.map(|msg| view! { <p class="advice">{t(msg)}</p> })}
+            {advice.map(|msg| view! {
+                <p class="advice">{move || fill(state.t(msg), &[("author", &author)])}</p>
+            })}
         </section>
     }
 }

@@ -1,14 +1,21 @@
 //! What a viewer may do with a post now. Its author moves it along (done, withdraw, reopen); a
-//! coordinator may mark it fulfilled or hide it; anyone else offers help with their own signed
-//! response ("I can help"), never by changing someone else's post.
+//! coordinator may mark it done or hide it; anyone else responds with their own signed
+//! response ("I can help", "I'd like this"), never by changing someone else's post.
 
+use super::send_reply::SendReply;
 use crate::i18n::{fill, Msg};
 use crate::model::edit::EditError;
 use crate::model::validate::Checks;
-use crate::model::{Action, CloseReason, Field, RecordId, Status, StatusError};
+use crate::model::{
+    contact_value, Action, CloseReason, Contact, ContactMethod, Field, Post, PostKind, RecordId,
+    Status, StatusError, Visibility,
+};
+use crate::ui::codes::{code, parse};
 use crate::ui::components::form::field_error::problem_text;
-use crate::ui::routes;
+use crate::ui::components::form::options::Options;
+use crate::ui::labels::choices;
 use crate::ui::state::{t, AppState};
+use crate::ui::{platform, routes};
 use leptos::prelude::*;
 
 /// Who is looking at a post, which decides the actions offered.
@@ -30,19 +37,22 @@ pub fn refusal(error: StatusError) -> Msg {
     }
 }
 
-/// The buttons for the author or a coordinator, or the offer-of-help form for anyone else.
+/// The buttons for the author or a coordinator, or for anyone else the response form, and
+/// once they responded, how to send the reply.
 #[component]
 pub fn StatusActions(
-    id: RecordId,
-    /// The status people see now.
-    status: Status,
+    post: Post,
     viewer: Viewer,
-    /// The handle the post was made under; the author's changes carry it.
-    author: String,
-    /// Whether this device already offered help on this post.
-    responded: bool,
+    /// The handle of this device's response on the post, if it made one.
+    mine: Option<String>,
+    /// The author's contact as this viewer may see it.
+    contact: Option<Contact>,
 ) -> impl IntoView {
     let state = AppState::get();
+    let id = post.id;
+    let status = post.current_status();
+    let author = post.author.clone();
+    let kind = post.kind;
     let by = StoredValue::new(match viewer {
         Viewer::Author => author.clone(),
         Viewer::Coordinator | Viewer::Neighbour => {
@@ -60,17 +70,15 @@ pub fn StatusActions(
         };
         state.announce(&routes::post(id), text);
     };
+    let withdrawn = Status::Closed(CloseReason::Withdrawn);
+    // Done is one action with one name, whoever takes it.
     let actions: Vec<(Msg, Status, &str)> = match viewer {
         Viewer::Author => vec![
             (Msg::MarkDone, Status::Fulfilled, "button"),
-            (
-                Msg::Withdraw,
-                Status::Closed(CloseReason::Withdrawn),
-                "button secondary",
-            ),
+            (Msg::Withdraw, withdrawn, "button secondary"),
             (Msg::Reopen, Status::Open, "button secondary"),
         ],
-        Viewer::Coordinator => vec![(Msg::MarkFulfilled, Status::Fulfilled, "button")],
+        Viewer::Coordinator => vec![(Msg::MarkDone, Status::Fulfilled, "button")],
         Viewer::Neighbour => Vec::new(),
     };
     let actions: Vec<_> = actions
@@ -79,6 +87,8 @@ pub fn StatusActions(
             status.can_become(*to) || viewer == Viewer::Coordinator && status != *to
         })
         .collect();
+    // Withdrawing takes a post off everyone's list: it asks first, next to the button.
+    let confirming = RwSignal::new(false);
     let hide = move |_| {
         let handle = state.prefs.with_untracked(|prefs| prefs.handle.clone());
         let lang = state.lang.get_untracked();
@@ -88,27 +98,32 @@ pub fn StatusActions(
         };
         state.announce(routes::BOARD, text);
     };
+    // Once the author accepted someone, the reply is no longer waiting to be opened: the
+    // status says what happened.
+    let neighbour = (viewer == Viewer::Neighbour && status.is_active()).then(|| match mine {
+        Some(handle) if status == Status::Open => {
+            view! { <SendReply post=post.clone() handle contact/> }.into_any()
+        }
+        Some(_) => ().into_any(),
+        None => view! { <OfferHelp id kind author=author.clone()/> }.into_any(),
+    });
     view! {
         <section class="status-actions">
-            {(viewer == Viewer::Neighbour && status.is_active()).then(|| {
-                if responded {
-                    let waiting = {
-                        let author = author.clone();
-                        move || fill(state.t(Msg::YouResponded), &[("author", &author)])
-                    };
-                    view! { <p class="hint">{waiting}</p> }.into_any()
-                } else {
-                    view! { <OfferHelp id author=author.clone()/> }.into_any()
-                }
-            })}
+            {neighbour}
             {(!actions.is_empty() || viewer == Viewer::Coordinator).then(|| view! {
                 <div class="actions">
                     {actions
                         .into_iter()
-                        .map(|(label, to, class)| view! {
-                            <button class=class type="button" on:click=move |_| change(to)>
-                                {t(label)}
-                            </button>
+                        .map(|(label, to, class)| {
+                            let click = move |_| {
+                                if to == withdrawn {
+                                    confirming.set(true);
+                                    request_animation_frame(|| platform::focus_id("withdraw-confirm"));
+                                } else {
+                                    change(to);
+                                }
+                            };
+                            view! { <button class=class type="button" on:click=click>{t(label)}</button> }
                         })
                         .collect_view()}
                     {(viewer == Viewer::Coordinator).then(|| view! {
@@ -117,37 +132,86 @@ pub fn StatusActions(
                         </button>
                     })}
                 </div>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="group" aria-labelledby="withdraw-confirm">
+                        <p id="withdraw-confirm" tabindex="-1">{t(Msg::WithdrawConfirm)}</p>
+                        <div class="actions">
+                            <button class="button danger" type="button" on:click=move |_| change(withdrawn)>
+                                {t(Msg::WithdrawYes)}
+                            </button>
+                            <button class="button secondary" type="button" on:click=move |_| confirming.set(false)>
+                                {t(Msg::KeepIt)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
             })}
         </section>
     }
 }
 
-/// "I can help": the helper's handle and a message, saved as the helper's own response. The
-/// screen then says honestly that it waits on this phone until it is sent back.
+/// The word on the button that responds to a post: help for an ask, wanting an offer.
+pub fn respond_label(kind: PostKind) -> Msg {
+    match kind {
+        PostKind::Ask => Msg::ICanHelp,
+        PostKind::Offer => Msg::IdLikeThis,
+    }
+}
+
+/// "I can help": the helper's handle, a message, and the contact they choose to share, saved
+/// as the helper's own response. The screen then says what it waits for and how to send it.
 #[component]
-fn OfferHelp(id: RecordId, author: String) -> impl IntoView {
+fn OfferHelp(id: RecordId, kind: PostKind, author: String) -> impl IntoView {
     let state = AppState::get();
     let name = RwSignal::new(state.prefs.with_untracked(|prefs| prefs.handle.clone()));
     let message = RwSignal::new(String::new());
+    let method = RwSignal::new(code(&ContactMethod::Text));
+    let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let contact_error = RwSignal::new(None::<String>);
+    let methods = Signal::derive(move || choices(state, &ContactMethod::ALL));
     let offer = move |_| {
+        let lang = state.lang.get_untracked();
         let handle = name.get_untracked().trim().to_string();
         let text = message.get_untracked().trim().to_string();
         let mut checks = Checks::new();
         checks.text(Field::Handle, &handle, true);
         checks.text(Field::Note, &text, false);
         if let Err(problem) = checks.first() {
-            error.set(Some(problem_text(
-                state.lang.get_untracked(),
-                problem.problem,
-            )));
-            crate::ui::platform::focus_id("helper-name");
+            error.set(Some(problem_text(lang, problem.problem)));
+            platform::focus_id("helper-name");
             return;
         }
         error.set(None);
-        let lang = state.lang.get_untracked();
-        let text = match state.respond(id, &handle, text, None) {
-            Ok(()) => fill(lang.text(Msg::ResponseSaved), &[("author", &author)]),
+        // The contact goes in a link anyone in the chat may read, so it is public; none is
+        // fine (the author then answers in the chat), a wrong one is refused here.
+        let typed = value.get_untracked();
+        let contact = match parse::<ContactMethod>(&method.get_untracked()) {
+            Some(method) if !typed.trim().is_empty() => {
+                let default_code = state
+                    .config
+                    .with_untracked(|config| config.phone_country_code);
+                match contact_value::entry_value(method, &typed, default_code) {
+                    Ok(value) => Some(Contact {
+                        method,
+                        value,
+                        visibility: Visibility::Public,
+                    }),
+                    Err(problem) => {
+                        contact_error.set(Some(problem_text(lang, problem)));
+                        platform::focus_id("helper-contact");
+                        return;
+                    }
+                }
+            }
+            _ => None,
+        };
+        contact_error.set(None);
+        let text = match state.respond(id, &handle, text, contact) {
+            Ok(()) => {
+                request_animation_frame(|| platform::focus_id("reply-heading"));
+                fill(lang.text(Msg::ResponseSaved), &[("author", &author)])
+            }
             Err(error) => lang.text(refusal(error.into())).to_string(),
         };
         state.announce(&routes::post(id), text);
@@ -169,8 +233,31 @@ fn OfferHelp(id: RecordId, author: String) -> impl IntoView {
             <label for="helper-message">{t(Msg::FieldMessage)}</label>
             <textarea id="helper-message" rows="2" maxlength="1000" bind:value=message></textarea>
         </div>
+        <div class="field">
+            <label for="helper-method">{t(Msg::FieldHelperMethod)}</label>
+            <select
+                id="helper-method"
+                prop:value=move || method.get()
+                on:change:target=move |ev| method.set(ev.target().value())
+            >
+                <Options options=methods current=Signal::derive(move || method.get())/>
+            </select>
+        </div>
+        <div class="field">
+            <label for="helper-contact">{t(Msg::FieldHelperContact)}</label>
+            <input
+                id="helper-contact"
+                type="text"
+                autocomplete="tel"
+                aria-describedby="helper-contact-hint helper-contact-error"
+                aria-invalid=move || contact_error.with(Option::is_some).then_some("true")
+                bind:value=value
+            />
+            <p id="helper-contact-hint" class="hint">{t(Msg::HelperContactHint)}</p>
+            <p id="helper-contact-error" class="error">{move || contact_error.get()}</p>
+        </div>
         <div class="actions">
-            <button class="button" type="button" on:click=offer>{t(Msg::ICanHelp)}</button>
+            <button class="button" type="button" on:click=offer>{t(respond_label(kind))}</button>
         </div>
     }
 }

@@ -5,12 +5,17 @@ use super::problem::refusal_text;
 use super::web;
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::model::trust::Admitted;
-use crate::model::{Board, MergeReport, PostKind};
+use crate::model::{Audience, Board, MergeReport, Post, PostKind};
 use crate::sources::preview::{Change, Preview};
 use crate::sources::share_link::{LinkAudience, ShareLink, SharePayload};
-use crate::ui::format;
+use crate::ui::components::post::body::PostBody;
+use crate::ui::components::post::respond::Respond;
+use crate::ui::components::post::responses::{responses_heading, ResponseItem};
+use crate::ui::components::post::status_actions::respond_label;
 use crate::ui::state::{t, Announcement, AppState};
+use crate::ui::{format, platform, routes};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 /// Where an incoming board came from, as the preview names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,27 +85,37 @@ pub fn ImportPreview(
         // The preview may have been closed while the check ran: then nobody is waiting.
         admitted.try_set(Some(checked));
     });
-    let (source, name, group) = match incoming.origin {
+    let (source, name, group, single) = match incoming.origin {
         Origin::Link { audience, post } => {
             let source = if post {
                 Msg::FromLinkPost
             } else {
                 Msg::FromLinkBoard
             };
-            (source, String::new(), audience == LinkAudience::Group)
+            (source, String::new(), audience == LinkAudience::Group, post)
         }
-        Origin::File(name) => (Msg::FromFile, name, false),
+        Origin::File(name) => (Msg::FromFile, name, false, false),
     };
     let source = move || fill(state.t(source), &[("name", &name)]);
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
-    view! {
-        <section class="import-preview" aria-labelledby=labelled_by>
+    // A link to one post is about that post: its heading says so, and the post follows in
+    // full, before any question of adding it.
+    let heading = if single {
+        view! { <h2 id=heading_id tabindex="-1" dir="auto">{source}</h2> }.into_any()
+    } else {
+        view! {
             <h2 id=heading_id tabindex="-1">{t(Msg::PreviewHeading)}</h2>
             <p dir="auto">{source}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="import-preview" aria-labelledby=labelled_by>
+            {heading}
             {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
             {move || match admitted.get() {
-                Some(admitted) => view! { <Checked admitted on_close/> }.into_any(),
+                Some(admitted) => view! { <Checked admitted single on_close/> }.into_any(),
                 None => view! {
                     <p role="status">{t(Msg::CheckingSignatures)}</p>
                     <div class="actions">
@@ -115,10 +130,20 @@ pub fn ImportPreview(
     }
 }
 
-/// The preview of what passed the gate, what was left out, and the two buttons.
+/// The preview of what passed the gate, what was left out, and the buttons. A single post is
+/// shown in full with its ways to respond; adding it then opens it, so the person stays on it.
 #[component]
-fn Checked(admitted: Admitted, on_close: Callback<()>) -> impl IntoView {
+fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
+    let navigate = use_navigate();
+    let post = single
+        .then(|| admitted.board.posts().next().cloned())
+        .flatten();
+    let opened = post.as_ref().map(|post| post.id);
+    let respond = post.as_ref().and_then(|post| {
+        (!state.is_mine(post) && post.current_status().is_active())
+            .then(|| respond_label(post.kind))
+    });
     // Counted against the board as it is now; the merge reports its own counts, which match
     // unless the board changes while the preview is open.
     let preview = state
@@ -127,19 +152,30 @@ fn Checked(admitted: Admitted, on_close: Callback<()>) -> impl IntoView {
     let report = preview.report;
     let refused = preview.refused.clone();
     let board = StoredValue::new(admitted.board);
-    let merge = move |_| {
+    let merge = move |then_respond: bool| {
         let done = board.with_value(|incoming| state.merge_admitted(incoming));
         let lang = state.lang.get_untracked();
         let text = fill(
             lang.text(Msg::Merged),
             &[("counts", &counts_text(lang, &done))],
         );
-        state.notice.set(Some(Announcement {
-            at: web::current_path(),
-            text,
-        }));
         on_close.run(());
+        match opened {
+            Some(id) => {
+                let path = routes::post(id);
+                state.announce(&path, text);
+                navigate(&path, Default::default());
+                if then_respond {
+                    request_animation_frame(|| platform::focus_id("helper-name"));
+                }
+            }
+            None => state.notice.set(Some(Announcement {
+                at: web::current_path(),
+                text,
+            })),
+        }
     };
+    let merge = StoredValue::new(merge);
     let count = preview.posts.len();
     let counted = move |msg: Counted, n: usize| {
         let lang = state.lang.get();
@@ -150,6 +186,7 @@ fn Checked(admitted: Admitted, on_close: Callback<()>) -> impl IntoView {
     };
     let more = count.saturating_sub(LISTED);
     view! {
+            {post.map(|post| view! { <PostInPreview post/> })}
             <p class="count-line">{move || counts_text(state.lang.get(), &report)}</p>
             <p>{move || counted(Counted::IncomingPosts, count)}</p>
             <ul class="incoming-posts">
@@ -195,10 +232,55 @@ fn Checked(admitted: Admitted, on_close: Callback<()>) -> impl IntoView {
                 </div>
             })}
             <div class="actions">
-                <button type="button" on:click=merge>{t(Msg::Merge)}</button>
+                {respond.map(|label| view! {
+                    <button type="button" on:click=move |_| merge.with_value(|merge| merge(true))>
+                        {t(label)}
+                    </button>
+                })}
+                <button
+                    class=if respond.is_some() { "secondary" } else { "" }
+                    type="button"
+                    on:click=move |_| merge.with_value(|merge| merge(false))
+                >
+                    {t(Msg::Merge)}
+                </button>
                 <button class="secondary" type="button" on:click=move |_| on_close.run(())>
                     {t(Msg::Cancel)}
                 </button>
             </div>
+    }
+}
+
+/// One post from a link, as its own screen shows it: what it says, how to reach its author (or
+/// why not, and what to do instead), and its responses with the way to reach each helper, so
+/// an author opening a reply link holds the helper's contact at once.
+#[component]
+fn PostInPreview(post: Post) -> impl IntoView {
+    let state = AppState::get();
+    let mine = state.is_mine(&post);
+    let contact = post
+        .contact
+        .value
+        .clone()
+        .filter(|contact| contact.visibility.shown_to(Audience::Public));
+    let kind = post.kind;
+    let author = post.author.clone();
+    let responses: Vec<_> = post.responses.values().cloned().collect();
+    view! {
+        <div class="in-preview">
+            <PostBody post in_preview=true/>
+            {(!mine).then(|| view! {
+                <Respond contact is_author=false author heading_id="incoming-respond-heading"/>
+            })}
+            {(!responses.is_empty()).then(|| view! {
+                <h3>{t(responses_heading(kind))}</h3>
+                <ul class="responses">
+                    {responses
+                        .into_iter()
+                        .map(|response| view! { <li><ResponseItem kind response/></li> })
+                        .collect_view()}
+                </ul>
+            })}
+        </div>
     }
 }

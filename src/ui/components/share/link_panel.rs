@@ -2,16 +2,18 @@
 //! and its QR code.
 
 use super::qr_code::QrCode;
+use super::send::Confirmation;
 use super::web::{self, Shared};
 use crate::i18n::{fill, Msg};
-use crate::ui::state::{t, Announcement, AppState};
+use crate::ui::state::{t, AppState};
 use crate::ui::{format, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Shows `url` in a read-only box (so it can always be selected by hand), says how long it
 /// is, and offers "Share link…" where the phone has a share sheet and "Copy link" everywhere,
-/// with a confirmation in the screen's notice. `id` keeps the ids of two panels on one screen apart.
+/// with a confirmation right under the buttons, where the person is looking (the screen's
+/// notice may be scrolled away). `id` keeps the ids of two panels on one screen apart.
 #[component]
 pub fn LinkPanel(
     id: &'static str,
@@ -22,7 +24,7 @@ pub fn LinkPanel(
     title: Msg,
 ) -> impl IntoView {
     let state = AppState::get();
-    // Said in the screen's notice, like every other action's outcome.
+    let confirmed = RwSignal::new(None::<Msg>);
     let copy = move || {
         let url = url.get_untracked();
         spawn_local(async move {
@@ -31,17 +33,14 @@ pub fn LinkPanel(
             } else {
                 Msg::CopyLinkFailed
             };
-            state.notice.set(Some(Announcement {
-                at: web::current_path(),
-                text: state.t(outcome).to_string(),
-            }));
+            confirmed.try_set(Some(outcome));
         });
     };
     let share = move |_| {
         let url = url.get_untracked();
         let title = state.t(title).to_string();
         spawn_local(async move {
-            if web::share(&url, &title).await == Shared::Refused {
+            if web::share(&url, &title, None).await == Shared::Refused {
                 copy();
             }
         });
@@ -79,6 +78,7 @@ pub fn LinkPanel(
                     {t(Msg::CopyLink)}
                 </button>
             </div>
+            <Confirmation said=confirmed/>
             <QrCode url/>
         </div>
     }

@@ -10,4 +10,5 @@ pub mod paste_link;
 pub mod post_share;
 pub mod problem;
 pub mod qr_code;
+pub mod send;
 pub mod web;

@@ -62,13 +62,17 @@ pub enum Shared {
     Refused,
 }
 
-/// Opens the system share sheet with `url`. `navigator.share` is called through `Reflect`
-/// because web-sys still files `Navigator::share` under its unstable APIs.
-pub async fn share(url: &str, title: &str) -> Shared {
+/// Opens the system share sheet with `url`, and `text` before it when there is one (the chat
+/// app then sends a readable message, not a bare link). `navigator.share` is called through
+/// `Reflect` because web-sys still files `Navigator::share` under its unstable APIs.
+pub async fn share(url: &str, title: &str, text: Option<&str>) -> Shared {
     let navigator = leptos::prelude::window().navigator();
     let data = web_sys::ShareData::new();
     data.set_url(url);
     data.set_title(title);
+    if let Some(text) = text {
+        data.set_text(text);
+    }
     let promise = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
         .ok()
         .and_then(|share| share.dyn_into::<js_sys::Function>().ok())
