@@ -26,8 +26,24 @@ self.addEventListener("install", (event) => {
   // the new release deleted. A shell made of that copy would leave the phone on a page whose
   // files are gone as soon as it is offline.
   const fresh = SHELL.map((url) => new Request(url, { cache: "reload" }));
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(fresh)));
+  event.waitUntil(Promise.all([caches.open(SHELL_CACHE).then((cache) => cache.addAll(fresh)), keepGroupSettings()]));
 });
+
+// The first visit's page asked for config.json before this worker existed, so that answer was
+// never kept: without this, the first time offline the app would show no group name, areas by
+// their keys and a free-text Area field. A group that publishes no config.json (or a network
+// that fails now) leaves nothing to keep, which must not stop the install.
+const GROUP_SETTINGS = "config.json";
+
+async function keepGroupSettings() {
+  try {
+    const request = new Request(new URL(GROUP_SETTINGS, self.registration.scope).href);
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) await keep(await caches.open(DATA_CACHE), request, response);
+  } catch (offline) {
+    // Nothing to keep; the page's next request for it is kept by freshOrSaved.
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -81,16 +97,19 @@ async function freshOrSaved(request) {
   const cache = await caches.open(DATA_CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const headers = new Headers(response.headers);
-      headers.set(SAVED_AT, String(Date.now()));
-      const body = await response.clone().arrayBuffer();
-      await cache.put(request, new Response(body, { status: response.status, headers }));
-    }
+    if (response.ok) await keep(cache, request, response);
     return response;
   } catch (offline) {
     const saved = await cache.match(request);
     if (saved) return saved;
     throw offline;
   }
+}
+
+/** Saves a copy of a data file's answer, marked with when it was saved. */
+async function keep(cache, request, response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT, String(Date.now()));
+  const body = await response.clone().arrayBuffer();
+  await cache.put(request, new Response(body, { status: response.status, headers }));
 }

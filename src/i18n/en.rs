@@ -277,7 +277,7 @@ pub fn text(msg: Msg) -> &'static str {
         ErrConfig => "The group's settings file could not be read, so Circle uses its defaults.",
         ErrConfigValue => "The group's settings give {setting} a value outside {min} to {max}, so Circle uses {default} instead.",
         ErrConfigCountryCode => "The group's settings give phone_country_code a value that is no country's calling code (such as 1 or 34), so every phone number needs its + and country code.",
-        DemoLoaded => "This is a demo board: its neighbours and posts are invented. Post your own, or wipe the demo in Settings.",
+        DemoLoaded => "Posts marked “Demo” are invented.",
         UpdateReady => "A new version of Circle is ready.",
         UpdateReload => "Reload now",
         FldHistory => "status history",
@@ -373,6 +373,17 @@ pub fn text(msg: Msg) -> &'static str {
         HtmlNothingOpen => "Nothing is open right now.",
         HtmlHowToRespond => "How to respond",
         HtmlAskGroup => "Ask {group} to put you in touch, or respond in the app.",
+        BoardIntro => "Neighbours asking for and offering help. Ask, offer, or answer a post.",
+        DemoBadge => "Demo",
+        DemoRemove => "Remove the demo posts",
+        DemoRemoved => "The demo posts were removed. Your own posts are still here.",
+        DemoHeading => "Demo posts",
+        DemoHint => "The posts marked “Demo” are invented, to show how Circle works. Removing them leaves your own posts and the ones you added from others.",
+        DemoRestore => "Show the demo posts again",
+        DemoOff => "The demo posts are removed. They come back only if you ask.",
+        CharsCount => "{count} of {max} characters",
+        FormCleared => "The form was cleared.",
+        Undo => "Undo",
     }
 }
 
@@ -394,5 +405,9 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (IncomingPosts, Other) => "It holds {count} posts:",
         (MorePosts, One) => "…and {count} more post.",
         (MorePosts, Other) => "…and {count} more posts.",
+        (CharsLeft, One) => "{count} character left",
+        (CharsLeft, Other) => "{count} characters left",
+        (CharsOver, One) => "{count} character too many",
+        (CharsOver, Other) => "{count} characters too many",
     }
 }

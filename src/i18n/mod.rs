@@ -8,10 +8,12 @@
 mod en;
 mod es;
 mod labels;
+mod language_names;
 pub mod problems;
 mod search_labels;
 pub mod sheet;
 
+pub use language_names::{language_list, language_name};
 pub use search_labels::{search_labels, search_languages};
 
 /// A language Circle ships, with its text direction and plural rule.
@@ -216,6 +218,9 @@ catalogue! {
         SheetTooLarge, SheetNotText, SheetEmpty, SheetNoTimestamp, SheetNoNeed, SheetNoName, SheetMalformed, ColUnknown, ColPrivate, ColIgnored, ColUnknownField, ColRepeated, RowAt, RowAtColumn, RowNoDate, RowNoTitle, RowNoName, RowUnknownKind, RowUnknownCategory, RowUnknownStatus, RowDuplicate, RowInvalid, RowBadContact, RowUnread, RowUnknownUrgency, RowUnknownPlace,
         // The plain HTML board `publish` writes
         HtmlIntro, HtmlOpenApp, HtmlRespondInApp, HtmlUpdated, HtmlNothingOpen, HtmlHowToRespond, HtmlAskGroup,
+        // The first screen, the demo posts, and small helps in forms
+        BoardIntro, DemoBadge, DemoRemove, DemoRemoved, DemoHeading, DemoHint, DemoRestore, DemoOff,
+        CharsCount, FormCleared, Undo,
     }
 }
 
@@ -223,7 +228,8 @@ catalogue! {
     /// A message that shows a number; each language gives one text per plural form, and each
     /// text holds a `{count}` placeholder.
     Counted {
-        Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts, MorePosts,
+        Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts, MorePosts, CharsLeft,
+        CharsOver,
     }
 }
 

@@ -6,6 +6,7 @@
 mod app;
 mod codes;
 mod components;
+mod demo;
 mod format;
 mod labels;
 mod pages;

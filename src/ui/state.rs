@@ -2,6 +2,7 @@
 //! the person's own settings and language, this device's clock, and the one-line notice shown
 //! after an action. Effects here are the only place state meets storage and the document.
 
+use super::demo::{DemoMark, DEMO_KEY};
 use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
@@ -10,7 +11,7 @@ use crate::model::{
     Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, MergeReport, Post, PostDraft,
     RecordId, Signer, Stamp, Status, StatusFilter,
 };
-use crate::model::{ConfigProblem, GroupConfig, Snapshot, StatusError};
+use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Announcement>>,
     /// A problem saving or reading storage, shown until the next successful save.
     pub storage_problem: RwSignal<Option<Msg>>,
+    /// Which records the group's demo brought, and whether the person removed them.
+    pub demo: RwSignal<DemoMark>,
     clock: StoredValue<Clock>,
     signer: StoredValue<Signer>,
     base: StoredValue<String>,
@@ -88,8 +91,13 @@ impl AppState {
         let store = Browser::open()
             .ok()
             .map(|browser| BoardStore::with_key(browser, &platform::key(BOARD_KEY)));
-        let (board, problem) = load_board(store.as_ref());
-        let first_run = problem.is_none() && board.is_empty();
+        let (mut board, problem) = load_board(store.as_ref());
+        let demo = DemoMark::saved();
+        // The demo comes once, to a device that has nothing yet; once removed (or wiped) it
+        // stays away until the person asks for it.
+        let first_run = problem.is_none() && board.is_empty() && demo.is_none();
+        let demo = demo.unwrap_or_default();
+        demo.keep_out(&mut board);
         let browser_lang =
             Lang::negotiate(platform::browser_languages().iter().map(String::as_str));
         let lang = Memo::new(move |_| {
@@ -111,6 +119,7 @@ impl AppState {
             }),
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
+            demo: RwSignal::new(demo),
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
@@ -220,6 +229,16 @@ impl AppState {
     /// Merges a board that passed the gate, and moves this device's clock past everything in
     /// it, so the next local edit orders after what just arrived.
     pub fn merge_admitted(self, admitted: &Board) -> MergeReport {
+        // A link or file may still hold demo posts the person removed: they stay out, and the
+        // counts the person reads leave them out too.
+        let trimmed = self.demo.with_untracked(|demo| {
+            (demo.removed && demo.ids.iter().any(|id| admitted.holds(*id))).then(|| {
+                let mut trimmed = admitted.clone();
+                trimmed.forget(&demo.ids);
+                trimmed
+            })
+        });
+        let admitted = trimmed.as_ref().unwrap_or(admitted);
         let mut report = MergeReport::default();
         self.board.update(|board| report = board.merge_in(admitted));
         self.observe(admitted.newest_stamp());
@@ -241,20 +260,6 @@ impl AppState {
         platform::save(CLOCK_KEY, &last);
     }
 
-    async fn load_demo(self, path: &str) {
-        let Ok(fetched) = remote::fetch_text(path).await else {
-            return;
-        };
-        if let Ok(demo) = Snapshot::import(&fetched.text) {
-            let admitted = self.admit(demo).await;
-            self.merge_admitted(&admitted.board);
-            self.announce(
-                "/",
-                self.lang.get_untracked().text(Msg::DemoLoaded).to_string(),
-            );
-        }
-    }
-
     fn persist(self) {
         // Another tab of the app saved: merge what it added, so this tab shows it and its own
         // next save keeps it. Only other tabs hear a tab's writes, and only while open, so the
@@ -262,12 +267,15 @@ impl AppState {
         let board_key = platform::key(BOARD_KEY);
         let wiped_key = platform::key(WIPED_KEY);
         let prefs_key = platform::key(PREFS_KEY);
+        let demo_key = platform::key(DEMO_KEY);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key();
             if key.as_deref() == Some(board_key.as_str()) {
                 self.merge_other_tabs();
             } else if key.as_deref() == Some(wiped_key.as_str()) {
                 self.follow_wipe_elsewhere();
+            } else if key.as_deref() == Some(demo_key.as_str()) {
+                self.follow_demo_elsewhere();
             } else if key.as_deref() == Some(prefs_key.as_str()) {
                 // The language, handle or what to keep, changed in another tab. Writing the
                 // same value back raises no event there, so this does not bounce.
@@ -314,7 +322,9 @@ impl AppState {
                 self.board.maybe_update(|board| {
                     let merged = store.merge_stored(board).unwrap_or(false);
                     newest = merged.then(|| board.newest_stamp()).flatten();
-                    merged
+                    // A tab that never heard of the removal may have saved the demo back.
+                    let kept_out = merged && self.demo.with_untracked(|demo| demo.keep_out(board));
+                    merged || kept_out
                 });
             }
         });
@@ -369,6 +379,11 @@ impl AppState {
                 self.board.maybe_update(|board| match store.save(board) {
                     Ok(info) => {
                         newest = info.merged.then(|| board.newest_stamp()).flatten();
+                        // What another tab stored may hold the demo the person removed; the
+                        // board then changes, and the save that follows leaves it out.
+                        if info.merged {
+                            self.demo.with_untracked(|demo| demo.keep_out(board));
+                        }
                         info.merged
                     }
                     Err(error) => {
@@ -524,6 +539,8 @@ impl AppState {
         platform::forget_everything();
         let mark = platform::random_u64();
         platform::save(WIPED_KEY, &mark);
+        // Before starting afresh, which reads the demo's mark back: see `ui::demo`.
+        self.keep_demo_removed();
         self.start_afresh(mark);
     }
 
@@ -533,6 +550,7 @@ impl AppState {
         self.signer.set_value(author_key());
         self.board.set(Board::default());
         self.prefs.set(Prefs::default());
+        self.demo.set(DemoMark::saved().unwrap_or_default());
     }
 
     /// When another tab wiped this device since this one started (it left a new wipe mark),

@@ -1,6 +1,7 @@
 //! Small components, grouped by the screen area they serve.
 
 pub mod board;
+pub mod demo;
 pub mod form;
 pub mod layout;
 pub mod post;

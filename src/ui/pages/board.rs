@@ -5,12 +5,13 @@ use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
 use crate::ui::components::board::copy_asks::CopyAsks;
 use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::post_list::PostList;
+use crate::ui::components::demo::notice::DemoNotice;
 use crate::ui::routes::{self, href};
 use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels};
 use leptos::prelude::*;
 
-/// The first screen: counts, the two ways to post, the filters, and the matching posts a page
+/// The first screen: what Circle is, the open asks, the two ways to post, the filters, and the matching posts a page
 /// at a time.
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -37,25 +38,19 @@ pub fn BoardPage() -> impl IntoView {
         };
         state.board.with(|board| board.count(&open))
     });
-    let total = Memo::new(move |_| state.board.with(|board| board.posts().count()));
+    // One count of posts, on the line over the list it counts ("15 open asks · Showing 30 of
+    // 33 posts"): a second total of the whole board read as if it disagreed with that one.
     let counts = move || {
         let lang = state.lang.get();
         let asks = open_asks.get();
-        let all = total.get();
-        format!(
-            "{} · {}",
-            fill(
-                lang.counted(Counted::OpenAsks, asks as u64),
-                &[("count", &format::number(lang, asks))]
-            ),
-            fill(
-                lang.counted(Counted::Posts, all as u64),
-                &[("count", &format::number(lang, all))]
-            ),
+        fill(
+            lang.counted(Counted::OpenAsks, asks as u64),
+            &[("count", &format::number(lang, asks))],
         )
     };
+    let any_posts = Memo::new(move |_| state.board.with(|board| board.posts().next().is_some()));
     let empty = Signal::derive(move || {
-        if total.get() == 0 {
+        if !any_posts.get() {
             Msg::BoardEmpty
         } else {
             Msg::BoardNoMatch
@@ -63,13 +58,19 @@ pub fn BoardPage() -> impl IntoView {
     });
     view! {
         <h1>{t(Msg::BoardTitle)}</h1>
-        <p class="counts">{counts}</p>
+        <p class="intro">{t(Msg::BoardIntro)}</p>
         <nav class="post-links" aria-label=t(Msg::NewPostLinks)>
             <a class="button" href=href(routes::new_post(PostKind::Ask))>{t(Msg::NavNewAsk)}</a>
             <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
         </nav>
         <Filters/>
-        <CopyAsks/>
-        <PostList ids empty/>
+        <DemoNotice/>
+        <PostList ids empty lead=Signal::derive(counts)/>
+        // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;
+        // only with posts to copy, so it does not sit under an empty board and jump down
+        // when the posts arrive.
+        <Show when=move || any_posts.get()>
+            <CopyAsks/>
+        </Show>
     }
 }

@@ -128,9 +128,28 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
             }
         }
     };
+    // "Start over" empties the form at once, and offers the answers back for as long as the
+    // form stays empty: one tap must not lose a half-written post for good.
+    let cleared = RwSignal::new(None::<(Fields, Fields)>);
     let start_over = move |_| {
-        fields.set(blank(state));
+        let empty = blank(state);
+        let before = fields.get_untracked();
+        fields.set(empty.clone());
         attempted.set(false);
+        cleared.set(Some((before, empty)));
+    };
+    let undo = move |_| {
+        if let Some((before, _)) = cleared.get_untracked() {
+            fields.set(before);
+            cleared.set(None);
+        }
+    };
+    let can_undo = move || {
+        cleared.with(|cleared| {
+            cleared
+                .as_ref()
+                .is_some_and(|(_, empty)| fields.with(|now| now == empty))
+        })
     };
 
     let summary = move || {
@@ -178,7 +197,14 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
         <p>{t(Msg::NewPostIntro)}</p>
         <form class="post-form" novalidate on:submit=submit>
             <p class="form-summary" role="alert">{summary}</p>
-            <TextField id="title" label=what value=lens!(fields, title) error=error("title") required=true/>
+            <TextField
+                id="title"
+                label=what
+                value=lens!(fields, title)
+                error=error("title")
+                required=true
+                max=Field::Title.limit()
+            />
             <ChoiceField
                 id="category"
                 label=Msg::FieldCategory
@@ -286,6 +312,14 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
             <div class="actions">
                 <button class="button" type="submit">{t(submit_label)}</button>
                 <button class="button secondary" type="button" on:click=start_over>{t(Msg::ClearForm)}</button>
+            </div>
+            <div class="undo" aria-live="polite">
+                <Show when=can_undo>
+                    <p>
+                        {t(Msg::FormCleared)} " "
+                        <button class="button secondary" type="button" on:click=undo>{t(Msg::Undo)}</button>
+                    </p>
+                </Show>
             </div>
         </form>
     }

@@ -1,7 +1,8 @@
-//! Settings: handle, language, what to keep on this device, this device's author key, and
-//! wiping it all.
+//! Settings: handle, language, what to keep on this device, this device's author key, the
+//! group's demo posts, and wiping it all.
 
 use crate::i18n::{Lang, Msg};
+use crate::ui::components::demo::settings_section::DemoSettings;
 use crate::ui::routes;
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
@@ -97,6 +98,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <code>{move || { state.prefs.track(); state.author_key().to_string() }}</code>
             </p>
         </section>
+        <DemoSettings/>
         <section class="danger-zone" aria-labelledby="wipe-heading">
             <h2 id="wipe-heading">{t(Msg::WipeHeading)}</h2>
             <p>{t(Msg::WipeWarning)}</p>

@@ -18,7 +18,8 @@ for (const lang of LANGS) {
       const title = page.getByRole("textbox", { name: new RegExp(`^${w.whatAsk.replace("?", "\\?")}`) });
       await expect(title).toBeFocused();
       await expect(title).toHaveAttribute("aria-invalid", "true");
-      await expect(title).toHaveAccessibleDescription(w.required);
+      // The problem first, then how much of the title's limit is used.
+      await expect(title).toHaveAccessibleDescription(`${w.required} ${w.charsCount(0)}`);
       // What, category, method, contact, visibility and name are required, and the area too
       // when the group lists its areas.
       const areaIsListed = await page.getByLabel(new RegExp(`^${w.area}`)).evaluate((control) => control.tagName === "SELECT");

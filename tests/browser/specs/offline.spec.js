@@ -7,6 +7,7 @@ const { serveCopies, publishRelease } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { AREAS } = require("../pages/share");
 const { words, LANGS } = require("../pages/words");
+const GROUP_NAME = require("../../../public/config.json").name;
 
 // The group's own config (with its demo board) as published: the service worker, not the test,
 // decides where it comes from.
@@ -57,6 +58,34 @@ for (const lang of LANGS) {
       await context.setOffline(false);
       await page.reload();
       await expect(board.card(title)).toBeVisible();
+    });
+
+    test("after only the first visit, offline reads the group's settings as online", async ({ page, context }) => {
+      const w = words[lang];
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      const brand = page.getByRole("banner").getByRole("link", { name: GROUP_NAME });
+      await expect(brand).toBeVisible();
+      // No second visit: the service worker only installed, while the page had asked for the
+      // group's settings before it existed.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.waitForLoadState("networkidle");
+
+      await context.setOffline(true);
+      await page.reload();
+      await expect(board.heading).toHaveText(w.boardTitle);
+      await expect(brand).toBeVisible();
+      // Areas by their labels on the cards, never by their keys.
+      await expect(board.cards.first()).toBeVisible();
+      await expect(board.cards.filter({ hasText: AREAS[lang][0] }).first()).toBeVisible();
+      await expect(page.getByText("riverside-north")).toHaveCount(0);
+
+      await page.getByRole("navigation", { name: w.mainNav }).getByRole("link", { name: w.nav.newAsk, exact: true }).click();
+      const area = page.getByRole("combobox", { name: new RegExp(`^${w.area}`) });
+      await expect(area).toBeVisible();
+      await expect(area).toHaveAccessibleName(new RegExp(w.requiredMark));
+      await expect(area.getByRole("option", { name: AREAS[lang][1] })).toHaveCount(1);
+      await expectNoAxeViolations(page, `the new-ask form offline after one visit (${lang})`);
     });
 
     test("a new release is offered, and the page switches only when asked", async ({ browser, baseURL, distDir }) => {

@@ -67,11 +67,14 @@ pub fn Filters() -> impl IntoView {
         <search class="filters">
             <div class="field">
                 <label for="search">{t(Msg::Search)}</label>
-                <p class="hint" id="search-hint">{t(Msg::SearchHint)}</p>
+                // The hint shows inside the empty box, where it costs the first screen no line,
+                // and is read as the box's description.
+                <p class="visually-hidden" id="search-hint">{t(Msg::SearchHint)}</p>
                 <input
                     id="search"
                     type="search"
                     dir="auto"
+                    placeholder=t(Msg::SearchHint)
                     aria-describedby="search-hint"
                     prop:value=move || filter.with(|f| f.text.clone())
                     on:input:target=move |ev| {

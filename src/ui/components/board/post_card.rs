@@ -1,6 +1,6 @@
 //! One post in a list.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{Post, PostKind, RecordId};
 use crate::ui::state::AppState;
 use crate::ui::{format, labels, routes};
@@ -15,6 +15,8 @@ pub struct CardText {
     id: RecordId,
     kind: PostKind,
     kind_label: &'static str,
+    /// "Demo" on the group's invented posts.
+    demo: Option<&'static str>,
     status: &'static str,
     title: String,
     category: String,
@@ -30,6 +32,7 @@ impl CardText {
             id: post.id,
             kind: post.kind,
             kind_label: lang.text(post.kind.into()),
+            demo: state.is_demo(post.id).then(|| lang.text(Msg::DemoBadge)),
             status: lang.text(post.current_status().into()),
             title: post.title.value.clone(),
             category: labels::category(state, &post.category.value),
@@ -40,7 +43,7 @@ impl CardText {
     }
 }
 
-/// A post as a list shows it: kind, title (the link to its detail), category, area, urgency,
+/// A post as a list shows it: kind, a "Demo" label on invented posts, title (the link to its detail), category, area, urgency,
 /// status and when it was posted. User text goes in as text nodes, never as markup.
 #[component]
 pub fn PostCard(
@@ -57,6 +60,7 @@ pub fn PostCard(
             <p class="card-top">
                 <span class=kind_class>{card.kind_label}</span>
                 <span class="status">{card.status}</span>
+                {card.demo.map(|demo| view! { <span class="demo-badge">{demo}</span> })}
             </p>
             <h2 class="card-title">
                 <a href=routes::href(&routes::post(card.id)) dir="auto">{card.title}</a>

@@ -21,6 +21,9 @@ pub fn PostList(
     /// What to say when the list is empty.
     #[prop(into)]
     empty: Signal<Msg>,
+    /// A count of something else to say first on the same line ("15 open asks").
+    #[prop(optional)]
+    lead: Option<Signal<String>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let shown = RwSignal::new(PAGE);
@@ -43,13 +46,17 @@ pub fn PostList(
         let lang = state.lang.get();
         let total = total.get();
         let visible = shown.get().min(total);
-        fill(
+        let line = fill(
             lang.counted(Counted::Shown, total as u64),
             &[
                 ("shown", &format::number(lang, visible)),
                 ("count", &format::number(lang, total)),
             ],
-        )
+        );
+        match lead {
+            Some(lead) => format!("{} · {line}", lead.get()),
+            None => line,
+        }
     };
     let any = move || total.get() > 0;
     let more = move || shown.get() < total.get();

@@ -1,5 +1,6 @@
 //! A labelled one-line or multi-line text control.
 
+use super::char_count::CharCount;
 use super::field_error::described_by;
 use super::lens::Lens;
 use crate::i18n::Msg;
@@ -26,8 +27,15 @@ pub fn TextField(
     kind: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// A length limit in characters, counted under the field while typing.
+    #[prop(optional)]
+    max: Option<usize>,
 ) -> impl IntoView {
-    let describedby = described_by(id, hint.is_some(), note.is_some());
+    let mut describedby = described_by(id, hint.is_some(), note.is_some());
+    // The error first: it is what the person must act on.
+    if max.is_some() {
+        describedby = format!("{describedby} {id}-count");
+    }
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
         view! {
@@ -69,6 +77,7 @@ pub fn TextField(
             {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{t(hint)}</p> })}
             {note.map(|note| view! { <p class="hint" id=format!("{id}-note")>{t(note)}</p> })}
             {control}
+            {max.map(|max| view! { <CharCount id text=value.get max/> })}
             <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
         </div>
     }

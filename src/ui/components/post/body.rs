@@ -35,7 +35,7 @@ pub fn PostBody(
             &[("date", &format::moment(lang, posted))],
         )
     };
-    let languages = post.languages.value.join(", ");
+    let languages = crate::i18n::language_list(&post.languages.value);
     let details = post.details.value.clone();
     let title = post.title.value.clone();
     view! {
