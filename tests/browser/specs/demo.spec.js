@@ -33,6 +33,11 @@ for (const lang of LANGS) {
       await reload(page);
       await expect(page.getByText(w.shown(30, 33))).toBeVisible();
       expect(demoFetches, "the demo is fetched on the first run only").toEqual([]);
+
+      // An invented post says so on its own screen too.
+      await board.cards.first().getByRole("link").first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("main").getByText(w.demoBadge, { exact: true })).toBeVisible();
     });
 
     test("removing the demo keeps the person's own post, and stays removed after a reload", async ({ page }) => {

@@ -38,11 +38,14 @@ pub fn PostBody(
     let languages = crate::i18n::language_list(&post.languages.value);
     let details = post.details.value.clone();
     let title = post.title.value.clone();
+    // An invented post says so on its own screen too, not only on the board's card.
+    let demo = state.is_demo(post.id);
     view! {
         <p class="card-top">
             <span class=if kind == PostKind::Ask { "kind kind-ask" } else { "kind kind-offer" }>
                 {t(kind.into())}
             </span>
+            {demo.then(|| view! { <span class="demo-badge">{t(Msg::DemoBadge)}</span> })}
             <span class="status">{t(status.into())}</span>
         </p>
         {if in_preview {
