@@ -337,6 +337,25 @@ mod tests {
         });
     }
 
+    /// The device's clock observes this after a load or a merge. Were it to miss the newest
+    /// stamp (a helper's response from a phone whose clock runs ahead), the author's next edit
+    /// would be stamped older than what is there and would silently not take effect.
+    #[test]
+    fn the_newest_stamp_is_the_latest_of_every_post_and_response() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let mut board = Board::default();
+        assert_eq!(board.newest_stamp(), None);
+        board.add_post(Post::create(RecordId(1), sample_draft(), at(5)));
+        board.add_post(Post::create(RecordId(2), sample_draft(), at(3)));
+        assert_eq!(board.newest_stamp(), Some(at(5)));
+        let helper = crate::model::Signer::from_seed([7; 32]);
+        let ahead = Stamp::new(90, 0, DeviceId(2));
+        board
+            .respond(RecordId(2), ahead, "sam", String::new(), None, &helper)
+            .unwrap();
+        assert_eq!(board.newest_stamp(), Some(ahead));
+    }
+
     #[test]
     fn limits_name_the_record() {
         let mut board = Board::default();
