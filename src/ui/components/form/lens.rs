@@ -10,6 +10,16 @@ pub struct Lens {
     pub set: Callback<String>,
 }
 
+/// A form whose fields are signals of their own binds each directly.
+impl From<RwSignal<String>> for Lens {
+    fn from(signal: RwSignal<String>) -> Self {
+        Self {
+            get: signal.into(),
+            set: Callback::new(move |value| signal.set(value)),
+        }
+    }
+}
+
 /// `lens!(fields, title)`: the [`Lens`] of `fields.title` in an `RwSignal` of a struct.
 macro_rules! lens {
     ($signal:expr, $field:ident) => {{

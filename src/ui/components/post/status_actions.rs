@@ -11,8 +11,9 @@ use crate::model::{
     Status, StatusError, Visibility,
 };
 use crate::ui::codes::{code, parse};
+use crate::ui::components::form::choice_field::ChoiceField;
 use crate::ui::components::form::field_error::problem_text;
-use crate::ui::components::form::options::Options;
+use crate::ui::components::form::text_field::TextField;
 use crate::ui::labels::choices;
 use crate::ui::state::{t, AppState};
 use crate::ui::{platform, routes};
@@ -169,6 +170,7 @@ fn OfferHelp(id: RecordId, kind: PostKind, author: String) -> impl IntoView {
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let contact_error = RwSignal::new(None::<String>);
+    let no_error = Signal::stored(None::<String>);
     let methods = Signal::derive(move || choices(state, &ContactMethod::ALL));
     let offer = move |_| {
         let lang = state.lang.get_untracked();
@@ -217,45 +219,17 @@ fn OfferHelp(id: RecordId, kind: PostKind, author: String) -> impl IntoView {
         state.announce(&routes::post(id), text);
     };
     view! {
-        <div class="field">
-            <label for="helper-name">{t(Msg::FieldHandle)}</label>
-            <input
-                id="helper-name"
-                type="text"
-                autocomplete="nickname"
-                aria-describedby="helper-name-error"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                bind:value=name
-            />
-            <p id="helper-name-error" class="error">{move || error.get()}</p>
-        </div>
-        <div class="field">
-            <label for="helper-message">{t(Msg::FieldMessage)}</label>
-            <textarea id="helper-message" rows="2" maxlength="1000" bind:value=message></textarea>
-        </div>
-        <div class="field">
-            <label for="helper-method">{t(Msg::FieldHelperMethod)}</label>
-            <select
-                id="helper-method"
-                prop:value=move || method.get()
-                on:change:target=move |ev| method.set(ev.target().value())
-            >
-                <Options options=methods current=Signal::derive(move || method.get())/>
-            </select>
-        </div>
-        <div class="field">
-            <label for="helper-contact">{t(Msg::FieldHelperContact)}</label>
-            <input
-                id="helper-contact"
-                type="text"
-                autocomplete="tel"
-                aria-describedby="helper-contact-hint helper-contact-error"
-                aria-invalid=move || contact_error.with(Option::is_some).then_some("true")
-                bind:value=value
-            />
-            <p id="helper-contact-hint" class="hint">{t(Msg::HelperContactHint)}</p>
-            <p id="helper-contact-error" class="error">{move || contact_error.get()}</p>
-        </div>
+        <TextField id="helper-name" label=Msg::FieldHandle value=name.into() error=error autocomplete="nickname"/>
+        <TextField id="helper-message" label=Msg::FieldMessage value=message.into() error=no_error multiline=true/>
+        <ChoiceField id="helper-method" label=Msg::FieldHelperMethod value=method.into() options=methods error=no_error/>
+        <TextField
+            id="helper-contact"
+            label=Msg::FieldHelperContact
+            value=value.into()
+            error=contact_error
+            hint=Msg::HelperContactHint
+            autocomplete="tel"
+        />
         <div class="actions">
             <button class="button" type="button" on:click=offer>{t(respond_label(kind))}</button>
         </div>

@@ -2,11 +2,11 @@
 //! and its QR code.
 
 use super::qr_code::QrCode;
-use super::send::Confirmation;
+use super::send::{copy_and_confirm, Confirmation};
 use super::web::{self, Shared};
 use crate::i18n::{fill, Msg};
+use crate::ui::format;
 use crate::ui::state::{t, AppState};
-use crate::ui::{format, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -25,17 +25,7 @@ pub fn LinkPanel(
 ) -> impl IntoView {
     let state = AppState::get();
     let confirmed = RwSignal::new(None::<Msg>);
-    let copy = move || {
-        let url = url.get_untracked();
-        spawn_local(async move {
-            let outcome = if platform::copy_text(&url).await {
-                Msg::LinkCopied
-            } else {
-                Msg::CopyLinkFailed
-            };
-            confirmed.try_set(Some(outcome));
-        });
-    };
+    let copy = move || copy_and_confirm(url.get_untracked(), Msg::LinkCopied, confirmed);
     let share = move |_| {
         let url = url.get_untracked();
         let title = state.t(title).to_string();

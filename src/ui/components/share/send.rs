@@ -57,14 +57,7 @@ pub fn SendMessage(
     let whole = move || message(&text.get(), &url.get());
     let copy = move || {
         let whole = message(&text.get_untracked(), &url.get_untracked());
-        spawn_local(async move {
-            let outcome = if platform::copy_text(&whole).await {
-                Msg::MessageCopied
-            } else {
-                Msg::CopyLinkFailed
-            };
-            confirmed.try_set(Some(outcome));
-        });
+        copy_and_confirm(whole, Msg::MessageCopied, confirmed);
     };
     let share = move |_| {
         let (text, url) = (text.get_untracked(), url.get_untracked());
@@ -120,6 +113,19 @@ pub fn SendMessage(
             </div>
         </div>
     }
+}
+
+/// Puts `text` on the clipboard, then says in `said` whether it worked: `copied`, or that
+/// copying failed (the text stays in its box to select by hand).
+pub fn copy_and_confirm(text: String, copied: Msg, said: RwSignal<Option<Msg>>) {
+    spawn_local(async move {
+        let outcome = if platform::copy_text(&text).await {
+            copied
+        } else {
+            Msg::CopyLinkFailed
+        };
+        said.try_set(Some(outcome));
+    });
 }
 
 /// What a copy or share just did, beside the buttons: a polite live region, apart from the
