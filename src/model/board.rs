@@ -345,7 +345,9 @@ mod tests {
         let at = |ms| Stamp::new(ms, 0, DeviceId(1));
         let mut board = Board::default();
         assert_eq!(board.newest_stamp(), None);
+        assert!(board.is_empty());
         board.add_post(Post::create(RecordId(1), sample_draft(), at(5)));
+        assert!(!board.is_empty());
         board.add_post(Post::create(RecordId(2), sample_draft(), at(3)));
         assert_eq!(board.newest_stamp(), Some(at(5)));
         let helper = crate::model::Signer::from_seed([7; 32]);

@@ -56,9 +56,8 @@ impl Clock {
 
     /// Takes note of a stamp from another copy, so later local edits order after it.
     pub fn observe(&mut self, seen: Stamp) {
-        if (seen.ms, seen.count) > (self.last.ms, self.last.count) {
-            self.last = Stamp::new(seen.ms, seen.count, self.device);
-        }
+        // `last` always carries this device, so the larger stamp is the later (time, counter).
+        self.last = self.last.max(Stamp::new(seen.ms, seen.count, self.device));
     }
 
     /// A clock that goes on from `last`, the newest stamp it had handed out or seen when it
@@ -215,6 +214,28 @@ mod tests {
     }
 
     #[test]
+    fn ticks_carry_the_wall_time_when_it_moves_forward() {
+        let mut clock = Clock::new(DeviceId(7));
+        assert_eq!(clock.device(), DeviceId(7));
+        assert_eq!(clock.tick(1_000), Stamp::new(1_000, 0, DeviceId(7)));
+        assert_eq!(clock.tick(2_000), Stamp::new(2_000, 0, DeviceId(7)));
+        assert_eq!(clock.tick(1_500), Stamp::new(2_000, 1, DeviceId(7)));
+        assert_eq!(clock.tick(2_000), Stamp::new(2_000, 2, DeviceId(7)));
+        assert_eq!(clock.last(), Stamp::new(2_000, 2, DeviceId(7)));
+    }
+
+    #[test]
+    fn observing_an_older_or_equal_stamp_changes_nothing() {
+        let mut clock = Clock::new(DeviceId(1));
+        clock.tick(5_000);
+        clock.observe(Stamp::new(4_000, 9, DeviceId(2)));
+        clock.observe(Stamp::new(5_000, 0, DeviceId(2)));
+        assert_eq!(clock.last(), Stamp::new(5_000, 0, DeviceId(1)));
+        clock.observe(Stamp::new(5_000, 1, DeviceId(0)));
+        assert_eq!(clock.last(), Stamp::new(5_000, 1, DeviceId(1)));
+    }
+
+    #[test]
     fn observing_a_later_stamp_moves_the_clock_past_it() {
         let mut clock = Clock::new(DeviceId(1));
         clock.observe(Stamp::new(5_000, 3, DeviceId(2)));
@@ -261,6 +282,21 @@ mod tests {
         assert_eq!(
             bad("1.0.10000000000000000"),
             StampError::BadPart(StampPart::Device)
+        );
+        // Seventeen digits overflow whichever kind of digit comes last.
+        assert_eq!(
+            bad("1000000000000000a.0.1"),
+            StampError::BadPart(StampPart::Time)
+        );
+        assert_eq!(
+            bad("1000000000000000A.0.1"),
+            StampError::BadPart(StampPart::Time)
+        );
+        assert_eq!(bad("1.2").to_string(), "stamp does not have three parts");
+        assert_eq!(bad("1.zz.3").to_string(), "stamp has no valid Counter part");
+        assert_eq!(
+            bad("1.100000000.3").to_string(),
+            "stamp counter is too large"
         );
         assert_eq!(
             "FF.0.A".parse::<Stamp>(),
