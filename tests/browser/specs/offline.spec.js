@@ -18,6 +18,9 @@ async function waitForOfflineReady(page) {
   // The first visit reads the group's files and its demo board; a reload before that is done
   // would cut those requests off.
   await page.waitForLoadState("networkidle");
+  // The demo's signatures are checked in a worker after its file arrived, so the network can
+  // fall quiet before the worker's script is asked for: wait for the demo's posts themselves.
+  await expect(page.getByRole("list", { name: /^(Posts|Publicaciones)$/ }).getByRole("listitem").first()).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
