@@ -3,7 +3,6 @@
 
 use crate::i18n::Msg;
 use crate::model::{Post, PostKind};
-use crate::sources::share_link::{share_url, LinkAudience, ShareLink};
 use crate::ui::components::share::send::{post_text, SendMessage};
 use crate::ui::components::share::web;
 use crate::ui::state::{t, AppState};
@@ -14,10 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SendPost(post: Post) -> impl IntoView {
     let state = AppState::get();
-    let url = share_url(
-        &web::app_url(),
-        &ShareLink::for_post(&post, LinkAudience::Public),
-    );
+    let url = web::public_post_url(&post);
     let heading = match post.kind {
         PostKind::Ask => Msg::SendAskHeading,
         PostKind::Offer => Msg::SendOfferHeading,

@@ -5,7 +5,6 @@
 use super::reach::reach_label;
 use crate::i18n::{fill, Msg};
 use crate::model::{contact_value, Contact, ContactMethod, Post, PostKind};
-use crate::sources::share_link::{share_url, LinkAudience, ShareLink};
 use crate::ui::components::share::send::{encoded, message, SendMessage};
 use crate::ui::components::share::web;
 use crate::ui::state::AppState;
@@ -23,10 +22,7 @@ pub fn SendReply(
 ) -> impl IntoView {
     let state = AppState::get();
     let author = post.author.clone();
-    let url = share_url(
-        &web::app_url(),
-        &ShareLink::for_post(&post, LinkAudience::Public),
-    );
+    let url = web::public_post_url(&post);
     let reply_msg = match post.kind {
         PostKind::Ask => Msg::ReplyTextAsk,
         PostKind::Offer => Msg::ReplyTextOffer,

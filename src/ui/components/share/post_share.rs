@@ -4,7 +4,6 @@ use super::link_panel::LinkPanel;
 use super::web;
 use crate::i18n::Msg;
 use crate::model::Post;
-use crate::sources::share_link::{share_url, LinkAudience, ShareLink};
 use crate::ui::state::t;
 use leptos::prelude::*;
 
@@ -12,10 +11,7 @@ use leptos::prelude::*;
 /// send or show as a QR code. Folded away, so the post itself stays first on a small screen.
 #[component]
 pub fn PostShare(post: Post) -> impl IntoView {
-    let url = share_url(
-        &web::app_url(),
-        &ShareLink::for_post(&post, LinkAudience::Public),
-    );
+    let url = web::public_post_url(&post);
     view! {
         <details class="more post-share">
             <summary>{t(Msg::SharePost)}</summary>

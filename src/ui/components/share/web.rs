@@ -17,6 +17,13 @@ pub fn app_url() -> String {
     format!("{origin}{}", AppState::get().href("/"))
 }
 
+/// The public link to `post` (its private details stripped by the redaction step): what every
+/// way of sending a post hands on.
+pub fn public_post_url(post: &crate::model::Post) -> String {
+    use crate::sources::share_link::{share_url, LinkAudience, ShareLink};
+    share_url(&app_url(), &ShareLink::for_post(post, LinkAudience::Public))
+}
+
 /// The page's fragment without its `#`; empty when there is none.
 pub fn fragment() -> String {
     let hash = leptos::prelude::window()
