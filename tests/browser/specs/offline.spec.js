@@ -13,14 +13,21 @@ const GROUP_NAME = require("../../../public/config.json").name;
 // decides where it comes from.
 test.use({ serviceWorkers: "allow", demoBoard: true });
 
+/**
+ * Waits for the demo board's posts. Their signatures are checked in a worker after the demo's
+ * file arrived, so the network can fall quiet before the worker's script is asked for; going
+ * offline or reloading then would cut that request off.
+ */
+async function waitForDemoPosts(page) {
+  await expect(page.getByRole("list", { name: /^(Posts|Publicaciones)$/ }).getByRole("listitem").first()).toBeVisible();
+}
+
 /** Waits until the service worker has precached this release and controls the page. */
 async function waitForOfflineReady(page) {
   // The first visit reads the group's files and its demo board; a reload before that is done
   // would cut those requests off.
   await page.waitForLoadState("networkidle");
-  // The demo's signatures are checked in a worker after its file arrived, so the network can
-  // fall quiet before the worker's script is asked for: wait for the demo's posts themselves.
-  await expect(page.getByRole("list", { name: /^(Posts|Publicaciones)$/ }).getByRole("listitem").first()).toBeVisible();
+  await waitForDemoPosts(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
@@ -73,6 +80,7 @@ for (const lang of LANGS) {
       // group's settings before it existed.
       await page.evaluate(() => navigator.serviceWorker.ready);
       await page.waitForLoadState("networkidle");
+      await waitForDemoPosts(page);
 
       await context.setOffline(true);
       await page.reload();
