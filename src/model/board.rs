@@ -3,6 +3,7 @@
 
 use super::fund::FundEntry;
 use super::id::RecordId;
+use super::kinds::EachKind;
 use super::matching::Match;
 use super::merge::Merge;
 use super::post::Post;
@@ -199,13 +200,15 @@ impl Board {
 
     /// Records of every kind, tombstones included.
     pub fn len(&self) -> usize {
-        self.posts.len()
-            + self.matches.len()
-            + self.resources.len()
-            + self.rosters.len()
-            + self.shifts.len()
-            + self.fund.len()
-            + self.skills.len()
+        struct Count<'a>(&'a Board, usize);
+        impl EachKind for Count<'_> {
+            fn kind<T: Record>(&mut self) {
+                self.1 += T::all(self.0).len();
+            }
+        }
+        let mut count = Count(self, 0);
+        Board::each_kind(&mut count);
+        count.1
     }
 
     pub fn is_empty(&self) -> bool {
@@ -215,95 +218,70 @@ impl Board {
     /// Merges `other` in and counts, per incoming record, whether it was new, changed ours, or
     /// added nothing.
     pub fn merge_in(&mut self, other: &Board) -> MergeReport {
-        let mut report = MergeReport::default();
-        report.record(
-            RecordKind::Post,
-            merge_collection(&mut self.posts, &other.posts),
-        );
-        report.record(
-            RecordKind::Match,
-            merge_collection(&mut self.matches, &other.matches),
-        );
-        report.record(
-            RecordKind::Resource,
-            merge_collection(&mut self.resources, &other.resources),
-        );
-        report.record(
-            RecordKind::Roster,
-            merge_collection(&mut self.rosters, &other.rosters),
-        );
-        report.record(
-            RecordKind::Shift,
-            merge_collection(&mut self.shifts, &other.shifts),
-        );
-        report.record(
-            RecordKind::FundEntry,
-            merge_collection(&mut self.fund, &other.fund),
-        );
-        report.record(
-            RecordKind::Skill,
-            merge_collection(&mut self.skills, &other.skills),
-        );
-        report
+        struct MergeIn<'a> {
+            ours: &'a mut Board,
+            theirs: &'a Board,
+            report: MergeReport,
+        }
+        impl EachKind for MergeIn<'_> {
+            fn kind<T: Record>(&mut self) {
+                let counts = merge_collection(T::all_mut(self.ours), T::all(self.theirs));
+                self.report.record(T::KIND, counts);
+            }
+        }
+        let mut step = MergeIn {
+            ours: self,
+            theirs: other,
+            report: MergeReport::default(),
+        };
+        Board::each_kind(&mut step);
+        step.report
     }
 
     /// As [`Board::merge_in`], taking `other` by value so its new records move in rather than
     /// being copied: the way to merge a board just read from a source.
     pub fn absorb(&mut self, other: Board) -> MergeReport {
-        let mut report = MergeReport::default();
-        report.record(
-            RecordKind::Post,
-            absorb_collection(&mut self.posts, other.posts),
-        );
-        report.record(
-            RecordKind::Match,
-            absorb_collection(&mut self.matches, other.matches),
-        );
-        report.record(
-            RecordKind::Resource,
-            absorb_collection(&mut self.resources, other.resources),
-        );
-        report.record(
-            RecordKind::Roster,
-            absorb_collection(&mut self.rosters, other.rosters),
-        );
-        report.record(
-            RecordKind::Shift,
-            absorb_collection(&mut self.shifts, other.shifts),
-        );
-        report.record(
-            RecordKind::FundEntry,
-            absorb_collection(&mut self.fund, other.fund),
-        );
-        report.record(
-            RecordKind::Skill,
-            absorb_collection(&mut self.skills, other.skills),
-        );
-        report
+        struct Absorb<'a> {
+            ours: &'a mut Board,
+            theirs: Board,
+            report: MergeReport,
+        }
+        impl EachKind for Absorb<'_> {
+            fn kind<T: Record>(&mut self) {
+                let theirs = std::mem::take(T::all_mut(&mut self.theirs));
+                let counts = absorb_collection(T::all_mut(self.ours), theirs);
+                self.report.record(T::KIND, counts);
+            }
+        }
+        let mut step = Absorb {
+            ours: self,
+            theirs: other,
+            report: MergeReport::default(),
+        };
+        Board::each_kind(&mut step);
+        step.report
     }
 
     /// Checks every stored record against the input limits: the gate for boards that come from
     /// outside (a file, a link, a published board).
     pub fn check_limits(&self) -> Result<(), RecordError> {
-        check_collection(&self.posts)?;
-        check_collection(&self.matches)?;
-        check_collection(&self.resources)?;
-        check_collection(&self.rosters)?;
-        check_collection(&self.shifts)?;
-        check_collection(&self.fund)?;
-        check_collection(&self.skills)
+        struct FirstError<'a>(&'a Board, Result<(), RecordError>);
+        impl EachKind for FirstError<'_> {
+            fn kind<T: Record>(&mut self) {
+                if self.1.is_ok() {
+                    self.1 = check_collection(T::all(self.0));
+                }
+            }
+        }
+        let mut step = FirstError(self, Ok(()));
+        Board::each_kind(&mut step);
+        step.1
     }
 }
 
 impl Merge for Board {
     fn merge(&mut self, other: &Self) {
-        Merge::merge(&mut self.posts, &other.posts);
-        Merge::merge(&mut self.matches, &other.matches);
-        Merge::merge(&mut self.resources, &other.resources);
-        Merge::merge(&mut self.rosters, &other.rosters);
-        Merge::merge(&mut self.shifts, &other.shifts);
-        Merge::merge(&mut self.fund, &other.fund);
-        Merge::merge(&mut self.skills, &other.skills);
+        self.merge_in(other);
     }
 }
 

@@ -2,45 +2,47 @@
 //! For what never was anyone's board, such as the group's invented demo posts: removing them
 //! here must not delete them anywhere else, and must leave every other record as it was.
 
-use super::{Board, RecordId};
+use super::kinds::EachKind;
+use super::{Board, Record, RecordId};
 use std::collections::BTreeSet;
 
 impl Board {
     /// The ids of every record on the board, of every kind, tombstones included.
     pub fn ids(&self) -> BTreeSet<RecordId> {
-        self.posts
-            .keys()
-            .chain(self.matches.keys())
-            .chain(self.resources.keys())
-            .chain(self.rosters.keys())
-            .chain(self.shifts.keys())
-            .chain(self.fund.keys())
-            .chain(self.skills.keys())
-            .copied()
-            .collect()
+        struct Ids<'a>(&'a Board, BTreeSet<RecordId>);
+        impl EachKind for Ids<'_> {
+            fn kind<T: Record>(&mut self) {
+                self.1.extend(T::all(self.0).keys());
+            }
+        }
+        let mut ids = Ids(self, BTreeSet::new());
+        Board::each_kind(&mut ids);
+        ids.1
     }
 
     /// Whether a record of any kind, tombstone included, has the id `id`.
     pub fn holds(&self, id: RecordId) -> bool {
-        self.posts.contains_key(&id)
-            || self.matches.contains_key(&id)
-            || self.resources.contains_key(&id)
-            || self.rosters.contains_key(&id)
-            || self.shifts.contains_key(&id)
-            || self.fund.contains_key(&id)
-            || self.skills.contains_key(&id)
+        struct Holds<'a>(&'a Board, RecordId, bool);
+        impl EachKind for Holds<'_> {
+            fn kind<T: Record>(&mut self) {
+                self.2 |= T::all(self.0).contains_key(&self.1);
+            }
+        }
+        let mut holds = Holds(self, id, false);
+        Board::each_kind(&mut holds);
+        holds.2
     }
 
     /// Drops every record whose id is in `ids`, of whatever kind; returns how many it dropped.
     pub fn forget(&mut self, ids: &BTreeSet<RecordId>) -> usize {
+        struct Forget<'a>(&'a mut Board, &'a BTreeSet<RecordId>);
+        impl EachKind for Forget<'_> {
+            fn kind<T: Record>(&mut self) {
+                T::all_mut(self.0).retain(|id, _| !self.1.contains(id));
+            }
+        }
         let before = self.len();
-        self.posts.retain(|id, _| !ids.contains(id));
-        self.matches.retain(|id, _| !ids.contains(id));
-        self.resources.retain(|id, _| !ids.contains(id));
-        self.rosters.retain(|id, _| !ids.contains(id));
-        self.shifts.retain(|id, _| !ids.contains(id));
-        self.fund.retain(|id, _| !ids.contains(id));
-        self.skills.retain(|id, _| !ids.contains(id));
+        Board::each_kind(&mut Forget(self, ids));
         before - self.len()
     }
 }

@@ -12,6 +12,7 @@ pub mod filter;
 mod forget;
 pub mod fund;
 pub mod id;
+pub mod kinds;
 pub mod matching;
 pub mod merge;
 pub mod moderation;

@@ -1,11 +1,14 @@
 //! What every kind of record on a board has in common: a kind, a random id, a tombstone, and
 //! limits on what it holds. Board-wide steps (merge reports, limit checks, redaction) walk every
-//! collection through this one trait.
+//! collection through this one trait (see `kinds`).
 
 use super::clock::Stamp;
 use super::id::RecordId;
+use super::kinds::OnBoard;
 use super::merge::{Lww, Merge};
+use super::redact::Redact;
 use super::validate::Checks;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -62,8 +65,10 @@ impl fmt::Display for RecordRef {
     }
 }
 
-/// A record kept in one of a board's collections.
-pub trait Record: Merge + Clone + PartialEq {
+/// A record kept in one of a board's collections (`kinds` lists them).
+pub trait Record:
+    Merge + Redact + OnBoard + Clone + PartialEq + Serialize + DeserializeOwned
+{
     const KIND: RecordKind;
 
     /// Whether the tombstone is newer than every edit.

@@ -9,11 +9,14 @@
 
 use super::board::Board;
 use super::fund::FundEntry;
+use super::kinds::EachKind;
 use super::matching::Match;
 use super::merge::Lww;
 use super::post::{Contact, Post, Visibility};
+use super::record::Record;
 use super::resource::Resource;
 use super::roster::{CheckIn, Roster};
+use super::shift::Shift;
 use super::skill::Skill;
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +58,9 @@ fn private_text(field: &mut Lww<String>, audience: Audience) {
     }
 }
 
-/// Strips what one audience may not see from a record.
-trait Redact {
+/// Strips what one audience may not see from a record. Every kind has it, so no kind leaves
+/// the device unredacted.
+pub trait Redact {
     fn redact(&mut self, audience: Audience);
 }
 
@@ -114,18 +118,28 @@ impl Redact for FundEntry {
     }
 }
 
+/// A shift holds a task, times and the handles signed up: nothing private.
+impl Redact for Shift {
+    fn redact(&mut self, _audience: Audience) {}
+}
+
 impl Redact for Skill {
     fn redact(&mut self, audience: Audience) {
         contact(&mut self.contact, audience);
     }
 }
 
-fn redact_all<T: Redact>(
-    records: &mut std::collections::BTreeMap<super::id::RecordId, T>,
+/// Redacts every record of each kind in turn.
+struct RedactAll<'a> {
+    board: &'a mut Board,
     audience: Audience,
-) {
-    for record in records.values_mut() {
-        record.redact(audience);
+}
+
+impl EachKind for RedactAll<'_> {
+    fn kind<T: Record>(&mut self) {
+        for record in T::all_mut(self.board).values_mut() {
+            record.redact(self.audience);
+        }
     }
 }
 
@@ -146,12 +160,10 @@ impl Board {
         if audience == Audience::Public {
             board.rosters.clear();
         }
-        redact_all(&mut board.posts, audience);
-        redact_all(&mut board.matches, audience);
-        redact_all(&mut board.resources, audience);
-        redact_all(&mut board.rosters, audience);
-        redact_all(&mut board.fund, audience);
-        redact_all(&mut board.skills, audience);
+        Board::each_kind(&mut RedactAll {
+            board: &mut board,
+            audience,
+        });
         board
     }
 }

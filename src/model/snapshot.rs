@@ -4,11 +4,11 @@
 
 use super::board::{Board, RecordError};
 use super::id::RecordId;
-use super::record::{Record, RecordKind, RecordRef};
+use super::kinds::EachKind;
+use super::record::{Record, RecordRef};
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version of Circle writes.
@@ -279,58 +279,56 @@ fn read_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error
 
 /// The first record of a raw board that does not read as its kind.
 fn find_damaged_record(board: &Value) -> Option<RecordRef> {
-    fn first_bad<T: DeserializeOwned>(
-        board: &Value,
-        name: &str,
-        kind: RecordKind,
-    ) -> Option<RecordRef> {
-        let records = board.get(name)?.as_object()?;
-        records.iter().find_map(|(key, value)| {
-            read_value::<T>(value).err().map(|_| RecordRef {
-                kind,
-                id: key.parse().unwrap_or(RecordId(0)),
-            })
-        })
+    struct FirstBad<'a>(&'a Value, Option<RecordRef>);
+    impl EachKind for FirstBad<'_> {
+        fn kind<T: Record>(&mut self) {
+            if self.1.is_some() {
+                return;
+            }
+            let Some(records) = self.0.get(T::FIELD).and_then(Value::as_object) else {
+                return;
+            };
+            self.1 = records.iter().find_map(|(key, value)| {
+                read_value::<T>(value).err().map(|_| RecordRef {
+                    kind: T::KIND,
+                    id: key.parse().unwrap_or(RecordId(0)),
+                })
+            });
+        }
     }
-    use super::{FundEntry, Match, Post, Resource, Roster, Shift, Skill};
-    first_bad::<Post>(board, "posts", RecordKind::Post)
-        .or_else(|| first_bad::<Match>(board, "matches", RecordKind::Match))
-        .or_else(|| first_bad::<Resource>(board, "resources", RecordKind::Resource))
-        .or_else(|| first_bad::<Roster>(board, "rosters", RecordKind::Roster))
-        .or_else(|| first_bad::<Shift>(board, "shifts", RecordKind::Shift))
-        .or_else(|| first_bad::<FundEntry>(board, "fund", RecordKind::FundEntry))
-        .or_else(|| first_bad::<Skill>(board, "skills", RecordKind::Skill))
+    let mut step = FirstBad(board, None);
+    Board::each_kind(&mut step);
+    step.1
 }
 
 /// Every record is filed under its own id.
 fn check_ids(board: &Board) -> Result<(), SnapshotError> {
-    fn check<T: Record>(
-        records: &BTreeMap<RecordId, T>,
-        id_of: impl Fn(&T) -> RecordId,
-    ) -> Result<(), SnapshotError> {
-        match records.iter().find(|(key, record)| **key != id_of(record)) {
-            Some((key, _)) => Err(SnapshotError::WrongId {
-                record: RecordRef {
-                    kind: T::KIND,
-                    id: *key,
-                },
-            }),
-            None => Ok(()),
+    struct FirstMisfiled<'a>(&'a Board, Option<RecordRef>);
+    impl EachKind for FirstMisfiled<'_> {
+        fn kind<T: Record>(&mut self) {
+            if self.1.is_none() {
+                self.1 = T::all(self.0)
+                    .iter()
+                    .find(|(key, record)| **key != record.id())
+                    .map(|(key, _)| RecordRef {
+                        kind: T::KIND,
+                        id: *key,
+                    });
+            }
         }
     }
-    check(&board.posts, |r| r.id)?;
-    check(&board.matches, |r| r.id)?;
-    check(&board.resources, |r| r.id)?;
-    check(&board.rosters, |r| r.id)?;
-    check(&board.shifts, |r| r.id)?;
-    check(&board.fund, |r| r.id)?;
-    check(&board.skills, |r| r.id)
+    let mut step = FirstMisfiled(board, None);
+    Board::each_kind(&mut step);
+    match step.1 {
+        Some(record) => Err(SnapshotError::WrongId { record }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{sample_draft, DeviceId, Post, Stamp};
+    use crate::model::{sample_draft, DeviceId, Post, RecordKind, Stamp};
 
     fn board() -> Board {
         let mut board = Board::default();
