@@ -1,22 +1,22 @@
 //! New ask / new offer: the form a neighbour who has never seen Circle fills in under a minute.
 
-use crate::i18n::{fill, Counted, Lang, Msg};
+use crate::i18n::{Lang, Msg};
 use crate::model::{
     Contact, ContactMethod, Day, Field, GroupConfig, PostDraft, PostKind, Urgency, Visibility,
 };
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::choice_field::ChoiceField;
-use crate::ui::components::form::field_error::problem_text;
+use crate::ui::components::form::form_actions::{FormActions, FormSummary};
+use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
 use crate::ui::labels::choices;
 use crate::ui::state::{t, AppState};
-use crate::ui::{format, labels, platform, routes};
+use crate::ui::{labels, routes};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The form as typed, all text, so a half-written draft is saved and restored exactly as the
 /// person left it, even where it does not parse yet.
@@ -60,107 +60,38 @@ const ORDER: [&str; 13] = [
 /// readable only with the group's key, which no group has yet, so nobody could ever read it.
 const OFFERED_VISIBILITY: [Visibility; 2] = [Visibility::Public, Visibility::Private];
 
-/// Problems per control id, as sentences in the person's language.
-type Problems = BTreeMap<&'static str, String>;
-
 /// The form for a new ask or offer. The required questions come first; the rest sit under
-/// "More details". Problems show inline after the first submit and update as the
-/// person types; the draft is kept on the device until it is posted.
+/// "More details". The draft is kept on the device until it is posted.
 #[component]
 pub fn NewPostPage(kind: PostKind) -> impl IntoView {
     let state = AppState::get();
-    let draft_key = format!("draft.{}", code(&kind));
-    let fields =
-        RwSignal::new(platform::load::<Fields>(&draft_key).unwrap_or_else(|| blank(state)));
-    Effect::new({
-        let draft_key = draft_key.clone();
-        move |_| {
-            let keep = state.prefs.with(|prefs| prefs.keep_drafts);
-            fields.with(|fields| {
-                if keep && *fields != Fields::default() {
-                    platform::save(&draft_key, fields);
-                } else {
-                    platform::forget(&draft_key);
-                }
-            });
-        }
-    });
-
-    let attempted = RwSignal::new(false);
-    let problems = Memo::new(move |_| {
-        if !attempted.get() {
-            return Problems::new();
-        }
-        let lang = state.lang.get();
-        state
-            .config
-            .with(|config| fields.with(|fields| check(kind, fields, config, lang).err()))
-            .unwrap_or_default()
-    });
-    let error =
-        move |id: &'static str| Signal::derive(move || problems.with(|p| p.get(id).cloned()));
+    let form = FormState::new(
+        format!("draft.{}", code(&kind)),
+        &ORDER,
+        move || blank(state),
+        move |fields, lang| {
+            state
+                .config
+                .with(|config| check(kind, fields, config, lang))
+        },
+    );
+    let fields = form.fields;
+    let error = move |id| form.error(id);
 
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        attempted.set(true);
-        let lang = state.lang.get_untracked();
-        let checked = state
-            .config
-            .with_untracked(|config| fields.with_untracked(|f| check(kind, f, config, lang)));
-        match checked {
-            Err(problems) => {
-                if let Some(first) = ORDER.iter().find(|id| problems.contains_key(*id)) {
-                    platform::focus_id(first);
-                }
-            }
-            Ok(draft) => {
-                let id = state.add_post(draft);
-                fields.set(Fields::default());
-                attempted.set(false);
-                let posted = match kind {
-                    PostKind::Ask => Msg::PostedAsk,
-                    PostKind::Offer => Msg::PostedOffer,
-                };
-                let path = routes::post(id);
-                state.announce(&path, lang.text(posted).to_string());
-                navigate(&path, Default::default());
-            }
+        if let Some(draft) = form.submit() {
+            let id = state.add_post(draft);
+            let posted = match kind {
+                PostKind::Ask => Msg::PostedAsk,
+                PostKind::Offer => Msg::PostedOffer,
+            };
+            let path = routes::post(id);
+            let lang = state.lang.get_untracked();
+            state.announce(&path, lang.text(posted).to_string());
+            navigate(&path, Default::default());
         }
-    };
-    // "Start over" empties the form at once, and offers the answers back for as long as the
-    // form stays empty: one tap must not lose a half-written post for good.
-    let cleared = RwSignal::new(None::<(Fields, Fields)>);
-    let start_over = move |_| {
-        let empty = blank(state);
-        let before = fields.get_untracked();
-        fields.set(empty.clone());
-        attempted.set(false);
-        cleared.set(Some((before, empty)));
-    };
-    let undo = move |_| {
-        if let Some((before, _)) = cleared.get_untracked() {
-            fields.set(before);
-            cleared.set(None);
-        }
-    };
-    let can_undo = move || {
-        cleared.with(|cleared| {
-            cleared
-                .as_ref()
-                .is_some_and(|(_, empty)| fields.with(|now| now == empty))
-        })
-    };
-
-    let summary = move || {
-        let count = problems.with(BTreeMap::len);
-        (count > 0).then(|| {
-            let lang = state.lang.get();
-            fill(
-                lang.counted(Counted::FixProblems, count as u64),
-                &[("count", &format::number(lang, count))],
-            )
-        })
     };
     let (title, what, submit_label) = match kind {
         PostKind::Ask => (Msg::NewAskTitle, Msg::FieldWhatAsk, Msg::SubmitAsk),
@@ -196,7 +127,7 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
         <h1>{t(title)}</h1>
         <p>{t(Msg::NewPostIntro)}</p>
         <form class="post-form" novalidate on:submit=submit>
-            <p class="form-summary" role="alert">{summary}</p>
+            <FormSummary form/>
             <TextField
                 id="title"
                 label=what
@@ -309,18 +240,7 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
                 />
             </details>
             <p class="hint">{t(Msg::DraftKept)}</p>
-            <div class="actions">
-                <button class="button" type="submit">{t(submit_label)}</button>
-                <button class="button secondary" type="button" on:click=start_over>{t(Msg::ClearForm)}</button>
-            </div>
-            <div class="undo" aria-live="polite">
-                <Show when=can_undo>
-                    <p>
-                        {t(Msg::FormCleared)} " "
-                        <button class="button secondary" type="button" on:click=undo>{t(Msg::Undo)}</button>
-                    </p>
-                </Show>
-            </div>
+            <FormActions form submit=submit_label/>
         </form>
     }
 }
@@ -419,11 +339,7 @@ fn check(
         Ok(draft) if problems.is_empty() => Ok(draft),
         Ok(_) => Err(problems),
         Err(errors) => {
-            for error in errors {
-                problems
-                    .entry(control_of(error.field))
-                    .or_insert_with(|| problem_text(lang, error.problem));
-            }
+            add_model_problems(&mut problems, errors, control_of, lang);
             Err(problems)
         }
     }
