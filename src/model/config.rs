@@ -17,7 +17,8 @@
 //!   "phone_country_code": 1,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json"},
-//!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}}
+//!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}},
+//!     {"kind": "csv", "holds": "resources", "url": "places.csv"}
 //!   ]
 //! }
 //! ```
@@ -304,9 +305,25 @@ pub struct DataSource {
     pub kind: SourceKind,
     /// Relative to the app's page, or absolute.
     pub url: String,
+    /// For a sheet: what its rows are (a request form's responses are asks).
+    #[serde(default)]
+    pub holds: Holds,
     /// For a sheet: header name → post field, on top of the built-in synonyms.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<String, String>,
+}
+
+/// What a published sheet's rows are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Holds {
+    /// A request form's responses: rows are asks unless they say otherwise.
+    #[default]
+    Asks,
+    /// Rows are offers unless they say otherwise.
+    Offers,
+    /// A directory of places.
+    Resources,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

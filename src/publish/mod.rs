@@ -22,24 +22,13 @@ use crate::i18n::Lang;
 use crate::model::trust::check::{Checker, Local};
 use crate::model::trust::gate::Gate;
 use crate::model::trust::{AuthorKey, Signature};
+pub use crate::model::Holds;
 use crate::model::{
-    Admitted, Audience, Board, GroupConfig, MergeReport, Post, PostKind, RecordId, Refusal, Signer,
-    Snapshot,
+    Admitted, Audience, Board, GroupConfig, MergeReport, Post, RecordId, Refusal, Signer, Snapshot,
 };
-use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetError, SheetOptions, SheetRead};
-use crate::sources::snapshot_file::{self, FileError};
+use crate::sources::group_source::{read_source, SourceError};
+use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetOptions};
 use std::collections::BTreeMap;
-
-/// What a sheet holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Holds {
-    /// A request form's responses: rows are asks unless they say otherwise.
-    Asks,
-    /// Rows are offers unless they say otherwise.
-    Offers,
-    /// A directory of places.
-    Resources,
-}
 
 /// One input: its name (for messages) and its bytes.
 #[derive(Clone, Debug)]
@@ -74,7 +63,7 @@ pub struct Inputs {
 pub struct SourceReport {
     pub name: String,
     pub sheet: Option<Holds>,
-    pub outcome: Result<Read, Failure>,
+    pub outcome: Result<Read, SourceError>,
 }
 
 /// A source that was read.
@@ -90,13 +79,6 @@ pub struct Read {
     pub rows: usize,
     /// Asks from a sheet closed as expired.
     pub expired: usize,
-}
-
-/// Why a source could not be read at all. Nothing of it is published.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    Snapshot(FileError),
-    Sheet(SheetError),
 }
 
 /// The files of one run, by path under the output directory, and what happened.
@@ -137,7 +119,7 @@ pub fn publish(inputs: &Inputs) -> Published {
             .unwrap_or_default()
     });
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let mut loaded: Vec<Result<Loaded, Failure>> = std::thread::scope(|scope| {
+    let mut loaded: Vec<Result<Loaded, SourceError>> = std::thread::scope(|scope| {
         let reading: Vec<_> = inputs
             .sources
             .iter()
@@ -330,62 +312,24 @@ fn admit(gate: &Gate, checker: OwnOrLocal, mut incoming: Board, threads: usize) 
     whole
 }
 
-fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, Failure> {
-    let Some(holds) = source.sheet else {
-        let board = snapshot_file::import(&source.bytes).map_err(Failure::Snapshot)?;
-        return Ok(Loaded {
-            board,
-            read: Read::default(),
-            rows: BTreeMap::new(),
-        });
-    };
+fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, SourceError> {
     let mapping = sheet_columns(&inputs.config);
-    // Posts are signed later, once old asks have expired: see `publish`.
     let options = SheetOptions {
         columns: &mapping,
-        kind: if holds == Holds::Offers {
-            PostKind::Offer
-        } else {
-            PostKind::Ask
-        },
+        signer: inputs.signer.as_ref(),
         ..SheetOptions::new(&inputs.config)
     };
-    let mut board = Board::default();
-    let mut rows = BTreeMap::new();
-    let read = match holds {
-        Holds::Resources => {
-            let options = SheetOptions {
-                signer: inputs.signer.as_ref(),
-                ..options
-            };
-            let read = sheet::read_resources(&source.bytes, options).map_err(Failure::Sheet)?;
-            let summary = summary(&read);
-            for (row, resource) in read.records {
-                rows.insert(resource.id, row);
-                board.resources.insert(resource.id, resource);
-            }
-            summary
-        }
-        Holds::Asks | Holds::Offers => {
-            let read = sheet::read_posts(&source.bytes, options).map_err(Failure::Sheet)?;
-            let summary = summary(&read);
-            for (row, post) in read.records {
-                rows.insert(post.id, row);
-                board.add_post(post);
-            }
-            summary
-        }
-    };
-    Ok(Loaded { board, read, rows })
-}
-
-fn summary<T>(read: &SheetRead<T>) -> Read {
-    Read {
-        problems: read.problems.clone(),
-        columns: read.columns.clone(),
+    let read = read_source(&source.bytes, source.sheet, options)?;
+    Ok(Loaded {
+        board: read.board,
+        read: Read {
+            problems: read.problems,
+            columns: read.columns,
+            rows: read.rows_read,
+            ..Read::default()
+        },
         rows: read.rows,
-        ..Read::default()
-    }
+    })
 }
 
 /// The group's column mapping for sheets: every CSV source's `columns` in `config.json`, later

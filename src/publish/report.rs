@@ -3,10 +3,11 @@
 //! with its row number. The problems are said in the group's language through the message
 //! catalogue; the frame around them is a command's log.
 
-use super::{Failure, Holds, Published};
+use super::{Holds, Published};
 use crate::i18n::problems::refusal_text;
 use crate::i18n::sheet::{column_note_text, row_problem_text, sheet_error_text};
 use crate::i18n::{fill, Msg};
+use crate::sources::group_source::SourceError;
 use crate::sources::snapshot_file::FileError;
 use std::fmt::Write;
 
@@ -25,11 +26,11 @@ pub fn text(published: &Published) -> String {
             Ok(read) => read,
             Err(failure) => {
                 let why = match failure {
-                    Failure::Sheet(error) => sheet_error_text(lang, error),
-                    Failure::Snapshot(FileError::NotText { at }) => {
+                    SourceError::Sheet(error) => sheet_error_text(lang, error),
+                    SourceError::Snapshot(FileError::NotText { at }) => {
                         format!("not text (from byte {at})")
                     }
-                    Failure::Snapshot(FileError::Snapshot(error)) => error.to_string(),
+                    SourceError::Snapshot(FileError::Snapshot(error)) => error.to_string(),
                 };
                 let _ = writeln!(
                     out,

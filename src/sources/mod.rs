@@ -8,11 +8,13 @@
 //! - `snapshot_file`: the board as a JSON file, exported and imported;
 //! - `csv_export`: posts as a spreadsheet;
 //! - `sheet`: a group's published sheets (CSV) read into posts and resources;
+//! - `group_source`: one of a group's sources (a snapshot file or a sheet) read into a board;
 //! - `preview`: what a merge would do, shown before it is done.
 
 pub mod base64url;
 pub mod crc32;
 pub mod csv_export;
+pub mod group_source;
 pub mod link_frame;
 pub mod link_text;
 pub mod post_wire;
