@@ -14,9 +14,9 @@ const DATA_CACHE = `${CACHES}data`;
 // Before the names were scoped, every Circle on an origin shared these.
 const LEGACY_SHELL = "circle-shell-";
 const LEGACY_DATA = "circle-data";
-// Files a group publishes or edits between releases: always asked for fresh, and served from the
+// Files a group publishes or edits between releases (its settings, boards and sheets): always asked for fresh, and served from the
 // saved copy only offline, marked with when it was saved so the app can say how old it is.
-const DATA_FILES = /\.json$/;
+const DATA_FILES = /\.(json|csv)$/;
 const SAVED_AT = "x-circle-saved-at";
 
 self.addEventListener("install", (event) => {

@@ -1,5 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook, run in the staging folder of every build:
+# 0. the page's Content Security Policy, allowing the origins of the group's sources
+#    (config.json's "sources") and no others;
 # 1. 404.html, a copy of index.html, so static hosts serve the app on a deep link's reload;
 # 2. demo-board.json, the demo board a newcomer sees on first run, dated from the build day
 #    (written by examples/demo_board; a group turns it off in config.json);
@@ -9,6 +11,7 @@
 #    them first.
 set -eu
 cd "$TRUNK_STAGING_DIR"
+cargo run --quiet --locked --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml" --example site_policy -- config.json index.html
 cp index.html 404.html
 cargo run --quiet --locked --manifest-path "$TRUNK_SOURCE_DIR/Cargo.toml" --example demo_board -- demo-board.json
 files=$(find . -type f ! -name sw.js ! -name 404.html ! -name '*.json' ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)

@@ -384,6 +384,19 @@ pub fn text(msg: Msg) -> &'static str {
         CharsCount => "{count} of {max} characters",
         FormCleared => "The form was cleared.",
         Undo => "Undo",
+        SyncHeading => "The group's board",
+        SyncNow => "Sync now",
+        Syncing => "Getting the group's board…",
+        SyncRead => "{source}: {added} new, {updated} updated, read {when}.",
+        SyncFromCopy => "{source}: you are offline, so this is the copy saved {when}.",
+        SyncOffline => "{source}: you are offline. Your board holds what was read {when}.",
+        SyncOfflineNever => "{source}: you are offline, and this phone has never read it.",
+        SyncFailed => "{source} could not be read: {reason} Your board is unchanged.",
+        SyncNotFound => "the group's site has no such file (404).",
+        SyncStatus => "the group's site answered with error {status}.",
+        SyncTimeout => "no answer within {seconds} seconds.",
+        SyncUnreachable => "the site could not be reached.",
+        SyncUnchanged => "Your board is unchanged.",
     }
 }
 
@@ -409,5 +422,9 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (CharsLeft, Other) => "{count} characters left",
         (CharsOver, One) => "{count} character too many",
         (CharsOver, Other) => "{count} characters too many",
+        (SyncSkipped, One) => "{count} row could not be used:",
+        (SyncSkipped, Other) => "{count} rows could not be used:",
+        (SyncRefused, One) => "{count} record failed the signature check and was left out.",
+        (SyncRefused, Other) => "{count} records failed the signature check and were left out.",
     }
 }

@@ -384,6 +384,19 @@ pub fn text(msg: Msg) -> &'static str {
         CharsCount => "{count} de {max} caracteres",
         FormCleared => "Se vació el formulario.",
         Undo => "Deshacer",
+        SyncHeading => "El tablón del grupo",
+        SyncNow => "Sincronizar ahora",
+        Syncing => "Trayendo el tablón del grupo…",
+        SyncRead => "{source}: {added} nuevas, {updated} actualizadas, leído {when}.",
+        SyncFromCopy => "{source}: no hay conexión, así que es la copia guardada el {when}.",
+        SyncOffline => "{source}: no hay conexión. Tu tablón tiene lo que se leyó el {when}.",
+        SyncOfflineNever => "{source}: no hay conexión, y este teléfono nunca lo ha leído.",
+        SyncFailed => "No se pudo leer {source}: {reason} Tu tablón no ha cambiado.",
+        SyncNotFound => "el sitio del grupo no tiene ese archivo (404).",
+        SyncStatus => "el sitio del grupo respondió con el error {status}.",
+        SyncTimeout => "no hubo respuesta en {seconds} segundos.",
+        SyncUnreachable => "no se pudo llegar al sitio.",
+        SyncUnchanged => "Tu tablón no ha cambiado.",
     }
 }
 
@@ -409,5 +422,11 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (CharsLeft, Other) => "Quedan {count} caracteres",
         (CharsOver, One) => "Sobra {count} carácter",
         (CharsOver, Other) => "Sobran {count} caracteres",
+        (SyncSkipped, One) => "{count} fila no se pudo usar:",
+        (SyncSkipped, Other) => "{count} filas no se pudieron usar:",
+        (SyncRefused, One) => "{count} registro no pasó la comprobación de firma y se dejó fuera.",
+        (SyncRefused, Other) => {
+            "{count} registros no pasaron la comprobación de firma y se dejaron fuera."
+        }
     }
 }

@@ -221,6 +221,9 @@ catalogue! {
         // The first screen, the demo posts, and small helps in forms
         BoardIntro, DemoBadge, DemoRemove, DemoRemoved, DemoHeading, DemoHint, DemoRestore, DemoOff,
         CharsCount, FormCleared, Undo,
+        // The group's shared board: its sources, synced when the app opens and on request
+        SyncHeading, SyncNow, Syncing, SyncRead, SyncFromCopy, SyncOffline, SyncOfflineNever,
+        SyncFailed, SyncNotFound, SyncStatus, SyncTimeout, SyncUnreachable, SyncUnchanged,
     }
 }
 
@@ -229,7 +232,7 @@ catalogue! {
     /// text holds a `{count}` placeholder.
     Counted {
         Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts, MorePosts, CharsLeft,
-        CharsOver,
+        CharsOver, SyncSkipped, SyncRefused,
     }
 }
 

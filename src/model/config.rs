@@ -16,7 +16,7 @@
 //!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
 //!   "phone_country_code": 1,
 //!   "sources": [
-//!     {"kind": "json", "url": "board.json"},
+//!     {"kind": "json", "url": "board.json", "name": "The group's board"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}},
 //!     {"kind": "csv", "holds": "resources", "url": "places.csv"}
 //!   ]
@@ -305,12 +305,22 @@ pub struct DataSource {
     pub kind: SourceKind,
     /// Relative to the app's page, or absolute.
     pub url: String,
+    /// What the app calls the source ("Request form"); its URL when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// For a sheet: what its rows are (a request form's responses are asks).
     #[serde(default)]
     pub holds: Holds,
     /// For a sheet: header name → post field, on top of the built-in synonyms.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<String, String>,
+}
+
+impl DataSource {
+    /// How the app names the source to people.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.url)
+    }
 }
 
 /// What a published sheet's rows are.

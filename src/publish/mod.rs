@@ -11,10 +11,12 @@
 //! - `api`: the JSON files (`api/v1/index.json`, `posts.json`, `resources.json`; `board.json`
 //!   is the redacted snapshot);
 //! - `html`: the plain HTML board;
+//! - `csp`: the app page's Content Security Policy, with the group's sources in it;
 //! - `report`: what happened, said in the group's language.
 
 pub mod api;
 pub mod args;
+pub mod csp;
 pub mod html;
 pub mod report;
 

@@ -15,6 +15,7 @@ mod remote;
 mod routes;
 mod signatures;
 mod state;
+mod sync;
 
 /// Starts Circle in the page's `<body>`, in place of index.html's loading note.
 pub fn mount() {

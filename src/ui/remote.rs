@@ -1,8 +1,9 @@
-//! The group's files published beside the app (`config.json`, the demo board), fetched when the
-//! app opens. The service worker keeps the last copy of each for offline use and marks it with
+//! The group's files published beside the app (`config.json`, the demo board, its sources),
+//! fetched when the app opens. The service worker keeps the last copy of each for offline use and marks it with
 //! when it was saved, so a copy that did not come from the network is always named as such.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use std::time::Duration;
 
 /// The header the service worker adds to a saved copy it serves offline.
 const SAVED_AT: &str = "x-circle-saved-at";
@@ -14,19 +15,61 @@ pub struct Fetched {
     pub saved_at_ms: Option<u64>,
 }
 
-/// Why a published file could not be had. A group may publish no file at all, so callers fall
-/// back to defaults rather than show these.
+/// A published file's bytes, as a source's reader takes them.
+pub struct FetchedBytes {
+    pub bytes: Vec<u8>,
+    pub saved_at_ms: Option<u64>,
+}
+
+/// Why a published file could not be had. A group may publish no file at all, so callers of
+/// [`fetch_text`] fall back to defaults rather than show these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FetchError {
-    /// No network and no saved copy.
+    /// No network and no saved copy, or the host refused the page's origin.
     Offline,
+    /// No answer in time.
+    Timeout,
     /// The host answered with this status (404: the group publishes no such file).
     Status(u16),
 }
 
 /// Fetches `path`, relative to where the app is published.
 pub async fn fetch_text(path: &str) -> Result<Fetched, FetchError> {
-    let response = Request::get(path)
+    let (response, saved_at_ms) = send(path, None).await?;
+    let text = response.text().await.map_err(|_| FetchError::Offline)?;
+    Ok(Fetched { text, saved_at_ms })
+}
+
+/// Fetches `url` (relative to where the app is published, or on another origin the page's
+/// Content Security Policy allows), giving up after `timeout`.
+pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<FetchedBytes, FetchError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.clone().and_then(|controller| {
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), timeout).ok()
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let outcome = async {
+        let (response, saved_at_ms) = send(url, signal.as_ref()).await?;
+        let bytes = response.binary().await.map_err(|_| FetchError::Offline)?;
+        Ok(FetchedBytes { bytes, saved_at_ms })
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let timed_out = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+    match outcome {
+        Err(FetchError::Offline) if timed_out => Err(FetchError::Timeout),
+        outcome => outcome,
+    }
+}
+
+async fn send(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<(Response, Option<u64>), FetchError> {
+    let response = Request::get(url)
+        .abort_signal(signal)
         .send()
         .await
         .map_err(|_| FetchError::Offline)?;
@@ -37,6 +80,5 @@ pub async fn fetch_text(path: &str) -> Result<Fetched, FetchError> {
         .headers()
         .get(SAVED_AT)
         .and_then(|value| value.parse().ok());
-    let text = response.text().await.map_err(|_| FetchError::Offline)?;
-    Ok(Fetched { text, saved_at_ms })
+    Ok((response, saved_at_ms))
 }

@@ -3,6 +3,7 @@
 //! after an action. Effects here are the only place state meets storage and the document.
 
 use super::demo::{DemoMark, DEMO_KEY};
+use super::sync::SyncState;
 use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
@@ -73,6 +74,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<Msg>>,
     /// Which records the group's demo brought, and whether the person removed them.
     pub demo: RwSignal<DemoMark>,
+    /// The group's sources: what the last sync brought from each.
+    pub sync: RwSignal<SyncState>,
     clock: StoredValue<Clock>,
     signer: StoredValue<Signer>,
     base: StoredValue<String>,
@@ -120,6 +123,7 @@ impl AppState {
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
             demo: RwSignal::new(demo),
+            sync: RwSignal::new(SyncState::default()),
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
@@ -140,8 +144,9 @@ impl AppState {
         expect_context::<Self>()
     }
 
-    /// Reads the group's settings published beside the app, applies its retention rules, and
-    /// on a device's first run merges in the demo board the settings name, if any. Without a
+    /// Reads the group's settings published beside the app, applies its retention rules, on a
+    /// device's first run merges in the demo board the settings name, if any, and then reads
+    /// the group's sources. Without a
     /// published `config.json` Circle stays a single-device board with default settings.
     fn load_group_files(self, first_run: bool) {
         leptos::task::spawn_local(async move {
@@ -172,6 +177,7 @@ impl AppState {
             if let (true, Some(demo)) = (first_run, demo) {
                 self.load_demo(&demo).await;
             }
+            self.sync_sources().await;
         });
     }
 

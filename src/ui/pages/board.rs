@@ -4,6 +4,7 @@ use crate::i18n::{fill, Counted, Msg};
 use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
 use crate::ui::components::board::copy_asks::CopyAsks;
 use crate::ui::components::board::filters::Filters;
+use crate::ui::components::board::group_sync::GroupSync;
 use crate::ui::components::board::post_list::PostList;
 use crate::ui::components::demo::notice::DemoNotice;
 use crate::ui::routes::{self, href};
@@ -64,6 +65,7 @@ pub fn BoardPage() -> impl IntoView {
             <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
         </nav>
         <Filters/>
+        <GroupSync/>
         <DemoNotice/>
         <PostList ids empty lead=Signal::derive(counts)/>
         // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;

@@ -2,5 +2,6 @@
 
 pub mod copy_asks;
 pub mod filters;
+pub mod group_sync;
 pub mod post_card;
 pub mod post_list;

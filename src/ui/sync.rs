@@ -1,0 +1,136 @@
+//! The group's shared board: the sources its settings name (`sources` in `config.json`: a
+//! `board.json`, published sheets of asks, offers or places), fetched when the app opens and on
+//! "Sync now", passed through the trust gate and merged in. Each source's outcome is kept for
+//! the board screen: what it brought and when, or why it could not be read. A source that
+//! fails leaves the board exactly as it was; what an earlier sync merged stays on the device,
+//! so offline the board still holds the group's posts, and the screen says how old they are.
+
+use super::state::AppState;
+use super::{platform, remote};
+use crate::model::{DataSource, MergeReport, SourceKind};
+use crate::sources::group_source::{read_source, SourceError};
+use crate::sources::sheet::{RowProblem, SheetOptions};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// When each source was last read, by its URL; kept on the device for the offline line.
+const SYNCED_KEY: &str = "synced";
+/// A slow network gets this long before a source counts as not answering.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Where syncing stands, for the screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SyncState {
+    pub running: bool,
+    /// One line a source, in the order the settings name them; empty before the first sync.
+    pub sources: Vec<SourceStatus>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceStatus {
+    /// The source's name in the settings, or its URL.
+    pub name: String,
+    pub outcome: Result<Synced, SyncError>,
+    /// When this device last read the source, before this attempt.
+    pub last_read_ms: Option<u64>,
+}
+
+/// What one source brought.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Synced {
+    pub merged: MergeReport,
+    /// Records the trust gate left out.
+    pub refused: usize,
+    /// Sheet rows left out, each with its row number and reason.
+    pub skipped: Vec<RowProblem>,
+    /// When the offline copy was saved, if the network was not reached.
+    pub saved_at_ms: Option<u64>,
+    pub read_ms: u64,
+}
+
+/// Why a source brought nothing. The board is left as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncError {
+    Offline,
+    Timeout,
+    Status(u16),
+    Unreadable(SourceError),
+}
+
+impl From<remote::FetchError> for SyncError {
+    fn from(error: remote::FetchError) -> Self {
+        match error {
+            remote::FetchError::Offline => Self::Offline,
+            remote::FetchError::Timeout => Self::Timeout,
+            remote::FetchError::Status(status) => Self::Status(status),
+        }
+    }
+}
+
+impl AppState {
+    /// "Sync now": reads every source again. A tap while a sync runs does nothing more.
+    pub fn sync_now(self) {
+        if !self.sync.with_untracked(|sync| sync.running) {
+            leptos::task::spawn_local(self.sync_sources());
+        }
+    }
+
+    /// Reads the group's sources one after the other, in the order its settings give.
+    pub(super) async fn sync_sources(self) {
+        let sources = self.config.with_untracked(|config| config.sources.clone());
+        if sources.is_empty() {
+            return;
+        }
+        self.sync.update(|sync| sync.running = true);
+        let mut last_read: BTreeMap<String, u64> = platform::load(SYNCED_KEY).unwrap_or_default();
+        let mut statuses = Vec::with_capacity(sources.len());
+        for source in &sources {
+            let outcome = self.sync_one(source).await;
+            if let Ok(synced) = &outcome {
+                last_read.insert(
+                    source.url.clone(),
+                    synced.saved_at_ms.unwrap_or(synced.read_ms),
+                );
+            }
+            statuses.push(SourceStatus {
+                name: source.display_name().to_string(),
+                last_read_ms: last_read.get(&source.url).copied(),
+                outcome,
+            });
+        }
+        platform::save(SYNCED_KEY, &last_read);
+        self.sync.set(SyncState {
+            running: false,
+            sources: statuses,
+        });
+    }
+
+    async fn sync_one(self, source: &DataSource) -> Result<Synced, SyncError> {
+        let fetched = remote::fetch_bytes(&source.url, TIMEOUT).await?;
+        let sheet = (source.kind == SourceKind::Csv).then_some(source.holds);
+        let read = self
+            .config
+            .with_untracked(|config| {
+                let options = SheetOptions {
+                    columns: &source.columns,
+                    ..SheetOptions::new(config)
+                };
+                read_source(&fetched.bytes, sheet, options)
+            })
+            .map_err(SyncError::Unreadable)?;
+        let admitted = self.admit(read.board).await;
+        let merged = self.merge_admitted(&admitted.board);
+        Ok(Synced {
+            merged,
+            refused: admitted.refused.len(),
+            skipped: read
+                .problems
+                .into_iter()
+                .filter(|problem| problem.error.skips_row())
+                .collect(),
+            saved_at_ms: fetched.saved_at_ms,
+            read_ms: platform::now_ms(),
+        })
+    }
+}
