@@ -391,12 +391,10 @@ pub fn text(msg: Msg) -> &'static str {
         SyncFromCopy => "{source}: you are offline, so this is the copy saved {when}.",
         SyncOffline => "{source}: you are offline. Your board holds what was read {when}.",
         SyncOfflineNever => "{source}: you are offline, and this phone has never read it.",
-        SyncFailed => "{source} could not be read: {reason} Your board is unchanged.",
+        SyncFailed => "{source} could not be read: {reason} Your board was not changed.",
         SyncNotFound => "the group's site has no such file (404).",
         SyncStatus => "the group's site answered with error {status}.",
         SyncTimeout => "no answer within {seconds} seconds.",
-        SyncUnreachable => "the site could not be reached.",
-        SyncUnchanged => "Your board is unchanged.",
     }
 }
 

@@ -223,7 +223,7 @@ catalogue! {
         CharsCount, FormCleared, Undo,
         // The group's shared board: its sources, synced when the app opens and on request
         SyncHeading, SyncNow, Syncing, SyncRead, SyncFromCopy, SyncOffline, SyncOfflineNever,
-        SyncFailed, SyncNotFound, SyncStatus, SyncTimeout, SyncUnreachable, SyncUnchanged,
+        SyncFailed, SyncNotFound, SyncStatus, SyncTimeout,
     }
 }
 

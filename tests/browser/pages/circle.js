@@ -59,6 +59,15 @@ class BoardScreen extends Screen {
     return this.cards.filter({ has: this.page.getByRole("link", { name: title, exact: true }) });
   }
 
+  /** The group's board: a line for each of its sources, and "Sync now". */
+  get groupBoard() {
+    return this.page.getByRole("region", { name: this.w.groupBoard });
+  }
+
+  get syncNow() {
+    return this.groupBoard.getByRole("button", { name: this.w.syncNow });
+  }
+
   async openFilters() {
     const summary = this.page.getByText(this.w.filters, { exact: true });
     const details = this.page.locator("details.more");

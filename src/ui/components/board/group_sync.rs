@@ -36,7 +36,7 @@ pub fn GroupSync() -> impl IntoView {
         <Show when=has_sources>
             <section class="group-sync" aria-labelledby="group-sync-heading">
                 <h2 id="group-sync-heading">{t(Msg::SyncHeading)}</h2>
-                <div role="status">
+                <div aria-live="polite">
                     <Show when=running>
                         <p>{t(Msg::Syncing)}</p>
                     </Show>

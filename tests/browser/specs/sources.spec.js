@@ -1,0 +1,154 @@
+// A group's shared board: the app reads the sources its config.json names (a board.json, a
+// request form's responses published as CSV, a directory of places) from the group's own site,
+// when it opens and on "Sync now", merges them, and says what each brought. A source that
+// fails (not found, a server error, no answer, a body that is no board) leaves the board as it
+// was, with a message naming the source. In English and Spanish.
+const fs = require("node:fs");
+const path = require("node:path");
+const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
+const { PHONE } = require("../support/browser");
+const { serveCopies } = require("../support/site");
+const { BoardScreen } = require("../pages/circle");
+const { words, LANGS } = require("../pages/words");
+
+const SHEETS = path.join(__dirname, "../../fixtures/sheets");
+const SOURCES = [
+  { kind: "json", url: "board.json", name: "board.json" },
+  { kind: "csv", url: "requests.csv", name: "Request form" },
+  { kind: "csv", url: "places.csv", holds: "resources", name: "Places" },
+];
+// From the sheet of asks (Google Forms responses) and from board.json (the build's demo board).
+const SHEET_ASK = "Ride to the clinic on Friday morning";
+
+/**
+ * A copy of the build whose config.json names the three sources, published beside it: the
+ * build's demo board as board.json, and two sheets as groups export them.
+ */
+async function groupSite(distDir, baseURL) {
+  const prefix = new URL(baseURL).pathname;
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
+  const dir = site.apps[0].dir;
+  const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, sources: SOURCES }));
+  fs.copyFileSync(path.join(dir, "demo-board.json"), path.join(dir, "board.json"));
+  fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
+  fs.copyFileSync(path.join(SHEETS, "resource-directory.csv"), path.join(dir, "places.csv"));
+  return { site, url: `${site.origin}${prefix}`, dir };
+}
+
+/** What board.json holds: its posts, and its records of every kind (what a merge counts). */
+function boardJson(dir) {
+  const board = JSON.parse(fs.readFileSync(path.join(dir, "board.json"), "utf8")).board;
+  const count = (collection) => Object.keys(collection ?? {}).length;
+  return { posts: count(board.posts), records: Object.values(board).reduce((sum, collection) => sum + count(collection), 0) };
+}
+
+for (const lang of LANGS) {
+  test.describe(`the group's sources (${lang})`, () => {
+    test("board.json, a sheet of asks and a directory of places load, merge and say what they brought", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const { site, url, dir } = await groupSite(distDir, baseURL);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale });
+      try {
+        const page = await context.newPage();
+        const problems = watchProblems(page, site.origin);
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        await expect(board.heading).toHaveText(w.boardTitle);
+
+        const lines = board.groupBoard.getByRole("listitem");
+        await expect(lines.filter({ hasText: w.syncRead("board.json", boardJson(dir).records, 0) })).toHaveCount(1);
+        // The sheet of asks: 5 rows read, 5 left out, each listed with its row number.
+        const requests = lines.filter({ hasText: w.syncRead("Request form", 5, 0) });
+        await expect(requests).toHaveCount(1);
+        await requests.getByText(w.syncSkipped(5)).click();
+        await expect(requests.getByRole("listitem")).toHaveCount(5);
+        await expect(requests.getByRole("listitem").first()).toContainText(w.row(5));
+        await expect(lines.filter({ hasText: w.syncRead("Places", 4, 0) })).toHaveCount(1);
+
+        // The sheet's asks are on the board beside board.json's posts.
+        await board.search.fill("clinic Friday");
+        await expect(board.card(SHEET_ASK)).toBeVisible();
+        await board.search.fill("");
+        await expectNoAxeViolations(page, `the group's board after a sync (${lang})`);
+
+        // Reading the same sources again changes nothing and duplicates nothing.
+        const cards = await board.cards.count();
+        await board.syncNow.click();
+        await expect(lines.filter({ hasText: w.syncRead("Request form", 0, 0) })).toHaveCount(1);
+        await expect(lines.filter({ hasText: w.syncRead("board.json", 0, 0) })).toHaveCount(1);
+        await expect(board.cards).toHaveCount(cards);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+
+    test("a source that fails leaves the board as it was, and says which source and why", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const { site, url, dir } = await groupSite(distDir, baseURL);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale });
+      try {
+        const page = await context.newPage();
+        await page.clock.install();
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        const lines = board.groupBoard.getByRole("listitem");
+        await expect(lines.filter({ hasText: w.syncRead("Request form", 5, 0) })).toHaveCount(1);
+        const cards = await board.cards.count();
+
+        // The host now fails each source its own way.
+        fs.rmSync(path.join(dir, "requests.csv"));
+        fs.writeFileSync(path.join(dir, "board.json"), "<html><body>Site under maintenance</body></html>");
+        await page.route("**/places.csv", () => {
+          // Never answered: the app gives up after its timeout.
+        });
+        await board.syncNow.click();
+        await page.clock.runFor(21_000);
+
+        await expect(lines.filter({ hasText: w.syncFailed("Request form", w.syncNotFound) })).toHaveCount(1);
+        await expect(lines.filter({ hasText: w.syncFailed("Places", w.syncTimeout) })).toHaveCount(1);
+        const garbage = lines.filter({ hasText: w.syncCouldNotRead("board.json") });
+        await expect(garbage).toContainText(w.syncNotABoardData);
+        await expect(board.cards).toHaveCount(cards);
+        await board.search.fill("clinic Friday");
+        await expect(board.card(SHEET_ASK)).toBeVisible();
+        await board.search.fill("");
+        await expectNoAxeViolations(page, `the group's board after failed sources (${lang})`);
+
+        // A server error is named by its status.
+        await page.unroute("**/places.csv");
+        await page.route("**/places.csv", (route) => route.fulfill({ status: 500, body: "Internal Server Error" }));
+        await board.syncNow.click();
+        await expect(lines.filter({ hasText: w.syncFailed("Places", w.syncStatus(500)) })).toHaveCount(1);
+        await expect(board.cards).toHaveCount(cards);
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+
+    test("offline, the board keeps what the last sync brought and says when that was", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const { site, url } = await groupSite(distDir, baseURL);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale });
+      try {
+        const page = await context.newPage();
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        const lines = board.groupBoard.getByRole("listitem");
+        await expect(lines.filter({ hasText: w.syncRead("Request form", 5, 0) })).toHaveCount(1);
+
+        await context.setOffline(true);
+        await board.syncNow.click();
+        await expect(lines.filter({ hasText: w.syncOffline("Request form") })).toHaveCount(1);
+        await board.search.fill("clinic Friday");
+        await expect(board.card(SHEET_ASK)).toBeVisible();
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+  });
+}
