@@ -15,7 +15,7 @@ CIRCLE_FUZZ_CASES ?= 100000
 # One release build at a time on a 2-core machine, however many terminals ask for one.
 LOCK := flock $(CURDIR)/target/.dist.lock
 
-.PHONY: serve test tools tools-build lint unit dist dist-sub browser bench mutants clean
+.PHONY: serve test tools tools-build lint unit dist dist-sub publish browser bench mutants clean
 
 ## Build the release app and serve it with the demo board at http://127.0.0.1:$(PORT)/
 serve: tools-build dist
@@ -48,6 +48,11 @@ dist:
 dist-sub:
 	@mkdir -p target
 	$(LOCK) trunk build --release --offline --locked --public-url /circle/ --dist target/dist-sub
+
+## The group's static JSON API and plain HTML board, from the sources config.json lists,
+## written into dist/ (the deploy workflow runs this after `make dist`).
+publish:
+	scripts/publish-site.sh dist $(SITE_URL)
 
 browser:
 	npx playwright test --config tests/browser/playwright.config.js

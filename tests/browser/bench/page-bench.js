@@ -4,6 +4,7 @@
 // A benchmark, not a test: it reports figures and fails only if the app does not work.
 //   node tests/browser/bench/page-bench.js        (make bench builds dist/ and the boards first)
 //   node tests/browser/bench/page-bench.js --import   (the 10,000-post import alone)
+//   node tests/browser/bench/page-bench.js --sync     (syncing a board.json alone)
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("@playwright/test");
@@ -116,6 +117,7 @@ async function measure(browser, baseURL, size) {
   const save = await page.evaluate(() => window.__bench.lastSaveDone - window.__bench.pressedAt);
 
   await context.close();
+  const sync = await syncSource(browser, baseURL, size);
   const withWebCrypto = await importFile(browser, baseURL, size);
   const withoutWebCrypto = await importFile(browser, baseURL, size, blockWorkers);
   return {
@@ -124,9 +126,32 @@ async function measure(browser, baseURL, size) {
     filterP50: median(keystrokes),
     filterP95: percentile(keystrokes, 95),
     save,
+    sync,
     ...withWebCrypto,
     importPreviewNoEd25519: withoutWebCrypto.importPreview,
   };
+}
+
+// Sync: the group's settings name one source, a board.json of `size` posts, and a phone with
+// an empty board opens the app. Timed from the source's response (the app marks it) to the
+// first of its posts on screen: reading, the trust gate with its signature checks, the merge
+// and the render.
+async function syncSource(browser, baseURL, size) {
+  const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.route("**/config.json", async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    const sources = [{ kind: "json", url: "bench-board.json" }];
+    await route.fulfill({ response, json: { ...config, demo_board: null, ask_expiry_days: 100000, sources } });
+  });
+  await page.route("**/bench-board.json", (route) => route.fulfill({ path: path.join(BOARDS, `board-${size}.json`), contentType: "application/json" }));
+  await page.addInitScript(instrument);
+  await page.goto("");
+  await page.locator("ul.post-list li").first().waitFor({ timeout: 60_000 });
+  const sync = await page.evaluate(() => window.__bench.firstCard - performance.getEntriesByName("circle-sync-fetched")[0].startTime);
+  await context.close();
+  return sync;
 }
 
 // A browser where the app cannot check signatures with Web Crypto (no Ed25519 there, before
@@ -180,16 +205,17 @@ async function main() {
       [`filter keystroke p50 (${KEYSTROKES} keys)`, "filterP50"],
       [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
       ["save after posting an ask", "save"],
+      ["sync a board.json: response to posts on screen", "sync"],
       ["import a snapshot file: to preview", "importPreview"],
       ["  of which verifying", "verify"],
       ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
       ["import: merge and save", "importMerge"],
     ];
     console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);
-    console.log(`${"figure".padEnd(36)} ${"100 posts".padStart(10)} ${"10,000 posts".padStart(13)} ${"ratio".padStart(7)}`);
+    console.log(`${"figure".padEnd(48)} ${"100 posts".padStart(10)} ${"10,000 posts".padStart(13)} ${"ratio".padStart(7)}`);
     for (const [label, key] of rows) {
       const ratio = small[key] > 0 ? (large[key] / small[key]).toFixed(1) + "×" : "-";
-      console.log(`${label.padEnd(36)} ${small[key].toFixed(1).padStart(7)} ms ${large[key].toFixed(1).padStart(10)} ms ${ratio.padStart(7)}`);
+      console.log(`${label.padEnd(48)} ${small[key].toFixed(1).padStart(7)} ms ${large[key].toFixed(1).padStart(10)} ms ${ratio.padStart(7)}`);
     }
     fs.mkdirSync(path.join(ROOT, "tests/output"), { recursive: true });
     fs.writeFileSync(path.join(ROOT, "tests/output/page-bench.json"), JSON.stringify(results, null, 2));
@@ -223,7 +249,27 @@ async function importOnly() {
   }
 }
 
-(process.argv.includes("--import") ? importOnly() : main()).catch((error) => {
+// `--sync`: only the sync of a 10,000-post board.json, five times, median; beside it the same
+// for 100 posts, as the ratio's baseline.
+async function syncOnly() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    console.log(`Chromium ${browser.version()}: sync a board.json, response to posts on screen, median of ${RUNS}`);
+    for (const size of SIZES) {
+      const runs = [];
+      for (let run = 0; run < RUNS; run += 1) runs.push(await syncSource(browser, baseURL, size));
+      console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const only = process.argv.includes("--import") ? importOnly : process.argv.includes("--sync") ? syncOnly : main;
+only().catch((error) => {
   console.error(error);
   process.exit(1);
 });

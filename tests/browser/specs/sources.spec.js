@@ -21,7 +21,8 @@ const SOURCES = [
 const SHEET_ASK = "Ride to the clinic on Friday morning";
 
 /**
- * A copy of the build whose config.json names the three sources, published beside it: the
+ * A copy of the build whose config.json names the three sources (asks stay open a year, so the
+ * sheet's November asks do not expire under the test), published beside it: the
  * build's demo board as board.json, and two sheets as groups export them.
  */
 async function groupSite(distDir, baseURL) {
@@ -29,7 +30,7 @@ async function groupSite(distDir, baseURL) {
   const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
   const dir = site.apps[0].dir;
   const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
-  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, sources: SOURCES }));
+  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources: SOURCES }));
   fs.copyFileSync(path.join(dir, "demo-board.json"), path.join(dir, "board.json"));
   fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
   fs.copyFileSync(path.join(SHEETS, "resource-directory.csv"), path.join(dir, "places.csv"));
