@@ -16,6 +16,7 @@ pub mod kinds;
 pub mod matching;
 pub mod merge;
 pub mod moderation;
+pub mod opening_hours;
 pub mod phone;
 pub mod post;
 mod post_json;
