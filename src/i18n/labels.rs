@@ -3,7 +3,8 @@
 
 use super::Msg;
 use crate::model::{
-    CloseReason, ContactMethod, PostKind, Status, StatusFilter, Urgency, Visibility,
+    CloseReason, Condition, ContactMethod, PostKind, ResourceKind, Status, StatusFilter, Stock,
+    Urgency, Visibility,
 };
 
 impl From<PostKind> for Msg {
@@ -70,6 +71,46 @@ impl From<StatusFilter> for Msg {
             StatusFilter::Matched => Msg::StatusMatched,
             StatusFilter::Fulfilled => Msg::StatusFulfilled,
             StatusFilter::Closed => Msg::StatusClosed,
+        }
+    }
+}
+
+impl From<ResourceKind> for Msg {
+    fn from(kind: ResourceKind) -> Self {
+        match kind {
+            ResourceKind::Fridge => Msg::PlaceFridge,
+            ResourceKind::FreeStore => Msg::PlaceFreeStore,
+            ResourceKind::Pantry => Msg::PlacePantry,
+            ResourceKind::Clinic => Msg::PlaceClinic,
+            ResourceKind::CoolingCentre => Msg::PlaceCoolingCentre,
+            ResourceKind::WarmingCentre => Msg::PlaceWarmingCentre,
+            ResourceKind::Shelter => Msg::PlaceShelter,
+            ResourceKind::Water => Msg::PlaceWater,
+            ResourceKind::Laundry => Msg::PlaceLaundry,
+            ResourceKind::Showers => Msg::PlaceShowers,
+            ResourceKind::Other => Msg::PlaceOther,
+        }
+    }
+}
+
+impl From<Stock> for Msg {
+    fn from(stock: Stock) -> Self {
+        match stock {
+            Stock::Empty => Msg::StockEmpty,
+            Stock::Low => Msg::StockLow,
+            Stock::Some => Msg::StockSome,
+            Stock::Full => Msg::StockFull,
+        }
+    }
+}
+
+impl From<Condition> for Msg {
+    fn from(condition: Condition) -> Self {
+        match condition {
+            Condition::Good => Msg::ConditionGood,
+            Condition::Dirty => Msg::ConditionDirty,
+            Condition::OutOfOrder => Msg::ConditionOutOfOrder,
+            Condition::Gone => Msg::ConditionGone,
         }
     }
 }

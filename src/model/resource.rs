@@ -31,6 +31,22 @@ pub enum ResourceKind {
     Other,
 }
 
+impl ResourceKind {
+    pub const ALL: [ResourceKind; 11] = [
+        Self::Fridge,
+        Self::FreeStore,
+        Self::Pantry,
+        Self::Clinic,
+        Self::CoolingCentre,
+        Self::WarmingCentre,
+        Self::Shelter,
+        Self::Water,
+        Self::Laundry,
+        Self::Showers,
+        Self::Other,
+    ];
+}
+
 /// How stocked a resource was when someone looked. (The numbers are what a report's signature
 /// covers: never change them.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,6 +58,10 @@ pub enum Stock {
     Full = 3,
 }
 
+impl Stock {
+    pub const ALL: [Stock; 4] = [Self::Empty, Self::Low, Self::Some, Self::Full];
+}
+
 /// The state of the place itself. (Numbered for signatures, as [`Stock`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -50,6 +70,10 @@ pub enum Condition {
     Dirty = 1,
     OutOfOrder = 2,
     Gone = 3,
+}
+
+impl Condition {
+    pub const ALL: [Condition; 4] = [Self::Good, Self::Dirty, Self::OutOfOrder, Self::Gone];
 }
 
 /// A dated condition note: its reporter's own record, signed over the resource it is about.

@@ -6,7 +6,7 @@ use super::components::layout::{
 use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
     board::BoardPage, mine::MinePage, new_post::NewPostPage, not_found::NotFoundPage,
-    post::PostPage, settings::SettingsPage, share::SharePage,
+    place::PlacePage, places::PlacesPage, post::PostPage, settings::SettingsPage, share::SharePage,
 };
 use super::state::{t, AppState};
 use crate::i18n::Msg;
@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/new/ask") view=|| view! { <NewPostPage kind=PostKind::Ask/> }/>
                     <Route path=path!("/new/offer") view=|| view! { <NewPostPage kind=PostKind::Offer/> }/>
                     <Route path=path!("/mine") view=MinePage/>
+                    <Route path=path!("/places") view=PlacesPage/>
+                    <Route path=path!("/places/:id") view=PlacePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/share") view=SharePage/>
                 </Routes>

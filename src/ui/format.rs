@@ -27,6 +27,23 @@ pub fn day(lang: Lang, day: Day) -> String {
     formatted(lang, Style::Day, &date)
 }
 
+/// How long ago `ms` was, at `now_ms`: "3 hours ago", "yesterday", "hace 5 minutos".
+pub fn ago(lang: Lang, ms: u64, now_ms: u64) -> String {
+    const MINUTE: f64 = 60_000.0;
+    let minutes = (now_ms.saturating_sub(ms) as f64 / MINUTE).floor();
+    let (value, unit) = if minutes < 60.0 {
+        (minutes, "minute")
+    } else if minutes < 48.0 * 60.0 {
+        ((minutes / 60.0).floor(), "hour")
+    } else {
+        ((minutes / (24.0 * 60.0)).floor(), "day")
+    };
+    let locales = Array::of1(&JsValue::from_str(lang.code()));
+    Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
+        .format(-value, unit)
+        .into()
+}
+
 /// The ways Circle writes a value.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {

@@ -8,6 +8,7 @@ pub const BOARD: &str = "/";
 pub const MINE: &str = "/mine";
 pub const SETTINGS: &str = "/settings";
 pub const SHARE: &str = "/share";
+pub const PLACES: &str = "/places";
 
 pub fn new_post(kind: PostKind) -> &'static str {
     match kind {
@@ -18,6 +19,10 @@ pub fn new_post(kind: PostKind) -> &'static str {
 
 pub fn post(id: RecordId) -> String {
     format!("/post/{id}")
+}
+
+pub fn place(id: RecordId) -> String {
+    format!("/places/{id}")
 }
 
 /// The `href` for an app path, under the base the page was published at.

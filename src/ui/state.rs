@@ -10,7 +10,7 @@ use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
     Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, MergeReport, Post, PostDraft,
-    RecordId, Signer, Stamp, Status, StatusFilter,
+    RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
@@ -531,6 +531,26 @@ impl AppState {
                 result = board
                     .respond(id, at, by, message, contact, signer)
                     .map(|_| ());
+                result.is_ok()
+            });
+        });
+        self.prefs.update(|prefs| prefs.handle = by.to_owned());
+        result
+    }
+
+    /// A condition report on a place, signed as this device's own. Like a response, it stays
+    /// on this phone until it travels in a link, a file or the group's board.
+    pub fn report_place(
+        self,
+        id: RecordId,
+        draft: ReportDraft,
+        by: &str,
+    ) -> Result<(), crate::model::EntryError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board.report(id, draft, by, at, signer);
                 result.is_ok()
             });
         });

@@ -4,5 +4,6 @@ pub mod board;
 pub mod demo;
 pub mod form;
 pub mod layout;
+pub mod places;
 pub mod post;
 pub mod share;

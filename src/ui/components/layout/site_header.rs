@@ -7,8 +7,8 @@ use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The header on every screen: the group's name, which leads back to the board, and links to
-/// every screen a neighbour uses. The current screen's link is marked with `aria-current`.
+/// The header on every screen: the group's name, which leads back to the board, the group's
+/// places, and links to every screen a neighbour uses. The current screen's link is marked with `aria-current`.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = AppState::get();
@@ -23,7 +23,12 @@ pub fn SiteHeader() -> impl IntoView {
     ];
     view! {
         <header class="site-header">
-            <a class="brand" href=href(routes::BOARD)>{name}</a>
+            // The group's places sit beside its name, not in the menu, which must stay within
+            // two lines on a phone in every language.
+            <div class="brand-row">
+                <a class="brand" href=href(routes::BOARD)>{name}</a>
+                <A href=href(routes::PLACES)>{t(Msg::NavPlaces)}</A>
+            </div>
             <nav aria-label=t(Msg::MainNav)>
                 <ul class="nav-list">
                     {links
