@@ -84,8 +84,7 @@ impl AppState {
         }
         self.sync.update(|sync| sync.running = true);
         let mut last_read: BTreeMap<String, u64> = platform::load(SYNCED_KEY).unwrap_or_default();
-        let mut statuses = Vec::with_capacity(sources.len());
-        for source in &sources {
+        for (index, source) in sources.iter().enumerate() {
             let outcome = self.sync_one(source).await;
             if let Ok(synced) = &outcome {
                 last_read.insert(
@@ -93,16 +92,22 @@ impl AppState {
                     synced.saved_at_ms.unwrap_or(synced.read_ms),
                 );
             }
-            statuses.push(SourceStatus {
+            let status = SourceStatus {
                 name: source.display_name().to_string(),
                 last_read_ms: last_read.get(&source.url).copied(),
                 outcome,
+            };
+            // Each source's line is replaced as soon as it is read, so a slow one does not
+            // hold back what the others brought.
+            self.sync.update(|sync| match sync.sources.get_mut(index) {
+                Some(line) => *line = status,
+                None => sync.sources.push(status),
             });
         }
         platform::save(SYNCED_KEY, &last_read);
-        self.sync.set(SyncState {
-            running: false,
-            sources: statuses,
+        self.sync.update(|sync| {
+            sync.sources.truncate(sources.len());
+            sync.running = false;
         });
     }
 

@@ -7,7 +7,7 @@ const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("./support/browser");
 const ROOT_PORT = Number(process.env.CIRCLE_TEST_PORT || 4173);
 const SUB_PORT = ROOT_PORT + 1;
 // The specs the desktop project runs (matched on the file's own name, so new_post is not one).
-const DESKTOP_SPECS = /[\\/](board|post|share)\.spec\.js$/;
+const DESKTOP_SPECS = /[\\/](board|post|share|places)\.spec\.js$/;
 const server = (dir, port, prefix) => ({
   command: `node tests/browser/support/static-server.js ${dir} ${port} ${prefix}`,
   cwd: `${__dirname}/../..`,
@@ -36,9 +36,10 @@ module.exports = defineConfig({
     {
       name: "phone-subpath",
       use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/`, distDir: "target/dist-sub" },
-      testMatch: /foundation|offline/,
+      // Where the app's own paths and the group's sources resolve under a subpath.
+      testMatch: /foundation|offline|sources/,
     },
-    // The screens a coordinator uses at a desk: the board, a post, sharing. The page objects
+    // The screens a coordinator uses at a desk: the board, a post, sharing, places. The page objects
     // find the same controls at both sizes.
     {
       name: "desktop",
