@@ -1,6 +1,7 @@
 //! Benchmarks of the board at the size a busy group reaches: 10,000 posts. Targets on a 2-core
 //! machine: merge ≤ 20 ms, filter ≤ 2 ms, snapshot decode ≤ 30 ms, `publish` of a 10,000-post
-//! snapshot and a 10,000-row sheet ≤ 1 s. Run with `make bench` or
+//! snapshot and a 10,000-row sheet ≤ 1 s, the needs report and one ask's matching suggestions
+//! ≤ 50 ms each. Run with `make bench` or
 //! `cargo bench --bench board`; with `CIRCLE_BENCH_CPU=1` they measure the process's CPU time
 //! (summed over its threads) instead of wall time, which stays honest while other work shares
 //! the machine.
@@ -13,7 +14,9 @@ mod sample;
 use circle::i18n::{search_labels, Lang};
 use circle::model::trust::check::Local;
 use circle::model::trust::gate::Gate;
-use circle::model::{Board, BoardFilter, GroupConfig, PostKind, Signer, Snapshot, StatusFilter};
+use circle::model::{
+    Board, BoardFilter, Day, GroupConfig, PostKind, Signer, Snapshot, StatusFilter,
+};
 use circle::store::frame;
 use criterion::measurement::Measurement;
 use criterion::{black_box, BatchSize, Criterion};
@@ -192,12 +195,32 @@ fn publish<M: Measurement + 'static>(c: &mut Criterion<M>) {
     group.finish();
 }
 
+/// The coordinators' views of a 10,000-post board, about half asks and half offers.
+fn workspace<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    let (board, _) = sample::overlapping_pair(POSTS, POSTS / 5);
+    let config = GroupConfig::default();
+    let now = board.newest_stamp().map_or(0, |stamp| stamp.ms);
+    c.bench_function("needs report of 10k posts", |b| {
+        b.iter(|| black_box(board.needs_report(&config, now)))
+    });
+    let ask = board
+        .posts()
+        .find(|post| post.kind == PostKind::Ask)
+        .map(|post| post.id)
+        .expect("the sample board has asks");
+    let today = Day::from_ms(now);
+    c.bench_function("matching suggestions for one ask among 10k posts", |b| {
+        b.iter(|| black_box(board.suggestions(ask, today, 10)))
+    });
+}
+
 fn run<M: Measurement + 'static>(mut c: Criterion<M>) {
     merge(&mut c);
     gate(&mut c);
     filter(&mut c);
     snapshot(&mut c);
     publish(&mut c);
+    workspace(&mut c);
     c.final_summary();
 }
 

@@ -16,6 +16,7 @@ pub mod kinds;
 pub mod matching;
 pub mod merge;
 pub mod moderation;
+pub mod needs_report;
 pub mod opening_hours;
 pub mod phone;
 pub mod post;
@@ -33,6 +34,7 @@ pub mod skill;
 pub mod snapshot;
 pub mod status;
 pub mod stem;
+pub mod suggest;
 #[cfg(test)]
 mod testing;
 pub mod trust;
