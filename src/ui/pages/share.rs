@@ -5,6 +5,7 @@ use crate::model::Audience;
 use crate::sources::share_link::{
     prefers_file, share_url, LinkAudience, ShareLink, LONG_LINK_CHARS,
 };
+use crate::ui::components::board::group_sync::GroupSync;
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::share::export::{FileExport, SaveBoardFile};
@@ -27,6 +28,7 @@ pub fn SharePage() -> impl IntoView {
     view! {
         <h1>{t(Msg::ShareTitle)}</h1>
         <p>{t(Msg::ShareIntro)}</p>
+        <GroupSync/>
         <section aria-labelledby="link-heading">
             <h2 id="link-heading">{t(Msg::LinkHeading)}</h2>
             <BoardLink/>

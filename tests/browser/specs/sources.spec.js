@@ -79,6 +79,10 @@ for (const lang of LANGS) {
         await expect(lines.filter({ hasText: w.syncRead("Request form", 0, 0) })).toHaveCount(1);
         await expect(lines.filter({ hasText: w.syncRead("board.json", 0, 0) })).toHaveCount(1);
         await expect(board.cards).toHaveCount(cards);
+
+        // Share & sync shows the same lines.
+        await board.navLink(w.nav.share).click();
+        await expect(lines.filter({ hasText: w.syncRead("Request form", 0, 0) })).toHaveCount(1);
         expect(problems).toEqual([]);
       } finally {
         await context.close();

@@ -1,6 +1,6 @@
-//! The group's board, on the board screen: a line for each of the group's sources saying what
-//! the last sync brought, or why the source could not be read, and "Sync now". Shown only when
-//! the group's settings name sources.
+//! The group's board, on the board screen and on Share & sync: a line for each of the group's
+//! sources saying what the last sync brought, or why the source could not be read, and "Sync
+//! now". Shown only when the group's settings name sources.
 
 use crate::i18n::sheet::{row_problem_text, sheet_error_text};
 use crate::i18n::{fill, Counted, Lang, Msg};
