@@ -135,7 +135,9 @@ impl std::str::FromStr for Stamp {
                 b'A'..=b'F' if digits < 16 => byte - b'A' + 10,
                 _ => return Err(StampError::BadPart(PARTS[part])),
             };
-            values[part] = values[part] << 4 | u64::from(digit);
+            // `+`, not `|`: the two agree here (the shift leaves the low four bits empty), and
+            // an operator that a mutation can change into its equal would hide a missing test.
+            values[part] = (values[part] << 4) + u64::from(digit);
             digits += 1;
         }
         if digits == 0 {
