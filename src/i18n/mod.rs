@@ -187,8 +187,7 @@ catalogue! {
         SettingsTitle, Language, KeepHeading, KeepBoard, KeepDrafts, KeepHint, WipeHeading,
         WipeButton, WipeWarning, WipeConfirm, Cancel, Wiped,
         // Share & sync: links, QR codes, files, the preview before a merge
-        ShareTitle, ShareIntro, LinkHeading, LinkAudience, LinkPublic, LinkGroup,
-        LinkGroupWarning, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
+        ShareTitle, ShareIntro, LinkHeading, LinkPublic, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
         CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
         FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
         SaveBoardFile, SavePostsCsv, FileSaved, ImportHeading, ImportIntro, ChooseFile, DropFile,

@@ -6,8 +6,6 @@ use crate::sources::share_link::{
     prefers_file, share_url, LinkAudience, ShareLink, LONG_LINK_CHARS,
 };
 use crate::ui::components::board::group_sync::GroupSync;
-use crate::ui::components::form::lens::lens;
-use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::share::export::{FileExport, SaveBoardFile};
 use crate::ui::components::share::file_import::FileImport;
 use crate::ui::components::share::import_preview::{ImportPreview, Incoming};
@@ -44,30 +42,17 @@ pub fn SharePage() -> impl IntoView {
     }
 }
 
-/// The form state of the link's audience choice.
-#[derive(Clone)]
-struct Choice {
-    audience: String,
-}
-
 /// Beyond this many posts a board link is far past `LONG_LINK_CHARS` (it passes it at about 40
 /// posts) and takes a cheap phone seconds to build (10,000 posts: over a second natively, and
 /// more than a link may hold), so the screen offers the file without building the link.
 const LINK_POST_LIMIT: usize = 500;
 
-/// The whole board as a link for the chosen audience, or for a big board the file instead.
+/// The whole board as a public link, or for a big board the file instead. A "group members
+/// only" link is not offered: until the group has a key to encrypt it with (issue #10), such a
+/// link would show the group's contacts to anyone it is forwarded to.
 #[component]
 fn BoardLink() -> impl IntoView {
     let state = AppState::get();
-    let choice = RwSignal::new(Choice {
-        audience: audience_code(LinkAudience::Public).into(),
-    });
-    let audience = Memo::new(move |_| {
-        choice.with(|choice| match choice.audience.as_str() {
-            "group" => LinkAudience::Group,
-            _ => LinkAudience::Public,
-        })
-    });
     let page = web::app_url();
     let too_big = Memo::new(move |_| {
         state
@@ -75,11 +60,10 @@ fn BoardLink() -> impl IntoView {
             .with(|board| board.posts.len() > LINK_POST_LIMIT)
     });
     let url = Memo::new(move |_| {
-        let audience = audience.get();
         (!too_big.get()).then(|| {
             state
                 .board
-                .with(|board| share_url(&page, &ShareLink::for_board(board, audience)))
+                .with(|board| share_url(&page, &ShareLink::for_board(board, LinkAudience::Public)))
         })
     });
     let long = move || url.with(|url| url.as_deref().is_none_or(prefers_file));
@@ -90,21 +74,9 @@ fn BoardLink() -> impl IntoView {
             &[("max", &format::number(lang, LONG_LINK_CHARS))],
         )
     };
-    let file_audience = Signal::derive(move || Audience::from(audience.get()));
+    let file_audience = Signal::stored(Audience::Public);
     view! {
-        <RadioField
-            id="link-audience"
-            legend=Msg::LinkAudience
-            value=lens!(choice, audience)
-            options=vec![
-                (audience_code(LinkAudience::Public).into(), Msg::LinkPublic),
-                (audience_code(LinkAudience::Group).into(), Msg::LinkGroup),
-            ]
-            error=Signal::stored(None::<String>)
-        />
-        {move || (audience.get() == LinkAudience::Group).then(|| view! {
-            <p class="advice group-label">{t(Msg::LinkGroupWarning)}</p>
-        })}
+        <p>{t(Msg::LinkPublic)}</p>
         <Show when=move || !too_big.get()>
             <LinkPanel
                 id="board"
@@ -118,14 +90,6 @@ fn BoardLink() -> impl IntoView {
                 <SaveBoardFile audience=file_audience/>
             </div>
         })}
-    }
-}
-
-/// The form value of a link audience.
-fn audience_code(audience: LinkAudience) -> &'static str {
-    match audience {
-        LinkAudience::Public => "public",
-        LinkAudience::Group => "group",
     }
 }
 

@@ -165,10 +165,8 @@ const words = {
     wiped: "Everything was wiped from this device.",
     shareTitle: "Share & sync",
     share: {
-      linkAudience: "Who is the link for?",
       linkPublic: "Anyone: only what is public",
       linkGroup: "Group members only: also contact details shared with the group",
-      linkGroupWarning: "This link holds contact details meant for the group. Send it only to group members.",
       link: "Link",
       copyLink: "Copy link",
       linkCopied: "Link copied. Paste it in a message.",
@@ -388,10 +386,8 @@ const words = {
     wiped: "Se borró todo de este dispositivo.",
     shareTitle: "Compartir y sincronizar",
     share: {
-      linkAudience: "¿Para quién es el enlace?",
       linkPublic: "Cualquiera: solo lo público",
       linkGroup: "Solo miembros del grupo: también los contactos compartidos con el grupo",
-      linkGroupWarning: "Este enlace lleva contactos pensados para el grupo. Envíalo solo a miembros del grupo.",
       link: "Enlace",
       copyLink: "Copiar enlace",
       linkCopied: "Enlace copiado. Pégalo en un mensaje.",
