@@ -164,21 +164,23 @@ impl Board {
         self.posts.insert(post.id, post);
     }
 
-    /// The newest stamp on any post, its responses and moderation included: what a device's
-    /// clock observes after loading or merging, so its next edit orders after all of it.
+    /// The newest stamp on any post (its responses and moderation included) or place (its
+    /// reports included): what a device's clock observes after loading or merging, so its next
+    /// edit orders after all of it.
     pub fn newest_stamp(&self) -> Option<super::clock::Stamp> {
-        self.posts
-            .values()
-            .flat_map(|post| {
-                let others = post.responses.values().map(|response| response.at);
-                let moderation = post.moderation.iter().map(|entry| entry.at);
-                let history = post.history.iter().map(|change| change.at);
-                std::iter::once(post.revision())
-                    .chain(others)
-                    .chain(moderation)
-                    .chain(history)
-            })
-            .max()
+        let posts = self.posts.values().flat_map(|post| {
+            let others = post.responses.values().map(|response| response.at);
+            let moderation = post.moderation.iter().map(|entry| entry.at);
+            let history = post.history.iter().map(|change| change.at);
+            std::iter::once(post.revision())
+                .chain(others)
+                .chain(moderation)
+                .chain(history)
+        });
+        // Places too: a condition report made after one from a phone whose clock runs ahead
+        // must still come out as the last report.
+        let places = self.resources.values().map(Resource::newest_stamp);
+        posts.chain(places).max()
     }
 
     /// Live resources, in id order.
@@ -332,6 +334,43 @@ mod tests {
         let ahead = Stamp::new(90, 0, DeviceId(2));
         board
             .respond(RecordId(2), ahead, "sam", String::new(), None, &helper)
+            .unwrap();
+        assert_eq!(board.newest_stamp(), Some(ahead));
+    }
+
+    /// A report made on a phone whose clock runs ahead: the next report here must still be
+    /// the last one, so the clock must see it.
+    #[test]
+    fn the_newest_stamp_includes_the_places_and_their_reports() {
+        use crate::model::{ReportDraft, Resource, ResourceDraft, ResourceKind};
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let mut board = Board::default();
+        board.add_post(Post::create(RecordId(1), sample_draft(), at(5)));
+        let draft = ResourceDraft {
+            kind: ResourceKind::Fridge,
+            name: "Fridge".into(),
+            area: String::new(),
+            hours: String::new(),
+            accepts: String::new(),
+            needs: String::new(),
+            serves: String::new(),
+            languages: Vec::new(),
+            contact: None,
+            private_note: String::new(),
+        };
+        board
+            .resources
+            .insert(RecordId(2), Resource::create(RecordId(2), draft, at(7)));
+        assert_eq!(board.newest_stamp(), Some(at(7)));
+        let ahead = Stamp::new(90, 0, DeviceId(2));
+        board
+            .report(
+                RecordId(2),
+                ReportDraft::default(),
+                "noor",
+                ahead,
+                &signer(),
+            )
             .unwrap();
         assert_eq!(board.newest_stamp(), Some(ahead));
     }

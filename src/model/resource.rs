@@ -261,6 +261,15 @@ impl Resource {
         self.reports.iter().max_by_key(|report| report.at)
     }
 
+    /// The newest stamp anywhere in it: its fields, its tombstone and its reports.
+    pub fn newest_stamp(&self) -> Stamp {
+        let reports = self.reports.iter().map(|report| report.at);
+        reports
+            .chain([self.last_edit(), self.removed.at])
+            .max()
+            .unwrap_or(self.created)
+    }
+
     fn last_edit(&self) -> Stamp {
         [
             self.created,
