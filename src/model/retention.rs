@@ -99,6 +99,7 @@ impl Board {
 mod tests {
     use super::*;
     use crate::model::matching::{Match, Partner};
+    use crate::model::post::{PostDraft, Visibility};
     use crate::model::signer;
     use crate::model::{sample_draft, DeviceId, Post, PostKind, RecordId};
 
@@ -175,5 +176,121 @@ mod tests {
             board.apply_retention(later + 1, &config, at(later + 1), "circle", &signer()),
             RetentionReport::default()
         );
+    }
+
+    /// A signed post closed fifteen days ago, as `author` wrote it.
+    fn closed_signed_post(author: &Signer) -> (Board, RecordId) {
+        closed_signed_post_from(sample_draft(), author)
+    }
+
+    fn closed_signed_post_from(draft: PostDraft, author: &Signer) -> (Board, RecordId) {
+        let mut board = Board::default();
+        let post = Post::create_signed(draft, at(1), author);
+        let id = post.id;
+        board.add_post(post);
+        board
+            .set_status(id, Status::Fulfilled, "rosa", at(2), author)
+            .unwrap();
+        (board, id)
+    }
+
+    #[test]
+    fn the_author_wipes_their_own_signed_post_by_a_signed_edit_every_copy_takes_up() {
+        let (mut board, id) = closed_signed_post(&signer());
+        let neighbours_copy = board.clone();
+        let later = 15 * DAY_MS;
+        let report = board.apply_retention(
+            later,
+            &GroupConfig::default(),
+            at(later),
+            "circle",
+            &signer(),
+        );
+        assert_eq!(report.wiped, 1);
+        let post = board.post(id).unwrap();
+        assert!(post.verifies(), "the wipe is signed by the author");
+        assert_eq!(
+            post.contact.at,
+            at(later),
+            "the wipe is an edit, newer than the contact"
+        );
+        // A neighbour who still holds the contact loses it on the next merge.
+        let mut theirs = neighbours_copy;
+        theirs.merge_in(&board);
+        let merged = theirs.post(id).unwrap();
+        assert_eq!(merged.contact.value, None);
+        assert!(merged.private_note.value.is_empty());
+        assert!(merged.verifies());
+    }
+
+    #[test]
+    fn a_device_only_withholds_the_private_fields_of_someone_elses_post() {
+        let author = Signer::from_seed([7; 32]);
+        let (mut board, id) = closed_signed_post(&author);
+        let contact_stamp = board.post(id).unwrap().contact.at;
+        let later = 15 * DAY_MS;
+        let report = board.apply_retention(
+            later,
+            &GroupConfig::default(),
+            at(later),
+            "circle",
+            &signer(),
+        );
+        assert_eq!(report.wiped, 1);
+        let post = board.post(id).unwrap();
+        assert_eq!(post.contact.value, None);
+        assert!(post.private_note.value.is_empty());
+        assert_eq!(
+            post.contact.at, contact_stamp,
+            "no edit in the author's name"
+        );
+        assert!(post.is_by(&author));
+        assert!(
+            post.verifies(),
+            "the digests keep the author's signature whole"
+        );
+    }
+
+    #[test]
+    fn retention_writes_nothing_with_a_stamp_no_newer_than_the_post() {
+        let mut board = Board::default();
+        board.add_post(Post::create(RecordId(1), sample_draft(), at(DAY_MS)));
+        let before = board.clone();
+        let day_31 = 31 * DAY_MS;
+        // The device's clock stands where the post's last revision does: a change stamped so
+        // would not win over that revision, so none is made.
+        let report = board.apply_retention(
+            day_31,
+            &GroupConfig::default(),
+            at(DAY_MS),
+            "circle",
+            &signer(),
+        );
+        assert_eq!(report, RetentionReport::default());
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn a_private_note_beside_a_public_contact_is_wiped_and_counted_on_every_copy() {
+        let mut draft = sample_draft();
+        if let Some(contact) = &mut draft.contact {
+            contact.visibility = Visibility::Public;
+        }
+        let later = 15 * DAY_MS;
+        for author in [signer(), Signer::from_seed([7; 32])] {
+            let (mut board, id) = closed_signed_post_from(draft.clone(), &author);
+            let report = board.apply_retention(
+                later,
+                &GroupConfig::default(),
+                at(later),
+                "circle",
+                &signer(),
+            );
+            assert_eq!(report.wiped, 1);
+            let post = board.post(id).unwrap();
+            assert!(post.private_note.value.is_empty());
+            assert_eq!(post.contact.value, draft.contact, "a public contact stays");
+            assert!(post.verifies());
+        }
     }
 }
