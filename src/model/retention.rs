@@ -183,6 +183,19 @@ mod tests {
         closed_signed_post_from(sample_draft(), author)
     }
 
+    /// Retention run by this device (the key [`signer`]) fifteen days on, when the private
+    /// fields of a post closed at day 0 are due to go.
+    fn wipe_after_fifteen_days(board: &mut Board) -> RetentionReport {
+        let later = 15 * DAY_MS;
+        board.apply_retention(
+            later,
+            &GroupConfig::default(),
+            at(later),
+            "circle",
+            &signer(),
+        )
+    }
+
     fn closed_signed_post_from(draft: PostDraft, author: &Signer) -> (Board, RecordId) {
         let mut board = Board::default();
         let post = Post::create_signed(draft, at(1), author);
@@ -198,20 +211,13 @@ mod tests {
     fn the_author_wipes_their_own_signed_post_by_a_signed_edit_every_copy_takes_up() {
         let (mut board, id) = closed_signed_post(&signer());
         let neighbours_copy = board.clone();
-        let later = 15 * DAY_MS;
-        let report = board.apply_retention(
-            later,
-            &GroupConfig::default(),
-            at(later),
-            "circle",
-            &signer(),
-        );
+        let report = wipe_after_fifteen_days(&mut board);
         assert_eq!(report.wiped, 1);
         let post = board.post(id).unwrap();
         assert!(post.verifies(), "the wipe is signed by the author");
         assert_eq!(
             post.contact.at,
-            at(later),
+            at(15 * DAY_MS),
             "the wipe is an edit, newer than the contact"
         );
         // A neighbour who still holds the contact loses it on the next merge.
@@ -228,14 +234,7 @@ mod tests {
         let author = Signer::from_seed([7; 32]);
         let (mut board, id) = closed_signed_post(&author);
         let contact_stamp = board.post(id).unwrap().contact.at;
-        let later = 15 * DAY_MS;
-        let report = board.apply_retention(
-            later,
-            &GroupConfig::default(),
-            at(later),
-            "circle",
-            &signer(),
-        );
+        let report = wipe_after_fifteen_days(&mut board);
         assert_eq!(report.wiped, 1);
         let post = board.post(id).unwrap();
         assert_eq!(post.contact.value, None);
@@ -276,16 +275,9 @@ mod tests {
         if let Some(contact) = &mut draft.contact {
             contact.visibility = Visibility::Public;
         }
-        let later = 15 * DAY_MS;
         for author in [signer(), Signer::from_seed([7; 32])] {
             let (mut board, id) = closed_signed_post_from(draft.clone(), &author);
-            let report = board.apply_retention(
-                later,
-                &GroupConfig::default(),
-                at(later),
-                "circle",
-                &signer(),
-            );
+            let report = wipe_after_fifteen_days(&mut board);
             assert_eq!(report.wiped, 1);
             let post = board.post(id).unwrap();
             assert!(post.private_note.value.is_empty());
