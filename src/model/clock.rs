@@ -318,6 +318,11 @@ mod tests {
             assert_eq!(serde_json::from_str::<Stamp>(&json).unwrap(), stamp);
         }
         assert!(serde_json::from_str::<Stamp>("\"1.2\"").is_err());
-        assert!(serde_json::from_str::<Stamp>("12").is_err());
+        // A file with a number where a stamp belongs says what was expected there.
+        let wrong_type = serde_json::from_str::<Stamp>("12").unwrap_err();
+        assert!(
+            wrong_type.to_string().contains("a stamp such as"),
+            "{wrong_type}"
+        );
     }
 }
