@@ -198,7 +198,7 @@ impl<S: KeyValue> BoardStore<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{board_with_posts, RecordId};
+    use crate::model::{board_with_posts, DeviceId, RecordId, Stamp};
     use crate::store::MemoryStore;
 
     #[test]
@@ -238,6 +238,27 @@ mod tests {
         assert_eq!(tab_b.merge_stored(&mut b), Ok(false));
         assert!(!tab_b.save(&mut b).unwrap().merged);
         assert_eq!(BoardStore::new(&disk).load().unwrap().board, all);
+    }
+
+    #[test]
+    fn a_tab_says_its_board_changed_only_when_another_tabs_save_brought_something() {
+        let disk = MemoryStore::new();
+        let (tab_a, tab_b) = (BoardStore::new(&disk), BoardStore::new(&disk));
+        let mut a = board_with_posts(2);
+        let mut b = board_with_posts(2);
+        tab_a.save(&mut a).unwrap();
+        // The same posts, written by the other tab: nothing to show again.
+        assert_eq!(tab_b.merge_stored(&mut b), Ok(false));
+        assert_eq!(b, board_with_posts(2));
+
+        // An edit of a post this tab already holds is a change, though it adds no post.
+        let edited = Stamp::new(100, 0, DeviceId(1));
+        if let Some(post) = a.posts.get_mut(&RecordId(1)) {
+            post.title.change("Rice and beans".into(), edited);
+        }
+        tab_a.save(&mut a).unwrap();
+        assert_eq!(tab_b.merge_stored(&mut b), Ok(true));
+        assert_eq!(b.posts[&RecordId(1)].title.value, "Rice and beans");
     }
 
     #[test]
@@ -304,6 +325,11 @@ mod tests {
                 primary: Damage::NotASave,
                 backup: Some(Damage::Checksum)
             })
+        );
+        // For whoever debugs it (people see a translated message), the error names each damage.
+        assert_eq!(
+            store.load().unwrap_err().to_string(),
+            "the save is damaged (not a Circle save) and so is its backup (checksum mismatch)"
         );
         assert_eq!(
             store.save(&mut board_with_posts(1)),
