@@ -105,7 +105,9 @@ fn pack(bytes: &[u8]) -> String {
         }
     };
     for &byte in bytes {
-        acc = (acc << 8) | u32::from(byte);
+        // The shifted bits are zero, so adding is or-ing; `+` lets a test tell a changed
+        // operator apart.
+        acc = (acc << 8) + u32::from(byte);
         bits += 8;
         if bits >= 15 {
             bits -= 15;
@@ -124,7 +126,7 @@ fn unpack(text: &str, len: usize) -> Option<Vec<u8>> {
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in text.chars() {
         let value = u32::from(c).checked_sub(BASE).filter(|v| *v <= MASK)?;
-        acc = (acc << 15) | value;
+        acc = (acc << 15) + value;
         bits += 15;
         while bits >= 8 {
             bits -= 8;
@@ -288,6 +290,19 @@ mod tests {
                 .all(|c| (0x3400..=0xb3ff).contains(&u32::from(c))));
             assert_eq!(unpack(&text, len).as_deref(), Some(&bytes[..len]));
         }
+    }
+
+    #[test]
+    fn a_payload_cut_short_or_run_long_does_not_unpack() {
+        let text = pack(b"a save of thirty bytes or more");
+        assert_eq!(
+            unpack(&text, 30).as_deref(),
+            Some(&b"a save of thirty bytes or more"[..])
+        );
+        // Fewer characters than the length needs: bytes would be missing.
+        assert_eq!(unpack(&text, 40), None);
+        // More than one spare byte: the text holds more than the length says.
+        assert_eq!(unpack(&text, 20), None);
     }
 
     #[test]
