@@ -203,11 +203,21 @@ fn open(stored: &str) -> Result<Opened<'_>, Damage> {
 
 /// Inflates a save's payload back into its snapshot JSON.
 fn inflate(deflated: &[u8], json_bytes: Option<usize>) -> Result<Vec<u8>, Damage> {
+    inflate_within(deflated, json_bytes, MAX_JSON_BYTES)
+}
+
+/// As [`inflate`], refusing JSON of more than `limit` bytes (a parameter so that tests can
+/// reach the limit without a 256 MiB save).
+fn inflate_within(
+    deflated: &[u8],
+    json_bytes: Option<usize>,
+    limit: usize,
+) -> Result<Vec<u8>, Damage> {
     let Some(len) = json_bytes else {
-        return miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(deflated, MAX_JSON_BYTES)
+        return miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(deflated, limit)
             .map_err(|_| Damage::Inflate);
     };
-    if len > MAX_JSON_BYTES {
+    if len > limit {
         return Err(Damage::Inflate);
     }
     // One byte more than the header promises, so a stream that runs long is caught, not cut.
@@ -331,6 +341,16 @@ mod tests {
         let json = Snapshot::encode(board);
         let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
         (deflated, json.len())
+    }
+
+    #[test]
+    fn a_save_larger_than_the_limit_is_refused_before_it_is_inflated() {
+        let (deflated, json_bytes) = deflated_snapshot(&crate::model::board_with_posts(3));
+        assert!(inflate_within(&deflated, Some(json_bytes), json_bytes).is_ok());
+        assert_eq!(
+            inflate_within(&deflated, Some(json_bytes), json_bytes - 1),
+            Err(Damage::Inflate)
+        );
     }
 
     #[test]
