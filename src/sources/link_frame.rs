@@ -268,6 +268,14 @@ mod tests {
         assert_eq!(open(&format!("{changed}!")), Err(LinkError::Damaged));
         let huge = "A".repeat(MAX_LINK_BYTES + 1);
         assert_eq!(open(&huge), Err(LinkError::TooLarge));
+        // A message of exactly the largest size still opens.
+        let padded = format!("{link}{}", " ".repeat(MAX_LINK_BYTES - link.len()));
+        assert_eq!(padded.len(), MAX_LINK_BYTES);
+        assert_eq!(open(&padded), open(&link));
+        // A stray `#` after the start of a link too short to be found is judged with the
+        // link, not taken for an empty page address.
+        assert_eq!(open("c1#"), Err(LinkError::Truncated));
+        assert_eq!(open("c1.p #"), Err(LinkError::Truncated));
     }
 
     #[test]
