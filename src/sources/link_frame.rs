@@ -240,6 +240,18 @@ mod tests {
     }
 
     #[test]
+    fn the_checksum_is_found_over_a_body_shorter_than_itself() {
+        // Four checksum bytes and one byte of body: the shortest ends hold fewer whole bytes
+        // than the checksum, so its last byte comes from the partial group.
+        let header = header(TAG);
+        let mut bytes = crc32([header.as_bytes(), b"x"]).to_be_bytes().to_vec();
+        bytes.push(b'x');
+        let text = header + &base64url::encode(&bytes);
+        let found = link_text::find(&text);
+        assert_eq!(longest_sealed(&found[0]), Some(text.len()));
+    }
+
+    #[test]
     fn names_what_is_wrong() {
         let link = seal(TAG, b"[1,2,3]");
         assert_eq!(open(""), Err(LinkError::Empty));
