@@ -135,11 +135,11 @@ fn longest_sealed(link: &Found) -> Option<usize> {
         ) else {
             continue;
         };
+        // What follows the checksum and is not in `crc` yet: all of it while the whole groups
+        // are shorter than the checksum, else the tail.
         let mut at_end = crc;
-        if decoded.len() < CHECKSUM_BYTES {
-            at_end.update(&bytes.collect::<Vec<u8>>());
-        } else {
-            at_end.update(&tail);
+        for byte in bytes.skip(decoded.len().saturating_sub(CHECKSUM_BYTES)) {
+            at_end.update(&[byte]);
         }
         if at_end.finish() == u32::from_be_bytes(checksum) {
             longest = Some(header.len() + end);
