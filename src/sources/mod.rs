@@ -20,6 +20,7 @@ pub mod link_text;
 pub mod post_wire;
 pub mod preview;
 pub mod qr;
+pub mod report_csv;
 pub mod share_link;
 pub mod sheet;
 pub mod snapshot_file;
