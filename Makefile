@@ -40,14 +40,15 @@ lint:
 unit:
 	PROPTEST_CASES=$(PROPTEST_CASES) CIRCLE_FUZZ_CASES=$(CIRCLE_FUZZ_CASES) cargo test --locked
 
-## The release build served at the site root, and the same build for a subpath (/circle/).
+## The release build (the board page and the group's workspace) served at the site root, and the
+## same build for a subpath (/circle/).
 dist:
 	@mkdir -p target
-	$(LOCK) trunk build --release --offline --locked --public-url $(PUBLIC_URL) --dist dist
+	$(LOCK) scripts/build-site.sh $(PUBLIC_URL) dist
 
 dist-sub:
 	@mkdir -p target
-	$(LOCK) trunk build --release --offline --locked --public-url /circle/ --dist target/dist-sub
+	$(LOCK) scripts/build-site.sh /circle/ target/dist-sub
 
 ## The group's static JSON API and plain HTML board, from the sources config.json lists,
 ## written into dist/ (the deploy workflow runs this after `make dist`).

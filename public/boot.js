@@ -1,12 +1,31 @@
 // Starts the app. A file rather than Trunk's inline loader, because the Content Security Policy
 // allows no inline script. Trunk writes the hashed module and wasm names into the tag's data.
 const tag = document.getElementById("circle-boot");
+// The group's workspace (group/index.html) names the board page it belongs to: both share its
+// service worker, storage and settings. The board page names none: it is the site.
+const site = document.documentElement.dataset.circleSite;
+const base = new URL(document.baseURI).pathname;
+const WORKSPACE = "group/";
+
+// A static host answers a deep link it has no file for with the board page's 404.html. For a
+// workspace address the board page hands over to the workspace, which then goes to the screen
+// asked for; `to` marks the hand-over, so a site without a workspace does not loop.
+const asked = new URL(location.href);
+const handOver = site === undefined && asked.pathname.startsWith(base + WORKSPACE) && !asked.searchParams.has("to");
+if (handOver) {
+  const screen = "/" + asked.pathname.slice((base + WORKSPACE).length);
+  location.replace(`${base}${WORKSPACE}?to=${encodeURIComponent(screen + asked.search)}${asked.hash}`);
+}
+const handedOver = asked.searchParams.get("to");
+if (site !== undefined && handedOver?.startsWith("/") && !handedOver.startsWith("//")) {
+  history.replaceState(null, "", base + handedOver.slice(1) + asked.hash);
+}
 
 // The service worker keeps the app working offline. When a new release has been downloaded it
 // waits; the app shows a translated "new version" notice (it listens for `circle-update-ready`)
 // and, when the person agrees, dispatches `circle-apply-update`, and the page reloads once.
-if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").then((registration) => {
+if (!handOver && "serviceWorker" in navigator) {
+  navigator.serviceWorker.register(`${site ?? ""}sw.js`).then((registration) => {
     // Some browsers (and test runs) block service workers and resolve without a registration.
     if (!registration) return;
     const announce = () => {
@@ -31,10 +50,14 @@ if ("serviceWorker" in navigator) {
 
 // A dropped connection or a browser without WebAssembly leaves the loading note saying so,
 // instead of a page that waits forever.
-try {
-  const { default: init } = await import(tag.dataset.js);
-  await init({ module_or_path: tag.dataset.wasm });
-} catch (error) {
-  document.getElementById("circle-loading")?.classList.add("failed");
-  console.error("Circle could not start:", error);
+if (!handOver) await start();
+
+async function start() {
+  try {
+    const { default: init } = await import(tag.dataset.js);
+    await init({ module_or_path: tag.dataset.wasm });
+  } catch (error) {
+    document.getElementById("circle-loading")?.classList.add("failed");
+    console.error("Circle could not start:", error);
+  }
 }

@@ -1,5 +1,5 @@
 // Circle's service worker: keeps the app working offline, one release at a time.
-// The build stamps BUILD and SHELL (scripts/post-build.sh).
+// The build stamps BUILD and SHELL (scripts/stamp-worker.sh).
 const BUILD = "__CIRCLE_BUILD__";
 const SHELL = "__CIRCLE_SHELL__";
 // Cache names carry the path the app is published under (`/eastside/`), so two Circles on one
@@ -84,8 +84,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Every route of the app is the same page; the router reads the path.
-    event.respondWith(caches.match("index.html", { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(request)));
+    // Every route of a page is that page; its router reads the path. The group's workspace is
+    // the second page, under group/.
+    const page = url.pathname.startsWith(`${SCOPE}group/`) ? "group/index.html" : "index.html";
+    event.respondWith(caches.match(page, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(request)));
   } else if (DATA_FILES.test(url.pathname)) {
     event.respondWith(freshOrSaved(request));
   } else {

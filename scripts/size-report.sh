@@ -33,12 +33,21 @@ for file in index.html boot.js main-*.css config.json icons/icon.svg; do
 done
 first_view=$(( wasm + glue + rest ))
 
+# The second entry page, the group's workspace: its own wasm, glue, page and styles (the
+# group's settings and icon are the board page's, already downloaded).
+cd "$root/dist/group"
+workspace=$(( $(gz workspace-*_bg.wasm) + $(gz "$(ls workspace-*.js)") + $(gz index.html) + $(gz boot.js) ))
+for css in *.css; do
+  workspace=$(( workspace + $(gz "$css") ))
+done
+
 printf '%-58s %9s\n' "gzip bytes" ""
 printf '%-58s %9d\n' "Leptos 0.8, one screen and a counter (wasm + glue)" "$without_router"
 printf '%-58s %9d\n' "Leptos 0.8 + router, two screens (wasm + glue)" "$with_router"
 printf '%-58s %9d\n' "Circle: wasm" "$wasm"
 printf '%-58s %9d\n' "Circle: glue" "$glue"
 printf '%-58s %9d\n' "Circle: index.html, boot.js, CSS, config.json, icon" "$rest"
+printf '%-58s %9d\n' "Circle: the group's workspace (group/), all in" "$workspace"
 budget=$(tr -d '[:space:]' <"$root/benches/first-view-budget")
 printf '%-58s %9d  %s\n' "Circle: first board view, all in" "$first_view" \
   "($(awk "BEGIN { printf \"%.1f\", $first_view / $with_router }")x the baseline)"

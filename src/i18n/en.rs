@@ -436,6 +436,9 @@ pub fn text(msg: Msg) -> &'static str {
         ConditionDirty => "Dirty",
         ConditionOutOfOrder => "Out of order",
         ConditionGone => "Gone",
+        WorkspaceHeading => "The group's workspace",
+        WorkspaceHint => "Matching asks with offers, the needs report and the group's other tools for volunteers and coordinators, on a page of their own so this one stays light.",
+        OpenWorkspace => "Open the group's workspace",
     }
 }
 

@@ -436,6 +436,9 @@ pub fn text(msg: Msg) -> &'static str {
         ConditionDirty => "Necesita limpieza",
         ConditionOutOfOrder => "No funciona",
         ConditionGone => "Ya no está",
+        WorkspaceHeading => "Espacio de trabajo del grupo",
+        WorkspaceHint => "Emparejar pedidos con ofertas, el informe de necesidades y las demás herramientas del grupo para voluntariado y coordinación, en una página aparte para que esta siga siendo ligera.",
+        OpenWorkspace => "Abrir el espacio del grupo",
     }
 }
 

@@ -225,6 +225,8 @@ catalogue! {
         SyncFailed, SyncNotFound, SyncStatus, SyncTimeout,
         // Places: the directory, condition reports, kinds of place, stock and condition
         NavPlaces, PlacesTitle, PlacesIntro, PlacesList, PlacesEmpty, PlacesNoMatch, FilterPlaceKind, AnyPlaceKind, FilterOpenNow, OpenNow, ClosedNow, PlaceHours, PlaceAccepts, PlaceNeeds, PlaceServes, PlaceLatest, PlaceNoReport, ReportedAgo, ReportHeading, FieldStock, FieldCondition, FieldReportNote, SubmitReport, ReportSaved, ErrReportEmpty, PlaceFridge, PlaceFreeStore, PlacePantry, PlaceClinic, PlaceCoolingCentre, PlaceWarmingCentre, PlaceShelter, PlaceWater, PlaceLaundry, PlaceShowers, PlaceOther, StockEmpty, StockLow, StockSome, StockFull, ConditionGood, ConditionDirty, ConditionOutOfOrder, ConditionGone,
+        // The way to the group's workspace, the other entry page
+        WorkspaceHeading, WorkspaceHint, OpenWorkspace,
     }
 }
 
@@ -236,6 +238,9 @@ catalogue! {
         CharsOver, SyncSkipped, SyncRefused,
     }
 }
+
+// After the macro, which it uses for its own catalogue.
+pub mod workspace;
 
 impl Msg {
     /// The label of one of the default category keys; a group's own categories have none and
@@ -268,7 +273,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn placeholders(text: &str) -> BTreeSet<&str> {
+    pub(super) fn placeholders(text: &str) -> BTreeSet<&str> {
         text.split('{')
             .skip(1)
             .filter_map(|part| part.split_once('}').map(|(name, _)| name))

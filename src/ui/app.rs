@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
 /// After a link changes the screen, moves focus to the top of the new screen, so keyboard and
 /// screen-reader users start reading there instead of at a link that is gone.
 #[component]
-fn FocusOnNavigate() -> impl IntoView {
+pub fn FocusOnNavigate() -> impl IntoView {
     let path = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let now = path.get();

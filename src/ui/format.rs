@@ -27,6 +27,18 @@ pub fn day(lang: Lang, day: Day) -> String {
     formatted(lang, Style::Day, &date)
 }
 
+/// A share from 0 to 1 as a whole percentage: "40%", "40 %".
+pub fn percent(lang: Lang, share: f64) -> String {
+    formatted(lang, Style::Percent, &JsValue::from_f64(share))
+}
+
+/// A month of a year: "November 2026", "noviembre de 2026".
+pub fn month(lang: Lang, year: i32, month: u32) -> String {
+    let date = Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
+    // The date above is local midnight; read it back in the same zone, so it names its month.
+    formatted(lang, Style::Month, &date)
+}
+
 /// How long ago `ms` was, at `now_ms`: "3 hours ago", "yesterday", "hace 5 minutos".
 pub fn ago(lang: Lang, ms: u64, now_ms: u64) -> String {
     const MINUTE: f64 = 60_000.0;
@@ -50,6 +62,8 @@ enum Style {
     Number,
     Moment,
     Day,
+    Percent,
+    Month,
 }
 
 thread_local! {
@@ -91,6 +105,16 @@ fn formatter(lang: Lang, style: Style) -> Function {
         Style::Day => Intl::DateTimeFormat::new(
             &locales,
             &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+        )
+        .format(),
+        Style::Percent => Intl::NumberFormat::new(
+            &locales,
+            &options(&[("style", "percent"), ("maximumFractionDigits", "0")]),
+        )
+        .format(),
+        Style::Month => Intl::DateTimeFormat::new(
+            &locales,
+            &options(&[("month", "long"), ("year", "numeric")]),
         )
         .format(),
     }

@@ -1,9 +1,11 @@
 //! The Leptos screens and widgets; compiled for the browser only.
 //!
-//! State lives in one context ([`state::AppState`]) and flows down; screens in `pages/` compose
-//! small components from `components/<area>/`; all text comes from the message catalogue.
+//! Two entry pages share this module: the board page a neighbour opens ([`mount`]) and the
+//! group's workspace ([`mount_workspace`], its screens in `workspace/`). State lives in one
+//! context ([`state::AppState`]) and flows down; screens in `pages/` compose small components
+//! from `components/<area>/`; all text comes from the message catalogue.
 
-mod app;
+pub(crate) mod app;
 mod codes;
 mod components;
 mod demo;
@@ -16,9 +18,16 @@ mod routes;
 mod signatures;
 mod state;
 mod sync;
+mod workspace;
 
-/// Starts Circle in the page's `<body>`, in place of index.html's loading note.
+/// Starts the board page in the page's `<body>`, in place of index.html's loading note.
 pub fn mount() {
     platform::remove_id("circle-loading");
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Starts the group's workspace (group/index.html) the same way.
+pub fn mount_workspace() {
+    platform::remove_id("circle-loading");
+    leptos::mount::mount_to_body(workspace::app::WorkspaceApp);
 }

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 thread_local! {
     /// The keys of the Circle published under this page's path; the path never changes while
     /// the page is open.
-    static SCOPE: Scope = Scope::for_base(&page_base());
+    static SCOPE: Scope = Scope::for_base(&site_base());
 }
 
 /// The storage key of `name` (`board`, `prefs`, `draft.ask`) for the Circle published under
@@ -138,6 +138,45 @@ pub fn page_base() -> String {
     base_uri
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname().trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}
+
+/// The path of the board page, which the workspace shares its storage and the group's files
+/// with. The workspace's HTML names the board page relative to itself
+/// (`<html data-circle-site="../">`); the board page is its own site.
+pub fn site_base() -> String {
+    match site_from_workspace() {
+        Some(site) => web_sys::Url::new_with_base(&site, &page_base_uri())
+            .map(|url| url.pathname().trim_end_matches('/').to_string())
+            .unwrap_or_default(),
+        None => page_base(),
+    }
+}
+
+/// A path the group publishes (`config.json`, a source), relative to the board page, as this
+/// page must ask for it; a full URL is left as it is.
+pub fn site_url(path: &str) -> String {
+    match site_from_workspace() {
+        Some(site) if !path.contains("://") && !path.starts_with('/') => format!("{site}{path}"),
+        _ => path.to_string(),
+    }
+}
+
+fn site_from_workspace() -> Option<String> {
+    leptos::prelude::document()
+        .document_element()?
+        .get_attribute("data-circle-site")
+}
+
+fn page_base_uri() -> String {
+    format!("{}{}/", origin(), page_base())
+}
+
+/// The page's origin (`https://example.org`).
+fn origin() -> String {
+    leptos::prelude::window()
+        .location()
+        .origin()
         .unwrap_or_default()
 }
 

@@ -68,7 +68,7 @@ async fn send(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<(Response, Option<u64>), FetchError> {
-    let response = Request::get(url)
+    let response = Request::get(&super::platform::site_url(url))
         .abort_signal(signal)
         .send()
         .await

@@ -6,11 +6,12 @@ use super::demo::{DemoMark, DEMO_KEY};
 use super::sync::SyncState;
 use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg};
+use crate::model::edit::EditError;
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
-    Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, MergeReport, Post, PostDraft,
-    RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
+    Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, Match, MatchError, MergeReport,
+    Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
@@ -79,6 +80,8 @@ pub struct AppState {
     clock: StoredValue<Clock>,
     signer: StoredValue<Signer>,
     base: StoredValue<String>,
+    /// Where the board page is: the page itself, or the site the workspace belongs to.
+    site: StoredValue<String>,
     /// `None` when the browser gives no storage; the board then lives only in memory.
     store: StoredValue<Option<BoardStore<Browser>>, LocalStorage>,
     /// The wipe mark in storage when this tab last started afresh (`None`: never wiped).
@@ -127,6 +130,7 @@ impl AppState {
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
+            site: StoredValue::new(platform::site_base()),
             store: StoredValue::new_local(store),
             wiped: StoredValue::new(platform::load(WIPED_KEY)),
         };
@@ -428,6 +432,11 @@ impl AppState {
         }
     }
 
+    /// The full path of a path on the board page (`/`, `/post/…`), from either entry page.
+    pub fn site_href(self, path: &str) -> String {
+        format!("{}{path}", self.site.get_value())
+    }
+
     /// Shows `text` on the screen at the app path `path`.
     pub fn announce(self, path: &str, text: String) {
         self.notice.set(Some(Announcement {
@@ -499,6 +508,38 @@ impl AppState {
                 result.is_ok()
             });
         });
+        result
+    }
+
+    /// Matches an open ask with an offer or a volunteer, in the person's name: as the ask's
+    /// author, or as a coordinator's moderation. Refused, and the board unchanged, for anyone
+    /// else, or when the ask is no longer open.
+    pub fn match_ask(self, ask: RecordId, with: Partner, by: &str) -> Result<(), MatchError> {
+        let made = Match::create(
+            RecordId::from_random(platform::random_u64()),
+            ask,
+            with,
+            by.to_owned(),
+            String::new(),
+            self.stamp(),
+        );
+        let coordinator = self.is_coordinator();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                // Anyone else's match would be refused by every other copy of the board.
+                let author = board.post(ask).is_some_and(|post| post.is_by(signer));
+                result = if author || coordinator {
+                    board.match_ask(made, signer)
+                } else {
+                    Err(MatchError::Status(StatusError::Edit(EditError::NotAuthor)))
+                };
+                result.is_ok()
+            });
+        });
+        if result.is_ok() {
+            self.prefs.update(|prefs| prefs.handle = by.to_owned());
+        }
         result
     }
 

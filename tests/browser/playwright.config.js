@@ -7,7 +7,7 @@ const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("./support/browser");
 const ROOT_PORT = Number(process.env.CIRCLE_TEST_PORT || 4173);
 const SUB_PORT = ROOT_PORT + 1;
 // The specs the desktop project runs (matched on the file's own name, so new_post is not one).
-const DESKTOP_SPECS = /[\\/](board|post|share|places)\.spec\.js$/;
+const DESKTOP_SPECS = /[\\/](board|post|share|places|workspace)\.spec\.js$/;
 const server = (dir, port, prefix) => ({
   command: `node tests/browser/support/static-server.js ${dir} ${port} ${prefix}`,
   cwd: `${__dirname}/../..`,

@@ -98,6 +98,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <code>{move || { state.prefs.track(); state.author_key().to_string() }}</code>
             </p>
         </section>
+        <section aria-labelledby="workspace-heading">
+            <h2 id="workspace-heading">{t(Msg::WorkspaceHeading)}</h2>
+            <p class="hint">{t(Msg::WorkspaceHint)}</p>
+            // A plain link the router leaves alone: the workspace is the other entry page,
+            // with its own download.
+            <p><a href=state.site_href("/group/") rel="external">{t(Msg::OpenWorkspace)}</a></p>
+        </section>
         <DemoSettings/>
         <section class="danger-zone" aria-labelledby="wipe-heading">
             <h2 id="wipe-heading">{t(Msg::WipeHeading)}</h2>

@@ -1,0 +1,86 @@
+//! The workspace's frame: state, the router under the workspace's path, its header and screens.
+
+use super::pages::{matching::MatchingPage, overview::OverviewPage, report::ReportPage};
+use super::routes;
+use super::text::w;
+use crate::i18n::workspace::WorkMsg;
+use crate::i18n::Msg;
+use crate::ui::app::FocusOnNavigate;
+use crate::ui::components::layout::{
+    damaged_save::DamagedSave, notice::Notice, update_banner::UpdateBanner,
+};
+use crate::ui::state::{t, AppState};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The workspace's root: the same state as the board page, its own routes.
+#[component]
+pub fn WorkspaceApp() -> impl IntoView {
+    let state = AppState::provide();
+    view! {
+        <Router base=state.base()>
+            <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+            <WorkspaceHeader/>
+            <UpdateBanner/>
+            <main id="main" tabindex="-1">
+                <FocusOnNavigate/>
+                <Notice/>
+                <DamagedSave/>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=OverviewPage/>
+                    <Route path=path!("/matching") view=MatchingPage/>
+                    <Route path=path!("/report") view=ReportPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The group's name, a plain link back to the board page, and the workspace's screens.
+#[component]
+fn WorkspaceHeader() -> impl IntoView {
+    let state = AppState::get();
+    let name = move || state.config.with(|config| config.name.clone());
+    let links = [
+        (routes::OVERVIEW, WorkMsg::NavOverview),
+        (routes::MATCHING, WorkMsg::NavMatching),
+        (routes::REPORT, WorkMsg::NavReport),
+    ];
+    view! {
+        <header class="site-header">
+            <div class="brand-row">
+                <a class="brand" href=state.href(routes::OVERVIEW)>{name}</a>
+                // A plain link: the board is the other page.
+                <a href=state.site_href("/") rel="external">{t(Msg::NavBoard)}</a>
+            </div>
+            <nav aria-label=w(WorkMsg::WorkspaceNav)>
+                <ul class="nav-list">
+                    {links
+                        .into_iter()
+                        .map(|(path, label)| {
+                            view! {
+                                <li>
+                                    <A href=state.href(path) exact=true>{w(label)}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <h1>{t(Msg::PageNotFound)}</h1>
+        <p>
+            <a class="button secondary" href=state.href(routes::OVERVIEW)>
+                {w(WorkMsg::WorkspaceTitle)}
+            </a>
+        </p>
+    }
+}

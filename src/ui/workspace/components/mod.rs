@@ -1,0 +1,4 @@
+//! Widgets only the workspace's screens use.
+
+pub mod bar_chart;
+pub mod suggestions;

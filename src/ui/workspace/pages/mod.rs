@@ -1,0 +1,5 @@
+//! The workspace's screens.
+
+pub mod matching;
+pub mod overview;
+pub mod report;

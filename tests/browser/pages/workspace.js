@@ -1,0 +1,104 @@
+// Page objects for the group's workspace (group/index.html): the overview, matching and the
+// needs report. Controls are found by role and accessible name, in the test's language.
+const { expect } = require("../support/fixtures");
+const { words } = require("./words");
+const { visit } = require("./circle");
+
+class WorkspaceScreen {
+  constructor(page, lang) {
+    this.page = page;
+    this.lang = lang;
+    this.w = words[lang].workspace;
+  }
+
+  /** Opens a workspace path ("" is the overview), as a deep link would. */
+  async open(path = "") {
+    await visit(this.page, `group/${path}`);
+  }
+
+  get heading() {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  navLink(name) {
+    return this.page.getByRole("navigation", { name: this.w.nav }).getByRole("link", { name, exact: true });
+  }
+
+  /** The plain link from the workspace back to the board page. */
+  get boardLink() {
+    return this.page.getByRole("banner").getByRole("link", { name: this.w.board, exact: true });
+  }
+
+  get notice() {
+    return this.page.getByRole("status");
+  }
+}
+
+class MatchingScreen extends WorkspaceScreen {
+  get asks() {
+    return this.page.getByRole("list", { name: this.w.unmatched }).getByRole("listitem").filter({
+      has: this.page.getByRole("heading", { level: 2 }),
+    });
+  }
+
+  ask(title) {
+    return this.asks.filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
+  }
+
+  suggestions(title) {
+    return this.page.getByRole("list", { name: this.w.suggestionsFor(title) }).getByRole("listitem");
+  }
+
+  matchButton(ask, partner) {
+    return this.page.getByRole("button", { name: this.w.matchWith(ask, partner), exact: true });
+  }
+
+  get handle() {
+    return this.page.getByRole("textbox", { name: this.w.handle });
+  }
+}
+
+class ReportScreen extends WorkspaceScreen {
+  /** The figure beside a total's name ("Asks", "Share fulfilled"). */
+  total(name) {
+    const term = this.page.getByRole("term").getByText(name, { exact: true });
+    return this.page.locator(".totals > div").filter({ has: term }).getByRole("definition");
+  }
+
+  section(name) {
+    return this.page.getByRole("region", { name });
+  }
+
+  /** A table's rows as arrays of cell texts, the header row first. */
+  async table(sectionName) {
+    const rows = this.section(sectionName).getByRole("table").getByRole("row");
+    await expect(rows.first()).toBeVisible();
+    return rows.evaluateAll((all) => all.map((row) => [...row.children].map((cell) => cell.textContent.trim())));
+  }
+
+  async download() {
+    const button = this.page.getByRole("button", { name: this.w.saveCsv });
+    const [download] = await Promise.all([this.page.waitForEvent("download"), button.click()]);
+    return { name: download.suggestedFilename(), text: require("node:fs").readFileSync(await download.path(), "utf8") };
+  }
+}
+
+/**
+ * Makes this browser one of the group's coordinators: reads its author key from Settings and
+ * serves the group's settings naming it (with the demo board off, as every test has it).
+ */
+async function becomeCoordinator(page) {
+  await visit(page, "settings");
+  const key = (await page.locator(".author-key code").textContent()).trim();
+  await page.context().route("**/config.json", async (route) => {
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), demo_board: null, coordinator_keys: [key] } });
+    } catch (error) {
+      if (!/closed|disposed/i.test(String(error))) throw error;
+    }
+  });
+  return key;
+}
+
+module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, becomeCoordinator };
