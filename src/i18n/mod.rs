@@ -98,6 +98,18 @@ impl Lang {
     }
 }
 
+/// A catalogue's message: the board's [`Msg`], or the workspace's own. Screens and form
+/// controls take any of them, and each page's wasm holds only the catalogues it uses.
+pub trait Text: Copy + Send + Sync + 'static {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+impl Text for Msg {
+    fn text(self, lang: Lang) -> &'static str {
+        lang.text(self)
+    }
+}
+
 /// Replaces each `{name}` in `template` by its value. Values are inserted as plain text and
 /// never re-scanned, so a value that itself contains `{count}` stays as typed.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -5,7 +5,7 @@
 use super::demo::{DemoMark, DEMO_KEY};
 use super::sync::SyncState;
 use super::{format, platform, remote, signatures};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
@@ -639,12 +639,12 @@ impl AppState {
     }
 }
 
-/// A message as a reactive text: re-renders on a language switch. Every caller shares this one
-/// closure type, so the wasm holds one copy of the code that renders translated text instead
-/// of one per place a message appears.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+/// A message as a reactive text: re-renders on a language switch. Every caller of one catalogue
+/// shares this one closure type, so the wasm holds one copy of the code that renders
+/// translated text instead of one per place a message appears.
+pub fn t<M: Text>(msg: M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let state = AppState::get();
-    move || state.t(msg)
+    move || msg.text(state.lang.get())
 }
 
 /// The saved board, and what to tell the person when it could not be read as saved.

@@ -5,7 +5,7 @@
 mod en;
 mod es;
 
-use super::{Lang, Plural};
+use super::{Lang, Plural, Text};
 
 catalogue! {
     /// A workspace message without a count. Placeholders are named in the English text.
@@ -48,6 +48,12 @@ impl Lang {
             Lang::En => en::counted(msg, form),
             Lang::Es => es::counted(msg, form),
         }
+    }
+}
+
+impl Text for WorkMsg {
+    fn text(self, lang: Lang) -> &'static str {
+        lang.work(self)
     }
 }
 

@@ -89,7 +89,10 @@ async function seedBoard(page, lang, count, make = () => ({})) {
     };
   }
   const saved = frame(JSON.stringify({ schema: 2, board: { posts } }));
-  await page.evaluate((text) => localStorage.setItem("circle.board", text), saved);
+  // The key the app under this page's path saves its board under (src/store/scope.rs).
+  const base = new URL(".", page.url()).pathname.replace(/\/$/, "");
+  const key = base === "" ? "circle.board" : `circle@${base}#board`;
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, saved]);
   await visit(page, "");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[lang].boardTitle);
 }

@@ -39,6 +39,27 @@ for (const lang of LANGS) {
   test.describe(`offline (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
+    test("the group's workspace opens offline too, at a deep link, on the same board", async ({ page, context }) => {
+      const w = words[lang].workspace;
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await waitForOfflineReady(page);
+      const asks = await page.getByRole("list", { name: /^(Posts|Publicaciones)$/ }).getByRole("listitem").count();
+      expect(asks).toBeGreaterThan(0);
+
+      // The service worker kept the workspace with the board page: no network, and a screen
+      // never visited before opens at its own address.
+      await context.setOffline(true);
+      await page.goto("group/report");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.report);
+      await expect(page).toHaveURL(/\/group\/report$/);
+      await page.getByRole("navigation", { name: w.nav }).getByRole("link", { name: w.matching, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.matching);
+      await expect(page.getByRole("list", { name: w.unmatched }).getByRole("listitem").first()).toBeVisible();
+      await expectNoAxeViolations(page, `the workspace offline (${lang})`);
+      await context.setOffline(false);
+    });
+
     test("the app opens, posts and keeps the post with the network gone", async ({ page, context }) => {
       const w = words[lang];
       const title = lang === "en" ? "Candles and batteries" : "Velas y pilas";

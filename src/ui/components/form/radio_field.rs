@@ -1,7 +1,7 @@
 //! A labelled group of radio buttons.
 
 use super::lens::Lens;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::ui::state::t;
 use leptos::prelude::*;
 
@@ -9,12 +9,12 @@ use leptos::prelude::*;
 /// that a person should see all at once. `options` are `(value, label)` pairs; `hints`, when
 /// given, explain each option in one line, in the same order.
 #[component]
-pub fn RadioField(
+pub fn RadioField<L: Text>(
     id: &'static str,
-    legend: Msg,
+    legend: L,
     value: Lens,
-    options: Vec<(String, Msg)>,
-    #[prop(optional)] hints: Vec<Msg>,
+    options: Vec<(String, L)>,
+    #[prop(optional)] hints: Vec<L>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {

@@ -3,24 +3,24 @@
 use super::char_count::CharCount;
 use super::field_error::described_by;
 use super::lens::Lens;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::ui::state::t;
 use leptos::prelude::*;
 
 /// A text input (or a text area when `multiline`) with its label, a "required" mark, an
 /// optional hint and note and the inline error, all tied to the control for screen readers.
 #[component]
-pub fn TextField(
+pub fn TextField<L: Text>(
     /// The control's id; the hint and error get `{id}-hint` and `{id}-error`.
     id: &'static str,
-    label: Msg,
+    label: L,
     value: Lens,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
-    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] hint: Option<L>,
     /// A second line under the hint, about what belongs elsewhere.
     #[prop(optional)]
-    note: Option<Msg>,
+    note: Option<L>,
     #[prop(optional)] multiline: bool,
     /// The input type: `text` unless given (`date`, `tel`…).
     #[prop(optional)]

@@ -43,10 +43,10 @@ pub fn PostBody(
     view! {
         <p class="card-top">
             <span class=if kind == PostKind::Ask { "kind kind-ask" } else { "kind kind-offer" }>
-                {t(kind.into())}
+                {t::<Msg>(kind.into())}
             </span>
             {demo.then(|| view! { <span class="demo-badge">{t(Msg::DemoBadge)}</span> })}
-            <span class="status">{t(status.into())}</span>
+            <span class="status">{t::<Msg>(status.into())}</span>
         </p>
         {if in_preview {
             view! { <h3 class="post-title" dir="auto">{title}</h3> }.into_any()
@@ -68,7 +68,7 @@ pub fn PostBody(
                 }
             })}
             <dt>{t(Msg::FieldUrgency)}</dt>
-            <dd>{t(urgency.into())}</dd>
+            <dd>{t::<Msg>(urgency.into())}</dd>
             {post.quantity.value.map(|quantity| view! {
                 <dt>{t(Msg::Quantity)}</dt>
                 <dd>{move || format::number(state.lang.get(), quantity as usize)}</dd>

@@ -45,13 +45,13 @@ pub fn Respond(
                         {match href {
                             Some(href) => view! {
                                 <a class="button" href=href rel="noopener noreferrer">
-                                    <span>{t(method.into())} ":"</span>
+                                    <span>{t::<Msg>(method.into())} ":"</span>
                                     <span dir="ltr">{value.clone()}</span>
                                 </a>
                             }
                             .into_any(),
                             None => view! {
-                                <span>{t(method.into())} ": " <span dir="auto">{value.clone()}</span></span>
+                                <span>{t::<Msg>(method.into())} ": " <span dir="auto">{value.clone()}</span></span>
                             }
                             .into_any(),
                         }}

@@ -206,7 +206,7 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
                         };
                         view! {
                             <li>
-                                <span class=kind_class>{t(post.kind.into())}</span>
+                                <span class=kind_class>{t::<Msg>(post.kind.into())}</span>
                                 " "
                                 <span dir="auto">{post.title}</span>
                                 " ("
