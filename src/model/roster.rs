@@ -413,6 +413,32 @@ impl Record for Roster {
 }
 
 impl Board {
+    /// Starts a check-in list; its id is the caller's fresh random id.
+    pub fn add_roster(&mut self, roster: Roster) {
+        self.rosters.insert(roster.id, roster);
+    }
+
+    /// Adds a person to a live roster under `id` (a fresh random one), as `draft` says. The
+    /// caller has checked the draft.
+    pub fn add_person(
+        &mut self,
+        roster: RecordId,
+        id: RecordId,
+        draft: PersonDraft,
+        at: Stamp,
+    ) -> Result<(), EntryError> {
+        let found = self
+            .rosters
+            .get_mut(&roster)
+            .filter(|r| !r.is_removed())
+            .ok_or(EntryError::NotFound(roster))?;
+        if found.people.len() >= Field::People.limit() {
+            return Err(EntryError::Full);
+        }
+        found.people.insert(id, Person::create(draft, at));
+        Ok(())
+    }
+
     /// Records a check-in with one person on a live roster, made under the handle `by` and
     /// signed by `signer`.
     pub fn check_in(
@@ -703,5 +729,73 @@ mod tests {
             assert_eq!(a, board);
             assert_eq!(shown(&a), ["Out of insulin"]);
         }
+    }
+
+    #[test]
+    fn a_person_joins_a_live_roster_only_and_is_due_at_once() {
+        let mut board = Board::default();
+        board.add_roster(Roster::create(
+            RecordId(1),
+            "Heat wave".into(),
+            String::new(),
+            at(DAY),
+        ));
+        let draft = || PersonDraft {
+            name: "Mr. Okafor".into(),
+            contact: None,
+            cadence_hours: 24,
+            volunteer: "ana".into(),
+            notes: String::new(),
+        };
+        assert_eq!(
+            board.add_person(RecordId(9), RecordId(2), draft(), at(DAY)),
+            Err(EntryError::NotFound(RecordId(9)))
+        );
+        board
+            .add_person(RecordId(1), RecordId(2), draft(), at(2 * DAY))
+            .unwrap();
+        let round = board.rosters[&RecordId(1)].today(2 * DAY);
+        assert_eq!(round.len(), 1);
+        assert_eq!(round[0].1.name.value, "Mr. Okafor");
+        assert_eq!(round[0].2, Standing::Due { due_ms: 2 * DAY });
+        board
+            .rosters
+            .get_mut(&RecordId(1))
+            .unwrap()
+            .removed
+            .set(true, at(3 * DAY));
+        assert_eq!(
+            board.add_person(RecordId(1), RecordId(3), draft(), at(4 * DAY)),
+            Err(EntryError::NotFound(RecordId(1)))
+        );
+    }
+
+    #[test]
+    fn a_full_roster_takes_nobody_more() {
+        let mut board = Board::default();
+        let mut roster = Roster::create(RecordId(1), "Everyone".into(), String::new(), at(DAY));
+        for n in 0..Field::People.limit() as u64 {
+            roster.people.insert(RecordId(100 + n), person());
+        }
+        board.add_roster(roster);
+        assert_eq!(
+            board.add_person(
+                RecordId(1),
+                RecordId(7),
+                PersonDraft {
+                    name: "One more".into(),
+                    contact: None,
+                    cadence_hours: 24,
+                    volunteer: String::new(),
+                    notes: String::new(),
+                },
+                at(2 * DAY)
+            ),
+            Err(EntryError::Full)
+        );
+        assert_eq!(
+            board.rosters[&RecordId(1)].people.len(),
+            Field::People.limit()
+        );
     }
 }

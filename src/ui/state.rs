@@ -7,6 +7,7 @@ use super::sync::SyncState;
 use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
+use crate::model::roster::{CheckInDraft, PersonDraft, Roster};
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
@@ -592,6 +593,49 @@ impl AppState {
         self.signer.with_value(|signer| {
             self.board.maybe_update(|board| {
                 result = board.report(id, draft, by, at, signer);
+                result.is_ok()
+            });
+        });
+        self.prefs.update(|prefs| prefs.handle = by.to_owned());
+        result
+    }
+
+    /// Starts a check-in list on this device's board.
+    pub fn add_roster(self, name: String, area: String) -> RecordId {
+        let id = RecordId::from_random(platform::random_u64());
+        let roster = Roster::create(id, name, area, self.stamp());
+        self.board.update(|board| board.add_roster(roster));
+        id
+    }
+
+    /// Adds a person who asked to be checked on to a check-in list.
+    pub fn add_person(
+        self,
+        roster: RecordId,
+        draft: PersonDraft,
+    ) -> Result<(), crate::model::EntryError> {
+        let id = RecordId::from_random(platform::random_u64());
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.board.maybe_update(|board| {
+            result = board.add_person(roster, id, draft, at);
+            result.is_ok()
+        });
+        result
+    }
+
+    /// A check-in with one person on a list, signed as this device's own.
+    pub fn check_in(
+        self,
+        (roster, person): (RecordId, RecordId),
+        draft: CheckInDraft,
+        by: &str,
+    ) -> Result<(), crate::model::EntryError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board.check_in((roster, person), draft, by, at, signer);
                 result.is_ok()
             });
         });

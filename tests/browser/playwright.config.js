@@ -7,7 +7,7 @@ const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("./support/browser");
 const ROOT_PORT = Number(process.env.CIRCLE_TEST_PORT || 4173);
 const SUB_PORT = ROOT_PORT + 1;
 // The specs the desktop project runs (matched on the file's own name, so new_post is not one).
-const DESKTOP_SPECS = /[\\/](board|post|share|places|workspace)\.spec\.js$/;
+const DESKTOP_SPECS = /[\\/](board|post|share|places|workspace|rounds)\.spec\.js$/;
 const server = (dir, port, prefix) => ({
   command: `node tests/browser/support/static-server.js ${dir} ${port} ${prefix}`,
   cwd: `${__dirname}/../..`,
@@ -39,7 +39,8 @@ module.exports = defineConfig({
       // Where the app's own paths and the group's sources resolve under a subpath.
       testMatch: /foundation|offline|sources|workspace/,
     },
-    // The screens a coordinator uses at a desk: the board, a post, sharing, places. The page objects
+    // The screens a coordinator uses at a desk: the board, a post, sharing, places, and the
+    // workspace (matching, the needs report, check-in rounds). The page objects
     // find the same controls at both sizes.
     {
       name: "desktop",

@@ -1,6 +1,9 @@
 //! The workspace's frame: state, the router under the workspace's path, its header and screens.
 
-use super::pages::{matching::MatchingPage, overview::OverviewPage, report::ReportPage};
+use super::pages::{
+    matching::MatchingPage, overview::OverviewPage, report::ReportPage,
+    round_print::RoundPrintPage, rounds::RoundsPage,
+};
 use super::routes;
 use super::text::w;
 use crate::i18n::workspace::WorkMsg;
@@ -31,6 +34,8 @@ pub fn WorkspaceApp() -> impl IntoView {
                     <Route path=path!("/") view=OverviewPage/>
                     <Route path=path!("/matching") view=MatchingPage/>
                     <Route path=path!("/report") view=ReportPage/>
+                    <Route path=path!("/rounds") view=RoundsPage/>
+                    <Route path=path!("/rounds/:id/print") view=RoundPrintPage/>
                 </Routes>
             </main>
         </Router>
@@ -44,6 +49,7 @@ fn WorkspaceHeader() -> impl IntoView {
     let name = move || state.config.with(|config| config.name.clone());
     let links = [
         (routes::OVERVIEW, WorkMsg::NavOverview),
+        (routes::ROUNDS, WorkMsg::NavRounds),
         (routes::MATCHING, WorkMsg::NavMatching),
         (routes::REPORT, WorkMsg::NavReport),
     ];

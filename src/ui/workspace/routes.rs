@@ -3,3 +3,11 @@
 pub const OVERVIEW: &str = "/";
 pub const MATCHING: &str = "/matching";
 pub const REPORT: &str = "/report";
+pub const ROUNDS: &str = "/rounds";
+
+use crate::model::RecordId;
+
+/// The print layout of one check-in list's round.
+pub fn round_print(roster: RecordId) -> String {
+    format!("/rounds/{roster}/print")
+}

@@ -83,6 +83,53 @@ class ReportScreen extends WorkspaceScreen {
   }
 }
 
+class RoundsScreen extends WorkspaceScreen {
+  get r() {
+    return this.w.rounds;
+  }
+
+  round(listName) {
+    return this.page.getByRole("list", { name: this.r.round(listName) }).getByRole("listitem");
+  }
+
+  person(listName, name) {
+    return this.round(listName).filter({ has: this.page.getByRole("heading", { name, exact: true }) });
+  }
+
+  button(name) {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  async startList(name) {
+    await this.page.getByRole("textbox", { name: this.r.listName }).fill(name);
+    await this.button(this.r.startList).click();
+    await expect(this.notice).toContainText(this.r.started(name));
+  }
+
+  /** Adds a person through the list's form; `phone` and `volunteer` may be left out. */
+  async addPerson(listName, { name, phone, cadence, volunteer }) {
+    await this.button(this.r.addPerson(listName)).click();
+    const form = this.page.locator("form.person-form");
+    await form.getByRole("textbox", { name: this.r.personName }).fill(name);
+    if (phone) {
+      await form.getByRole("radio", { name: this.r.call, exact: true }).check();
+      await form.getByRole("textbox", { name: this.r.reachValue }).fill(phone);
+    }
+    await form.getByRole("radio", { name: cadence, exact: true }).check();
+    if (volunteer) await form.getByRole("textbox", { name: this.r.volunteer }).fill(volunteer);
+    await form.getByRole("button", { name: this.r.addToList }).click();
+  }
+
+  async checkIn(name, outcome, by) {
+    await this.button(this.r.record(name)).click();
+    const form = this.page.locator("form.check-in-form");
+    await form.getByRole("radio", { name: outcome, exact: true }).check();
+    await form.getByRole("textbox", { name: this.r.by }).fill(by);
+    await form.getByRole("button", { name: this.r.save }).click();
+    await expect(this.notice).toContainText(this.r.saved(name));
+  }
+}
+
 /**
  * Makes this browser one of the group's coordinators: reads its author key from Settings and
  * serves the group's settings naming it (with the demo board off, as every test has it).
@@ -101,4 +148,4 @@ async function becomeCoordinator(page) {
   return key;
 }
 
-module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, becomeCoordinator };
+module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, RoundsScreen, becomeCoordinator };

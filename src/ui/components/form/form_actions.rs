@@ -1,14 +1,14 @@
 //! The end of every form: its submit button, "Start over", and the undo that follows it.
 
 use super::form_state::{Answers, FormState};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::ui::state::t;
 use leptos::prelude::*;
 
 #[component]
-pub fn FormActions<F: Answers, T: Send + Sync + 'static>(
+pub fn FormActions<F: Answers, T: Send + Sync + 'static, M: Text>(
     form: FormState<F, T>,
-    submit: Msg,
+    submit: M,
 ) -> impl IntoView {
     view! {
         <div class="actions">

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 /// that a person should see all at once. `options` are `(value, label)` pairs; `hints`, when
 /// given, explain each option in one line, in the same order.
 #[component]
-pub fn RadioField<L: Text>(
+pub fn RadioField<M: Text, L: Text>(
     id: &'static str,
-    legend: L,
+    legend: M,
     value: Lens,
     options: Vec<(String, L)>,
     #[prop(optional)] hints: Vec<L>,

@@ -59,10 +59,10 @@ pub fn ReportForm(id: RecordId, name: String) -> impl IntoView {
         state.announce(&routes::place(id), text);
     };
     let stocks = Stock::ALL
-        .map(|stock| (code(&stock), stock.into()))
+        .map(|stock| (code(&stock), Msg::from(stock)))
         .to_vec();
     let conditions = Condition::ALL
-        .map(|condition| (code(&condition), condition.into()))
+        .map(|condition| (code(&condition), Msg::from(condition)))
         .to_vec();
     view! {
         <section class="report" aria-labelledby="report-heading">

@@ -1,4 +1,5 @@
 //! Widgets only the workspace's screens use.
 
 pub mod bar_chart;
+pub mod rounds;
 pub mod suggestions;

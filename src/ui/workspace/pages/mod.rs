@@ -3,3 +3,5 @@
 pub mod matching;
 pub mod overview;
 pub mod report;
+pub mod round_print;
+pub mod rounds;

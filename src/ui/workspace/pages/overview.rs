@@ -19,6 +19,10 @@ pub fn OverviewPage() -> impl IntoView {
         <p class="intro">{w(WorkMsg::WorkspaceIntro)}</p>
         <ul class="workspace-tiles">
             <li>
+                <h2><A href=state.href(routes::ROUNDS)>{w(WorkMsg::NavRounds)}</A></h2>
+                <p>{w(WorkMsg::OverviewRounds)}</p>
+            </li>
+            <li>
                 <h2><A href=state.href(routes::MATCHING)>{w(WorkMsg::NavMatching)}</A></h2>
                 <p>{waiting}</p>
             </li>

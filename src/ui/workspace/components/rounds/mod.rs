@@ -1,0 +1,8 @@
+//! The check-in rounds' parts: a person on today's round, and the forms that start a list, add
+//! a person and record a check-in.
+
+pub mod check_in_form;
+pub mod person_card;
+pub mod person_form;
+pub mod roster_form;
+pub mod standing;

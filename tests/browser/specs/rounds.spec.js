@@ -1,0 +1,103 @@
+// Check-in rounds in the group's workspace: a coordinator starts a list for a heat wave, adds
+// the people who asked to be checked on (a form that says what is missing), and volunteers
+// record how each check-in went. Two unanswered calls in a row, or someone who needs
+// something, rise to the top with a clear flag. The round prints on one page for 20 people.
+// English and Spanish, phone and desktop, axe on each state.
+const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
+const { words, LANGS } = require("../pages/words");
+const { RoundsScreen } = require("../pages/workspace");
+
+const LIST = "Heat wave, north side";
+
+/** The pages of a PDF, counted by its page objects. */
+function pagesOf(pdf) {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length;
+}
+
+for (const lang of LANGS) {
+  test.describe(`check-in rounds (${lang})`, () => {
+    test.use({
+      locale: words[lang].locale,
+      // A reload at a workspace address goes through the board page's hand-over, which has
+      // begun to fetch the board page's own files (see workspace.spec.js).
+      expectedProblems: [/failed request: .*\/circle-[0-9a-f]+(_bg\.wasm|\.js) \(net::ERR_ABORTED\)/],
+    });
+
+    test("a list, its people and their check-ins: the ones who need a coordinator come first", async ({ page }) => {
+      const rounds = new RoundsScreen(page, lang);
+      const r = rounds.r;
+      await rounds.open();
+      await rounds.navLink(r.nav).click();
+      await expect(rounds.heading).toHaveText(r.title);
+      await expect(page.getByRole("main")).toContainText(r.empty);
+      await rounds.startList(LIST);
+
+      // The form says what is missing, and where.
+      await rounds.button(r.addPerson(LIST)).click();
+      await page.getByRole("button", { name: r.addToList }).click();
+      await expect(page.getByRole("alert")).toHaveText(r.fixProblems(2));
+      await expect(page.getByRole("textbox", { name: r.personName })).toBeFocused();
+      await page.getByRole("textbox", { name: r.personName }).fill("Mr. Okafor");
+      await page.getByRole("radio", { name: r.call, exact: true }).check();
+      await page.getByRole("textbox", { name: r.reachValue }).fill("call me maybe");
+      await page.getByRole("radio", { name: r.daily, exact: true }).check();
+      await page.getByRole("button", { name: r.addToList }).click();
+      await expect(page.getByRole("textbox", { name: r.reachValue })).toBeFocused();
+      await page.getByRole("textbox", { name: r.reachValue }).fill("+1 555 010 0199");
+      await page.getByRole("textbox", { name: r.volunteer }).fill("Ana");
+      await page.getByRole("button", { name: r.addToList }).click();
+      await expect(rounds.notice).toContainText(r.added("Mr. Okafor"));
+
+      await rounds.addPerson(LIST, { name: "Mrs. Lee", cadence: r.weekly });
+      await expect(rounds.notice).toContainText(r.added("Mrs. Lee"));
+      const okafor = rounds.person(LIST, "Mr. Okafor");
+      await expect(okafor).toContainText(r.due);
+      await expect(okafor).toContainText("+15550100199");
+      await expect(okafor).toContainText(r.volunteerIs("Ana"));
+
+      // Mrs. Lee is fine; Mr. Okafor does not answer twice: he rises to the top, flagged.
+      await rounds.checkIn("Mrs. Lee", r.ok, "Ana");
+      await expect(rounds.person(LIST, "Mrs. Lee")).toContainText(r.lastBy("Ana", r.ok));
+      await rounds.checkIn("Mr. Okafor", r.noAnswer, "Ana");
+      await rounds.checkIn("Mr. Okafor", r.noAnswer, "Ben");
+      await expect(okafor).toContainText(r.twiceNoAnswer);
+      await expect(rounds.round(LIST).getByRole("heading", { level: 3 })).toHaveText(["Mr. Okafor", "Mrs. Lee"]);
+      await expectNoAxeViolations(page, `check-in rounds (${lang})`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await saveScreenshot(page, `workspace-rounds-${lang}`);
+
+      // Someone who needs something gets an ask: the way to post one is right there.
+      await rounds.checkIn("Mrs. Lee", r.needsSomething, "Ana");
+      const lee = rounds.person(LIST, "Mrs. Lee");
+      await expect(lee).toContainText(r.needsFlag);
+      await expect(lee.getByRole("link", { name: r.postAskFor("Mrs. Lee") })).toHaveAttribute("href", /\/new\/ask$/);
+
+      // All of it is saved on this phone: a reload shows the same round.
+      await page.reload();
+      await expect(okafor).toContainText(r.twiceNoAnswer);
+      await expect(lee).toContainText(r.needsFlag);
+    });
+
+    test("a round of 20 people prints on one page", async ({ page }) => {
+      test.slow();
+      const rounds = new RoundsScreen(page, lang);
+      const r = rounds.r;
+      await rounds.open("rounds");
+      await rounds.startList(LIST);
+      for (let n = 1; n <= 20; n += 1) {
+        await rounds.addPerson(LIST, { name: `Neighbour ${n}`, phone: `+1 555 010 ${String(n).padStart(4, "0")}`, cadence: r.daily, volunteer: "Ana" });
+        await expect(rounds.notice).toContainText(r.added(`Neighbour ${n}`));
+      }
+      await page.getByRole("link", { name: r.print }).click();
+      await expect(rounds.heading).toHaveText(r.printTitle(LIST));
+      await expect(page.getByRole("table").getByRole("row")).toHaveCount(21);
+      await expectNoAxeViolations(page, `a round's print layout (${lang})`);
+      await page.emulateMedia({ media: "print" });
+      await expect(page.getByRole("banner")).toBeHidden();
+      for (const format of ["A4", "Letter"]) {
+        const pdf = await page.pdf({ format, printBackground: false });
+        expect(pagesOf(pdf), `${format} pages`).toBe(1);
+      }
+    });
+  });
+}
