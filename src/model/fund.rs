@@ -138,9 +138,77 @@ impl FundSummary {
     pub fn outstanding(&self) -> u64 {
         self.requested.saturating_sub(self.paid_out)
     }
+
+    fn add(&mut self, entry: &FundEntry) {
+        let total = match entry.kind {
+            EntryKind::Request => &mut self.requested,
+            EntryKind::Pledge => &mut self.pledged,
+            EntryKind::Payout => &mut self.paid_out,
+        };
+        *total = total.saturating_add(entry.amount.value);
+    }
+}
+
+/// An amount as a person types it, in major units with at most two decimals after a point or
+/// a comma ("45", "45.5", "45,50"), as minor units (cents). Anything else is refused rather
+/// than guessed: "1,234" could be either a thousand or one.
+pub fn parse_amount(typed: &str) -> Option<u64> {
+    let typed = typed.trim();
+    let (whole, cents) = match typed.split_once(['.', ',']) {
+        Some((whole, cents)) => (whole, cents),
+        None => (typed, ""),
+    };
+    let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(cents) || cents.len() > 2 {
+        return None;
+    }
+    let cents = match cents.len() {
+        0 => 0,
+        1 => cents.parse::<u64>().ok()? * 10,
+        _ => cents.parse::<u64>().ok()?,
+    };
+    whole
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+/// One line of the ledger as a person reads it: the entry, and the fund's balance after it.
+pub struct LedgerLine<'a> {
+    pub entry: &'a FundEntry,
+    /// Pledged minus paid out, up to and including this entry.
+    pub balance: i128,
 }
 
 impl Board {
+    /// The live ledger, oldest first, each entry with the running balance after it.
+    pub fn ledger_lines(&self) -> Vec<LedgerLine<'_>> {
+        let mut balance = 0i128;
+        self.ledger()
+            .into_iter()
+            .map(|entry| {
+                balance += match entry.kind {
+                    EntryKind::Pledge => i128::from(entry.amount.value),
+                    EntryKind::Payout => -i128::from(entry.amount.value),
+                    EntryKind::Request => 0,
+                };
+                LedgerLine { entry, balance }
+            })
+            .collect()
+    }
+
+    /// The live ledger's totals month by month (UTC, by when each entry was recorded), oldest
+    /// first.
+    pub fn fund_by_month(&self) -> Vec<((i32, u32), FundSummary)> {
+        let mut months: std::collections::BTreeMap<(i32, u32), FundSummary> = Default::default();
+        for entry in self.ledger() {
+            let (year, month, _) = super::day::Day::from_ms(entry.created.ms).ymd();
+            months.entry((year, month)).or_default().add(entry);
+        }
+        months.into_iter().collect()
+    }
+
     /// Live ledger entries, oldest first.
     pub fn ledger(&self) -> Vec<&FundEntry> {
         let mut entries: Vec<&FundEntry> = self.fund.values().filter(|e| !e.is_removed()).collect();
@@ -151,12 +219,7 @@ impl Board {
     pub fn fund_summary(&self) -> FundSummary {
         let mut summary = FundSummary::default();
         for entry in self.fund.values().filter(|e| !e.is_removed()) {
-            let total = match entry.kind {
-                EntryKind::Request => &mut summary.requested,
-                EntryKind::Pledge => &mut summary.pledged,
-                EntryKind::Payout => &mut summary.paid_out,
-            };
-            *total = total.saturating_add(entry.amount.value);
+            summary.add(entry);
         }
         summary
     }
@@ -217,5 +280,85 @@ mod tests {
         assert_eq!(board.outstanding(RecordId(2)), None);
         assert_eq!(board.ledger().len(), 4);
         assert!(entry(EntryKind::Pledge, 0, None).validate().is_err());
+    }
+
+    #[test]
+    fn amounts_are_read_as_typed_and_anything_unclear_is_refused() {
+        assert_eq!(parse_amount("45"), Some(4_500));
+        assert_eq!(parse_amount(" 45.5 "), Some(4_550));
+        assert_eq!(parse_amount("45,05"), Some(4_505));
+        assert_eq!(parse_amount("0.99"), Some(99));
+        assert_eq!(parse_amount("45."), Some(4_500));
+        for unclear in ["", ".5", "1,234.50", "45.555", "-5", "4 5", "45€", "1e3"] {
+            assert_eq!(parse_amount(unclear), None, "{unclear:?}");
+        }
+        assert_eq!(parse_amount("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn each_line_carries_the_balance_after_it_and_months_add_up() {
+        let day = 24 * 3_600_000;
+        // 2026-11-30 and 2026-12-01, UTC.
+        let (nov, dec) = (
+            1_796_000_000_000 - 1_796_000_000_000 % day,
+            1_796_083_200_000,
+        );
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let mut board = Board::default();
+        let rows = [
+            (1, EntryKind::Request, 60_000, nov),
+            (2, EntryKind::Pledge, 25_000, nov + 1),
+            (3, EntryKind::Payout, 40_000, dec),
+            (4, EntryKind::Pledge, 50_000, dec + 1),
+        ];
+        for (n, kind, amount, ms) in rows {
+            let draft = EntryDraft {
+                kind,
+                amount,
+                purpose: "Rent".into(),
+                request: None,
+                by: "coord".into(),
+                private_note: String::new(),
+            };
+            board
+                .fund
+                .insert(RecordId(n), FundEntry::create(RecordId(n), draft, at(ms)));
+        }
+        let balances: Vec<i128> = board
+            .ledger_lines()
+            .iter()
+            .map(|line| line.balance)
+            .collect();
+        assert_eq!(balances, [0, 25_000, -15_000, 35_000]);
+        let months = board.fund_by_month();
+        assert_eq!(months.len(), 2);
+        assert_eq!(months[0].0, (2026, 11));
+        assert_eq!(
+            (
+                months[0].1.requested,
+                months[0].1.pledged,
+                months[0].1.paid_out
+            ),
+            (60_000, 25_000, 0)
+        );
+        assert_eq!(months[1].0, (2026, 12));
+        assert_eq!(
+            (months[1].1.pledged, months[1].1.paid_out),
+            (50_000, 40_000)
+        );
+        // A removed entry leaves the ledger, its balance and its month.
+        board
+            .fund
+            .get_mut(&RecordId(3))
+            .unwrap()
+            .removed
+            .set(true, at(dec + 5));
+        let balances: Vec<i128> = board
+            .ledger_lines()
+            .iter()
+            .map(|line| line.balance)
+            .collect();
+        assert_eq!(balances, [0, 25_000, 75_000]);
+        assert_eq!(board.fund_by_month()[1].1.paid_out, 0);
     }
 }

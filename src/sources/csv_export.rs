@@ -128,11 +128,22 @@ pub(crate) fn push_row(csv: &mut String, cells: &[String]) {
     csv.push_str("\r\n");
 }
 
+/// `-12` or `-149.55`: digits after the minus, and at most one point between digits.
+fn is_negative_number(text: &str) -> bool {
+    let Some(digits) = text.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
+}
+
 /// One field, defused and quoted as needed.
 fn push_cell(csv: &mut String, text: &str) {
     // A cell starting with one of these runs as a formula in spreadsheet apps (OWASP "CSV
     // injection"); a leading apostrophe makes it plain text. Tab and CR start formulas in some.
-    let defuse = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // A negative number (a balance) is a number, not a formula, and must stay one.
+    let defuse = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_negative_number(text);
     let quote = defuse || text.contains([',', '"', '\r', '\n']);
     if quote {
         csv.push('"');
@@ -241,6 +252,23 @@ mod tests {
         assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",\"one, \"\"two\"\"\nthree\","));
         assert!(!csv.contains("600"), "the private contact is redacted");
         assert!(!csv.contains("Portal"), "private notes are never exported");
+    }
+
+    #[test]
+    fn a_negative_number_stays_a_number_and_anything_more_is_defused() {
+        for (cell, written) in [
+            ("-149.55", "-149.55"),
+            ("-12", "-12"),
+            ("-1+2", "\"'-1+2\""),
+            ("-", "\"'-\""),
+            ("-.5", "\"'-.5\""),
+            ("-5.", "\"'-5.\""),
+            ("-2.5.1", "\"'-2.5.1\""),
+        ] {
+            let mut csv = String::new();
+            push_row(&mut csv, &[cell.to_string()]);
+            assert_eq!(csv, format!("{written}\r\n"), "{cell}");
+        }
     }
 
     #[test]

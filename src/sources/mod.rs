@@ -14,6 +14,7 @@
 pub mod base64url;
 pub mod crc32;
 pub mod csv_export;
+pub mod fund_csv;
 pub mod group_source;
 pub mod link_frame;
 pub mod link_text;

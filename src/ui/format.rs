@@ -32,6 +32,12 @@ pub fn percent(lang: Lang, share: f64) -> String {
     formatted(lang, Style::Percent, &JsValue::from_f64(share))
 }
 
+/// An amount in minor units (cents) with its two decimals, the locale's way: "1,234.50",
+/// "1234,50". The group's currency is left to the people reading it.
+pub fn money(lang: Lang, cents: i128) -> String {
+    formatted(lang, Style::Money, &JsValue::from_f64(cents as f64 / 100.0))
+}
+
 /// A month of a year: "November 2026", "noviembre de 2026".
 pub fn month(lang: Lang, year: i32, month: u32) -> String {
     let date = Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
@@ -64,6 +70,7 @@ enum Style {
     Day,
     Percent,
     Month,
+    Money,
 }
 
 thread_local! {
@@ -110,6 +117,14 @@ fn formatter(lang: Lang, style: Style) -> Function {
         Style::Percent => Intl::NumberFormat::new(
             &locales,
             &options(&[("style", "percent"), ("maximumFractionDigits", "0")]),
+        )
+        .format(),
+        Style::Money => Intl::NumberFormat::new(
+            &locales,
+            &options(&[
+                ("minimumFractionDigits", "2"),
+                ("maximumFractionDigits", "2"),
+            ]),
         )
         .format(),
         Style::Month => Intl::DateTimeFormat::new(

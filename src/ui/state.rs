@@ -15,6 +15,7 @@ use crate::model::{
     Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
+use crate::model::{EntryDraft, FundEntry};
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -641,6 +642,16 @@ impl AppState {
         });
         self.prefs.update(|prefs| prefs.handle = by.to_owned());
         result
+    }
+
+    /// Records a request, pledge or payout in the fund's ledger.
+    pub fn record_fund_entry(self, draft: EntryDraft) -> RecordId {
+        let id = RecordId::from_random(platform::random_u64());
+        let entry = FundEntry::create(id, draft, self.stamp());
+        self.board.update(|board| {
+            board.fund.insert(id, entry);
+        });
+        id
     }
 
     /// Forgets everything Circle saved on this device and starts afresh as a new device, so

@@ -23,6 +23,8 @@ catalogue! {
         MedianToMatch, NoMatchYet, ByMonth, ByCategory, ByArea, StillUnmet, NothingUnmet, ColMonth,
         ColCategory, ColArea, ColAsks, ColFulfilled, ColOpen, ColWaitingWeek, ColGrouping, SaveReportCsv,
         ChartLegend,
+        // The fund
+        NavFund, OverviewFund, FundTitle, FundIntro, TotalRequested, TotalPledged, TotalPaidOut, TotalBalance, TotalOutstanding, FundByMonth, LedgerHeading, LedgerEmpty, ColDate, ColKind, ColAmount, ColPurpose, ColBy, ColBalance, KindRequest, KindPledge, KindPayout, NewEntryHeading, FieldEntryKind, FieldAmount, FieldAmountHint, ErrAmount, FieldPurpose, FieldTowards, NoRequest, FieldEntryNote, SubmitEntry, EntrySaved, SaveLedgerCsv,
         // Check-in rounds and their print view
         NavRounds, OverviewRounds, RoundsTitle, RoundsIntro, RoundsEmpty, NewRosterHeading, FieldRosterName, FieldRosterNameHint, SubmitRoster, RosterStarted, TodaysRound, FlagNoAnswer, FlagNeedsSomething, FlagMissed, FlagOverdue, FlagDue, FlagUpcoming, Volunteer, NoVolunteer, LastCheckIn, NeverChecked, OutcomeOk, OutcomeNeedsSomething, OutcomeNoAnswer, RecordCheckIn, FieldOutcome, FieldCheckInNote, SubmitCheckIn, CheckInSaved, PostAskFor, AddPersonHeading, FieldPersonName, FieldReachMethod, FieldReachValue, FieldCadence, CadenceDaily, CadenceTwiceWeekly, CadenceWeekly, FieldVolunteer, FieldPersonNotes, SubmitPerson, PersonAdded, ErrListGone, ErrListFull, PrintRound, PrintTitle, PrintNote, ColName, ColReach, ColVolunteer, ColDue, ColNotes, PrintButton, BackToRounds,
     }

@@ -1,7 +1,7 @@
 //! The workspace's frame: state, the router under the workspace's path, its header and screens.
 
 use super::pages::{
-    matching::MatchingPage, overview::OverviewPage, report::ReportPage,
+    fund::FundPage, matching::MatchingPage, overview::OverviewPage, report::ReportPage,
     round_print::RoundPrintPage, rounds::RoundsPage,
 };
 use super::routes;
@@ -35,6 +35,7 @@ pub fn WorkspaceApp() -> impl IntoView {
                     <Route path=path!("/matching") view=MatchingPage/>
                     <Route path=path!("/report") view=ReportPage/>
                     <Route path=path!("/rounds") view=RoundsPage/>
+                    <Route path=path!("/fund") view=FundPage/>
                     <Route path=path!("/rounds/:id/print") view=RoundPrintPage/>
                 </Routes>
             </main>
@@ -51,6 +52,7 @@ fn WorkspaceHeader() -> impl IntoView {
         (routes::OVERVIEW, WorkMsg::NavOverview),
         (routes::ROUNDS, WorkMsg::NavRounds),
         (routes::MATCHING, WorkMsg::NavMatching),
+        (routes::FUND, WorkMsg::NavFund),
         (routes::REPORT, WorkMsg::NavReport),
     ];
     view! {

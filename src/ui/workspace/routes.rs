@@ -4,6 +4,7 @@ pub const OVERVIEW: &str = "/";
 pub const MATCHING: &str = "/matching";
 pub const REPORT: &str = "/report";
 pub const ROUNDS: &str = "/rounds";
+pub const FUND: &str = "/fund";
 
 use crate::model::RecordId;
 

@@ -3,7 +3,7 @@
 use super::field_error::described_by;
 use super::lens::Lens;
 use super::options::Options;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::ui::state::t;
 use leptos::prelude::*;
 
@@ -11,9 +11,9 @@ use leptos::prelude::*;
 /// `(value, label)` pairs; when `placeholder` is set an empty "Choose…" option comes first, so
 /// nothing is chosen for the person.
 #[component]
-pub fn ChoiceField(
+pub fn ChoiceField<L: Text>(
     id: &'static str,
-    label: Msg,
+    label: L,
     value: Lens,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] error: Signal<Option<String>>,

@@ -1,5 +1,6 @@
 //! Widgets only the workspace's screens use.
 
 pub mod bar_chart;
+pub mod fund;
 pub mod rounds;
 pub mod suggestions;

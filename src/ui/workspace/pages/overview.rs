@@ -27,6 +27,10 @@ pub fn OverviewPage() -> impl IntoView {
                 <p>{waiting}</p>
             </li>
             <li>
+                <h2><A href=state.href(routes::FUND)>{w(WorkMsg::NavFund)}</A></h2>
+                <p>{w(WorkMsg::OverviewFund)}</p>
+            </li>
+            <li>
                 <h2><A href=state.href(routes::REPORT)>{w(WorkMsg::NavReport)}</A></h2>
                 <p>{w(WorkMsg::OverviewReport)}</p>
             </li>
