@@ -8,6 +8,7 @@ use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
 use crate::model::roster::{CheckInDraft, PersonDraft, Roster};
+use crate::model::shift::{Shift, ShiftDraft};
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
@@ -652,6 +653,44 @@ impl AppState {
             board.fund.insert(id, entry);
         });
         id
+    }
+
+    /// Adds a shift to the group's list.
+    pub fn add_shift(self, draft: ShiftDraft) -> RecordId {
+        let id = RecordId::from_random(platform::random_u64());
+        let shift = Shift::create(id, draft, self.stamp());
+        self.board.update(|board| {
+            board.shifts.insert(id, shift);
+        });
+        id
+    }
+
+    /// Signs this device's person up for a shift (`yes`), or out of it, as their own signed
+    /// entry.
+    pub fn sign_up(
+        self,
+        shift: RecordId,
+        yes: bool,
+        by: &str,
+    ) -> Result<(), crate::model::EntryError> {
+        let at = self.stamp();
+        let mut result = Ok(());
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                result = board.sign_up(shift, yes, by, at, signer);
+                result.is_ok()
+            });
+        });
+        self.prefs.update(|prefs| prefs.handle = by.to_owned());
+        result
+    }
+
+    /// Whether this device's key has signed up for `shift` (and not backed out since).
+    pub fn is_signed_up(self, shift: &Shift) -> bool {
+        let key = self.signer.with_value(Signer::key);
+        shift
+            .signed_up()
+            .any(|sign_up| sign_up.seal.is_some_and(|seal| seal.key == key))
     }
 
     /// Forgets everything Circle saved on this device and starts afresh as a new device, so

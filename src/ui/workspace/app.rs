@@ -2,7 +2,8 @@
 
 use super::pages::{
     fund::FundPage, matching::MatchingPage, overview::OverviewPage, report::ReportPage,
-    round_print::RoundPrintPage, rounds::RoundsPage,
+    round_print::RoundPrintPage, rounds::RoundsPage, shift_sheet::ShiftSheetPage,
+    shifts::ShiftsPage,
 };
 use super::routes;
 use super::text::w;
@@ -36,6 +37,8 @@ pub fn WorkspaceApp() -> impl IntoView {
                     <Route path=path!("/report") view=ReportPage/>
                     <Route path=path!("/rounds") view=RoundsPage/>
                     <Route path=path!("/fund") view=FundPage/>
+                    <Route path=path!("/shifts") view=ShiftsPage/>
+                    <Route path=path!("/shifts/print") view=ShiftSheetPage/>
                     <Route path=path!("/rounds/:id/print") view=RoundPrintPage/>
                 </Routes>
             </main>
@@ -51,6 +54,7 @@ fn WorkspaceHeader() -> impl IntoView {
     let links = [
         (routes::OVERVIEW, WorkMsg::NavOverview),
         (routes::ROUNDS, WorkMsg::NavRounds),
+        (routes::SHIFTS, WorkMsg::NavShifts),
         (routes::MATCHING, WorkMsg::NavMatching),
         (routes::FUND, WorkMsg::NavFund),
         (routes::REPORT, WorkMsg::NavReport),

@@ -5,6 +5,8 @@ pub const MATCHING: &str = "/matching";
 pub const REPORT: &str = "/report";
 pub const ROUNDS: &str = "/rounds";
 pub const FUND: &str = "/fund";
+pub const SHIFTS: &str = "/shifts";
+pub const SHIFTS_PRINT: &str = "/shifts/print";
 
 use crate::model::RecordId;
 

@@ -3,4 +3,5 @@
 pub mod bar_chart;
 pub mod fund;
 pub mod rounds;
+pub mod shifts;
 pub mod suggestions;

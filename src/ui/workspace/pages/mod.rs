@@ -6,3 +6,5 @@ pub mod overview;
 pub mod report;
 pub mod round_print;
 pub mod rounds;
+pub mod shift_sheet;
+pub mod shifts;

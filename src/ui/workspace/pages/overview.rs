@@ -23,6 +23,10 @@ pub fn OverviewPage() -> impl IntoView {
                 <p>{w(WorkMsg::OverviewRounds)}</p>
             </li>
             <li>
+                <h2><A href=state.href(routes::SHIFTS)>{w(WorkMsg::NavShifts)}</A></h2>
+                <p>{w(WorkMsg::OverviewShifts)}</p>
+            </li>
+            <li>
                 <h2><A href=state.href(routes::MATCHING)>{w(WorkMsg::NavMatching)}</A></h2>
                 <p>{waiting}</p>
             </li>

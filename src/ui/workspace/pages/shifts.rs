@@ -1,0 +1,52 @@
+//! Shifts: the coming time slots, soonest first, each with the people it still needs, who signed
+//! up and this person's own sign-up; a form to add one; and the printable shift sheet.
+
+use crate::i18n::workspace::WorkMsg;
+use crate::i18n::Msg;
+use crate::ui::platform;
+use crate::ui::state::{t, AppState};
+use crate::ui::workspace::components::shifts::shift_card::ShiftCard;
+use crate::ui::workspace::components::shifts::shift_form::ShiftForm;
+use crate::ui::workspace::routes;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A shift stays on the list until it has ended.
+pub fn coming(state: AppState) -> Vec<crate::model::RecordId> {
+    let now = platform::now_ms();
+    state.board.with(|board| {
+        board
+            .shifts()
+            .into_iter()
+            .filter(|shift| shift.starts_ms.value + u64::from(shift.minutes.value) * 60_000 >= now)
+            .map(|shift| shift.id)
+            .collect()
+    })
+}
+
+#[component]
+pub fn ShiftsPage() -> impl IntoView {
+    let state = AppState::get();
+    let shifts = Memo::new(move |_| coming(state));
+    let handle = RwSignal::new(state.prefs.with_untracked(|prefs| prefs.handle.clone()));
+    view! {
+        <h1>{t(WorkMsg::ShiftsTitle)}</h1>
+        <p class="intro">{t(WorkMsg::ShiftsIntro)}</p>
+        <p><A href=state.href(routes::SHIFTS_PRINT)>{t(WorkMsg::PrintShifts)}</A></p>
+        {move || shifts.with(Vec::is_empty).then(|| view! { <p class="empty">{t(WorkMsg::ShiftsEmpty)}</p> })}
+        <Show when=move || !shifts.with(Vec::is_empty)>
+            <div class="field">
+                <label for="shift-handle">{t(Msg::FieldHandle)}</label>
+                <input id="shift-handle" type="text" autocomplete="nickname"
+                    prop:value=move || handle.get()
+                    on:input=move |event| handle.set(event_target_value(&event))/>
+            </div>
+        </Show>
+        <ul class="cards" aria-label=t(WorkMsg::ShiftList)>
+            <For each=move || shifts.get() key=|id| *id let:id>
+                <li class="post-card"><ShiftCard id=id handle=handle/></li>
+            </For>
+        </ul>
+        <ShiftForm/>
+    }
+}
