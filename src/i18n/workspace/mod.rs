@@ -23,6 +23,8 @@ catalogue! {
         MedianToMatch, NoMatchYet, ByMonth, ByCategory, ByArea, StillUnmet, NothingUnmet, ColMonth,
         ColCategory, ColArea, ColAsks, ColFulfilled, ColOpen, ColWaitingWeek, ColGrouping, SaveReportCsv,
         ChartLegend,
+        // The flyer
+        NavFlyer, OverviewFlyer, FlyerHeading, FlyerBody, FlyerQrAlt,
         // Shifts and the shift sheet
         NavShifts, OverviewShifts, ShiftsTitle, ShiftsIntro, ShiftsEmpty, ShiftList, ShiftWhen, ShiftGap, ShiftFull, SignedUp, NobodyYet, SignUpLabel, SignUp, BackOut, SignedUpSaved, BackedOutSaved, ErrShiftGone, ErrShiftFull, NewShiftHeading, FieldTask, FieldTaskHint, FieldShiftPlace, NoPlace, FieldShiftDay, FieldShiftTime, FieldMinutes, FieldNeeded, ErrShiftTime, ErrNumber, SubmitShift, ShiftAdded, PrintShifts, ShiftSheetTitle, ColTask, ColWhen, ColPlace, ColNeeded, ColSignedUp, ColWriteIn, BackToShifts,
         // The fund

@@ -1,9 +1,9 @@
 //! The workspace's frame: state, the router under the workspace's path, its header and screens.
 
 use super::pages::{
-    fund::FundPage, matching::MatchingPage, overview::OverviewPage, report::ReportPage,
-    round_print::RoundPrintPage, rounds::RoundsPage, shift_sheet::ShiftSheetPage,
-    shifts::ShiftsPage,
+    flyer::FlyerPage, fund::FundPage, matching::MatchingPage, overview::OverviewPage,
+    report::ReportPage, round_print::RoundPrintPage, rounds::RoundsPage,
+    shift_sheet::ShiftSheetPage, shifts::ShiftsPage,
 };
 use super::routes;
 use super::text::w;
@@ -37,6 +37,7 @@ pub fn WorkspaceApp() -> impl IntoView {
                     <Route path=path!("/report") view=ReportPage/>
                     <Route path=path!("/rounds") view=RoundsPage/>
                     <Route path=path!("/fund") view=FundPage/>
+                    <Route path=path!("/flyer") view=FlyerPage/>
                     <Route path=path!("/shifts") view=ShiftsPage/>
                     <Route path=path!("/shifts/print") view=ShiftSheetPage/>
                     <Route path=path!("/rounds/:id/print") view=RoundPrintPage/>

@@ -60,6 +60,21 @@ for (const lang of LANGS) {
       await expect(board.cards).toHaveCount(4);
     });
 
+    test("the flyer carries the board's address and its QR code, on one printed page", async ({ page, baseURL }) => {
+      const w = words[lang].workspace;
+      const group = require("../../../public/config.json").name;
+      const workspace = new WorkspaceScreen(page, lang);
+      await workspace.open();
+      await page.getByRole("link", { name: w.flyer, exact: true }).click();
+      await expect(workspace.heading).toHaveText(w.flyerHeading(group));
+      await expect(page.getByRole("img", { name: w.flyerAlt(baseURL) })).toBeVisible();
+      await expect(page.getByRole("main")).toContainText(baseURL);
+      await expectNoAxeViolations(page, `the flyer (${lang})`);
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4" });
+      expect((pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length).toBe(1);
+    });
+
     test("a deep link to a workspace screen opens it, and an unknown one says so", async ({ page }) => {
       const w = words[lang].workspace;
       await seed(page, lang);

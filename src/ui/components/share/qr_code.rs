@@ -39,7 +39,8 @@ pub fn QrCode(
 }
 
 /// `data:image/svg+xml;base64,…`; the SVG is ASCII, which `btoa` takes as is.
-fn data_url(svg: &str) -> String {
+/// The SVG as a `data:` image source.
+pub fn data_url(svg: &str) -> String {
     let base64 = leptos::prelude::window().btoa(svg).unwrap_or_default();
     format!("data:image/svg+xml;base64,{base64}")
 }

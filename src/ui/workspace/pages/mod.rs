@@ -1,5 +1,6 @@
 //! The workspace's screens.
 
+pub mod flyer;
 pub mod fund;
 pub mod matching;
 pub mod overview;

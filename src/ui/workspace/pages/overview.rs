@@ -35,6 +35,10 @@ pub fn OverviewPage() -> impl IntoView {
                 <p>{w(WorkMsg::OverviewFund)}</p>
             </li>
             <li>
+                <h2><A href=state.href(routes::FLYER)>{w(WorkMsg::NavFlyer)}</A></h2>
+                <p>{w(WorkMsg::OverviewFlyer)}</p>
+            </li>
+            <li>
                 <h2><A href=state.href(routes::REPORT)>{w(WorkMsg::NavReport)}</A></h2>
                 <p>{w(WorkMsg::OverviewReport)}</p>
             </li>
