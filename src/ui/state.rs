@@ -9,6 +9,7 @@ use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
 use crate::model::roster::{CheckInDraft, PersonDraft, Roster};
 use crate::model::shift::{Shift, ShiftDraft};
+use crate::model::skill::{Skill, SkillDraft};
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
@@ -691,6 +692,27 @@ impl AppState {
         shift
             .signed_up()
             .any(|sign_up| sign_up.seal.is_some_and(|seal| seal.key == key))
+    }
+
+    /// Lists what a person can contribute, for coordinators to find.
+    pub fn add_skill(self, draft: SkillDraft) -> RecordId {
+        let id = RecordId::from_random(platform::random_u64());
+        let skill = Skill::create(id, draft, self.stamp());
+        self.board.update(|board| {
+            board.skills.insert(id, skill);
+        });
+        id
+    }
+
+    /// Marks a listed person available again, or away without losing the listing.
+    pub fn set_skill_available(self, id: RecordId, available: bool) {
+        let at = self.stamp();
+        self.board.maybe_update(|board| {
+            board
+                .skills
+                .get_mut(&id)
+                .is_some_and(|skill| skill.available.change(available, at))
+        });
     }
 
     /// Forgets everything Circle saved on this device and starts afresh as a new device, so

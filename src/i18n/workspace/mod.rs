@@ -23,6 +23,8 @@ catalogue! {
         MedianToMatch, NoMatchYet, ByMonth, ByCategory, ByArea, StillUnmet, NothingUnmet, ColMonth,
         ColCategory, ColArea, ColAsks, ColFulfilled, ColOpen, ColWaitingWeek, ColGrouping, SaveReportCsv,
         ChartLegend,
+        // Skills
+        NavSkills, OverviewSkills, SkillsTitle, SkillsIntro, SkillsEmpty, SkillList, SkillAvailable, SkillAway, MarkAway, MarkAvailable, NewSkillHeading, FieldSkill, FieldSkillDetails, FieldSkillLanguages, FieldSkillLanguagesHint, SubmitSkill, SkillListed,
         // The flyer
         NavFlyer, OverviewFlyer, FlyerHeading, FlyerBody, FlyerQrAlt,
         // Shifts and the shift sheet

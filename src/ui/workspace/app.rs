@@ -3,7 +3,7 @@
 use super::pages::{
     flyer::FlyerPage, fund::FundPage, matching::MatchingPage, overview::OverviewPage,
     report::ReportPage, round_print::RoundPrintPage, rounds::RoundsPage,
-    shift_sheet::ShiftSheetPage, shifts::ShiftsPage,
+    shift_sheet::ShiftSheetPage, shifts::ShiftsPage, skills::SkillsPage,
 };
 use super::routes;
 use super::text::w;
@@ -38,6 +38,7 @@ pub fn WorkspaceApp() -> impl IntoView {
                     <Route path=path!("/rounds") view=RoundsPage/>
                     <Route path=path!("/fund") view=FundPage/>
                     <Route path=path!("/flyer") view=FlyerPage/>
+                    <Route path=path!("/skills") view=SkillsPage/>
                     <Route path=path!("/shifts") view=ShiftsPage/>
                     <Route path=path!("/shifts/print") view=ShiftSheetPage/>
                     <Route path=path!("/rounds/:id/print") view=RoundPrintPage/>
@@ -57,6 +58,7 @@ fn WorkspaceHeader() -> impl IntoView {
         (routes::ROUNDS, WorkMsg::NavRounds),
         (routes::SHIFTS, WorkMsg::NavShifts),
         (routes::MATCHING, WorkMsg::NavMatching),
+        (routes::SKILLS, WorkMsg::NavSkills),
         (routes::FUND, WorkMsg::NavFund),
         (routes::REPORT, WorkMsg::NavReport),
     ];

@@ -7,6 +7,7 @@ pub const ROUNDS: &str = "/rounds";
 pub const FUND: &str = "/fund";
 pub const SHIFTS: &str = "/shifts";
 pub const FLYER: &str = "/flyer";
+pub const SKILLS: &str = "/skills";
 pub const SHIFTS_PRINT: &str = "/shifts/print";
 
 use crate::model::RecordId;

@@ -3,6 +3,22 @@
 const words = {
   en: {
     workspace: {
+      skills: {
+        nav: "Skills",
+        title: "Skills",
+        empty: "No skills listed yet.",
+        list: "Listed skills",
+        skill: "What they can do",
+        languages: "Languages they speak",
+        submit: "List it",
+        listed: (handle, skill) => `${handle} is listed for ${skill}.`,
+        available: "Available",
+        away: "Away for now",
+        markAway: (handle) => `Mark ${handle} as away`,
+        childcare: "Childcare",
+        area: "Area",
+        riversideNorth: "Riverside North",
+      },
       shifts: {
         nav: "Shifts",
         title: "Shifts",
@@ -348,6 +364,22 @@ const words = {
   },
   es: {
     workspace: {
+      skills: {
+        nav: "Habilidades",
+        title: "Habilidades",
+        empty: "Todavía no hay habilidades.",
+        list: "Habilidades",
+        skill: "Qué puede hacer",
+        languages: "Idiomas que habla",
+        submit: "Añadirla",
+        listed: (handle, skill) => `${handle} figura para ${skill}.`,
+        available: "Disponible",
+        away: "Ausente por ahora",
+        markAway: (handle) => `Marcar a ${handle} como ausente`,
+        childcare: "Cuidado de niños",
+        area: "Zona",
+        riversideNorth: "Riverside Norte",
+      },
       shifts: {
         nav: "Turnos",
         title: "Turnos",

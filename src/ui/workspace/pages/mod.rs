@@ -9,3 +9,4 @@ pub mod round_print;
 pub mod rounds;
 pub mod shift_sheet;
 pub mod shifts;
+pub mod skills;

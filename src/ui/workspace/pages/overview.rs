@@ -31,6 +31,10 @@ pub fn OverviewPage() -> impl IntoView {
                 <p>{waiting}</p>
             </li>
             <li>
+                <h2><A href=state.href(routes::SKILLS)>{w(WorkMsg::NavSkills)}</A></h2>
+                <p>{w(WorkMsg::OverviewSkills)}</p>
+            </li>
+            <li>
                 <h2><A href=state.href(routes::FUND)>{w(WorkMsg::NavFund)}</A></h2>
                 <p>{w(WorkMsg::OverviewFund)}</p>
             </li>

@@ -1,0 +1,3 @@
+//! The skills screen's form.
+
+pub mod skill_form;

@@ -1,0 +1,53 @@
+// Skills in the group's workspace: a coordinator lists what a neighbour can do, where and in
+// which languages; matching then suggests them for an ask of that category, and stops calling
+// them "in time" once they are marked away. English and Spanish, at phone size, with axe.
+const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
+const { words, LANGS } = require("../pages/words");
+const { visit } = require("../pages/circle");
+const { seedBoard } = require("../pages/seed");
+const { WorkspaceScreen, MatchingScreen } = require("../pages/workspace");
+
+const ASK = "Someone to watch the twins on Saturday";
+
+for (const lang of LANGS) {
+  test.describe(`skills (${lang})`, () => {
+    test.use({ locale: words[lang].locale });
+
+    test("a listed skill is suggested for an ask of its category, and away is said", async ({ page }) => {
+      const w = words[lang].workspace;
+      const k = w.skills;
+      await visit(page, "");
+      await seedBoard(page, lang, 1, () => ({ title: ASK, kind: "ask", category: "childcare", area: "riverside-north", urgency: "week" }));
+      const screen = new WorkspaceScreen(page, lang);
+      await screen.open();
+      await screen.navLink(k.nav).click();
+      await expect(screen.heading).toHaveText(k.title);
+      await expect(page.getByRole("main")).toContainText(k.empty);
+
+      const form = page.locator("form.skill-form");
+      await form.getByRole("textbox", { name: w.handle }).fill("Rosa");
+      await form.getByRole("combobox", { name: k.skill }).selectOption({ label: k.childcare });
+      await form.getByRole("combobox", { name: k.area }).selectOption({ label: k.riversideNorth });
+      await form.getByRole("textbox", { name: k.languages }).fill("es, en");
+      await form.getByRole("button", { name: k.submit }).click();
+      await expect(screen.notice).toContainText(k.listed("Rosa", k.childcare));
+      const card = page.getByRole("list", { name: k.list }).getByRole("listitem");
+      await expect(card).toHaveCount(1);
+      await expect(card).toContainText(k.available);
+      await expectNoAxeViolations(page, `skills (${lang})`);
+
+      const matching = new MatchingScreen(page, lang);
+      await matching.navLink(w.matching).click();
+      const suggestion = matching.suggestions(ASK).filter({ hasText: `Rosa: ${k.childcare}` });
+      await expect(suggestion).toContainText(w.reasons.category);
+      await expect(suggestion).toContainText(w.reasons.time);
+
+      await screen.navLink(k.nav).click();
+      await page.getByRole("button", { name: k.markAway("Rosa") }).click();
+      await expect(card).toContainText(k.away);
+      await matching.navLink(w.matching).click();
+      await expect(suggestion).toContainText(w.reasons.category);
+      await expect(suggestion).not.toContainText(w.reasons.time);
+    });
+  });
+}
