@@ -60,3 +60,25 @@ pub fn choices<T: serde::Serialize + Copy + Into<Msg>>(
         .map(|value| (code(value), state.t((*value).into()).to_string()))
         .collect()
 }
+
+/// `(key, label)` pairs for the group's categories, in its order and the current language.
+pub fn category_choices(state: AppState) -> Vec<(String, String)> {
+    state.config.with(|config| {
+        config
+            .categories
+            .iter()
+            .map(|choice| (choice.key.clone(), category(state, &choice.key)))
+            .collect()
+    })
+}
+
+/// `(key, label)` pairs for the areas the group lists, in its order and the current language.
+pub fn area_choices(state: AppState) -> Vec<(String, String)> {
+    state.config.with(|config| {
+        config
+            .areas
+            .iter()
+            .map(|choice| (choice.key.clone(), area(state, &choice.key)))
+            .collect()
+    })
+}

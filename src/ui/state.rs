@@ -436,6 +436,11 @@ impl AppState {
         }
     }
 
+    /// The handle the person last used, to start the next form with.
+    pub fn handle(self) -> String {
+        self.prefs.with_untracked(|prefs| prefs.handle.clone())
+    }
+
     /// The full path of a path on the board page (`/`, `/post/…`), from either entry page.
     pub fn site_href(self, path: &str) -> String {
         format!("{}{path}", self.site.get_value())
@@ -569,18 +574,11 @@ impl AppState {
         message: String,
         contact: Option<Contact>,
     ) -> Result<(), crate::model::edit::EditError> {
-        let at = self.stamp();
-        let mut result = Ok(());
-        self.signer.with_value(|signer| {
-            self.board.maybe_update(|board| {
-                result = board
-                    .respond(id, at, by, message, contact, signer)
-                    .map(|_| ());
-                result.is_ok()
-            });
-        });
-        self.prefs.update(|prefs| prefs.handle = by.to_owned());
-        result
+        self.own_entry(by, |board, at, signer| {
+            board
+                .respond(id, at, by, message, contact, signer)
+                .map(|_| ())
+        })
     }
 
     /// A condition report on a place, signed as this device's own. Like a response, it stays
@@ -591,16 +589,9 @@ impl AppState {
         draft: ReportDraft,
         by: &str,
     ) -> Result<(), crate::model::EntryError> {
-        let at = self.stamp();
-        let mut result = Ok(());
-        self.signer.with_value(|signer| {
-            self.board.maybe_update(|board| {
-                result = board.report(id, draft, by, at, signer);
-                result.is_ok()
-            });
-        });
-        self.prefs.update(|prefs| prefs.handle = by.to_owned());
-        result
+        self.own_entry(by, |board, at, signer| {
+            board.report(id, draft, by, at, signer)
+        })
     }
 
     /// Starts a check-in list on this device's board.
@@ -634,16 +625,9 @@ impl AppState {
         draft: CheckInDraft,
         by: &str,
     ) -> Result<(), crate::model::EntryError> {
-        let at = self.stamp();
-        let mut result = Ok(());
-        self.signer.with_value(|signer| {
-            self.board.maybe_update(|board| {
-                result = board.check_in((roster, person), draft, by, at, signer);
-                result.is_ok()
-            });
-        });
-        self.prefs.update(|prefs| prefs.handle = by.to_owned());
-        result
+        self.own_entry(by, |board, at, signer| {
+            board.check_in((roster, person), draft, by, at, signer)
+        })
     }
 
     /// Records a request, pledge or payout in the fund's ledger.
@@ -674,16 +658,32 @@ impl AppState {
         yes: bool,
         by: &str,
     ) -> Result<(), crate::model::EntryError> {
+        self.own_entry(by, |board, at, signer| {
+            board.sign_up(shift, yes, by, at, signer)
+        })
+    }
+
+    /// Makes one of this device's own signed records (a response, a report, a check-in, a
+    /// sign-up) under the handle `by`: the board changes only when `make` succeeds, and the
+    /// handle is kept for the next form.
+    fn own_entry<E>(
+        self,
+        by: &str,
+        make: impl FnOnce(&mut Board, Stamp, &Signer) -> Result<(), E>,
+    ) -> Result<(), E> {
         let at = self.stamp();
-        let mut result = Ok(());
+        let mut result = None;
         self.signer.with_value(|signer| {
             self.board.maybe_update(|board| {
-                result = board.sign_up(shift, yes, by, at, signer);
-                result.is_ok()
+                let made = make(board, at, signer);
+                let changed = made.is_ok();
+                result = Some(made);
+                changed
             });
         });
         self.prefs.update(|prefs| prefs.handle = by.to_owned());
-        result
+        // `maybe_update` runs the edit at once; only a page being torn down skips it.
+        result.unwrap_or(Ok(()))
     }
 
     /// Whether this device's key has signed up for `shift` (and not backed out since).

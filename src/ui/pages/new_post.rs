@@ -7,7 +7,9 @@ use crate::model::{
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::choice_field::ChoiceField;
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{
+    add_model_problems, comma_list, FormState, Problems,
+};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
@@ -101,24 +103,8 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
         PostKind::Ask => Msg::FieldNeededBy,
         PostKind::Offer => Msg::FieldAvailableUntil,
     };
-    let categories = Signal::derive(move || {
-        state.config.with(|config| {
-            config
-                .categories
-                .iter()
-                .map(|choice| (choice.key.clone(), labels::category(state, &choice.key)))
-                .collect::<Vec<_>>()
-        })
-    });
-    let areas = Signal::derive(move || {
-        state.config.with(|config| {
-            config
-                .areas
-                .iter()
-                .map(|choice| (choice.key.clone(), labels::area(state, &choice.key)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let categories = Signal::derive(move || labels::category_choices(state));
+    let areas = Signal::derive(move || labels::area_choices(state));
     let group_lists_areas = move || state.config.with(|config| !config.areas.is_empty());
     let methods = Signal::derive(move || choices(state, &ContactMethod::ALL));
     let urgencies = Signal::derive(move || choices(state, &Urgency::ALL));
@@ -248,7 +234,7 @@ pub fn NewPostPage(kind: PostKind) -> impl IntoView {
 /// A fresh form: the person's handle filled in, urgency "anytime".
 fn blank(state: AppState) -> Fields {
     Fields {
-        author: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
+        author: state.handle(),
         urgency: code(&Urgency::Anytime),
         ..Fields::default()
     }
@@ -319,13 +305,7 @@ fn check(
         urgency: parse(&fields.urgency).unwrap_or(Urgency::Anytime),
         quantity,
         author: fields.author.trim().to_string(),
-        languages: fields
-            .languages
-            .split(',')
-            .map(str::trim)
-            .filter(|language| !language.is_empty())
-            .map(String::from)
-            .collect(),
+        languages: comma_list(&fields.languages),
         until,
         recurring: fields.recurring,
         private_note: fields.private_note.trim().to_string(),

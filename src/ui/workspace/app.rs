@@ -11,11 +11,11 @@ use crate::i18n::workspace::WorkMsg;
 use crate::i18n::Msg;
 use crate::ui::app::FocusOnNavigate;
 use crate::ui::components::layout::{
-    damaged_save::DamagedSave, notice::Notice, update_banner::UpdateBanner,
+    damaged_save::DamagedSave, nav_links::NavLinks, notice::Notice, update_banner::UpdateBanner,
 };
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The workspace's root: the same state as the board page, its own routes.
@@ -69,20 +69,7 @@ fn WorkspaceHeader() -> impl IntoView {
                 // A plain link: the board is the other page.
                 <a href=state.site_href("/") rel="external">{t(Msg::NavBoard)}</a>
             </div>
-            <nav aria-label=w(WorkMsg::WorkspaceNav)>
-                <ul class="nav-list">
-                    {links
-                        .into_iter()
-                        .map(|(path, label)| {
-                            view! {
-                                <li>
-                                    <A href=state.href(path) exact=true>{w(label)}</A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <NavLinks label=WorkMsg::WorkspaceNav links=links.to_vec()/>
         </header>
     }
 }

@@ -25,15 +25,7 @@ pub fn Filters() -> impl IntoView {
     let state = AppState::get();
     let filter = state.filter;
     let kinds = Signal::derive(move || choices(state, &[PostKind::Ask, PostKind::Offer]));
-    let categories = Signal::derive(move || {
-        state.config.with(|config| {
-            config
-                .categories
-                .iter()
-                .map(|choice| (choice.key.clone(), labels::category(state, &choice.key)))
-                .collect()
-        })
-    });
+    let categories = Signal::derive(move || labels::category_choices(state));
     // A group without a list of areas lets authors type one, so the choices are the areas
     // posts actually name.
     let areas = Signal::derive(move || {

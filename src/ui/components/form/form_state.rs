@@ -143,6 +143,19 @@ impl<F: Answers, T: Send + Sync + 'static> FormState<F, T> {
         }
     }
 
+    /// The form's `on:submit`: checks the answers, and hands a valid form's value to `done`.
+    pub fn on_submit(
+        self,
+        done: impl Fn(T) + 'static,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        move |ev| {
+            ev.prevent_default();
+            if let Some(value) = self.submit() {
+                done(value);
+            }
+        }
+    }
+
     /// Empties the form at once, and offers the answers back for as long as it stays empty:
     /// one tap must not lose a half-written form for good.
     pub fn start_over(self) {
@@ -171,6 +184,25 @@ impl<F: Answers, T: Send + Sync + 'static> FormState<F, T> {
 
     fn blank(self) -> F {
         self.rules.with_value(|rules| (rules.blank)())
+    }
+}
+
+/// An answer typed as a comma-separated list ("es, en"), as its items.
+pub fn comma_list(typed: &str) -> Vec<String> {
+    typed
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A form's check result: the value when no problem was found on the way to it.
+pub fn verdict<T>(problems: Problems, value: T) -> Result<T, Problems> {
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The group's name and the main navigation.
 
+use super::nav_links::NavLinks;
 use crate::i18n::Msg;
 use crate::model::PostKind;
 use crate::ui::routes::{self, href};
@@ -29,22 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="brand" href=href(routes::BOARD)>{name}</a>
                 <A href=href(routes::PLACES)>{t(Msg::NavPlaces)}</A>
             </div>
-            <nav aria-label=t(Msg::MainNav)>
-                <ul class="nav-list">
-                    {links
-                        .into_iter()
-                        .map(|(path, label)| {
-                            view! {
-                                <li>
-                                    <A href=href(path) exact=true>
-                                        {t(label)}
-                                    </A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <NavLinks label=Msg::MainNav links=links.to_vec()/>
         </header>
     }
 }

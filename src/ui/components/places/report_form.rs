@@ -6,7 +6,7 @@ use crate::model::validate::Checks;
 use crate::model::{Condition, EntryError, Field, RecordId, ReportDraft, Stock};
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::form_actions::FormSummary;
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{add_model_problems, verdict, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
@@ -39,17 +39,13 @@ pub fn ReportForm(id: RecordId, name: String) -> impl IntoView {
         format!("draft.report.{id}"),
         &ORDER,
         move || Fields {
-            by: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
+            by: state.handle(),
             ..Fields::default()
         },
         check,
     );
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(Checked { draft, by }) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |Checked { draft, by }| {
         let lang = state.lang.get_untracked();
         let text = match state.report_place(id, draft, &by) {
             Ok(()) => fill(lang.text(Msg::ReportSaved), &[("place", &name)]),
@@ -57,7 +53,7 @@ pub fn ReportForm(id: RecordId, name: String) -> impl IntoView {
             Err(_) => lang.text(Msg::ErrStale).to_string(),
         };
         state.announce(&routes::place(id), text);
-    };
+    });
     let stocks = Stock::ALL
         .map(|stock| (code(&stock), Msg::from(stock)))
         .to_vec();
@@ -116,9 +112,5 @@ fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
         };
         add_model_problems(&mut problems, errors, control_of, lang);
     }
-    if problems.is_empty() {
-        Ok(Checked { draft, by })
-    } else {
-        Err(problems)
-    }
+    verdict(problems, Checked { draft, by })
 }

@@ -56,9 +56,7 @@ pub fn StatusActions(
     let kind = post.kind;
     let by = StoredValue::new(match viewer {
         Viewer::Author => author.clone(),
-        Viewer::Coordinator | Viewer::Neighbour => {
-            state.prefs.with_untracked(|prefs| prefs.handle.clone())
-        }
+        Viewer::Coordinator | Viewer::Neighbour => state.handle(),
     });
     let change = move |to: Status| {
         let lang = state.lang.get_untracked();
@@ -91,7 +89,7 @@ pub fn StatusActions(
     // Withdrawing takes a post off everyone's list: it asks first, next to the button.
     let confirming = RwSignal::new(false);
     let hide = move |_| {
-        let handle = state.prefs.with_untracked(|prefs| prefs.handle.clone());
+        let handle = state.handle();
         let lang = state.lang.get_untracked();
         let text = match state.moderate(id, Action::Hide, &handle) {
             Ok(()) => lang.text(Msg::PostHidden).to_string(),
@@ -164,7 +162,7 @@ pub fn respond_label(kind: PostKind) -> Msg {
 #[component]
 fn OfferHelp(id: RecordId, kind: PostKind, author: String) -> impl IntoView {
     let state = AppState::get();
-    let name = RwSignal::new(state.prefs.with_untracked(|prefs| prefs.handle.clone()));
+    let name = RwSignal::new(state.handle());
     let message = RwSignal::new(String::new());
     let method = RwSignal::new(code(&ContactMethod::Text));
     let value = RwSignal::new(String::new());

@@ -5,6 +5,7 @@ use crate::i18n::workspace::WorkMsg;
 use crate::i18n::Msg;
 use crate::model::{Post, RecordId};
 use crate::ui::state::{t, AppState};
+use crate::ui::workspace::components::handle_field::HandleField;
 use crate::ui::workspace::components::suggestions::Suggestions;
 use crate::ui::workspace::text::{w, work_fill};
 use crate::ui::{format, labels, platform, routes};
@@ -18,7 +19,7 @@ const PAGE: usize = 20;
 pub fn MatchingPage() -> impl IntoView {
     let state = AppState::get();
     let shown = RwSignal::new(PAGE);
-    let handle = RwSignal::new(state.prefs.with_untracked(|prefs| prefs.handle.clone()));
+    let handle = RwSignal::new(state.handle());
     let asks = Memo::new(move |_| {
         state.board.with(|board| {
             board
@@ -36,12 +37,7 @@ pub fn MatchingPage() -> impl IntoView {
             <p class="advice">{w(WorkMsg::MatchingNotCoordinator)}</p>
         })}
         {move || state.is_coordinator().then(|| view! {
-            <div class="field">
-                <label for="match-handle">{t(Msg::FieldHandle)}</label>
-                <input id="match-handle" type="text" autocomplete="nickname"
-                    prop:value=move || handle.get()
-                    on:input=move |event| handle.set(event_target_value(&event))/>
-            </div>
+            <HandleField id="match-handle" value=handle/>
         })}
         {move || (total() == 0).then(|| view! { <p class="empty">{w(WorkMsg::MatchingEmpty)}</p> })}
         <ul class="cards" aria-label=w(WorkMsg::UnmatchedList)>

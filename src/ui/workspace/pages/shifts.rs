@@ -2,9 +2,9 @@
 //! up and this person's own sign-up; a form to add one; and the printable shift sheet.
 
 use crate::i18n::workspace::WorkMsg;
-use crate::i18n::Msg;
 use crate::ui::platform;
 use crate::ui::state::{t, AppState};
+use crate::ui::workspace::components::handle_field::HandleField;
 use crate::ui::workspace::components::shifts::shift_card::ShiftCard;
 use crate::ui::workspace::components::shifts::shift_form::ShiftForm;
 use crate::ui::workspace::routes;
@@ -28,19 +28,14 @@ pub fn coming(state: AppState) -> Vec<crate::model::RecordId> {
 pub fn ShiftsPage() -> impl IntoView {
     let state = AppState::get();
     let shifts = Memo::new(move |_| coming(state));
-    let handle = RwSignal::new(state.prefs.with_untracked(|prefs| prefs.handle.clone()));
+    let handle = RwSignal::new(state.handle());
     view! {
         <h1>{t(WorkMsg::ShiftsTitle)}</h1>
         <p class="intro">{t(WorkMsg::ShiftsIntro)}</p>
         <p><A href=state.href(routes::SHIFTS_PRINT)>{t(WorkMsg::PrintShifts)}</A></p>
         {move || shifts.with(Vec::is_empty).then(|| view! { <p class="empty">{t(WorkMsg::ShiftsEmpty)}</p> })}
         <Show when=move || !shifts.with(Vec::is_empty)>
-            <div class="field">
-                <label for="shift-handle">{t(Msg::FieldHandle)}</label>
-                <input id="shift-handle" type="text" autocomplete="nickname"
-                    prop:value=move || handle.get()
-                    on:input=move |event| handle.set(event_target_value(&event))/>
-            </div>
+            <HandleField id="shift-handle" value=handle/>
         </Show>
         <ul class="cards" aria-label=t(WorkMsg::ShiftList)>
             <For each=move || shifts.get() key=|id| *id let:id>

@@ -9,7 +9,7 @@ use crate::model::{EntryDraft, EntryKind, Field, RecordId};
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::choice_field::ChoiceField;
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{add_model_problems, verdict, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
@@ -46,17 +46,13 @@ pub fn EntryForm() -> impl IntoView {
         "draft.fund".into(),
         &ORDER,
         move || Fields {
-            by: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
+            by: state.handle(),
             ..Fields::default()
         },
         check,
     );
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(draft) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |draft| {
         let lang = state.lang.get_untracked();
         let text = fill(
             lang.work(WorkMsg::EntrySaved),
@@ -67,7 +63,7 @@ pub fn EntryForm() -> impl IntoView {
         );
         state.record_fund_entry(draft);
         state.announce(routes::FUND, text);
-    };
+    });
     let kinds = KINDS.map(|kind| (code(&kind), kind_msg(kind))).to_vec();
     // A pledge or payout may go towards one of the requests on the ledger.
     let requests = Signal::derive(move || {
@@ -142,9 +138,5 @@ fn check(fields: &Fields, lang: Lang) -> Result<EntryDraft, Problems> {
         };
         add_model_problems(&mut problems, errors, control_of, lang);
     }
-    if problems.is_empty() {
-        Ok(draft)
-    } else {
-        Err(problems)
-    }
+    verdict(problems, draft)
 }

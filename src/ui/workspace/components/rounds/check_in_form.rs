@@ -9,7 +9,7 @@ use crate::model::validate::Checks;
 use crate::model::{EntryError, Field, RecordId};
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{add_model_problems, verdict, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
@@ -46,17 +46,13 @@ pub fn CheckInForm(
         format!("draft.check-in.{person}"),
         &ORDER,
         move || Fields {
-            by: state.prefs.with_untracked(|prefs| prefs.handle.clone()),
+            by: state.handle(),
             ..Fields::default()
         },
         check,
     );
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(Checked { draft, by }) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |Checked { draft, by }| {
         let lang = state.lang.get_untracked();
         let text = match state.check_in((roster, person), draft, &by) {
             Ok(()) => {
@@ -67,7 +63,7 @@ pub fn CheckInForm(
             Err(_) => lang.text(Msg::ErrStale).to_string(),
         };
         state.announce(routes::ROUNDS, text);
-    };
+    });
     let outcomes = OUTCOMES
         .map(|outcome| (code(&outcome), outcome_msg(outcome)))
         .to_vec();
@@ -110,9 +106,5 @@ fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
         };
         add_model_problems(&mut problems, errors, control_of, lang);
     }
-    if problems.is_empty() {
-        Ok(Checked { draft, by })
-    } else {
-        Err(problems)
-    }
+    verdict(problems, Checked { draft, by })
 }

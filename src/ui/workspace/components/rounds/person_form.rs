@@ -9,7 +9,7 @@ use crate::model::roster::PersonDraft;
 use crate::model::{Contact, ContactMethod, EntryError, Field, RecordId, Visibility};
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{add_model_problems, verdict, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
 use crate::ui::components::form::text_field::TextField;
@@ -60,11 +60,7 @@ pub fn PersonForm(roster: RecordId, adding: RwSignal<Option<RecordId>>) -> impl 
         move |fields, lang| check(fields, lang, country()),
     );
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(draft) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |draft| {
         let lang = state.lang.get_untracked();
         let name = draft.name.clone();
         let text = match state.add_person(roster, draft) {
@@ -76,7 +72,7 @@ pub fn PersonForm(roster: RecordId, adding: RwSignal<Option<RecordId>>) -> impl 
             Err(_) => lang.work(WorkMsg::ErrListGone).to_string(),
         };
         state.announce(routes::ROUNDS, text);
-    };
+    });
     let methods = ContactMethod::ALL
         .map(|method| (code(&method), Msg::from(method)))
         .to_vec();
@@ -144,9 +140,5 @@ fn check(fields: &Fields, lang: Lang, country: Option<u16>) -> Result<PersonDraf
         };
         add_model_problems(&mut problems, errors, control_of, lang);
     }
-    if problems.is_empty() {
-        Ok(draft)
-    } else {
-        Err(problems)
-    }
+    verdict(problems, draft)
 }

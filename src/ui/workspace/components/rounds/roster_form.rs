@@ -27,18 +27,14 @@ pub fn RosterForm() -> impl IntoView {
     let state = AppState::get();
     let form = FormState::new("draft.roster".into(), &ORDER, Fields::default, check);
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some((name, area)) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |(name, area)| {
         let text = fill(
             state.lang.get_untracked().work(WorkMsg::RosterStarted),
             &[("name", &name)],
         );
         state.add_roster(name, area);
         state.announce(routes::ROUNDS, text);
-    };
+    });
     view! {
         <section aria-labelledby="new-roster-heading">
             <h2 id="new-roster-heading">{t(WorkMsg::NewRosterHeading)}</h2>

@@ -7,7 +7,7 @@ use crate::model::shift::ShiftDraft;
 use crate::model::{Day, Field, RecordId};
 use crate::ui::components::form::choice_field::ChoiceField;
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{add_model_problems, verdict, FormState, Problems};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::text_field::TextField;
 use crate::ui::state::{t, AppState};
@@ -51,18 +51,14 @@ pub fn ShiftForm() -> impl IntoView {
         check,
     );
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(draft) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |draft| {
         let text = fill(
             state.lang.get_untracked().work(WorkMsg::ShiftAdded),
             &[("task", &draft.task)],
         );
         state.add_shift(draft);
         state.announce(routes::SHIFTS, text);
-    };
+    });
     let places = Signal::derive(move || {
         let mut options = vec![(
             String::new(),
@@ -138,11 +134,7 @@ fn check(fields: &Fields, lang: Lang) -> Result<ShiftDraft, Problems> {
         };
         add_model_problems(&mut problems, errors, control_of, lang);
     }
-    if problems.is_empty() {
-        Ok(draft)
-    } else {
-        Err(problems)
-    }
+    verdict(problems, draft)
 }
 
 /// `09:30` as hours and minutes.

@@ -7,7 +7,9 @@ use crate::model::skill::SkillDraft;
 use crate::model::Field;
 use crate::ui::components::form::choice_field::ChoiceField;
 use crate::ui::components::form::form_actions::{FormActions, FormSummary};
-use crate::ui::components::form::form_state::{add_model_problems, FormState, Problems};
+use crate::ui::components::form::form_state::{
+    add_model_problems, comma_list, FormState, Problems,
+};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::text_field::TextField;
 use crate::ui::labels;
@@ -39,11 +41,7 @@ pub fn SkillForm() -> impl IntoView {
     let state = AppState::get();
     let form = FormState::new("draft.skill".into(), &ORDER, Fields::default, check);
     let fields = form.fields;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(draft) = form.submit() else {
-            return;
-        };
+    let submit = form.on_submit(move |draft| {
         let text = fill(
             state.lang.get_untracked().work(WorkMsg::SkillListed),
             &[
@@ -53,25 +51,9 @@ pub fn SkillForm() -> impl IntoView {
         );
         state.add_skill(draft);
         state.announce(routes::SKILLS, text);
-    };
-    let categories = Signal::derive(move || {
-        state.config.with(|config| {
-            config
-                .categories
-                .iter()
-                .map(|choice| (choice.key.clone(), labels::category(state, &choice.key)))
-                .collect::<Vec<_>>()
-        })
     });
-    let areas = Signal::derive(move || {
-        state.config.with(|config| {
-            config
-                .areas
-                .iter()
-                .map(|choice| (choice.key.clone(), labels::area(state, &choice.key)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let categories = Signal::derive(move || labels::category_choices(state));
+    let areas = Signal::derive(move || labels::area_choices(state));
     let lists_areas = move || state.config.with(|config| !config.areas.is_empty());
     view! {
         <section aria-labelledby="new-skill-heading">
@@ -100,13 +82,7 @@ fn check(fields: &Fields, lang: Lang) -> Result<SkillDraft, Problems> {
         skill: fields.skill.clone(),
         details: fields.details.trim().to_string(),
         area: fields.area.trim().to_string(),
-        languages: fields
-            .languages
-            .split(',')
-            .map(str::trim)
-            .filter(|language| !language.is_empty())
-            .map(String::from)
-            .collect(),
+        languages: comma_list(&fields.languages),
         contact: None,
     };
     draft.validate().map(|()| draft).map_err(|errors| {
