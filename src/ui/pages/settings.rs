@@ -103,7 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="hint">{t(Msg::WorkspaceHint)}</p>
             // A plain link the router leaves alone: the workspace is the other entry page,
             // with its own download.
-            <p><a href=state.site_href("/group/") rel="external">{t(Msg::OpenWorkspace)}</a></p>
+            <p><a class="button secondary" href=state.site_href("/group/") rel="external">{t(Msg::OpenWorkspace)}</a></p>
         </section>
         <DemoSettings/>
         <section class="danger-zone" aria-labelledby="wipe-heading">

@@ -5,6 +5,7 @@ const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../supp
 const { BoardScreen, NewPostScreen, PostScreen, becomeAnotherDevice } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 const { seedNeighbourly, NEIGHBOURLY } = require("../pages/seed");
+const { smallTargets, overflowsSideways } = require("../support/targets");
 
 /** Every screen, reached the way a person would, with something on it. */
 async function screens(page, lang) {
@@ -62,24 +63,6 @@ async function screens(page, lang) {
 
 /** Screens whose screenshots are not in the docs (the share screen's own spec takes its own). */
 const UNPICTURED = new Set(["share", "post-not-found", "page-not-found"]);
-
-/** Interactive things smaller than 44 × 44 px; a checkbox or radio counts its whole label. */
-async function smallTargets(page) {
-  return page.evaluate(() => {
-    const small = [];
-    for (const element of document.querySelectorAll("a, button, input, select, textarea, summary")) {
-      const target = element.matches("input[type=checkbox], input[type=radio]") ? element.closest("label") : element;
-      const box = target.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || element.classList.contains("skip-link")) continue;
-      if (box.height < 44 || box.width < 44) small.push(`${element.tagName} "${(element.textContent || element.id).trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    return small;
-  });
-}
-
-async function overflowsSideways(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
-}
 
 for (const lang of LANGS) {
   test.describe(`accessibility (${lang})`, () => {

@@ -4,6 +4,7 @@
 // without the private notes. English and Spanish, at phone size, axe on the screen.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
+const { smallTargets } = require("../support/targets");
 const { WorkspaceScreen, ReportScreen } = require("../pages/workspace");
 
 const RENT = "Rent for flat 4";
@@ -60,6 +61,7 @@ for (const lang of LANGS) {
       const months = await report.table(f.months);
       expect(months.slice(1).map((row) => row.slice(1))).toEqual([[money("600.00"), money("250.50"), money("400.00")]]);
       await expectNoAxeViolations(page, `the fund (${lang})`);
+      expect(await smallTargets(page), `the fund (${lang})`).toEqual([]);
       await saveScreenshot(page, `workspace-fund-${lang}`);
 
       const button = page.getByRole("button", { name: f.saveCsv });

@@ -5,6 +5,7 @@
 // English and Spanish, phone and desktop, axe on each state.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
+const { smallTargets } = require("../support/targets");
 const { RoundsScreen } = require("../pages/workspace");
 
 const LIST = "Heat wave, north side";
@@ -63,6 +64,7 @@ for (const lang of LANGS) {
       await expect(okafor).toContainText(r.twiceNoAnswer);
       await expect(rounds.round(LIST).getByRole("heading", { level: 3 })).toHaveText(["Mr. Okafor", "Mrs. Lee"]);
       await expectNoAxeViolations(page, `check-in rounds (${lang})`);
+      expect(await smallTargets(page), `check-in rounds (${lang})`).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
       await saveScreenshot(page, `workspace-rounds-${lang}`);
 
@@ -92,6 +94,7 @@ for (const lang of LANGS) {
       await expect(rounds.heading).toHaveText(r.printTitle(LIST));
       await expect(page.getByRole("table").getByRole("row")).toHaveCount(21);
       await expectNoAxeViolations(page, `a round's print layout (${lang})`);
+      expect(await smallTargets(page), `a round's print layout (${lang})`).toEqual([]);
       await page.emulateMedia({ media: "print" });
       await expect(page.getByRole("banner")).toBeHidden();
       for (const format of ["A4", "Letter"]) {

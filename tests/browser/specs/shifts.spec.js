@@ -3,6 +3,7 @@
 // shift sheet prints. English and Spanish, at phone size, axe on each screen.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
+const { smallTargets } = require("../support/targets");
 const { WorkspaceScreen } = require("../pages/workspace");
 
 const TASK = "Restock the fridge";
@@ -45,6 +46,7 @@ for (const lang of LANGS) {
       await expect(card).toContainText(s.gap(1));
       await expect(card).toContainText(s.signedUp("Ana"));
       await expectNoAxeViolations(page, `shifts (${lang})`);
+      expect(await smallTargets(page), `shifts (${lang})`).toEqual([]);
       await saveScreenshot(page, `workspace-shifts-${lang}`);
 
       await page.getByRole("button", { name: s.backOut(TASK) }).click();
@@ -57,6 +59,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
       await expect(page.getByRole("table")).toContainText(TASK);
       await expectNoAxeViolations(page, `the shift sheet (${lang})`);
+      expect(await smallTargets(page), `the shift sheet (${lang})`).toEqual([]);
       await page.emulateMedia({ media: "print" });
       await expect(page.getByRole("banner")).toBeHidden();
       const pdf = await page.pdf({ format: "A4" });

@@ -3,6 +3,7 @@
 // them "in time" once they are marked away. English and Spanish, at phone size, with axe.
 const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
+const { smallTargets } = require("../support/targets");
 const { visit } = require("../pages/circle");
 const { seedBoard } = require("../pages/seed");
 const { WorkspaceScreen, MatchingScreen } = require("../pages/workspace");
@@ -35,6 +36,7 @@ for (const lang of LANGS) {
       await expect(card).toHaveCount(1);
       await expect(card).toContainText(k.available);
       await expectNoAxeViolations(page, `skills (${lang})`);
+      expect(await smallTargets(page), `skills (${lang})`).toEqual([]);
 
       const matching = new MatchingScreen(page, lang);
       await matching.navLink(w.matching).click();

@@ -7,6 +7,7 @@
 // axe on every screen.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
+const { smallTargets } = require("../support/targets");
 const { BoardScreen, visit } = require("../pages/circle");
 const { seedBoard } = require("../pages/seed");
 const { WorkspaceScreen, MatchingScreen, ReportScreen, becomeCoordinator } = require("../pages/workspace");
@@ -49,6 +50,7 @@ for (const lang of LANGS) {
       // The board this phone saved: two asks still wait (the other two were fulfilled).
       await expect(page.getByRole("main")).toContainText(w.waiting(2));
       await expectNoAxeViolations(page, `the workspace overview (${lang})`);
+      expect(await smallTargets(page), `the workspace overview (${lang})`).toEqual([]);
       await saveScreenshot(page, `workspace-${lang}`);
       // The workspace is a page of its own: the board page's wasm is not what runs here.
       const scripts = await page.locator("#circle-boot").getAttribute("data-wasm");
@@ -70,6 +72,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole("img", { name: w.flyerAlt(baseURL) })).toBeVisible();
       await expect(page.getByRole("main")).toContainText(baseURL);
       await expectNoAxeViolations(page, `the flyer (${lang})`);
+      expect(await smallTargets(page), `the flyer (${lang})`).toEqual([]);
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ format: "A4" });
       expect((pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length).toBe(1);
@@ -86,6 +89,7 @@ for (const lang of LANGS) {
       await matching.open("no-such-screen");
       await expect(matching.heading).toHaveText(w.notFound);
       await expectNoAxeViolations(page, `the workspace's not-found page (${lang})`);
+      expect(await smallTargets(page), `the workspace's not-found page (${lang})`).toEqual([]);
     });
 
     test("matching lists the asks waiting, most urgent first, and a coordinator makes a match", async ({ page }) => {
@@ -106,6 +110,7 @@ for (const lang of LANGS) {
       await expect(suggestions.nth(1)).toContainText(w.reasons.area);
       await expect(suggestions.nth(1)).not.toContainText(w.reasons.category);
       await expectNoAxeViolations(page, `matching (${lang})`);
+      expect(await smallTargets(page), `matching (${lang})`).toEqual([]);
       await saveScreenshot(page, `workspace-matching-${lang}`);
 
       // A match needs the name of who made it.
@@ -164,6 +169,7 @@ for (const lang of LANGS) {
         [w.supplies, "1", "0"],
       ]);
       await expectNoAxeViolations(page, `the needs report (${lang})`);
+      expect(await smallTargets(page), `the needs report (${lang})`).toEqual([]);
       await saveScreenshot(page, `workspace-report-${lang}`);
 
       const csv = await report.download();

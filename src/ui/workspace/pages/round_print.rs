@@ -12,7 +12,6 @@ use crate::ui::workspace::components::rounds::standing::flag;
 use crate::ui::workspace::routes;
 use crate::ui::{format, platform};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -50,10 +49,11 @@ pub fn RoundPrintPage() -> impl IntoView {
         })
     };
     let boxes = [Outcome::Ok, Outcome::NeedsSomething, Outcome::NoAnswer];
-    move || match rows() {
+    move || {
+        match rows() {
         None => view! {
             <h1>{t(Msg::PageNotFound)}</h1>
-            <p><A href=state.href(routes::ROUNDS)>{t(WorkMsg::BackToRounds)}</A></p>
+            <p><a class="button secondary" href=state.href(routes::ROUNDS)>{t(WorkMsg::BackToRounds)}</a></p>
         }
         .into_any(),
         Some((name, rows)) => {
@@ -68,7 +68,7 @@ pub fn RoundPrintPage() -> impl IntoView {
                     <p class="no-print">
                         <button type="button" on:click=|_| print()>{t(WorkMsg::PrintButton)}</button>
                         " "
-                        <A href=state.href(routes::ROUNDS)>{t(WorkMsg::BackToRounds)}</A>
+                        <a class="button secondary" href=state.href(routes::ROUNDS)>{t(WorkMsg::BackToRounds)}</a>
                     </p>
                     <h1 dir="auto">{title}</h1>
                     <p class="hint">{note}</p>
@@ -100,6 +100,7 @@ pub fn RoundPrintPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

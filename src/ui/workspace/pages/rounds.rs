@@ -12,7 +12,6 @@ use crate::ui::workspace::components::rounds::person_form::PersonForm;
 use crate::ui::workspace::components::rounds::roster_form::RosterForm;
 use crate::ui::workspace::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn RoundsPage() -> impl IntoView {
@@ -81,7 +80,7 @@ fn RosterRound(
     view! {
         <section class="roster" aria-labelledby=labelled_by>
             <h2 id=heading dir="auto">{move || name.get()}</h2>
-            <p><A href=state.href(&routes::round_print(roster))>{t(WorkMsg::PrintRound)}</A></p>
+            <p><a class="button secondary" href=state.href(&routes::round_print(roster))>{t(WorkMsg::PrintRound)}</a></p>
             <ul class="cards" aria-label=label>
                 <For each=move || round.get() key=|id| *id let:person>
                     <li class="post-card"><PersonCard roster=roster person=person recording=recording/></li>

@@ -7,7 +7,6 @@ use crate::ui::state::{t, AppState};
 use crate::ui::workspace::components::shifts::shift_card::ShiftText;
 use crate::ui::workspace::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ShiftSheetPage() -> impl IntoView {
@@ -42,7 +41,7 @@ pub fn ShiftSheetPage() -> impl IntoView {
             <p class="no-print">
                 <button type="button" on:click=|_| { let _ = leptos::prelude::window().print(); }>{t(WorkMsg::PrintButton)}</button>
                 " "
-                <A href=state.href(routes::SHIFTS)>{t(WorkMsg::BackToShifts)}</A>
+                <a class="button secondary" href=state.href(routes::SHIFTS)>{t(WorkMsg::BackToShifts)}</a>
             </p>
             <h1>{t(WorkMsg::ShiftSheetTitle)}</h1>
             <table class="print-round shift-sheet">

@@ -9,7 +9,6 @@ use crate::ui::workspace::components::shifts::shift_card::ShiftCard;
 use crate::ui::workspace::components::shifts::shift_form::ShiftForm;
 use crate::ui::workspace::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A shift stays on the list until it has ended.
 pub fn coming(state: AppState) -> Vec<crate::model::RecordId> {
@@ -32,7 +31,7 @@ pub fn ShiftsPage() -> impl IntoView {
     view! {
         <h1>{t(WorkMsg::ShiftsTitle)}</h1>
         <p class="intro">{t(WorkMsg::ShiftsIntro)}</p>
-        <p><A href=state.href(routes::SHIFTS_PRINT)>{t(WorkMsg::PrintShifts)}</A></p>
+        <p><a class="button secondary" href=state.href(routes::SHIFTS_PRINT)>{t(WorkMsg::PrintShifts)}</a></p>
         {move || shifts.with(Vec::is_empty).then(|| view! { <p class="empty">{t(WorkMsg::ShiftsEmpty)}</p> })}
         <Show when=move || !shifts.with(Vec::is_empty)>
             <HandleField id="shift-handle" value=handle/>

@@ -82,7 +82,7 @@ pub fn PersonCard(
                 <p class="hint">{last}</p>
                 {needs.then(|| view! {
                     <p>
-                        <a href=state.site_href(board_routes::new_post(PostKind::Ask)) rel="external">
+                        <a class="button secondary" href=state.site_href(board_routes::new_post(PostKind::Ask)) rel="external">
                             {fill(lang.work(WorkMsg::PostAskFor), &[("name", &name)])}
                         </a>
                     </p>

@@ -84,7 +84,7 @@ pub fn PersonForm(roster: RecordId, adding: RwSignal<Option<RecordId>>) -> impl 
             <FormSummary form/>
             <TextField id="person-name" label=WorkMsg::FieldPersonName value=lens!(fields, name) error=form.error("person-name") required=true/>
             <RadioField id="reach-method" legend=WorkMsg::FieldReachMethod value=lens!(fields, method) options=methods error=form.error("reach-method")/>
-            <TextField id="reach-value" label=WorkMsg::FieldReachValue value=lens!(fields, value) error=form.error("reach-value") kind="tel"/>
+            <TextField id="reach-value" label=WorkMsg::FieldReachValue value=lens!(fields, value) error=form.error("reach-value")/>
             <RadioField id="cadence" legend=WorkMsg::FieldCadence value=lens!(fields, cadence) options=cadences error=form.error("cadence") required=true/>
             <TextField id="volunteer" label=WorkMsg::FieldVolunteer value=lens!(fields, volunteer) error=form.error("volunteer")/>
             <TextField id="person-notes" label=WorkMsg::FieldPersonNotes value=lens!(fields, notes) error=form.error("person-notes") multiline=true/>
