@@ -291,6 +291,33 @@ mod tests {
     }
 
     #[test]
+    fn a_link_broken_inside_its_version_is_judged_without_the_break() {
+        // A line break between `c` and `1` hides the link from `link_text`: its characters
+        // are then judged as one fragment, without the whitespace.
+        let link = seal(TAG, b"[1,2,3]");
+        let broken = |link: &str| format!("c\n{}", &link[1..]);
+        assert_eq!(open(&broken(&link)), open(&link));
+        // A tag cut short is cut short.
+        assert_eq!(open(&broken("c1.p")), Err(LinkError::Truncated));
+        assert_eq!(open(&broken("c1.pp")), Err(LinkError::Truncated));
+        // A letter of the tag lost, or the dot after it, however short what follows, is damage.
+        let body = &link["c1.pp.".len()..];
+        assert_eq!(
+            open(&broken(&format!("c1.p.{body}"))),
+            Err(LinkError::Damaged)
+        );
+        assert_eq!(open(&broken("c1.p.")), Err(LinkError::Damaged));
+        assert_eq!(
+            open(&broken(&format!("c1.pp{body}"))),
+            Err(LinkError::Damaged)
+        );
+        assert_eq!(
+            open(&broken(&format!("c1.pp{}", &body[..1]))),
+            Err(LinkError::Damaged)
+        );
+    }
+
+    #[test]
     fn a_link_cut_anywhere_is_cut_short_and_a_changed_character_is_damage() {
         let json: String = (0..60)
             .map(|i| format!(r#"{{"id":{i},"title":"Post {i}: food and rides"}},"#))
