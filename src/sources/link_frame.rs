@@ -357,4 +357,16 @@ mod tests {
         );
         assert_eq!(open(&link), Err(LinkError::TooLarge));
     }
+
+    #[test]
+    fn a_valid_checksum_over_a_broken_stream_is_damage_not_too_large() {
+        // Made on purpose: the checksum matches, but the bytes are no deflate stream (the
+        // first block says it is of the reserved type), so nothing was ever too large.
+        let header = header(TAG);
+        let broken = [0xff; 16];
+        let mut bytes = crc32([header.as_bytes(), &broken]).to_be_bytes().to_vec();
+        bytes.extend_from_slice(&broken);
+        let link = header + &base64url::encode(&bytes);
+        assert_eq!(open(&link), Err(LinkError::Damaged));
+    }
 }
