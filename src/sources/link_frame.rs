@@ -264,6 +264,10 @@ mod tests {
         assert_eq!(open("#/board"), Err(LinkError::NotCircle));
         assert_eq!(open("cat"), Err(LinkError::NotCircle));
         assert_eq!(open("c7.pp.AAAA"), Err(LinkError::UnknownVersion(7)));
+        assert_eq!(
+            open("Look: c4294967295.pp.AAAA thanks"),
+            Err(LinkError::UnknownVersion(u32::MAX))
+        );
         assert_eq!(open("c1"), Err(LinkError::Truncated));
         assert_eq!(open("c1.p"), Err(LinkError::Truncated));
         assert_eq!(open("c1.pp.AA"), Err(LinkError::Truncated));

@@ -54,19 +54,17 @@ pub fn find(text: &str) -> Vec<Found> {
     in_urls
 }
 
-/// The length of `c<digits>.` at the start of `text`, if it starts so.
+/// The length of `c<digits>.` at the start of `text`, if it starts so. No more than
+/// `MAX_VERSION_DIGITS` digits are read: after more, what follows them is a digit, not the dot.
 fn version_prefix(text: &str) -> Option<usize> {
-    let digits = text
+    let after_c = text.strip_prefix('c')?;
+    let digits = after_c
         .bytes()
-        .skip(1)
+        .take(MAX_VERSION_DIGITS)
         .take_while(u8::is_ascii_digit)
-        .take(MAX_VERSION_DIGITS + 1)
         .count();
-    let dot = 1 + digits;
-    (text.starts_with('c')
-        && (1..=MAX_VERSION_DIGITS).contains(&digits)
-        && text.as_bytes().get(dot) == Some(&b'.'))
-    .then_some(dot + 1)
+    let rest = after_c[digits..].strip_prefix('.')?;
+    (digits > 0).then_some(text.len() - rest.len())
 }
 
 /// Reads the link that starts `text`, whose version prefix is `version_len` bytes long.
@@ -159,6 +157,11 @@ mod tests {
         assert_eq!(
             find("cat c1 abc1.5 kg, 2c1.pp.X, c.pp.X, c12345678901.pp.X"),
             []
+        );
+        // The longest version number `link_frame` reads has ten digits.
+        assert_eq!(
+            find("Look: c4294967295.pp.A"),
+            [found("c4294967295.pp.A", &[16])]
         );
         assert_eq!(find("c1.p"), [found("c1.p", &[4])]);
         assert_eq!(find("c1.pp"), [found("c1.pp", &[5])]);
