@@ -83,18 +83,20 @@ fn read(text: &str, version_len: usize) -> Found {
     }
     link.push('.');
     rest = &rest[1..];
-    let mut ends = Vec::new();
-    loop {
-        let run = run_len(rest);
-        link.push_str(&rest[..run]);
-        rest = &rest[run..];
-        ends.push(link.len());
-        let after_gap = rest.trim_start();
-        let gap = rest.len() - after_gap.len();
-        if gap == 0 || run_len(after_gap) == 0 {
+    let run = run_len(rest);
+    link.push_str(&rest[..run]);
+    rest = &rest[run..];
+    let mut ends = vec![link.len()];
+    // Whitespace, then more of the link's characters: the link may go on after the gap. Each
+    // turn starts at whitespace, so it always moves on.
+    while let Some(after_gap) = rest.strip_prefix(char::is_whitespace).map(str::trim_start) {
+        let run = run_len(after_gap);
+        if run == 0 {
             break;
         }
-        rest = after_gap;
+        link.push_str(&after_gap[..run]);
+        rest = &after_gap[run..];
+        ends.push(link.len());
     }
     Found { text: link, ends }
 }
@@ -135,6 +137,8 @@ mod tests {
             [found("c1.pp.AbCdEfThanksso", &[9, 12, 18, 20])]
         );
         assert_eq!(find("c1.pp.\nAbC"), [found("c1.pp.AbC", &[6, 9])]);
+        assert_eq!(find("c1.pp.AbC \n"), [found("c1.pp.AbC", &[9])]);
+        assert_eq!(find("c1.pp.AbC \n!"), [found("c1.pp.AbC", &[9])]);
         assert_eq!(
             find("c1.pp.AbC\u{a0}dEf"),
             [found("c1.pp.AbCdEf", &[9, 12])]
