@@ -174,6 +174,24 @@ fn a_group_link_is_labelled_and_keeps_group_contacts() {
 }
 
 #[test]
+fn an_opened_link_gives_the_board_to_preview_and_merge() {
+    // A post link becomes a board holding that post; a board link, its board.
+    let post = typical_post();
+    let opened = ShareLink::decode(&ShareLink::for_post(&post, LinkAudience::Public)).unwrap();
+    let board = opened.payload.into_board();
+    let expected = redacted_post(&post, LinkAudience::Public);
+    assert_eq!(board.posts.get(&post.id), Some(&expected));
+    assert_eq!(board.posts.len(), 1);
+
+    let shared = sample::posts(0..3, &[DeviceId(7)]);
+    let opened = ShareLink::decode(&ShareLink::for_board(&shared, LinkAudience::Public)).unwrap();
+    assert_eq!(
+        opened.payload.into_board(),
+        shared.redacted(Audience::Public)
+    );
+}
+
+#[test]
 fn share_urls_replace_the_page_fragment() {
     assert_eq!(
         share_url("https://x.org/circle/#/board", "c1.pp.AA"),
