@@ -382,6 +382,27 @@ fn a_link_cut_inside_a_message_is_still_cut_short() {
 }
 
 #[test]
+fn a_c_and_a_number_inside_a_word_start_no_link() {
+    // File names and handles ("flyer-c2.pdf", "photo_c3.jpg") hold `c`, a number and a dot
+    // after a letter, a digit, `-` or `_`. None of them is taken for a link: a link typed from
+    // a flyer after them still opens, or, cut, is still called cut short (not "made by a newer
+    // Circle").
+    let (url, opened) = typical_url();
+    let fragment = &url[url.find('#').expect("a fragment") + 1..];
+    let cut = &fragment[..fragment.len() / 2];
+    for word in ["flyer-c2.pdf", "photo_c3.jpg", "abc2.5", "2c2.pp"] {
+        let message = format!("See {word} and the link {fragment}");
+        assert_eq!(ShareLink::decode(&message), opened, "{message}");
+        let message = format!("See {word} and the link {cut}");
+        assert_eq!(
+            ShareLink::decode(&message),
+            Err(LinkError::Truncated),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn a_changed_character_inside_a_message_is_damage() {
     let (url, _) = typical_url();
     let body_start = url.find("#c1.pp.").expect("a link") + "#c1.pp.".len();
