@@ -11,7 +11,7 @@ use circle::model::{
 };
 use circle::sources::post_wire::WirePost;
 use circle::sources::share_link::{
-    prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload,
+    prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload, LONG_LINK_CHARS,
 };
 use circle::sources::{qr, snapshot_file};
 use proptest::prelude::*;
@@ -152,6 +152,14 @@ fn a_large_board_link_says_to_use_a_file() {
     println!("300-post board link: {} characters", url.len());
     assert!(prefers_file(&url));
     assert_eq!(qr::svg(&url), Err(qr::QrError::TooLong));
+}
+
+#[test]
+fn a_link_up_to_the_long_link_limit_is_offered_as_a_link() {
+    let at_limit = share_url(PAGE, &"A".repeat(LONG_LINK_CHARS - PAGE.len() - 1));
+    assert_eq!(at_limit.len(), LONG_LINK_CHARS);
+    assert!(!prefers_file(&at_limit));
+    assert!(prefers_file(&format!("{at_limit}A")));
 }
 
 #[test]
