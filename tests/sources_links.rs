@@ -6,8 +6,8 @@ mod sample;
 mod sources_support;
 
 use circle::model::{
-    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId, Stamp,
-    Urgency, Visibility,
+    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId,
+    SnapshotError, Stamp, Urgency, Visibility,
 };
 use circle::sources::post_wire::WirePost;
 use circle::sources::share_link::{
@@ -197,6 +197,31 @@ fn an_opened_link_gives_the_board_to_preview_and_merge() {
         opened.payload.into_board(),
         shared.redacted(Audience::Public)
     );
+}
+
+#[test]
+fn a_sealed_post_that_does_not_read_says_why() {
+    // The checksum matches, so the link is whole: what it holds is named, as for a file.
+    let seal = |json: &[u8]| circle::sources::link_frame::seal(*b"pp", json);
+    let mut wire = serde_json::to_value(WirePost::from(&typical_post())).unwrap();
+    // A kind this Circle does not know: JSON, but a value of the wrong shape.
+    wire[1] = 9.into();
+    let wrong_value = seal(&serde_json::to_vec(&wire).unwrap());
+    assert!(matches!(
+        ShareLink::decode(&wrong_value),
+        Err(LinkError::BadContent(SnapshotError::Invalid {
+            line: 1,
+            record: None,
+            ..
+        }))
+    ));
+    // Text that stops halfway: not JSON at all.
+    let json = serde_json::to_vec(&WirePost::from(&typical_post())).unwrap();
+    let broken = seal(&json[..json.len() / 2]);
+    assert!(matches!(
+        ShareLink::decode(&broken),
+        Err(LinkError::BadContent(SnapshotError::Syntax { line: 1, .. }))
+    ));
 }
 
 #[test]
