@@ -6,12 +6,12 @@ mod sample;
 mod sources_support;
 
 use circle::model::{
-    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId, Stamp,
-    Urgency, Visibility,
+    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId,
+    SnapshotError, Stamp, Urgency, Visibility,
 };
 use circle::sources::post_wire::WirePost;
 use circle::sources::share_link::{
-    prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload,
+    prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload, LONG_LINK_CHARS,
 };
 use circle::sources::{qr, snapshot_file};
 use proptest::prelude::*;
@@ -155,6 +155,14 @@ fn a_large_board_link_says_to_use_a_file() {
 }
 
 #[test]
+fn a_link_up_to_the_long_link_limit_is_offered_as_a_link() {
+    let at_limit = share_url(PAGE, &"A".repeat(LONG_LINK_CHARS - PAGE.len() - 1));
+    assert_eq!(at_limit.len(), LONG_LINK_CHARS);
+    assert!(!prefers_file(&at_limit));
+    assert!(prefers_file(&format!("{at_limit}A")));
+}
+
+#[test]
 fn a_group_link_is_labelled_and_keeps_group_contacts() {
     let mut post = typical_post();
     post.contact.value = post.contact.value.map(|contact| Contact {
@@ -171,6 +179,49 @@ fn a_group_link_is_labelled_and_keeps_group_contacts() {
     };
     assert_eq!(contact(public), None);
     assert_eq!(contact(group), post.contact.value);
+}
+
+#[test]
+fn an_opened_link_gives_the_board_to_preview_and_merge() {
+    // A post link becomes a board holding that post; a board link, its board.
+    let post = typical_post();
+    let opened = ShareLink::decode(&ShareLink::for_post(&post, LinkAudience::Public)).unwrap();
+    let board = opened.payload.into_board();
+    let expected = redacted_post(&post, LinkAudience::Public);
+    assert_eq!(board.posts.get(&post.id), Some(&expected));
+    assert_eq!(board.posts.len(), 1);
+
+    let shared = sample::posts(0..3, &[DeviceId(7)]);
+    let opened = ShareLink::decode(&ShareLink::for_board(&shared, LinkAudience::Public)).unwrap();
+    assert_eq!(
+        opened.payload.into_board(),
+        shared.redacted(Audience::Public)
+    );
+}
+
+#[test]
+fn a_sealed_post_that_does_not_read_says_why() {
+    // The checksum matches, so the link is whole: what it holds is named, as for a file.
+    let seal = |json: &[u8]| circle::sources::link_frame::seal(*b"pp", json);
+    let mut wire = serde_json::to_value(WirePost::from(&typical_post())).unwrap();
+    // A kind this Circle does not know: JSON, but a value of the wrong shape.
+    wire[1] = 9.into();
+    let wrong_value = seal(&serde_json::to_vec(&wire).unwrap());
+    assert!(matches!(
+        ShareLink::decode(&wrong_value),
+        Err(LinkError::BadContent(SnapshotError::Invalid {
+            line: 1,
+            record: None,
+            ..
+        }))
+    ));
+    // Text that stops halfway: not JSON at all.
+    let json = serde_json::to_vec(&WirePost::from(&typical_post())).unwrap();
+    let broken = seal(&json[..json.len() / 2]);
+    assert!(matches!(
+        ShareLink::decode(&broken),
+        Err(LinkError::BadContent(SnapshotError::Syntax { line: 1, .. }))
+    ));
 }
 
 #[test]
@@ -360,6 +411,27 @@ fn a_link_cut_inside_a_message_is_still_cut_short() {
                 "{message}"
             );
         }
+    }
+}
+
+#[test]
+fn a_c_and_a_number_inside_a_word_start_no_link() {
+    // File names and handles ("flyer-c2.pdf", "photo_c3.jpg") hold `c`, a number and a dot
+    // after a letter, a digit, `-` or `_`. None of them is taken for a link: a link typed from
+    // a flyer after them still opens, or, cut, is still called cut short (not "made by a newer
+    // Circle").
+    let (url, opened) = typical_url();
+    let fragment = &url[url.find('#').expect("a fragment") + 1..];
+    let cut = &fragment[..fragment.len() / 2];
+    for word in ["flyer-c2.pdf", "photo_c3.jpg", "abc2.5", "2c2.pp"] {
+        let message = format!("See {word} and the link {fragment}");
+        assert_eq!(ShareLink::decode(&message), opened, "{message}");
+        let message = format!("See {word} and the link {cut}");
+        assert_eq!(
+            ShareLink::decode(&message),
+            Err(LinkError::Truncated),
+            "{message}"
+        );
     }
 }
 

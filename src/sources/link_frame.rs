@@ -264,6 +264,10 @@ mod tests {
         assert_eq!(open("#/board"), Err(LinkError::NotCircle));
         assert_eq!(open("cat"), Err(LinkError::NotCircle));
         assert_eq!(open("c7.pp.AAAA"), Err(LinkError::UnknownVersion(7)));
+        assert_eq!(
+            open("Look: c4294967295.pp.AAAA thanks"),
+            Err(LinkError::UnknownVersion(u32::MAX))
+        );
         assert_eq!(open("c1"), Err(LinkError::Truncated));
         assert_eq!(open("c1.p"), Err(LinkError::Truncated));
         assert_eq!(open("c1.pp.AA"), Err(LinkError::Truncated));
@@ -288,6 +292,33 @@ mod tests {
         // link, not taken for an empty page address.
         assert_eq!(open("c1#"), Err(LinkError::Truncated));
         assert_eq!(open("c1.p #"), Err(LinkError::Truncated));
+    }
+
+    #[test]
+    fn a_link_broken_inside_its_version_is_judged_without_the_break() {
+        // A line break between `c` and `1` hides the link from `link_text`: its characters
+        // are then judged as one fragment, without the whitespace.
+        let link = seal(TAG, b"[1,2,3]");
+        let broken = |link: &str| format!("c\n{}", &link[1..]);
+        assert_eq!(open(&broken(&link)), open(&link));
+        // A tag cut short is cut short.
+        assert_eq!(open(&broken("c1.p")), Err(LinkError::Truncated));
+        assert_eq!(open(&broken("c1.pp")), Err(LinkError::Truncated));
+        // A letter of the tag lost, or the dot after it, however short what follows, is damage.
+        let body = &link["c1.pp.".len()..];
+        assert_eq!(
+            open(&broken(&format!("c1.p.{body}"))),
+            Err(LinkError::Damaged)
+        );
+        assert_eq!(open(&broken("c1.p.")), Err(LinkError::Damaged));
+        assert_eq!(
+            open(&broken(&format!("c1.pp{body}"))),
+            Err(LinkError::Damaged)
+        );
+        assert_eq!(
+            open(&broken(&format!("c1.pp{}", &body[..1]))),
+            Err(LinkError::Damaged)
+        );
     }
 
     #[test]
@@ -329,5 +360,17 @@ mod tests {
             "a megabyte of spaces deflates to little"
         );
         assert_eq!(open(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn a_valid_checksum_over_a_broken_stream_is_damage_not_too_large() {
+        // Made on purpose: the checksum matches, but the bytes are no deflate stream (the
+        // first block says it is of the reserved type), so nothing was ever too large.
+        let header = header(TAG);
+        let broken = [0xff; 16];
+        let mut bytes = crc32([header.as_bytes(), &broken]).to_be_bytes().to_vec();
+        bytes.extend_from_slice(&broken);
+        let link = header + &base64url::encode(&bytes);
+        assert_eq!(open(&link), Err(LinkError::Damaged));
     }
 }

@@ -54,19 +54,17 @@ pub fn find(text: &str) -> Vec<Found> {
     in_urls
 }
 
-/// The length of `c<digits>.` at the start of `text`, if it starts so.
+/// The length of `c<digits>.` at the start of `text`, if it starts so. No more than
+/// `MAX_VERSION_DIGITS` digits are read: after more, what follows them is a digit, not the dot.
 fn version_prefix(text: &str) -> Option<usize> {
-    let digits = text
+    let after_c = text.strip_prefix('c')?;
+    let digits = after_c
         .bytes()
-        .skip(1)
+        .take(MAX_VERSION_DIGITS)
         .take_while(u8::is_ascii_digit)
-        .take(MAX_VERSION_DIGITS + 1)
         .count();
-    let dot = 1 + digits;
-    (text.starts_with('c')
-        && (1..=MAX_VERSION_DIGITS).contains(&digits)
-        && text.as_bytes().get(dot) == Some(&b'.'))
-    .then_some(dot + 1)
+    let rest = after_c[digits..].strip_prefix('.')?;
+    (digits > 0).then_some(text.len() - rest.len())
 }
 
 /// Reads the link that starts `text`, whose version prefix is `version_len` bytes long.
@@ -85,18 +83,20 @@ fn read(text: &str, version_len: usize) -> Found {
     }
     link.push('.');
     rest = &rest[1..];
-    let mut ends = Vec::new();
-    loop {
-        let run = run_len(rest);
-        link.push_str(&rest[..run]);
-        rest = &rest[run..];
-        ends.push(link.len());
-        let after_gap = rest.trim_start();
-        let gap = rest.len() - after_gap.len();
-        if gap == 0 || run_len(after_gap) == 0 {
+    let run = run_len(rest);
+    link.push_str(&rest[..run]);
+    rest = &rest[run..];
+    let mut ends = vec![link.len()];
+    // Whitespace, then more of the link's characters: the link may go on after the gap. Each
+    // turn starts at whitespace, so it always moves on.
+    while let Some(after_gap) = rest.strip_prefix(char::is_whitespace).map(str::trim_start) {
+        let run = run_len(after_gap);
+        if run == 0 {
             break;
         }
-        rest = after_gap;
+        link.push_str(&after_gap[..run]);
+        rest = &after_gap[run..];
+        ends.push(link.len());
     }
     Found { text: link, ends }
 }
@@ -137,6 +137,8 @@ mod tests {
             [found("c1.pp.AbCdEfThanksso", &[9, 12, 18, 20])]
         );
         assert_eq!(find("c1.pp.\nAbC"), [found("c1.pp.AbC", &[6, 9])]);
+        assert_eq!(find("c1.pp.AbC \n"), [found("c1.pp.AbC", &[9])]);
+        assert_eq!(find("c1.pp.AbC \n!"), [found("c1.pp.AbC", &[9])]);
         assert_eq!(
             find("c1.pp.AbC\u{a0}dEf"),
             [found("c1.pp.AbCdEf", &[9, 12])]
@@ -159,6 +161,11 @@ mod tests {
         assert_eq!(
             find("cat c1 abc1.5 kg, 2c1.pp.X, c.pp.X, c12345678901.pp.X"),
             []
+        );
+        // The longest version number `link_frame` reads has ten digits.
+        assert_eq!(
+            find("Look: c4294967295.pp.A"),
+            [found("c4294967295.pp.A", &[16])]
         );
         assert_eq!(find("c1.p"), [found("c1.p", &[4])]);
         assert_eq!(find("c1.pp"), [found("c1.pp", &[5])]);
