@@ -86,6 +86,9 @@ for (const lang of LANGS) {
       await expect(matching.heading).toHaveText(w.matching);
       await expect(page).toHaveURL(/\/group\/matching$/);
       await expect(matching.navLink(w.matching)).toHaveAttribute("aria-current", "page");
+      // The workspace reads the group's settings once it has started; leaving before that
+      // would cut the request off.
+      await page.waitForLoadState("networkidle");
       await matching.open("no-such-screen");
       await expect(matching.heading).toHaveText(w.notFound);
       await expectNoAxeViolations(page, `the workspace's not-found page (${lang})`);
