@@ -525,7 +525,7 @@ impl AppState {
     /// else, or when the ask is no longer open.
     pub fn match_ask(self, ask: RecordId, with: Partner, by: &str) -> Result<(), MatchError> {
         let made = Match::create(
-            RecordId::from_random(platform::random_u64()),
+            fresh_id(),
             ask,
             with,
             by.to_owned(),
@@ -596,7 +596,7 @@ impl AppState {
 
     /// Starts a check-in list on this device's board.
     pub fn add_roster(self, name: String, area: String) -> RecordId {
-        let id = RecordId::from_random(platform::random_u64());
+        let id = fresh_id();
         let roster = Roster::create(id, name, area, self.stamp());
         self.board.update(|board| board.add_roster(roster));
         id
@@ -608,7 +608,7 @@ impl AppState {
         roster: RecordId,
         draft: PersonDraft,
     ) -> Result<(), crate::model::EntryError> {
-        let id = RecordId::from_random(platform::random_u64());
+        let id = fresh_id();
         let at = self.stamp();
         let mut result = Ok(());
         self.board.maybe_update(|board| {
@@ -632,7 +632,7 @@ impl AppState {
 
     /// Records a request, pledge or payout in the fund's ledger.
     pub fn record_fund_entry(self, draft: EntryDraft) -> RecordId {
-        let id = RecordId::from_random(platform::random_u64());
+        let id = fresh_id();
         let entry = FundEntry::create(id, draft, self.stamp());
         self.board.update(|board| {
             board.fund.insert(id, entry);
@@ -642,7 +642,7 @@ impl AppState {
 
     /// Adds a shift to the group's list.
     pub fn add_shift(self, draft: ShiftDraft) -> RecordId {
-        let id = RecordId::from_random(platform::random_u64());
+        let id = fresh_id();
         let shift = Shift::create(id, draft, self.stamp());
         self.board.update(|board| {
             board.shifts.insert(id, shift);
@@ -696,7 +696,7 @@ impl AppState {
 
     /// Lists what a person can contribute, for coordinators to find.
     pub fn add_skill(self, draft: SkillDraft) -> RecordId {
-        let id = RecordId::from_random(platform::random_u64());
+        let id = fresh_id();
         let skill = Skill::create(id, draft, self.stamp());
         self.board.update(|board| {
             board.skills.insert(id, skill);
@@ -753,6 +753,11 @@ impl AppState {
         }));
         true
     }
+}
+
+/// An id for a record this device makes, from fresh random bits.
+fn fresh_id() -> RecordId {
+    RecordId::from_random(platform::random_u64())
 }
 
 /// A message as a reactive text: re-renders on a language switch. Every caller of one catalogue

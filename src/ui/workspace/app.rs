@@ -6,7 +6,6 @@ use super::pages::{
     shift_sheet::ShiftSheetPage, shifts::ShiftsPage, skills::SkillsPage,
 };
 use super::routes;
-use super::text::w;
 use crate::i18n::workspace::WorkMsg;
 use crate::i18n::Msg;
 use crate::ui::app::FocusOnNavigate;
@@ -81,7 +80,7 @@ fn NotFound() -> impl IntoView {
         <h1>{t(Msg::PageNotFound)}</h1>
         <p>
             <a class="button secondary" href=state.href(routes::OVERVIEW)>
-                {w(WorkMsg::WorkspaceTitle)}
+                {t(WorkMsg::WorkspaceTitle)}
             </a>
         </p>
     }

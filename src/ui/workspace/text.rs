@@ -1,16 +1,11 @@
-//! The workspace's messages as reactive text, like [`crate::ui::state::t`] for the board's.
+//! The workspace's messages filled in and counted; as plain reactive text they go through
+//! [`crate::ui::state::t`], like the board's.
 
 use crate::i18n::fill;
 use crate::i18n::workspace::{WorkCounted, WorkMsg};
 use crate::ui::format;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-/// A workspace message in the current language; re-renders on a language switch.
-pub fn w(msg: WorkMsg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let state = AppState::get();
-    move || state.lang.get().work(msg)
-}
 
 /// A workspace message with its placeholders filled, in the current language.
 pub fn work_fill(state: AppState, msg: WorkMsg, values: &[(&str, &str)]) -> String {

@@ -6,9 +6,9 @@ use crate::i18n::Msg;
 use crate::model::edit::EditError;
 use crate::model::suggest::{Candidate, Suggestion};
 use crate::model::{Day, MatchError, Partner, RecordId, StatusError};
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::workspace::routes;
-use crate::ui::workspace::text::{w, work_fill};
+use crate::ui::workspace::text::work_fill;
 use crate::ui::{labels, platform};
 use leptos::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn Suggestions(ask: RecordId, title: String, handle: RwSignal<String>) -> im
         {move || {
             let found = found();
             if found.is_empty() {
-                return view! { <p class="advice">{w(WorkMsg::NoSuggestions)}</p> }.into_any();
+                return view! { <p class="advice">{t(WorkMsg::NoSuggestions)}</p> }.into_any();
             }
             let title = title.clone();
             view! {
@@ -154,7 +154,7 @@ fn SuggestionItem(
             </p>
             {move || state.is_coordinator().then(|| view! {
                 <button type="button" class="secondary" aria-label=button_label.clone() on:click=make.clone()>
-                    {w(WorkMsg::MatchButton)}
+                    {t(WorkMsg::MatchButton)}
                 </button>
             })}
         </li>

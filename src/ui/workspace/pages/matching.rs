@@ -7,7 +7,7 @@ use crate::model::{Post, RecordId};
 use crate::ui::state::{t, AppState};
 use crate::ui::workspace::components::handle_field::HandleField;
 use crate::ui::workspace::components::suggestions::Suggestions;
-use crate::ui::workspace::text::{w, work_fill};
+use crate::ui::workspace::text::work_fill;
 use crate::ui::{format, labels, platform, routes};
 use leptos::prelude::*;
 
@@ -31,16 +31,16 @@ pub fn MatchingPage() -> impl IntoView {
     });
     let total = move || asks.with(Vec::len);
     view! {
-        <h1>{w(WorkMsg::MatchingTitle)}</h1>
-        <p class="intro">{w(WorkMsg::MatchingIntro)}</p>
+        <h1>{t(WorkMsg::MatchingTitle)}</h1>
+        <p class="intro">{t(WorkMsg::MatchingIntro)}</p>
         {move || (!state.is_coordinator()).then(|| view! {
-            <p class="advice">{w(WorkMsg::MatchingNotCoordinator)}</p>
+            <p class="advice">{t(WorkMsg::MatchingNotCoordinator)}</p>
         })}
         {move || state.is_coordinator().then(|| view! {
             <HandleField id="match-handle" value=handle/>
         })}
-        {move || (total() == 0).then(|| view! { <p class="empty">{w(WorkMsg::MatchingEmpty)}</p> })}
-        <ul class="cards" aria-label=w(WorkMsg::UnmatchedList)>
+        {move || (total() == 0).then(|| view! { <p class="empty">{t(WorkMsg::MatchingEmpty)}</p> })}
+        <ul class="cards" aria-label=t(WorkMsg::UnmatchedList)>
             <For
                 each=move || asks.with(|asks| asks.iter().take(shown.get()).copied().collect::<Vec<_>>())
                 key=|id| *id

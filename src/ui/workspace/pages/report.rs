@@ -9,9 +9,9 @@ use crate::model::Day;
 use crate::sources::csv_export;
 use crate::sources::report_csv::{self, Grouping, ReportLabels};
 use crate::ui::components::share::export::deliver;
-use crate::ui::state::AppState;
+use crate::ui::state::{t, AppState};
 use crate::ui::workspace::components::bar_chart::BarChart;
-use crate::ui::workspace::text::{w, wait};
+use crate::ui::workspace::text::wait;
 use crate::ui::{format, labels, platform};
 use leptos::prelude::*;
 
@@ -26,12 +26,12 @@ pub fn ReportPage() -> impl IntoView {
         })
     });
     view! {
-        <h1>{w(WorkMsg::ReportTitle)}</h1>
-        <p class="intro">{w(WorkMsg::ReportIntro)}</p>
+        <h1>{t(WorkMsg::ReportTitle)}</h1>
+        <p class="intro">{t(WorkMsg::ReportIntro)}</p>
         {move || {
             let report = report.get();
             if report.all.asks == 0 {
-                return view! { <p class="empty">{w(WorkMsg::ReportEmpty)}</p> }.into_any();
+                return view! { <p class="empty">{t(WorkMsg::ReportEmpty)}</p> }.into_any();
             }
             view! { <Report report=report/> }.into_any()
         }}
@@ -58,11 +58,11 @@ fn Report(report: NeedsReport) -> impl IntoView {
     };
     view! {
         <dl class="totals">
-            <div><dt>{w(WorkMsg::TotalAsks)}</dt><dd>{format::number(lang(), report.all.asks)}</dd></div>
-            <div><dt>{w(WorkMsg::TotalFulfilled)}</dt><dd>{format::number(lang(), report.all.fulfilled)}</dd></div>
-            <div><dt>{w(WorkMsg::ShareFulfilled)}</dt><dd>{format::percent(lang(), share)}</dd></div>
+            <div><dt>{t(WorkMsg::TotalAsks)}</dt><dd>{format::number(lang(), report.all.asks)}</dd></div>
+            <div><dt>{t(WorkMsg::TotalFulfilled)}</dt><dd>{format::number(lang(), report.all.fulfilled)}</dd></div>
+            <div><dt>{t(WorkMsg::ShareFulfilled)}</dt><dd>{format::percent(lang(), share)}</dd></div>
             <div>
-                <dt>{w(WorkMsg::MedianToMatch)}</dt>
+                <dt>{t(WorkMsg::MedianToMatch)}</dt>
                 <dd>{median.map_or_else(|| lang().work(WorkMsg::NoMatchYet).to_string(), |ms| wait(state, ms))}</dd>
             </div>
         </dl>
@@ -70,16 +70,16 @@ fn Report(report: NeedsReport) -> impl IntoView {
         <ChartSection id="by-category" heading=WorkMsg::ByCategory column=WorkMsg::ColCategory rows=categories/>
         <ChartSection id="by-area" heading=WorkMsg::ByArea column=WorkMsg::ColArea rows=areas/>
         <section aria-labelledby="unmet">
-            <h2 id="unmet">{w(WorkMsg::StillUnmet)}</h2>
+            <h2 id="unmet">{t(WorkMsg::StillUnmet)}</h2>
             {if unmet.is_empty() {
-                view! { <p>{w(WorkMsg::NothingUnmet)}</p> }.into_any()
+                view! { <p>{t(WorkMsg::NothingUnmet)}</p> }.into_any()
             } else {
                 view! {
                     <table>
                         <thead><tr>
-                            <th scope="col">{w(WorkMsg::ColCategory)}</th>
-                            <th scope="col">{w(WorkMsg::ColOpen)}</th>
-                            <th scope="col">{w(WorkMsg::ColWaitingWeek)}</th>
+                            <th scope="col">{t(WorkMsg::ColCategory)}</th>
+                            <th scope="col">{t(WorkMsg::ColOpen)}</th>
+                            <th scope="col">{t(WorkMsg::ColWaitingWeek)}</th>
                         </tr></thead>
                         <tbody>
                             {unmet.into_iter().map(|(key, unmet)| view! {
@@ -95,7 +95,7 @@ fn Report(report: NeedsReport) -> impl IntoView {
             }}
         </section>
         <p class="actions">
-            <button type="button" on:click=save>{w(WorkMsg::SaveReportCsv)}</button>
+            <button type="button" on:click=save>{t(WorkMsg::SaveReportCsv)}</button>
         </p>
     }
 }
@@ -124,17 +124,17 @@ fn ChartSection(
         .collect_view();
     view! {
         <section aria-labelledby=id>
-            <h2 id=id>{w(heading)}</h2>
+            <h2 id=id>{t(heading)}</h2>
             <div class="chart-and-table">
                 <figure>
                     <BarChart rows=rows/>
-                    <figcaption>{w(WorkMsg::ChartLegend)}</figcaption>
+                    <figcaption>{t(WorkMsg::ChartLegend)}</figcaption>
                 </figure>
                 <table>
                     <thead><tr>
-                        <th scope="col">{w(column)}</th>
-                        <th scope="col">{w(WorkMsg::ColAsks)}</th>
-                        <th scope="col">{w(WorkMsg::ColFulfilled)}</th>
+                        <th scope="col">{t(column)}</th>
+                        <th scope="col">{t(WorkMsg::ColAsks)}</th>
+                        <th scope="col">{t(WorkMsg::ColFulfilled)}</th>
                     </tr></thead>
                     <tbody>{table}</tbody>
                 </table>

@@ -18,6 +18,8 @@ pub struct ShiftText {
     pub place: String,
     /// "Needs 2 more", or "Full".
     pub gap: String,
+    /// Whether the shift still needs people: its gap is flagged.
+    pub short: bool,
     pub signed_up: String,
     pub mine: bool,
 }
@@ -68,6 +70,7 @@ impl ShiftText {
                 count(WorkMsg::ShiftFull, names.len())
             },
             signed_up,
+            short: open > 0,
             mine: state.is_signed_up(shift),
         }
     }
@@ -79,16 +82,14 @@ pub fn ShiftCard(id: RecordId, handle: RwSignal<String>) -> impl IntoView {
     let shown = Memo::new(move |_| {
         let lang = state.lang.get();
         state.board.with(|board| {
-            board.shifts.get(&id).map(|shift| {
-                (
-                    ShiftText::of(state, lang, board, shift),
-                    shift.open_spots() > 0,
-                )
-            })
+            board
+                .shifts
+                .get(&id)
+                .map(|shift| ShiftText::of(state, lang, board, shift))
         })
     });
     move || {
-        shown.get().map(|(text, short)| {
+        shown.get().map(|text| {
             let lang = state.lang.get();
             let task = text.task.clone();
             let yes = !text.mine;
@@ -117,7 +118,7 @@ pub fn ShiftCard(id: RecordId, handle: RwSignal<String>) -> impl IntoView {
             view! {
                 <h2 class="card-title" dir="auto">{text.task.clone()}</h2>
                 <p class="card-meta"><span>{text.when.clone()}</span>{(!text.place.is_empty()).then(|| view! { <span dir="auto">{text.place.clone()}</span> })}</p>
-                <p class="flag" class:flag-warn=short>{text.gap.clone()}</p>
+                <p class="flag" class:flag-warn=text.short>{text.gap.clone()}</p>
                 <p dir="auto">{text.signed_up.clone()}</p>
                 <button type="button" class="secondary" on:click=act>{label}</button>
             }
