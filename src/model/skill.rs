@@ -4,9 +4,11 @@
 use super::board::Board;
 use super::clock::Stamp;
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::sealed::{identity, Sealed, Walk};
+use super::trust::AuthorKey;
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -38,15 +40,19 @@ impl SkillDraft {
 pub struct Skill {
     pub id: RecordId,
     pub created: Stamp,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
     pub handle: Handle,
-    pub skill: Lww<String>,
-    pub details: Lww<String>,
-    pub area: Lww<String>,
-    pub languages: Lww<Vec<String>>,
-    pub contact: Lww<Option<Contact>>,
+    pub skill: Sealed<String>,
+    pub details: Sealed<String>,
+    pub area: Sealed<String>,
+    pub languages: Sealed<Vec<String>>,
+    pub contact: Sealed<Option<Contact>>,
     /// Off while the person is away, without losing the listing.
-    pub available: Lww<bool>,
-    pub removed: Lww<bool>,
+    pub available: Sealed<bool>,
+    pub removed: Sealed<bool>,
 }
 
 impl Skill {
@@ -54,20 +60,22 @@ impl Skill {
         Self {
             id,
             created: at,
+            author: None,
             handle: draft.handle,
-            skill: Lww::new(draft.skill, at),
-            details: Lww::new(draft.details, at),
-            area: Lww::new(draft.area, at),
-            languages: Lww::new(draft.languages, at),
-            contact: Lww::new(draft.contact, at),
-            available: Lww::new(true, at),
-            removed: Lww::new(false, at),
+            skill: Sealed::new(draft.skill, at),
+            details: Sealed::new(draft.details, at),
+            area: Sealed::new(draft.area, at),
+            languages: Sealed::new(draft.languages, at),
+            contact: Sealed::new(draft.contact, at),
+            available: Sealed::new(true, at),
+            removed: Sealed::new(false, at),
         }
     }
 }
 
 impl Merge for Skill {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         if (other.created, &other.handle) < (self.created, &self.handle) {
             self.created = other.created;
             self.handle = other.handle.clone();
@@ -99,6 +107,18 @@ impl Record for Skill {
         .max()
         .unwrap_or(self.created);
         tombstoned(&self.removed, last_edit)
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.identity(None, identity(&self.handle));
+        walk.field(None, "skill", &mut self.skill);
+        walk.field(None, "details", &mut self.details);
+        walk.field(None, "area", &mut self.area);
+        walk.field(None, "languages", &mut self.languages);
+        walk.field(None, "contact", &mut self.contact);
+        walk.field(None, "available", &mut self.available);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {
