@@ -44,17 +44,14 @@ impl Scope {
         key.starts_with(&self.prefix)
     }
 
-    fn is_unscoped(&self) -> bool {
-        self.prefix == UNSCOPED
-    }
-
     /// Moves the keys written before scoping (`circle.board`…) into this scope, when this is a
     /// Circle under a path that holds no key of its own yet; returns how many moved. Each key
     /// is removed before its copy is written, so a nearly full storage still has room; a write
     /// that fails puts the old key back and stops.
     pub fn adopt_unscoped(&self, store: &impl KeyValue) -> Result<usize, StoreError> {
         let keys = store.keys()?;
-        if self.is_unscoped() || keys.iter().any(|key| self.owns(key)) {
+        // At the root the unscoped keys are this scope's own, so this also leaves them be.
+        if keys.iter().any(|key| self.owns(key)) {
             return Ok(0);
         }
         let mut moved = 0;
@@ -172,5 +169,19 @@ mod tests {
         assert_eq!(store.keys().unwrap(), ["circle.board", "circle@/a/b#board"]);
         Scope::for_base("").forget_all(&store).unwrap();
         assert_eq!(store.keys().unwrap(), ["circle@/a/b#board"]);
+    }
+
+    /// Two tabs see one storage: what one moves or wipes is gone for the other too.
+    #[test]
+    fn a_wipe_in_one_tab_is_seen_by_the_other() {
+        let disk = store_with(&["circle.board", "circle.prefs", "circle@/b#board"]);
+        let (tab_a, tab_b) = (&disk, &disk);
+        assert_eq!(Scope::for_base("/a").adopt_unscoped(&tab_a), Ok(2));
+        assert_eq!(
+            tab_b.keys().unwrap(),
+            ["circle@/a#board", "circle@/a#prefs", "circle@/b#board"]
+        );
+        Scope::for_base("/a").forget_all(&tab_b).unwrap();
+        assert_eq!(tab_a.keys().unwrap(), ["circle@/b#board"]);
     }
 }
