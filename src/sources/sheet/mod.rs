@@ -259,6 +259,25 @@ mod tests {
     }
 
     #[test]
+    fn separators_inside_quotes_or_past_the_header_line_do_not_count() {
+        assert_eq!(separator("\"a;b;c\",d\n"), b',');
+        assert_eq!(separator("\"a,b,c\";d\n"), b';');
+        assert_eq!(separator("\"a\tb\tc\",d\n"), b',');
+        assert_eq!(separator("a;b\nx,y,z,w\n"), b';');
+        assert_eq!(separator("a;b\rx,y,z,w\r"), b';');
+        // A header cell over two lines, with commas of its own.
+        assert_eq!(separator("\"Name\n(first), (last)\";b;c\n"), b';');
+    }
+
+    #[test]
+    fn blank_lines_before_the_header_count_as_rows() {
+        assert_eq!(
+            rows("\n\r\nTitle,Details\nRice,x"),
+            [(4, vec!["Rice".into(), "x".into()])]
+        );
+    }
+
+    #[test]
     fn what_is_not_a_sheet() {
         assert!(matches!(
             Table::read(b"\x89PNG\r\n"),
@@ -266,7 +285,9 @@ mod tests {
         ));
         assert!(matches!(Table::read(b""), Err(SheetError::Empty)));
         assert!(matches!(Table::read(b"\r\n,,\r\n"), Err(SheetError::Empty)));
-        let huge = vec![b'a'; MAX_SHEET_BYTES + 1];
+        let mut huge = vec![b'a'; MAX_SHEET_BYTES];
+        assert!(Table::read(&huge).is_ok(), "as large as a sheet may be");
+        huge.push(b'a');
         assert!(matches!(
             Table::read(&huge),
             Err(SheetError::TooLarge { .. })
