@@ -177,6 +177,7 @@ fn publish<M: Measurement + 'static>(c: &mut Criterion<M>) {
             },
         ],
         signer,
+        group_key: None,
         now_ms: Some(1_796_083_200_000),
         clock_ms: 1_796_083_200_000,
         site_url: None,

@@ -11,6 +11,7 @@ use circle::model::{
     Signer, Snapshot, Stamp, Status, StatusChange, Visibility,
 };
 use circle::publish::{publish, Holds, Inputs, Published, Source};
+use circle::sources::encrypted_board::{self, group_salt, GroupKey, Kdf, OpenError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,7 @@ fn inputs(sources: Vec<Source>) -> Inputs {
         config: config(),
         sources,
         signer: Some(Signer::from_seed([9; 32])),
+        group_key: None,
         now_ms: Some(NOW),
         clock_ms: NOW,
         site_url: None,
@@ -503,4 +505,70 @@ fn the_command_reports_rows_by_number_and_fails_only_on_what_it_cannot_read() {
     let usage = run(&["--colour", "red"]);
     assert_eq!(usage.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn the_members_board_is_encrypted_with_the_group_passphrase_and_shows_group_contacts() {
+    let kdf = Kdf::new(group_salt(&config().name));
+    let key = GroupKey::derive("river mint 42", &kdf).expect("a key");
+    let with_key = || Inputs {
+        group_key: Some(key.clone()),
+        ..inputs(fixtures())
+    };
+    let published = publish(&with_key());
+    let sealed = file(&published, "api/v1/board.enc.json");
+    let opened = encrypted_board::open(sealed, &key).expect("opens with the passphrase");
+    let members = Snapshot::decode(&opened).expect("a board");
+    let public = Snapshot::decode(file(&published, "api/v1/board.json")).expect("a board");
+    assert_eq!(
+        members.posts.keys().collect::<Vec<_>>(),
+        public.posts.keys().collect::<Vec<_>>()
+    );
+    let shown = |board: &Board, visibility| {
+        board
+            .posts()
+            .filter(|post| {
+                post.contact
+                    .value
+                    .as_ref()
+                    .is_some_and(|c| c.visibility == visibility)
+            })
+            .count()
+    };
+    assert!(
+        shown(&members, Visibility::Group) > 0,
+        "members see group contacts"
+    );
+    assert_eq!(shown(&public, Visibility::Group), 0);
+    assert_eq!(shown(&members, Visibility::Private), 0);
+    assert!(members
+        .posts()
+        .all(|post| post.private_note.value.is_empty()));
+    let group_contact = members
+        .posts()
+        .find_map(|post| {
+            post.contact
+                .value
+                .clone()
+                .filter(|c| c.visibility == Visibility::Group)
+        })
+        .expect("a group contact");
+    for (name, text) in &published.files {
+        if name != "api/v1/board.enc.json" {
+            assert!(
+                !text.contains(&group_contact.value),
+                "{name} shows a group contact"
+            );
+        }
+    }
+    let wrong = GroupKey::derive("river mint 43", &kdf).expect("a key");
+    assert_eq!(
+        encrypted_board::open(sealed, &wrong),
+        Err(OpenError::WrongPassphrase)
+    );
+    assert_eq!(
+        file(&publish(&with_key()), "api/v1/board.enc.json"),
+        sealed,
+        "the same inputs give the same encrypted file"
+    );
 }

@@ -4,6 +4,7 @@
 use super::{Holds, Inputs, Source};
 use crate::i18n::Lang;
 use crate::model::{GroupConfig, Signer};
+use crate::sources::encrypted_board;
 use crate::sources::sheet::dates::{self, DateOrder};
 use std::path::PathBuf;
 
@@ -30,6 +31,9 @@ options:
   --lang CODE            the language of the HTML board and of this report (default: the
                          group's first language)
 
+With CIRCLE_GROUP_PASSPHRASE set, it also writes DIR/api/v1/board.enc.json: the board as the
+group's members see it (group contacts too, no private notes), encrypted with that passphrase.
+
 Rows a sheet cannot use and records the trust gate refuses are listed on standard error; the
 exit status is 1 only when a source or the config cannot be read or the files cannot be written.";
 
@@ -43,6 +47,8 @@ pub struct Options {
     pub key_file: Option<PathBuf>,
     /// The key itself, from `CIRCLE_PUBLISH_SEED`.
     pub seed: Option<String>,
+    /// The group's passphrase, from `CIRCLE_GROUP_PASSPHRASE`: encrypts the members' board.
+    pub passphrase: Option<String>,
     pub now_ms: Option<u64>,
     pub site_url: Option<String>,
     pub lang: Option<Lang>,
@@ -62,6 +68,7 @@ impl Options {
         let mut options = Options {
             config: PathBuf::from("public/config.json"),
             seed: env("CIRCLE_PUBLISH_SEED").filter(|seed| !seed.trim().is_empty()),
+            passphrase: env("CIRCLE_GROUP_PASSPHRASE").filter(|phrase| !phrase.is_empty()),
             ..Options::default()
         };
         let mut out = None;
@@ -149,10 +156,19 @@ impl Options {
                 })
             })
             .collect::<Result<_, String>>()?;
+        let group_key = self
+            .passphrase
+            .as_deref()
+            .map(|phrase| {
+                let kdf = encrypted_board::Kdf::new(encrypted_board::group_salt(&config.name));
+                encrypted_board::GroupKey::derive(phrase, &kdf).map_err(|error| error.to_string())
+            })
+            .transpose()?;
         Ok(Inputs {
             config,
             sources,
             signer,
+            group_key,
             now_ms: self.now_ms,
             clock_ms,
             site_url: self.site_url.clone(),

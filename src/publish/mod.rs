@@ -9,7 +9,8 @@
 //!
 //! - `args`: the command line;
 //! - `api`: the JSON files (`api/v1/index.json`, `posts.json`, `resources.json`; `board.json`
-//!   is the redacted snapshot);
+//!   is the redacted snapshot; with the group's passphrase, `board.enc.json` is the members'
+//!   board, encrypted: see `sources::encrypted_board`);
 //! - `html`: the plain HTML board;
 //! - `csp`: the app page's Content Security Policy, with the group's sources in it;
 //! - `report`: what happened, said in the group's language.
@@ -28,6 +29,7 @@ pub use crate::model::Holds;
 use crate::model::{
     Admitted, Audience, Board, GroupConfig, MergeReport, Post, RecordId, Refusal, Signer, Snapshot,
 };
+use crate::sources::encrypted_board::{self, GroupKey};
 use crate::sources::group_source::{read_source, SourceError};
 use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetOptions};
 use std::collections::BTreeMap;
@@ -48,6 +50,8 @@ pub struct Inputs {
     pub sources: Vec<Source>,
     /// The group's sheet key: signs the posts its sheets give.
     pub signer: Option<Signer>,
+    /// The key the group's passphrase gives: encrypts the members' board.
+    pub group_key: Option<GroupKey>,
     /// The publishing time, in ms: also the clock the trust gate checks dates against. Without
     /// it, the newest stamp of what is published (and the gate uses `clock_ms`).
     pub now_ms: Option<u64>,
@@ -184,6 +188,14 @@ pub fn publish(inputs: &Inputs) -> Published {
             outcome,
         });
     }
+    let members = inputs.group_key.as_ref().map(|key| {
+        let mut group = board.redacted(Audience::Group);
+        // The people on check-in lists stay off every published file, even an encrypted one
+        // that many members can open: coordinators hand lists over as files.
+        group.rosters.clear();
+        let text = encrypted_board::seal(&Snapshot::encode(&group), key);
+        ("api/v1/board.enc.json".to_string(), text)
+    });
     let public = board.into_redacted(Audience::Public);
     let view = api::View {
         board: &public,
@@ -205,6 +217,7 @@ pub fn publish(inputs: &Inputs) -> Published {
         (html::FILE.to_string(), html),
     ]
     .into_iter()
+    .chain(members)
     .chain(
         api::SCHEMAS
             .iter()

@@ -8,12 +8,14 @@
 //! - `snapshot_file`: the board as a JSON file, exported and imported;
 //! - `csv_export`: posts as a spreadsheet;
 //! - `sheet`: a group's published sheets (CSV) read into posts and resources;
+//! - `encrypted_board`: the group's board, readable only with its passphrase;
 //! - `group_source`: one of a group's sources (a snapshot file or a sheet) read into a board;
 //! - `preview`: what a merge would do, shown before it is done.
 
 pub mod base64url;
 pub mod crc32;
 pub mod csv_export;
+pub mod encrypted_board;
 pub mod fund_csv;
 pub mod group_source;
 pub mod link_frame;
