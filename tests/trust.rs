@@ -809,6 +809,7 @@ fn group_phone() -> Board {
     let worry = CheckInDraft {
         outcome: Outcome::NeedsSomething,
         note: "Out of water".into(),
+        ask: None,
     };
     board
         .check_in(
@@ -854,6 +855,7 @@ fn the_entries_of_honest_volunteers_are_admitted() {
     let fine = CheckInDraft {
         outcome: Outcome::Ok,
         note: "Has water now".into(),
+        ask: None,
     };
     bens.check_in(
         (ROSTER, OKAFOR),
@@ -1100,6 +1102,7 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
         by: "ana".into(),
         outcome: Outcome::Ok,
         note: String::new(),
+        ask: None,
         seal: None,
     });
     assert_refused_as(

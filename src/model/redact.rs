@@ -271,6 +271,7 @@ mod tests {
             CheckInDraft {
                 outcome: Outcome::NeedsSomething,
                 note: format!("{PRIVATE}-check-in-note"),
+                ask: None,
             },
             "ana",
             at(3),

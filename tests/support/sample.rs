@@ -322,6 +322,7 @@ pub fn apply(board: &mut Board, op: &Op) {
                 CheckInDraft {
                     outcome: Outcome::Ok,
                     note: text(value),
+                    ask: None,
                 },
                 &handle(value),
                 at,

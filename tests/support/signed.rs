@@ -172,6 +172,7 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
                 } else {
                     String::new()
                 },
+                ask: None,
             };
             board
                 .check_in((ROSTER, PERSON), draft, handle, at, signer)

@@ -94,6 +94,7 @@ fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
     let draft = CheckInDraft {
         outcome: outcome.unwrap_or(Outcome::Ok),
         note: fields.note.trim().to_string(),
+        ask: None,
     };
     let by = fields.by.trim().to_string();
     let mut checks = Checks::new();
