@@ -126,6 +126,10 @@ impl Redact for Shift {
 impl Redact for Skill {
     fn redact(&mut self, audience: Audience) {
         contact(&mut self.contact, audience);
+        if audience == Audience::Public {
+            // Who minds whose children, and when, stays within the group.
+            self.swaps = Default::default();
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::model::record::{Record, RecordRef};
 use crate::model::resource::Resource;
 use crate::model::roster::Roster;
 use crate::model::shift::Shift;
+use crate::model::skill::Skill;
 use std::collections::BTreeMap;
 
 /// A record others add entries to.
@@ -214,5 +215,20 @@ impl WithEntries for Shift {
         check.list(&mut self.signups, known, |sign_up| {
             sign_up.verifies_by(id, checker)
         });
+    }
+}
+
+/// A childcare listing: others record swaps on it.
+impl WithEntries for Skill {
+    fn with_entries_of(&self, other: &Self) -> Self {
+        Self {
+            swaps: other.swaps.clone(),
+            ..self.clone()
+        }
+    }
+
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.swaps), check.checker);
+        check.list(&mut self.swaps, known, |swap| swap.verifies_by(id, checker));
     }
 }

@@ -35,8 +35,8 @@ pub enum Refused {
     BadResponse,
     /// Moderation by a key the group has not named as a coordinator, or not verifying.
     NotCoordinator,
-    /// A condition report, check-in or sign-up whose maker's signature does not verify: made
-    /// or changed by someone else, or copied from another record.
+    /// A condition report, check-in, sign-up or childcare swap whose maker's signature does not
+    /// verify: made or changed by someone else, or copied from another record.
     BadEntry,
 }
 
@@ -124,7 +124,12 @@ impl Gate<'_> {
             &mut refused,
         );
         self.unsigned_kind(&mut incoming.fund, &self.current.fund, &mut refused);
-        self.unsigned_kind(&mut incoming.skills, &self.current.skills, &mut refused);
+        self.admit_with_entries(
+            &mut incoming.skills,
+            &self.current.skills,
+            latest,
+            &mut refused,
+        );
         refused.sort();
         Admitted {
             board: incoming,
