@@ -520,6 +520,10 @@ impl Board {
             at,
             signer,
         );
+        // Only a stamp this signer used already gives an id already here: not a new ask.
+        if self.posts.contains_key(&post.id) {
+            return Err(EntryError::Stale);
+        }
         let draft = CheckInDraft {
             outcome: Outcome::NeedsSomething,
             ask: Some(post.id),
