@@ -19,6 +19,10 @@ const FRIDGE: RecordId = RecordId(0x6f70_8192_a3b4_c5d6);
 const ROSTER: RecordId = RecordId(0x7081_92a3_b4c5_d6e7);
 const OKAFOR: RecordId = RecordId(0x8192_a3b4_c5d6_e7f8);
 const SHIFT: RecordId = RecordId(0x92a3_b4c5_d6e7_f809);
+/// The schema 4 board after a coordinator's sealed edit: the shift needs three people, and a
+/// new skill, every field sealed.
+const V5: &str = include_str!("fixtures/snapshot-v5.json");
+const SKILL: RecordId = RecordId(0xa4b5_c6d7_e8f9_0a1b);
 
 #[test]
 fn the_schema_1_fixture_loads() {
@@ -54,7 +58,7 @@ fn the_schema_1_fixture_migrates_to_the_schema_2_board() {
     let migrated = Snapshot::decode(V1).expect("schema 1 loads");
     assert_eq!(Snapshot::decode(V2), Ok(migrated.clone()));
     let written = Snapshot::encode(&migrated);
-    assert!(written.starts_with(r#"{"schema":4,"#));
+    assert!(written.starts_with(r#"{"schema":5,"#));
     let v1: Value = serde_json::from_str(V1).expect("fixture is JSON");
     let v1_written = serde_json::to_string(&v1).expect("JSON writes");
     assert!(
@@ -66,7 +70,7 @@ fn the_schema_1_fixture_migrates_to_the_schema_2_board() {
 }
 
 #[test]
-fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_4() {
+fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_5() {
     let board = Snapshot::decode(V2).expect("loads");
     assert!(board.posts.values().all(|post| !post.is_signed()));
     let mut v3 = Snapshot::decode(V3).expect("schema 3 loads");
@@ -76,7 +80,7 @@ fn the_schema_2_fixture_loads_as_unsigned_posts_and_is_written_as_schema_4() {
         "the schema 3 fixture is the schema 2 board plus one post"
     );
     let written = Snapshot::encode(&board);
-    assert!(written.starts_with(r#"{"schema":4,"#));
+    assert!(written.starts_with(r#"{"schema":5,"#));
     assert_eq!(Snapshot::decode(&written), Ok(board));
 }
 
@@ -155,12 +159,12 @@ fn without_signed_entries(mut board: Board) -> Board {
 fn the_schema_4_fixture_round_trips_and_its_entries_verify() {
     let board = Snapshot::import(V4).expect("loads as an import, limits included");
     let written = Snapshot::encode(&board);
-    assert!(written.starts_with(r#"{"schema":4,"#));
+    assert!(written.starts_with(r#"{"schema":5,"#));
     let original: Value = serde_json::from_str(V4).expect("fixture is JSON");
     let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
     assert_eq!(
-        rewritten, original,
-        "schema 4 is written exactly as the fixture"
+        rewritten["board"], original["board"],
+        "a schema 4 board is written as it was, under schema 5"
     );
     assert_eq!(
         without_signed_entries(board.clone()),
@@ -270,4 +274,45 @@ fn the_fixture_published_holds_none_of_its_private_details() {
         );
     }
     assert!(public.contains("0161 496 0000"), "public contacts stay");
+}
+
+#[test]
+fn the_schema_5_fixture_round_trips_and_its_sealed_fields_pass_the_gate() {
+    use circle::model::trust::check::Local;
+    use circle::model::trust::gate::Gate;
+    let board = Snapshot::import(V5).expect("loads as an import, limits included");
+    let written = Snapshot::encode(&board);
+    assert!(written.starts_with(r#"{"schema":5,"#));
+    let original: Value = serde_json::from_str(V5).expect("fixture is JSON");
+    let rewritten: Value = serde_json::from_str(&written).expect("output is JSON");
+    assert_eq!(
+        rewritten, original,
+        "schema 5 is written exactly as the fixture"
+    );
+    let v4 = Snapshot::decode(V4).expect("schema 4 loads");
+    assert_eq!(board.shifts[&SHIFT].needed.value, 3);
+    assert!(board.shifts[&SHIFT].needed.seal.is_some());
+    assert_eq!(board.skills[&SKILL].skill.value, "childcare");
+    let coordinator = circle::model::Signer::from_seed([0xc0; 32]).key();
+    let gate = Gate {
+        current: &v4,
+        now_ms: board.skills[&SKILL].created.ms,
+        coordinators: &[coordinator],
+        checker: &Local,
+    };
+    let admitted = gate.admit(board.clone());
+    assert_eq!(admitted.refused, [], "a coordinator's sealed edit passes");
+    let mut merged = v4.clone();
+    merged.merge_in(&admitted.board);
+    assert_eq!(merged, board);
+    let strangers = Gate {
+        coordinators: &[],
+        ..gate
+    };
+    let refused = strangers.admit(board).refused;
+    assert_eq!(
+        refused.len(),
+        1,
+        "without the coordinator's key the shift's edit is refused"
+    );
 }

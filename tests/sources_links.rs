@@ -344,6 +344,7 @@ fn typical_url() -> (String, Result<ShareLink, LinkError>) {
 #[test]
 fn a_link_forwarded_inside_a_chat_message_opens() {
     let (url, opened) = typical_url();
+    let version_end = url.find("#c1.").expect("a share URL") + "#c1.".len();
     let messages = [
         // WhatsApp, forwarded: a line before, a blank line and a line after.
         format!("Mina needs: Groceries for a family of four this week, Riverside North\n{url}\n\nPlease share 🙏"),
@@ -356,6 +357,9 @@ fn a_link_forwarded_inside_a_chat_message_opens() {
         // A mail app broke the link over lines, and signed the message.
         format!("Hi all,\n\n{}\n{}\n\n-- \nAna", &url[..70], &url[70..]),
         format!("{}\r\n  {}", &url[..50], &url[50..]),
+        // Broken right after the version, and inside the tag.
+        format!("{}\n{}", &url[..version_end], &url[version_end..]),
+        format!("{}\n{}", &url[..version_end + 1], &url[version_end + 1..]),
     ];
     for message in messages {
         assert_eq!(ShareLink::decode(&message), opened, "{message}");

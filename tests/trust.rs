@@ -7,6 +7,7 @@
 //! Last, what others add to a group's places, rosters and shifts (condition reports, check-ins,
 //! sign-ups, childcare swaps): each is its maker's, and a forged, replayed or flooding one is
 //! refused the same way.
+//! And the records themselves change only by fields their author or a coordinator sealed.
 
 use circle::model::edit::EditError;
 use circle::model::trust::check::{Answered, Check, Checker, Local, Recorder};
@@ -796,6 +797,7 @@ fn group_phone() -> Board {
     board
         .shifts
         .insert(SHIFT, Shift::create(SHIFT, shift, made));
+    board.seal_edit(made, &coordinator());
 
     let looked_in = looked(Stock::Low, Condition::Good, "Only bread left");
     board
@@ -1193,6 +1195,245 @@ fn an_entry_the_browser_refuses_is_refused() {
         }]
     );
     assert_eq!(admitted.board.resources[&FRIDGE].reports.len(), 1);
+}
+
+// The records a group keeps together (places, lists, shifts, the fund, skills, matches) change
+// only by fields their author or a coordinator sealed (`trust::sealed`).
+
+/// The coordinator's phone after an edit to Mr. Okafor's cadence and the shift's size, made by
+/// `signer` and sealed as the workspace does.
+fn edited_by(phone: &Board, signer: &Signer, ms: u64) -> Board {
+    let mut board = phone.clone();
+    let at = at(ms, COORDINATOR_PHONE);
+    let roster = board.rosters.get_mut(&ROSTER).expect("the list");
+    let okafor = roster.people.get_mut(&OKAFOR).expect("Mr. Okafor");
+    okafor.cadence_hours.change(12, at);
+    board
+        .shifts
+        .get_mut(&SHIFT)
+        .expect("the shift")
+        .needed
+        .change(4, at);
+    board.seal_edit(at, signer);
+    board
+}
+
+#[test]
+fn a_coordinators_sealed_edit_travels_and_the_redacted_copy_keeps_it() {
+    let phone = group_phone();
+    let other_device = through_a_group_link(&phone);
+    let edited = edited_by(&phone, &coordinator(), NOW - MINUTE);
+    let (after, preview) = open(&other_device, through_a_group_link(&edited));
+    assert_eq!(preview.refused, []);
+    assert_eq!(
+        after.rosters[&ROSTER].people[&OKAFOR].cadence_hours.value,
+        12
+    );
+    assert_eq!(after.shifts[&SHIFT].needed.value, 4);
+    // Opened where the edit was made, the redacted copy changes nothing.
+    let (back, preview) = open(&edited, through_a_group_link(&after));
+    assert_eq!(preview.refused, []);
+    assert_eq!(back, edited);
+}
+
+#[test]
+fn a_new_person_with_private_notes_reaches_a_copy_that_had_them_blanked() {
+    let phone = group_phone();
+    let mut edited = phone.clone();
+    let at = at(NOW - MINUTE, COORDINATOR_PHONE);
+    let person = PersonDraft {
+        name: "Mrs. Lee".into(),
+        contact: None,
+        cadence_hours: 24,
+        volunteer: "ben".into(),
+        notes: "Key under the mat".into(),
+    };
+    edited
+        .add_person(ROSTER, RecordId(0xa3), person, at)
+        .expect("added");
+    edited.seal_edit(at, &coordinator());
+    let blanked = through_a_group_link(&edited);
+    assert_eq!(
+        blanked.rosters[&ROSTER].people[&RecordId(0xa3)].notes.value,
+        ""
+    );
+    let (after, preview) = open(&blanked, edited.clone());
+    assert_eq!(preview.refused, []);
+    let lee = &after.rosters[&ROSTER].people[&RecordId(0xa3)];
+    assert_eq!(lee.notes.value, "Key under the mat");
+}
+
+#[test]
+fn an_edit_sealed_by_someone_who_is_not_a_coordinator_is_refused_but_their_entries_arrive() {
+    let phone = group_phone();
+    let mut bens = edited_by(&phone, &ben(), NOW - MINUTE);
+    bens.report(
+        FRIDGE,
+        looked(Stock::Full, Condition::Good, "Restocked"),
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a report");
+    let (after, preview) = open(&phone, through_a_group_link(&bens));
+    let refused = |kind, id| Refusal {
+        record: RecordRef { kind, id },
+        reason: Refused::NotCoordinator,
+    };
+    assert_eq!(
+        preview.refused,
+        [
+            refused(RecordKind::Roster, ROSTER),
+            refused(RecordKind::Shift, SHIFT)
+        ]
+    );
+    assert_eq!(after.rosters[&ROSTER], phone.rosters[&ROSTER]);
+    assert_eq!(after.shifts[&SHIFT], phone.shifts[&SHIFT]);
+    assert_eq!(
+        after.resources[&FRIDGE].reports.len(),
+        2,
+        "Ben's report arrives"
+    );
+}
+
+#[test]
+fn a_sealed_value_changed_afterwards_is_refused() {
+    let phone = group_phone();
+    let mut forged = edited_by(&phone, &coordinator(), NOW - MINUTE);
+    forged.rosters = phone.rosters.clone();
+    forged
+        .shifts
+        .get_mut(&SHIFT)
+        .expect("the shift")
+        .needed
+        .value = 40;
+    assert_refused_as(
+        &phone,
+        forged,
+        RecordKind::Shift,
+        SHIFT,
+        Refused::BadSignature,
+    );
+}
+
+#[test]
+fn a_seal_moved_to_another_place_is_refused() {
+    let mut phone = group_phone();
+    let at = at(NOW - MINUTE, COORDINATOR_PHONE);
+    phone
+        .resources
+        .get_mut(&FRIDGE)
+        .expect("fridge")
+        .hours
+        .change("9 to 5".into(), at);
+    phone.seal_edit(at, &coordinator());
+    let mut forged = phone.clone();
+    let sealed = phone.resources[&FRIDGE].hours.clone();
+    forged.resources.get_mut(&PANTRY).expect("pantry").hours = sealed;
+    assert_refused_as(
+        &phone,
+        forged,
+        RecordKind::Resource,
+        PANTRY,
+        Refused::BadSignature,
+    );
+}
+
+#[test]
+fn an_unsigned_edit_and_a_changed_date_of_making_are_refused() {
+    let phone = group_phone();
+    let mut unsigned = phone.clone();
+    let at = at(NOW - MINUTE, BEN_PHONE);
+    let roster = unsigned.rosters.get_mut(&ROSTER).expect("the list");
+    roster.name.change("Ben's list".into(), at);
+    assert_refused_as(
+        &phone,
+        unsigned,
+        RecordKind::Roster,
+        ROSTER,
+        Refused::UnsignedChange,
+    );
+    // An earlier date of making would win the merge; when a record was made never changes.
+    let mut older = phone.clone();
+    let shift = older.shifts.get_mut(&SHIFT).expect("the shift");
+    shift.created = Stamp::new(shift.created.ms - DAY, 0, BEN_PHONE);
+    assert_refused_as(
+        &phone,
+        older,
+        RecordKind::Shift,
+        SHIFT,
+        Refused::UnsignedChange,
+    );
+}
+
+#[test]
+fn a_new_record_naming_an_author_who_did_not_seal_it_is_refused() {
+    let phone = group_phone();
+    let mut forged = Board::default();
+    let made = at(NOW - MINUTE, BEN_PHONE);
+    let mut shift = phone.shifts[&SHIFT].clone();
+    shift.id = RecordId(0x52);
+    shift.created = made;
+    shift.author = Some(coordinator().key());
+    shift.task = circle::model::trust::Sealed::new("Hand over the keys".into(), made);
+    forged.shifts.insert(shift.id, shift);
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current: &phone,
+        now_ms: NOW,
+        coordinators: &coordinators,
+        checker: &Local,
+    };
+    let admitted = gate.admit(forged);
+    assert!(admitted.board.shifts.is_empty());
+    assert_eq!(
+        admitted.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Shift,
+                id: RecordId(0x52),
+            },
+            reason: Refused::BadSignature,
+        }]
+    );
+}
+
+#[test]
+fn the_author_of_a_skill_may_change_it_and_nobody_else_may() {
+    use circle::model::{Skill, SkillDraft};
+    let listed = at(NOW - DAY, BEN_PHONE);
+    let draft = SkillDraft {
+        handle: "ben".into(),
+        skill: "childcare".into(),
+        details: String::new(),
+        area: "north".into(),
+        languages: Vec::new(),
+        contact: None,
+    };
+    let mut bens = Board::default();
+    bens.skills
+        .insert(RecordId(0x5c), Skill::create(RecordId(0x5c), draft, listed));
+    bens.seal_edit(listed, &ben());
+    let coordinators_copy = bens.clone();
+    let away = at(NOW - HOUR, BEN_PHONE);
+    let skill = bens.skills.get_mut(&RecordId(0x5c)).expect("listed");
+    skill.available.change(false, away);
+    bens.seal_edit(away, &ben());
+    let (after, preview) = open(&coordinators_copy, bens.clone());
+    assert_eq!(preview.refused, []);
+    assert!(!after.skills[&RecordId(0x5c)].available.value);
+    let mut eves = bens.clone();
+    let back = at(NOW - MINUTE, EVE_PHONE);
+    let skill = eves.skills.get_mut(&RecordId(0x5c)).expect("listed");
+    skill.available.change(true, back);
+    eves.seal_edit(back, &eve());
+    assert_refused_as(
+        &bens,
+        eves,
+        RecordKind::Skill,
+        RecordId(0x5c),
+        Refused::NotCoordinator,
+    );
 }
 
 const CHILDCARE: RecordId = RecordId(0xc1);

@@ -209,6 +209,8 @@ pub enum EntryError {
     Stale,
     /// The list holds as many makers as it may.
     Full,
+    /// The record is someone else's: only its author or a coordinator may change it.
+    NotAllowed,
 }
 
 impl fmt::Display for EntryError {
@@ -217,6 +219,7 @@ impl fmt::Display for EntryError {
             Self::NotFound(id) => write!(f, "no record {id}"),
             Self::Stale => f.write_str("a newer entry is already here"),
             Self::Full => f.write_str("the list is full"),
+            Self::NotAllowed => f.write_str("only its author or a coordinator may change it"),
         }
     }
 }

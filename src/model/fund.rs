@@ -4,9 +4,11 @@
 use super::board::Board;
 use super::clock::Stamp;
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::Handle;
 use super::record::{tombstoned, Record, RecordKind};
+use super::trust::sealed::{identity, Sealed, Walk};
+use super::trust::AuthorKey;
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -55,13 +57,17 @@ pub struct FundEntry {
     pub id: RecordId,
     pub kind: EntryKind,
     pub created: Stamp,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
     /// Who recorded it.
     pub by: Handle,
-    pub amount: Lww<u64>,
-    pub purpose: Lww<String>,
-    pub request: Lww<Option<RecordId>>,
-    pub private_note: Lww<String>,
-    pub removed: Lww<bool>,
+    pub amount: Sealed<u64>,
+    pub purpose: Sealed<String>,
+    pub request: Sealed<Option<RecordId>>,
+    pub private_note: Sealed<String>,
+    pub removed: Sealed<bool>,
 }
 
 impl FundEntry {
@@ -70,18 +76,20 @@ impl FundEntry {
             id,
             kind: draft.kind,
             created: at,
+            author: None,
             by: draft.by,
-            amount: Lww::new(draft.amount, at),
-            purpose: Lww::new(draft.purpose, at),
-            request: Lww::new(draft.request, at),
-            private_note: Lww::new(draft.private_note, at),
-            removed: Lww::new(false, at),
+            amount: Sealed::new(draft.amount, at),
+            purpose: Sealed::new(draft.purpose, at),
+            request: Sealed::new(draft.request, at),
+            private_note: Sealed::new(draft.private_note, at),
+            removed: Sealed::new(false, at),
         }
     }
 }
 
 impl Merge for FundEntry {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         if (other.created, other.kind, &other.by) < (self.created, self.kind, &self.by) {
             self.created = other.created;
             self.kind = other.kind;
@@ -110,6 +118,16 @@ impl Record for FundEntry {
         .max()
         .unwrap_or(self.created);
         tombstoned(&self.removed, last_edit)
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.identity(None, identity(&(self.kind, &self.by)));
+        walk.field(None, "amount", &mut self.amount);
+        walk.field(None, "purpose", &mut self.purpose);
+        walk.field(None, "request", &mut self.request);
+        walk.field(None, "private_note", &mut self.private_note);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {

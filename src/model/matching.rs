@@ -5,11 +5,13 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::edit::{EditError, NotFound};
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::moderation::Action;
 use super::post::{Handle, PostKind, Status};
 use super::record::{tombstoned, Record, RecordKind};
 use super::status::StatusError;
+use super::trust::sealed::{identity, Sealed, Walk};
+use super::trust::AuthorKey;
 use super::trust::Signer;
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -32,9 +34,13 @@ pub struct Match {
     pub by: Handle,
     /// When it was made.
     pub created: Stamp,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
     /// Notes for the people involved; private.
-    pub notes: Lww<String>,
-    pub removed: Lww<bool>,
+    pub notes: Sealed<String>,
+    pub removed: Sealed<bool>,
 }
 
 impl Match {
@@ -52,14 +58,16 @@ impl Match {
             with,
             by,
             created: at,
-            notes: Lww::new(notes, at),
-            removed: Lww::new(false, at),
+            author: None,
+            notes: Sealed::new(notes, at),
+            removed: Sealed::new(false, at),
         }
     }
 }
 
 impl Merge for Match {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         // Written once; a forged disagreement resolves to the smaller side everywhere.
         let key = |m: &Match| (m.created, m.ask, m.with.clone(), m.by.clone());
         if key(other) < key(self) {
@@ -78,6 +86,13 @@ impl Record for Match {
 
     fn is_removed(&self) -> bool {
         tombstoned(&self.removed, self.notes.at.max(self.created))
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.identity(None, identity(&(self.ask, &self.with, &self.by)));
+        walk.field(None, "notes", &mut self.notes);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {

@@ -455,6 +455,10 @@ impl super::record::Record for Post {
         Post::merge_changed(self, other)
     }
 
+    /// A post is signed whole, by its author alone (`trust::authorship`): none of its fields
+    /// carries a seal of its own.
+    fn walk(&mut self, _walk: &mut dyn super::trust::sealed::Walk) {}
+
     fn check_limits(&self, checks: &mut super::validate::Checks) {
         use super::validate::Field;
         checks.text(Field::Author, &self.author, false);

@@ -5,8 +5,9 @@
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::kinds::OnBoard;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::redact::Redact;
+use super::trust::sealed::{Sealed, Walk};
 use super::validate::Checks;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -85,9 +86,13 @@ pub trait Record:
     /// Checks stored values against the input limits (not against a group's lists: a board
     /// from another group may use other categories).
     fn check_limits(&self, checks: &mut Checks);
+
+    /// Walks the record's own content: its author, what never changes, and each field a
+    /// signed edit may change (see `trust::sealed`). Every kind lists its fields here once.
+    fn walk(&mut self, walk: &mut dyn Walk);
 }
 
 /// Deletions win over older edits and lose to newer ones.
-pub fn tombstoned(removed: &Lww<bool>, last_edit: Stamp) -> bool {
+pub fn tombstoned(removed: &Sealed<bool>, last_edit: Stamp) -> bool {
     removed.value && removed.at > last_edit
 }

@@ -2,22 +2,24 @@
 //! published board. Each audience sees only what its members may see; nothing else in Circle
 //! decides what is private.
 //!
-//! Redacted fields keep their stamps and become empty. On a signed post (and a response) the
-//! value is withheld behind its salted digest, so the copy still verifies, and merging it with
-//! a full copy gives the value back. On an unsigned post a register breaks a stamp tie in
-//! favour of the larger value, so merging a redacted copy back never wipes the original.
+//! On a signed post (and a response) a redacted value is withheld behind its salted digest, so
+//! the copy still verifies, and merging it with a full copy gives the value back; on an unsigned
+//! post the field keeps its stamp and becomes empty, and a register breaks a stamp tie in favour
+//! of the larger value, so merging a redacted copy back never wipes the original. The records a
+//! group keeps together have signed fields (`trust::sealed`): a redacted one is blanked, with no
+//! stamp, so it loses to every copy that holds the value.
 
 use super::board::Board;
 use super::fund::FundEntry;
 use super::kinds::EachKind;
 use super::matching::Match;
-use super::merge::Lww;
 use super::post::{Contact, Post, Visibility};
 use super::record::Record;
 use super::resource::Resource;
 use super::roster::{CheckIn, Roster};
 use super::shift::Shift;
 use super::skill::Skill;
+use super::trust::Sealed;
 use serde::{Deserialize, Serialize};
 
 /// Who will read what leaves the device.
@@ -44,17 +46,17 @@ impl Visibility {
     }
 }
 
-fn contact(field: &mut Lww<Option<Contact>>, audience: Audience) {
+fn contact(field: &mut Sealed<Option<Contact>>, audience: Audience) {
     if let Some(shown) = &field.value {
         if !shown.visibility.shown_to(audience) {
-            field.value = None;
+            field.withhold();
         }
     }
 }
 
-fn private_text(field: &mut Lww<String>, audience: Audience) {
+fn private_text(field: &mut Sealed<String>, audience: Audience) {
     if audience != Audience::Full {
-        field.value.clear();
+        field.withhold();
     }
 }
 

@@ -7,15 +7,18 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::entry::{keep_greater, Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
 use super::trust::seal::{seal, Seal, Signed};
+use super::trust::sealed::{Sealed, Walk};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ResourceKind {
     Fridge,
@@ -28,6 +31,7 @@ pub enum ResourceKind {
     Water,
     Laundry,
     Showers,
+    #[default]
     Other,
 }
 
@@ -207,18 +211,22 @@ impl ResourceDraft {
 pub struct Resource {
     pub id: RecordId,
     pub created: Stamp,
-    pub kind: Lww<ResourceKind>,
-    pub name: Lww<String>,
-    pub area: Lww<String>,
-    pub hours: Lww<String>,
-    pub accepts: Lww<String>,
-    pub needs: Lww<String>,
-    pub serves: Lww<String>,
-    pub languages: Lww<Vec<String>>,
-    pub contact: Lww<Option<Contact>>,
-    pub private_note: Lww<String>,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
+    pub kind: Sealed<ResourceKind>,
+    pub name: Sealed<String>,
+    pub area: Sealed<String>,
+    pub hours: Sealed<String>,
+    pub accepts: Sealed<String>,
+    pub needs: Sealed<String>,
+    pub serves: Sealed<String>,
+    pub languages: Sealed<Vec<String>>,
+    pub contact: Sealed<Option<Contact>>,
+    pub private_note: Sealed<String>,
     pub reports: Entries<Report>,
-    pub removed: Lww<bool>,
+    pub removed: Sealed<bool>,
 }
 
 impl Resource {
@@ -226,18 +234,19 @@ impl Resource {
         Self {
             id,
             created: at,
-            kind: Lww::new(draft.kind, at),
-            name: Lww::new(draft.name, at),
-            area: Lww::new(draft.area, at),
-            hours: Lww::new(draft.hours, at),
-            accepts: Lww::new(draft.accepts, at),
-            needs: Lww::new(draft.needs, at),
-            serves: Lww::new(draft.serves, at),
-            languages: Lww::new(draft.languages, at),
-            contact: Lww::new(draft.contact, at),
-            private_note: Lww::new(draft.private_note, at),
+            author: None,
+            kind: Sealed::new(draft.kind, at),
+            name: Sealed::new(draft.name, at),
+            area: Sealed::new(draft.area, at),
+            hours: Sealed::new(draft.hours, at),
+            accepts: Sealed::new(draft.accepts, at),
+            needs: Sealed::new(draft.needs, at),
+            serves: Sealed::new(draft.serves, at),
+            languages: Sealed::new(draft.languages, at),
+            contact: Sealed::new(draft.contact, at),
+            private_note: Sealed::new(draft.private_note, at),
             reports: Entries::default(),
-            removed: Lww::new(false, at),
+            removed: Sealed::new(false, at),
         }
     }
 
@@ -292,6 +301,7 @@ impl Resource {
 
 impl Merge for Resource {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         self.created = self.created.min(other.created);
         self.kind.merge(&other.kind);
         self.name.merge(&other.name);
@@ -313,6 +323,21 @@ impl Record for Resource {
 
     fn is_removed(&self) -> bool {
         tombstoned(&self.removed, self.last_edit())
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.field(None, "kind", &mut self.kind);
+        walk.field(None, "name", &mut self.name);
+        walk.field(None, "area", &mut self.area);
+        walk.field(None, "hours", &mut self.hours);
+        walk.field(None, "accepts", &mut self.accepts);
+        walk.field(None, "needs", &mut self.needs);
+        walk.field(None, "serves", &mut self.serves);
+        walk.field(None, "languages", &mut self.languages);
+        walk.field(None, "contact", &mut self.contact);
+        walk.field(None, "private_note", &mut self.private_note);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {

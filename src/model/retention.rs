@@ -8,6 +8,7 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::config::GroupConfig;
 use super::post::{CloseReason, PostKind, Status, StatusChange};
+use super::trust::sealed::seal_edit;
 use super::trust::Signer;
 
 const DAY_MS: u64 = 86_400_000;
@@ -85,10 +86,18 @@ impl Board {
                 }
             }
         }
-        // Notes on the matches of those posts talk about the same people.
+        // Notes on the matches of those posts talk about the same people. As on a post, a
+        // match this device may not change is only blanked here; its author's copy wipes the
+        // note for everyone.
         for found in self.matches.values_mut() {
             if wiped_asks.contains(&found.ask) {
-                found.notes.change(String::new(), at);
+                match found.author {
+                    Some(author) if author != signer.key() => found.notes.withhold(),
+                    _ => {
+                        found.notes.change(String::new(), at);
+                        seal_edit(found, at, signer);
+                    }
+                }
             }
         }
         report

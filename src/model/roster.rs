@@ -9,10 +9,11 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::entry::{Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::{Contact, Handle, Post, PostDraft, PostKind};
 use super::record::{tombstoned, Record, RecordKind};
 use super::trust::seal::{seal, Seal, Secret, Signed};
+use super::trust::sealed::{identity, Sealed, Walk};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -220,16 +221,16 @@ pub enum Escalation {
 pub struct Person {
     pub added: Stamp,
     /// Group-visible: a first name or nickname.
-    pub name: Lww<String>,
-    pub contact: Lww<Option<Contact>>,
+    pub name: Sealed<String>,
+    pub contact: Sealed<Option<Contact>>,
     /// Hours between check-ins.
-    pub cadence_hours: Lww<u32>,
+    pub cadence_hours: Sealed<u32>,
     /// The volunteer assigned; empty when nobody is.
-    pub volunteer: Lww<Handle>,
+    pub volunteer: Sealed<Handle>,
     /// Private: health notes, how to get in.
-    pub notes: Lww<String>,
+    pub notes: Sealed<String>,
     pub check_ins: Entries<CheckIn>,
-    pub removed: Lww<bool>,
+    pub removed: Sealed<bool>,
 }
 
 /// What a coordinator fills in to add a person.
@@ -258,13 +259,13 @@ impl Person {
     pub fn create(draft: PersonDraft, at: Stamp) -> Self {
         Self {
             added: at,
-            name: Lww::new(draft.name, at),
-            contact: Lww::new(draft.contact, at),
-            cadence_hours: Lww::new(draft.cadence_hours, at),
-            volunteer: Lww::new(draft.volunteer, at),
-            notes: Lww::new(draft.notes, at),
+            name: Sealed::new(draft.name, at),
+            contact: Sealed::new(draft.contact, at),
+            cadence_hours: Sealed::new(draft.cadence_hours, at),
+            volunteer: Sealed::new(draft.volunteer, at),
+            notes: Sealed::new(draft.notes, at),
             check_ins: Entries::default(),
-            removed: Lww::new(false, at),
+            removed: Sealed::new(false, at),
         }
     }
 
@@ -370,11 +371,15 @@ impl Merge for Person {
 pub struct Roster {
     pub id: RecordId,
     pub created: Stamp,
-    pub name: Lww<String>,
-    pub area: Lww<String>,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
+    pub name: Sealed<String>,
+    pub area: Sealed<String>,
     /// Keyed by a random id per person, so two coordinators adding people never collide.
     pub people: BTreeMap<RecordId, Person>,
-    pub removed: Lww<bool>,
+    pub removed: Sealed<bool>,
 }
 
 impl Roster {
@@ -382,10 +387,11 @@ impl Roster {
         Self {
             id,
             created: at,
-            name: Lww::new(name, at),
-            area: Lww::new(area, at),
+            author: None,
+            name: Sealed::new(name, at),
+            area: Sealed::new(area, at),
             people: BTreeMap::new(),
-            removed: Lww::new(false, at),
+            removed: Sealed::new(false, at),
         }
     }
 
@@ -411,6 +417,7 @@ impl Roster {
 
 impl Merge for Roster {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         self.created = self.created.min(other.created);
         self.name.merge(&other.name);
         self.area.merge(&other.area);
@@ -425,6 +432,23 @@ impl Record for Roster {
     fn is_removed(&self) -> bool {
         let last_edit = self.name.at.max(self.area.at).max(self.created);
         tombstoned(&self.removed, last_edit)
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.field(None, "name", &mut self.name);
+        walk.field(None, "area", &mut self.area);
+        walk.field(None, "removed", &mut self.removed);
+        for (id, person) in &mut self.people {
+            let part = Some(*id);
+            walk.identity(part, identity(&person.added));
+            walk.field(part, "name", &mut person.name);
+            walk.field(part, "contact", &mut person.contact);
+            walk.field(part, "cadence_hours", &mut person.cadence_hours);
+            walk.field(part, "volunteer", &mut person.volunteer);
+            walk.field(part, "notes", &mut person.notes);
+            walk.field(part, "removed", &mut person.removed);
+        }
     }
 
     fn check_limits(&self, checks: &mut Checks) {

@@ -7,10 +7,11 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::entry::{keep_greater, Entries, Entry, EntryError, Maker};
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::Handle;
 use super::record::{tombstoned, Record, RecordKind};
 use super::trust::seal::{seal, Seal, Signed};
+use super::trust::sealed::{Sealed, Walk};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -108,16 +109,20 @@ impl Entry for SignUp {
 pub struct Shift {
     pub id: RecordId,
     pub created: Stamp,
-    pub task: Lww<String>,
-    pub area: Lww<String>,
-    pub resource: Lww<Option<RecordId>>,
-    pub starts_ms: Lww<u64>,
-    pub minutes: Lww<u32>,
-    pub needed: Lww<u32>,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
+    pub task: Sealed<String>,
+    pub area: Sealed<String>,
+    pub resource: Sealed<Option<RecordId>>,
+    pub starts_ms: Sealed<u64>,
+    pub minutes: Sealed<u32>,
+    pub needed: Sealed<u32>,
     /// Each volunteer's latest choice, one per author key (and, from before signing, one per
     /// handle).
     pub signups: Entries<SignUp>,
-    pub removed: Lww<bool>,
+    pub removed: Sealed<bool>,
 }
 
 impl Shift {
@@ -125,14 +130,15 @@ impl Shift {
         Self {
             id,
             created: at,
-            task: Lww::new(draft.task, at),
-            area: Lww::new(draft.area, at),
-            resource: Lww::new(draft.resource, at),
-            starts_ms: Lww::new(draft.starts_ms, at),
-            minutes: Lww::new(draft.minutes, at),
-            needed: Lww::new(draft.needed, at),
+            author: None,
+            task: Sealed::new(draft.task, at),
+            area: Sealed::new(draft.area, at),
+            resource: Sealed::new(draft.resource, at),
+            starts_ms: Sealed::new(draft.starts_ms, at),
+            minutes: Sealed::new(draft.minutes, at),
+            needed: Sealed::new(draft.needed, at),
             signups: Entries::default(),
-            removed: Lww::new(false, at),
+            removed: Sealed::new(false, at),
         }
     }
 
@@ -181,6 +187,7 @@ impl Shift {
 
 impl Merge for Shift {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         self.created = self.created.min(other.created);
         self.task.merge(&other.task);
         self.area.merge(&other.area);
@@ -210,6 +217,17 @@ impl Record for Shift {
         .max()
         .unwrap_or(self.created);
         tombstoned(&self.removed, last_edit)
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.field(None, "task", &mut self.task);
+        walk.field(None, "area", &mut self.area);
+        walk.field(None, "resource", &mut self.resource);
+        walk.field(None, "starts_ms", &mut self.starts_ms);
+        walk.field(None, "minutes", &mut self.minutes);
+        walk.field(None, "needed", &mut self.needed);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {

@@ -6,10 +6,12 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::entry::Entries;
 use super::id::RecordId;
-use super::merge::{Lww, Merge};
+use super::merge::Merge;
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
 use super::swap::Swap;
+use super::trust::sealed::{identity, Sealed, Walk};
+use super::trust::AuthorKey;
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -41,15 +43,19 @@ impl SkillDraft {
 pub struct Skill {
     pub id: RecordId,
     pub created: Stamp,
+    /// Whose record it is: with the group's coordinators, the only keys whose signed edits
+    /// change it (`trust::sealed`). `None` on a record from before signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorKey>,
     pub handle: Handle,
-    pub skill: Lww<String>,
-    pub details: Lww<String>,
-    pub area: Lww<String>,
-    pub languages: Lww<Vec<String>>,
-    pub contact: Lww<Option<Contact>>,
+    pub skill: Sealed<String>,
+    pub details: Sealed<String>,
+    pub area: Sealed<String>,
+    pub languages: Sealed<Vec<String>>,
+    pub contact: Sealed<Option<Contact>>,
     /// Off while the person is away, without losing the listing.
-    pub available: Lww<bool>,
-    pub removed: Lww<bool>,
+    pub available: Sealed<bool>,
+    pub removed: Sealed<bool>,
     /// Childcare swaps recorded on this listing, each its recorder's own signed entry. Absent
     /// from listings made before swaps, and from public copies.
     #[serde(default, skip_serializing_if = "Entries::is_empty")]
@@ -61,14 +67,15 @@ impl Skill {
         Self {
             id,
             created: at,
+            author: None,
             handle: draft.handle,
-            skill: Lww::new(draft.skill, at),
-            details: Lww::new(draft.details, at),
-            area: Lww::new(draft.area, at),
-            languages: Lww::new(draft.languages, at),
-            contact: Lww::new(draft.contact, at),
-            available: Lww::new(true, at),
-            removed: Lww::new(false, at),
+            skill: Sealed::new(draft.skill, at),
+            details: Sealed::new(draft.details, at),
+            area: Sealed::new(draft.area, at),
+            languages: Sealed::new(draft.languages, at),
+            contact: Sealed::new(draft.contact, at),
+            available: Sealed::new(true, at),
+            removed: Sealed::new(false, at),
             swaps: Entries::default(),
         }
     }
@@ -76,6 +83,7 @@ impl Skill {
 
 impl Merge for Skill {
     fn merge(&mut self, other: &Self) {
+        self.author = self.author.max(other.author);
         if (other.created, &other.handle) < (self.created, &self.handle) {
             self.created = other.created;
             self.handle = other.handle.clone();
@@ -108,6 +116,18 @@ impl Record for Skill {
         .max()
         .unwrap_or(self.created);
         tombstoned(&self.removed, last_edit)
+    }
+
+    fn walk(&mut self, walk: &mut dyn Walk) {
+        walk.author(&mut self.author, self.created);
+        walk.identity(None, identity(&self.handle));
+        walk.field(None, "skill", &mut self.skill);
+        walk.field(None, "details", &mut self.details);
+        walk.field(None, "area", &mut self.area);
+        walk.field(None, "languages", &mut self.languages);
+        walk.field(None, "contact", &mut self.contact);
+        walk.field(None, "available", &mut self.available);
+        walk.field(None, "removed", &mut self.removed);
     }
 
     fn check_limits(&self, checks: &mut Checks) {

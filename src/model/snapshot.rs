@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::fmt;
 
 /// The schema this version of Circle writes.
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
 
 /// The largest snapshot accepted from outside the device, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
@@ -23,6 +23,7 @@ const MIGRATIONS: [fn(&mut Value); SCHEMA as usize - 1] = [
     posts_without_field_stamps,
     |_unsigned_posts_stay_as_they_are| {},
     sign_ups_as_entries,
+    |_fields_from_before_signing_stay_as_they_are| {},
 ];
 
 /// Schema 1 → 2: posts write a field's stamp only when it is not `created` (see `post_json`).
@@ -35,6 +36,11 @@ fn posts_without_field_stamps(board: &mut Value) {
     }
 }
 
+/// Schema 4 → 5 sealed the fields of the records a group keeps together (see `trust::sealed`):
+/// a field may be `[value, stamp, seal]`, and a record may name its `author`. A schema-4 record
+/// reads as it is, with no author and no seals; the number went up so that an older Circle
+/// refuses a sealed board by name instead of failing on its first sealed field.
+///
 /// Schema 3 → 4 signed what others add to a record: condition reports, check-ins and sign-ups
 /// (see `entry`). Reports and check-ins from before read as they are, unsigned. A shift's
 /// sign-ups were a map from handle to `[yes, stamp]`; they become a list of unsigned entries,
@@ -343,7 +349,7 @@ mod tests {
     #[test]
     fn a_snapshot_starts_with_its_schema_and_round_trips() {
         let text = Snapshot::encode(&board());
-        assert!(text.starts_with(r#"{"schema":4,"board":{"posts":{"00000000000000ab":"#));
+        assert!(text.starts_with(r#"{"schema":5,"board":{"posts":{"00000000000000ab":"#));
         assert_eq!(Snapshot::decode(&text), Ok(board()));
     }
 
@@ -360,8 +366,8 @@ mod tests {
     fn schema_may_come_after_the_board() {
         let text = Snapshot::encode(&board());
         let reordered = format!(
-            r#"{{"board":{},"schema":4}}"#,
-            &text[r#"{"schema":4,"board":"#.len()..text.len() - 1]
+            r#"{{"board":{},"schema":5}}"#,
+            &text[r#"{"schema":5,"board":"#.len()..text.len() - 1]
         );
         assert_eq!(Snapshot::decode(&reordered), Ok(board()));
     }

@@ -71,18 +71,22 @@ fn version_prefix(text: &str) -> Option<usize> {
 fn read(text: &str, version_len: usize) -> Found {
     let mut link = text[..version_len].to_string();
     let mut rest = &text[version_len..];
-    let tag_len = run_len(rest).min(2);
-    link.push_str(&rest[..tag_len]);
-    rest = &rest[tag_len..];
-    if tag_len < 2 || !rest.starts_with('.') {
-        // A tag cut short, or something else: what there is, for `link_frame` to judge.
-        return Found {
-            ends: vec![link.len()],
-            text: link,
-        };
+    match broken_tag(rest) {
+        Some((tag, read)) => {
+            link.push_str(&tag);
+            link.push('.');
+            rest = &rest[read..];
+        }
+        None => {
+            // A tag cut short, or something else: what there is, for `link_frame` to judge.
+            let tag_len = run_len(rest).min(2);
+            link.push_str(&rest[..tag_len]);
+            return Found {
+                ends: vec![link.len()],
+                text: link,
+            };
+        }
     }
-    link.push('.');
-    rest = &rest[1..];
     let run = run_len(rest);
     link.push_str(&rest[..run]);
     rest = &rest[run..];
@@ -99,6 +103,23 @@ fn read(text: &str, version_len: usize) -> Found {
         ends.push(link.len());
     }
     Found { text: link, ends }
+}
+
+/// The two-letter tag and its dot at the start of `text`, and how many bytes they take: a mail
+/// app wraps a long link anywhere, even right after `c1.`, so whitespace may come between them.
+/// Only a whole tag and dot count, so the words after a "c1." in a sentence are not taken for
+/// one.
+fn broken_tag(text: &str) -> Option<(String, usize)> {
+    let mut tag = String::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '.' if tag.len() == 2 => return Some((tag, at + 1)),
+            c if c.is_whitespace() => {}
+            c if tag.len() < 2 && run_len(c.encode_utf8(&mut [0; 4])) == 1 => tag.push(c),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// How many bytes at the start of `text` are base64url characters.
@@ -137,6 +158,12 @@ mod tests {
             [found("c1.pp.AbCdEfThanksso", &[9, 12, 18, 20])]
         );
         assert_eq!(find("c1.pp.\nAbC"), [found("c1.pp.AbC", &[6, 9])]);
+        // Wrapped right after the version, or inside the tag.
+        assert_eq!(
+            find("https://x.org/#c1.\npp.AbC"),
+            [found("c1.pp.AbC", &[9])]
+        );
+        assert_eq!(find("#c1.p\r\n p.AbC d"), [found("c1.pp.AbCd", &[9, 10])]);
         assert_eq!(find("c1.pp.AbC \n"), [found("c1.pp.AbC", &[9])]);
         assert_eq!(find("c1.pp.AbC \n!"), [found("c1.pp.AbC", &[9])]);
         assert_eq!(

@@ -525,14 +525,8 @@ impl AppState {
     /// author, or as a coordinator's moderation. Refused, and the board unchanged, for anyone
     /// else, or when the ask is no longer open.
     pub fn match_ask(self, ask: RecordId, with: Partner, by: &str) -> Result<(), MatchError> {
-        let made = Match::create(
-            fresh_id(),
-            ask,
-            with,
-            by.to_owned(),
-            String::new(),
-            self.stamp(),
-        );
+        let at = self.stamp();
+        let made = Match::create(fresh_id(), ask, with, by.to_owned(), String::new(), at);
         let coordinator = self.is_coordinator();
         let mut result = Ok(());
         self.signer.with_value(|signer| {
@@ -544,6 +538,9 @@ impl AppState {
                 } else {
                     Err(MatchError::Status(StatusError::Edit(EditError::NotAuthor)))
                 };
+                if result.is_ok() {
+                    board.seal_edit(at, signer);
+                }
                 result.is_ok()
             });
         });
@@ -598,21 +595,29 @@ impl AppState {
     /// Starts a check-in list on this device's board.
     pub fn add_roster(self, name: String, area: String) -> RecordId {
         let id = fresh_id();
-        let roster = Roster::create(id, name, area, self.stamp());
-        self.board.update(|board| board.add_roster(roster));
+        self.group_edit(|board, at| {
+            board.add_roster(Roster::create(id, name, area, at));
+            true
+        });
         id
     }
 
-    /// Adds a person who asked to be checked on to a check-in list.
+    /// Adds a person who asked to be checked on to a check-in list: the list's author's or a
+    /// coordinator's to change.
     pub fn add_person(
         self,
         roster: RecordId,
         draft: PersonDraft,
     ) -> Result<(), crate::model::EntryError> {
+        let author = self
+            .board
+            .with_untracked(|board| board.rosters.get(&roster).map(|roster| roster.author));
+        if author.is_some_and(|author| !self.may_change(author)) {
+            return Err(crate::model::EntryError::NotAllowed);
+        }
         let id = fresh_id();
-        let at = self.stamp();
         let mut result = Ok(());
-        self.board.maybe_update(|board| {
+        self.group_edit(|board, at| {
             result = board.add_person(roster, id, draft, at);
             result.is_ok()
         });
@@ -655,9 +660,9 @@ impl AppState {
     /// Records a request, pledge or payout in the fund's ledger.
     pub fn record_fund_entry(self, draft: EntryDraft) -> RecordId {
         let id = fresh_id();
-        let entry = FundEntry::create(id, draft, self.stamp());
-        self.board.update(|board| {
-            board.fund.insert(id, entry);
+        self.group_edit(|board, at| {
+            board.fund.insert(id, FundEntry::create(id, draft, at));
+            true
         });
         id
     }
@@ -665,9 +670,9 @@ impl AppState {
     /// Adds a shift to the group's list.
     pub fn add_shift(self, draft: ShiftDraft) -> RecordId {
         let id = fresh_id();
-        let shift = Shift::create(id, draft, self.stamp());
-        self.board.update(|board| {
-            board.shifts.insert(id, shift);
+        self.group_edit(|board, at| {
+            board.shifts.insert(id, Shift::create(id, draft, at));
+            true
         });
         id
     }
@@ -719,9 +724,9 @@ impl AppState {
     /// Lists what a person can contribute, for coordinators to find.
     pub fn add_skill(self, draft: SkillDraft) -> RecordId {
         let id = fresh_id();
-        let skill = Skill::create(id, draft, self.stamp());
-        self.board.update(|board| {
-            board.skills.insert(id, skill);
+        self.group_edit(|board, at| {
+            board.skills.insert(id, Skill::create(id, draft, at));
+            true
         });
         id
     }
@@ -738,14 +743,42 @@ impl AppState {
         })
     }
 
-    /// Marks a listed person available again, or away without losing the listing.
+    /// Marks a listed person available again, or away without losing the listing. Only the
+    /// listing's author or a coordinator may (the screen offers it to nobody else).
     pub fn set_skill_available(self, id: RecordId, available: bool) {
+        let author = self
+            .board
+            .with_untracked(|board| board.skills.get(&id).map(|skill| skill.author));
+        if author.is_some_and(|author| self.may_change(author)) {
+            self.group_edit(|board, at| {
+                board
+                    .skills
+                    .get_mut(&id)
+                    .is_some_and(|skill| skill.available.change(available, at))
+            });
+        }
+    }
+
+    /// Whether this device may change a record the group keeps together whose author is
+    /// `author`: its author or a coordinator may. (A record from before signing has none; a
+    /// change to it travels only from a coordinator.)
+    pub fn may_change(self, author: Option<crate::model::AuthorKey>) -> bool {
+        author.is_none_or(|author| author == self.author_key()) || self.is_coordinator()
+    }
+
+    /// An edit to the records a group keeps together (lists, shifts, the fund, skills), sealed
+    /// as this device's so that other copies can tell it is the author's or a coordinator's.
+    /// The board changes only when `edit` says it did.
+    fn group_edit(self, edit: impl FnOnce(&mut Board, Stamp) -> bool) {
         let at = self.stamp();
-        self.board.maybe_update(|board| {
-            board
-                .skills
-                .get_mut(&id)
-                .is_some_and(|skill| skill.available.change(available, at))
+        self.signer.with_value(|signer| {
+            self.board.maybe_update(|board| {
+                let changed = edit(board, at);
+                if changed {
+                    board.seal_edit(at, signer);
+                }
+                changed
+            });
         });
     }
 

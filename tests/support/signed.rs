@@ -1,7 +1,9 @@
 //! Signed copies of a board for the merge laws: three devices, each with its own author key,
 //! make and change only their own posts, answer each other's, and a coordinator's key
 //! moderates; they also report on a shared place, check on a person on a shared roster, sign
-//! up for (or back out of) a shared shift and record childcare swaps on a shared listing. Some copies then leave their device redacted. Every
+//! up for (or back out of) a shared shift, which the coordinator made and changes, on any of
+//! the devices, and record childcare swaps on a shared listing. Some copies then leave their
+//! device redacted. Every
 //! change goes through the board's own commands, signatures included, so each copy is one an
 //! honest device could hold.
 //!
@@ -32,7 +34,7 @@ pub fn coordinator() -> &'static Signer {
 }
 
 /// How many kinds of operation `apply` knows.
-pub const KINDS: u8 = 12;
+pub const KINDS: u8 = 14;
 
 /// The place, the roster and the person on it, and the shift every copy shares.
 pub const PLACE: RecordId = RecordId(0xf1);
@@ -218,6 +220,7 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
             };
             board.record_swap(CHILDCARE, draft, handle, at, signer).ok();
         }
+        11 => coordinate(board, at, op.pick, value),
         _ => {
             let actions = [
                 Action::Hide,
@@ -233,9 +236,45 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
     }
 }
 
-/// A board holding the place, roster and shift, made by the coordinator's device before any
-/// copy went its own way. Their own content is unsigned, so no copy changes it, and holds no
-/// private value: the gate would take a full copy revealing one to a redacted copy for a change.
+/// A coordinator changes the shared records, on whichever device, as the workspace does: the
+/// edit, then its seal. Some of what it writes is private, so redacted copies blank it.
+fn coordinate(board: &mut Board, at: Stamp, pick: u8, value: u8) {
+    match value % 4 {
+        0 => {
+            if let Some(shift) = board.shifts.get_mut(&SHIFT) {
+                shift.needed.change(u32::from(value) + 1, at);
+            }
+        }
+        1 => {
+            if let Some(roster) = board.rosters.get_mut(&ROSTER) {
+                roster.name.change(text(pick), at);
+            }
+        }
+        2 => {
+            if let Some(place) = board.resources.get_mut(&PLACE) {
+                place.hours.change(text(pick), at);
+                place.private_note.change(text(value), at);
+            }
+        }
+        _ => {
+            let person = PersonDraft {
+                name: text(pick),
+                contact: contact(pick),
+                cadence_hours: 24,
+                volunteer: "ben".into(),
+                notes: text(value),
+            };
+            // Ids are random in the app; here each (device, time, choice) makes its own.
+            let made = (at.device.0 << 16) | (at.ms << 8) | u64::from(pick % 4) << 2;
+            let id = RecordId(0xa3_0000_0000 | made | u64::from(value % 4));
+            board.add_person(ROSTER, id, person, at).ok();
+        }
+    }
+    board.seal_edit(at, coordinator());
+}
+
+/// A board holding the place, roster and shift, made and sealed by the coordinator before any
+/// copy went its own way.
 fn shared_records() -> Board {
     let mut board = Board::default();
     let made = Stamp::new(0, 0, DeviceId(0xc0));
@@ -286,6 +325,7 @@ fn shared_records() -> Board {
     board
         .skills
         .insert(CHILDCARE, Skill::create(CHILDCARE, childcare, made));
+    board.seal_edit(made, coordinator());
     board
 }
 

@@ -217,6 +217,7 @@ pub fn text(msg: WorkMsg) -> &'static str {
         PersonAdded => "{name} is on the list and due for a check-in now.",
         ErrListGone => "This list is no longer on the board. Nothing was changed.",
         ErrListFull => "This list is full. Start another one.",
+        ErrListNotYours => "Only whoever started this list, or one of the group's coordinators, can add people to it.",
         PrintRound => "Print this round",
         PrintTitle => "Check-in round: {name}",
         PrintNote => "Printed {when}. Tick one box a person and write what they need.",

@@ -217,6 +217,7 @@ pub fn text(msg: WorkMsg) -> &'static str {
         PersonAdded => "{name} está en la lista y le toca un contacto ahora.",
         ErrListGone => "Esta lista ya no está en el tablero. No se cambió nada.",
         ErrListFull => "Esta lista está llena. Empieza otra.",
+        ErrListNotYours => "Solo quien empezó esta lista, o alguien de la coordinación del grupo, puede añadir personas.",
         PrintRound => "Imprimir esta ronda",
         PrintTitle => "Ronda de seguimiento: {name}",
         PrintNote => "Impreso el {when}. Marca una casilla por persona y anota lo que necesita.",

@@ -1,15 +1,19 @@
-//! The gate's part for records others add signed entries to: resources (condition reports),
-//! rosters (check-ins) and shifts (sign-ups). The record's own content is unsigned, so an
-//! incoming copy may bring it as a new record but never change it. Each entry is checked on its
-//! own: signed by the key it names, for this very record, dated no later than a day ahead, and
-//! within its list's limit. A bad entry is left out alone, with its reason; the good ones still
-//! arrive, even when the copy's change to the record itself is refused.
+//! The gate's part for the records a group keeps together: places, check-in lists, shifts, fund
+//! entries, skills and matches. Their own content changes only by fields their author or a
+//! coordinator sealed (`super::sealed`). Others add signed entries to some of them (a condition
+//! report on a place, a check-in, a sign-up): each entry is checked on its own: signed by the key
+//! it names, for this very record, dated no later than a day ahead, and within its list's
+//! limit. A bad entry is left out alone, with its reason; the good ones still arrive, even when
+//! the copy's change to the record itself is refused.
 
 use super::check::Checker;
 use super::gate::{Gate, Refusal, Refused};
+use super::sealed::{check_own, OwnRefused};
 use crate::model::clock::Stamp;
 use crate::model::entry::{Entries, Entry};
+use crate::model::fund::FundEntry;
 use crate::model::id::RecordId;
+use crate::model::matching::Match;
 use crate::model::record::{Record, RecordRef};
 use crate::model::resource::Resource;
 use crate::model::roster::Roster;
@@ -17,7 +21,7 @@ use crate::model::shift::Shift;
 use crate::model::skill::Skill;
 use std::collections::BTreeMap;
 
-/// A record others add entries to.
+/// A record a group keeps together, which others may add entries to.
 pub trait WithEntries: Record {
     /// This record's own content, with `other`'s entries in place of its own (none where
     /// `other` has no place for them).
@@ -112,8 +116,9 @@ impl EntryCheck<'_> {
 }
 
 impl Gate<'_> {
-    /// Lets in records of one kind that others add entries to: new records whole (less any
-    /// bad entry), and on records this board has, only the good entries.
+    /// Lets in the records of one kind a group keeps together: new records whole (less any
+    /// bad entry), and on records this board has, only the changes their author or a
+    /// coordinator sealed, and the good entries.
     pub(super) fn admit_with_entries<T: WithEntries>(
         &self,
         incoming: &mut BTreeMap<RecordId, T>,
@@ -131,22 +136,33 @@ impl Gate<'_> {
                 whole: None,
             };
             record.check_entries(*id, mine, &mut check);
+            if check.whole.is_none() {
+                let own = match mine {
+                    Some(mine) => record.with_entries_of(mine),
+                    None => record.clone(),
+                };
+                let verdict = check_own(&own, mine, self.coordinators, self.checker)
+                    .err()
+                    .map(|refused| match refused {
+                        OwnRefused::Unsigned => Refused::UnsignedChange,
+                        OwnRefused::BadSeal => Refused::BadSignature,
+                        OwnRefused::NotAllowed => Refused::NotCoordinator,
+                    });
+                if let Some(reason) = verdict {
+                    check.refuse(reason);
+                    match mine {
+                        // The entries still arrive, on this board's own copy of the record.
+                        Some(mine) => *record = mine.with_entries_of(record),
+                        None => check.whole = Some(reason),
+                    }
+                }
+            }
             let keep = match check.whole {
                 Some(reason) => {
                     check.reasons = vec![reason];
                     false
                 }
-                None => {
-                    if let Some(mine) = mine {
-                        // The record's own content: unsigned, so it may not change here. The
-                        // entries still arrive, on this board's own copy of the record.
-                        if mine.clone().merge_changed(&record.with_entries_of(mine)) {
-                            check.refuse(Refused::UnsignedChange);
-                            *record = mine.with_entries_of(record);
-                        }
-                    }
-                    true
-                }
+                None => true,
             };
             refused.extend(check.reasons.into_iter().map(|reason| Refusal {
                 record: RecordRef {
@@ -232,3 +248,18 @@ impl WithEntries for Skill {
         check.list(&mut self.swaps, known, |swap| swap.verifies_by(id, checker));
     }
 }
+
+/// Kinds nobody adds entries to: their own content is all there is.
+macro_rules! no_entries {
+    ($($kind:ty),*) => {$(
+        impl WithEntries for $kind {
+            fn with_entries_of(&self, _other: &Self) -> Self {
+                self.clone()
+            }
+
+            fn check_entries(&mut self, _: RecordId, _: Option<&Self>, _: &mut EntryCheck<'_>) {}
+        }
+    )*};
+}
+
+no_entries!(Match, FundEntry);

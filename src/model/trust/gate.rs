@@ -6,11 +6,9 @@ use super::check::Checker;
 use super::key::AuthorKey;
 use crate::model::board::Board;
 use crate::model::clock::Stamp;
-use crate::model::id::RecordId;
 use crate::model::post::Post;
-use crate::model::record::{Record, RecordKind, RecordRef};
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::validate::Field;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// How far ahead of this device's clock a stamp may be: phones' clocks drift, but a stamp a
@@ -104,7 +102,12 @@ impl Gate<'_> {
         for post in incoming.posts.values_mut() {
             self.check_others(post, latest, &mut refused);
         }
-        self.unsigned_kind(&mut incoming.matches, &self.current.matches, &mut refused);
+        self.admit_with_entries(
+            &mut incoming.matches,
+            &self.current.matches,
+            latest,
+            &mut refused,
+        );
         self.admit_with_entries(
             &mut incoming.resources,
             &self.current.resources,
@@ -123,7 +126,7 @@ impl Gate<'_> {
             latest,
             &mut refused,
         );
-        self.unsigned_kind(&mut incoming.fund, &self.current.fund, &mut refused);
+        self.admit_with_entries(&mut incoming.fund, &self.current.fund, latest, &mut refused);
         self.admit_with_entries(
             &mut incoming.skills,
             &self.current.skills,
@@ -252,32 +255,6 @@ impl Gate<'_> {
                     false
                 }
             }
-        });
-    }
-
-    /// Kinds that carry no signatures yet are let in as new records only: they can add to a
-    /// board but never change what is on it.
-    fn unsigned_kind<T: Record>(
-        &self,
-        incoming: &mut BTreeMap<RecordId, T>,
-        current: &BTreeMap<RecordId, T>,
-        refused: &mut Vec<Refusal>,
-    ) {
-        incoming.retain(|id, record| {
-            let ok = current.get(id).is_none_or(|mine| {
-                let mut merged = mine.clone();
-                !merged.merge_changed(record)
-            });
-            if !ok {
-                refused.push(Refusal {
-                    record: RecordRef {
-                        kind: T::KIND,
-                        id: *id,
-                    },
-                    reason: Refused::UnsignedChange,
-                });
-            }
-            ok
         });
     }
 }

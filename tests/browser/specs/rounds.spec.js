@@ -10,6 +10,7 @@ const { words, LANGS } = require("../pages/words");
 const { smallTargets } = require("../support/targets");
 const { RoundsScreen } = require("../pages/workspace");
 const { PostScreen, escape } = require("../pages/circle");
+const { ShareScreen, secondPhone } = require("../pages/share");
 
 const LIST = "Heat wave, north side";
 
@@ -134,6 +135,56 @@ for (const lang of LANGS) {
       for (const format of ["A4", "Letter"]) {
         const pdf = await page.pdf({ format, printBackground: false });
         expect(pagesOf(pdf), `${format} pages`).toBe(1);
+      }
+    });
+
+    test("a list travels to a second phone in a group file, and people added later follow it", async ({ page, browser, baseURL, expectedProblems }) => {
+      test.setTimeout(120_000);
+      const s = words[lang].share;
+      const rounds = new RoundsScreen(page, lang);
+      const r = rounds.r;
+      await rounds.open("rounds");
+      await rounds.startList(LIST);
+      await rounds.addPerson(LIST, { name: "Mr. Okafor", phone: "+1 555 010 0199", cadence: r.daily, volunteer: "Ana" });
+      await expect(rounds.notice).toContainText(r.added("Mr. Okafor"));
+      const groupFile = async () => {
+        const share = new ShareScreen(page, lang);
+        await share.open();
+        await share.radio(s.fileGroup).check();
+        return share.download(s.saveBoardFile);
+      };
+      const first = await groupFile();
+
+      const b = await secondPhone(browser, baseURL, lang, expectedProblems);
+      try {
+        const importFile = async (file, counts) => {
+          const other = new ShareScreen(b.page, lang);
+          await other.open();
+          await other.fileInput.setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+          await expect(other.preview).toContainText(counts);
+          await other.merge();
+        };
+        await importFile(first, s.counts(1, 0, 0));
+        const theirs = new RoundsScreen(b.page, lang);
+        await theirs.open("rounds");
+        await expect(theirs.person(LIST, "Mr. Okafor")).toContainText(r.volunteerIs("Ana"));
+        // The list is not theirs: adding to it is refused, and says who may.
+        await theirs.addPerson(LIST, { name: "Someone", cadence: r.weekly });
+        await expect(theirs.notice).toContainText(r.notYours);
+        await expect(theirs.person(LIST, "Someone")).toHaveCount(0);
+
+        // Its author adds Mrs. Lee; the next group file brings her, as an update of the list.
+        await rounds.open("rounds");
+        await rounds.addPerson(LIST, { name: "Mrs. Lee", cadence: r.weekly });
+        await expect(rounds.notice).toContainText(r.added("Mrs. Lee"));
+        await importFile(await groupFile(), s.counts(0, 1, 0));
+        await theirs.open("rounds");
+        await expect(theirs.person(LIST, "Mrs. Lee")).toHaveCount(1);
+        await expect(theirs.person(LIST, "Mr. Okafor")).toHaveCount(1);
+        await expectNoAxeViolations(b.page, `a list from another phone (${lang})`);
+        expect(b.problems).toEqual([]);
+      } finally {
+        await b.context.close();
       }
     });
   });

@@ -77,7 +77,10 @@ fn SkillCard(id: RecordId, recording: RwSignal<Option<RecordId>>) -> impl IntoVi
                 <p class="card-meta">{what}</p>
                 <p class="flag">{lang.work(if available { WorkMsg::SkillAvailable } else { WorkMsg::SkillAway })}</p>
                 {(!skill.details.value.is_empty()).then(|| view! { <p dir="auto">{skill.details.value.clone()}</p> })}
-                <button type="button" class="secondary" on:click=move |_| state.set_skill_available(id, !available)>{toggle}</button>
+                // Only the listing's author or a coordinator may change it; others see no button.
+                {state.may_change(skill.author).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| state.set_skill_available(id, !available)>{toggle}</button>
+                })}
             })
         })
     };

@@ -69,6 +69,7 @@ pub fn PersonForm(roster: RecordId, adding: RwSignal<Option<RecordId>>) -> impl 
                 fill(lang.work(WorkMsg::PersonAdded), &[("name", &name)])
             }
             Err(EntryError::Full) => lang.work(WorkMsg::ErrListFull).to_string(),
+            Err(EntryError::NotAllowed) => lang.work(WorkMsg::ErrListNotYours).to_string(),
             Err(_) => lang.work(WorkMsg::ErrListGone).to_string(),
         };
         state.announce(routes::ROUNDS, text);
