@@ -4,10 +4,11 @@
 //!
 //! The same laws hold for signed posts (`support/signed.rs`): copies where each device changes
 //! only its own posts, answers others' and a coordinator moderates, and adds its own signed
-//! reports, check-ins and sign-ups to shared records, some of them redacted. For those, also:
-//! the newest revision of every post, every response, moderation record, report and check-in,
-//! and each volunteer's latest sign-up of either copy survive a merge, a redacted copy merged
-//! with its full copy gives the full copy, and an honest copy passes the trust gate whole.
+//! reports, check-ins, sign-ups and swaps to shared records, some of them redacted. For those,
+//! also: the newest revision of every post, every response, moderation record, report, check-in
+//! (with the ask it links) and swap, and each volunteer's latest sign-up of either copy survive
+//! a merge, a redacted copy merged with its full copy gives the full copy, and an honest copy
+//! passes the trust gate whole.
 //!
 //! `PROPTEST_CASES` sets the cases per law (256 by default; `make test` runs 10,000).
 
@@ -179,8 +180,8 @@ fn keeps_everything_of(side: &Board, merged: &Board) -> Result<(), TestCaseError
     keeps_entries_of(side, merged)
 }
 
-/// What `merged` must keep of `side`'s entries: every report and check-in (a check-in no less
-/// shown), each volunteer's sign-up at least as new, all still verifying.
+/// What `merged` must keep of `side`'s entries: every report, check-in (no less shown) and
+/// swap, each volunteer's sign-up at least as new, all still verifying.
 fn keeps_entries_of(side: &Board, merged: &Board) -> Result<(), TestCaseError> {
     for (id, theirs) in &side.resources {
         let ours = &merged.resources[id];
@@ -216,6 +217,13 @@ fn keeps_entries_of(side: &Board, merged: &Board) -> Result<(), TestCaseError> {
             prop_assert!(kept >= Some(sign_up.at), "a sign-up lost");
         }
         prop_assert!(ours.signups.iter().all(|sign_up| sign_up.verifies(*id)));
+    }
+    for (id, theirs) in &side.skills {
+        let ours = &merged.skills[id];
+        for swap in theirs.swaps.iter() {
+            prop_assert_eq!(ours.swaps.get(&swap.key()), Some(swap), "a swap lost");
+        }
+        prop_assert!(ours.swaps.iter().all(|swap| swap.verifies(*id)));
     }
     Ok(())
 }

@@ -5,7 +5,8 @@
 //! moderation, still get through. Then a stale clock: an edit made after merging from a phone
 //! whose clock runs ahead either takes effect, and survives a reload, or reports that it did not.
 //! Last, what others add to a group's places, rosters and shifts (condition reports, check-ins,
-//! sign-ups): each is its maker's, and a forged, replayed or flooding one is refused the same way.
+//! sign-ups, childcare swaps): each is its maker's, and a forged, replayed or flooding one is
+//! refused the same way.
 //! And the records themselves change only by fields their author or a coordinator sealed.
 
 use circle::model::edit::EditError;
@@ -18,7 +19,7 @@ use circle::model::{
     Post, PostDraft, PostKind, Problem, RecordError, RecordId, RecordKind, RecordRef, Refusal,
     Refused, Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Response, Roster, Shift,
     ShiftDraft, SignUp, Signer, Snapshot, SnapshotError, Stamp, Standing, Status, StatusChange,
-    StatusError, Stock, Urgency, ValidationError, Visibility,
+    StatusError, Stock, Swap, SwapDraft, Urgency, ValidationError, Visibility,
 };
 use circle::sources::preview::{Change, Preview};
 use circle::sources::share_link::{LinkAudience, LinkError, ShareLink, MAX_LINK_BYTES};
@@ -811,6 +812,7 @@ fn group_phone() -> Board {
     let worry = CheckInDraft {
         outcome: Outcome::NeedsSomething,
         note: "Out of water".into(),
+        ask: None,
     };
     board
         .check_in(
@@ -856,6 +858,7 @@ fn the_entries_of_honest_volunteers_are_admitted() {
     let fine = CheckInDraft {
         outcome: Outcome::Ok,
         note: "Has water now".into(),
+        ask: None,
     };
     bens.check_in(
         (ROSTER, OKAFOR),
@@ -1102,6 +1105,7 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
         by: "ana".into(),
         outcome: Outcome::Ok,
         note: String::new(),
+        ask: None,
         seal: None,
     });
     assert_refused_as(
@@ -1430,4 +1434,140 @@ fn the_author_of_a_skill_may_change_it_and_nobody_else_may() {
         RecordId(0x5c),
         Refused::NotCoordinator,
     );
+}
+
+const CHILDCARE: RecordId = RecordId(0xc1);
+
+fn minded(minder: &str, family: &str, hours: u32) -> SwapDraft {
+    SwapDraft {
+        minder: minder.into(),
+        family: family.into(),
+        day: circle::model::Day::from_ymd(2026, 12, 1).expect("a date"),
+        minutes: hours * 60,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
+    // Ana's childcare listing, with the swap she recorded: she minded Ben's children 3 hours.
+    let mut phone = group_phone();
+    let listing = circle::model::SkillDraft {
+        handle: "ana".into(),
+        skill: "childcare".into(),
+        details: String::new(),
+        area: "north".into(),
+        languages: Vec::new(),
+        contact: None,
+    };
+    let made = at(NOW - 3 * DAY, COORDINATOR_PHONE);
+    phone.skills.insert(
+        CHILDCARE,
+        circle::model::Skill::create(CHILDCARE, listing, made),
+    );
+    phone
+        .record_swap(
+            CHILDCARE,
+            minded("ana", "ben", 3),
+            "ana",
+            at(NOW - DAY, ANA_PHONE),
+            &ana(),
+        )
+        .expect("Ana records a swap");
+
+    // Ben's copy: his own swap, validly signed (he minded Ana's children 2 hours), and Eve's
+    // forgery under Ana's key saying Ben owes Ana ten hours more.
+    let mut copy = through_a_group_link(&phone);
+    copy.record_swap(
+        CHILDCARE,
+        minded("ben", "ana", 2),
+        "ben",
+        at(NOW - HOUR, BEN_PHONE),
+        &ben(),
+    )
+    .expect("Ben records a swap");
+    let mut forged = Swap::new(
+        CHILDCARE,
+        minded("ana", "ben", 10),
+        "ana",
+        at(NOW - MINUTE, EVE_PHONE),
+        &eve(),
+    );
+    forged.seal = forged.seal.map(|mut seal| {
+        seal.key = ana().key();
+        seal
+    });
+    copy.skills
+        .get_mut(&CHILDCARE)
+        .expect("the listing")
+        .swaps
+        .insert(forged);
+
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Skill,
+                id: CHILDCARE,
+            },
+            reason: Refused::BadEntry,
+        }]
+    );
+    assert_eq!(preview.report.updated, 1, "Ben's swap");
+    let swaps = &after.skills[&CHILDCARE].swaps;
+    let kept: Vec<(&str, u32)> = swaps
+        .iter()
+        .map(|swap| (swap.by.as_str(), swap.minutes / 60))
+        .collect();
+    assert_eq!(kept, [("ana", 3), ("ben", 2)]);
+    let ben = circle::model::swap::balances(swaps.iter())
+        .into_iter()
+        .find(|balance| balance.handle == "ben")
+        .expect("Ben's balance");
+    assert_eq!((ben.given, ben.received), (120, 180));
+}
+
+#[test]
+fn a_check_in_moved_onto_another_ask_is_refused() {
+    let mut phone = group_phone();
+    let mut need = draft(PostKind::Ask, "ana", "Bottled water, two packs");
+    need.contact = None;
+    let linked = phone
+        .check_in_with_ask(
+            (ROSTER, OKAFOR),
+            CheckInDraft {
+                outcome: Outcome::NeedsSomething,
+                note: String::new(),
+                ask: None,
+            },
+            "ana",
+            need,
+            at(NOW - HOUR, ANA_PHONE),
+            &ana(),
+        )
+        .expect("Ana posts an ask for Mr. Okafor");
+    assert_eq!(okafor(&phone).asks(), [linked]);
+    // Eve points Ana's check-in at Rosa's ask, so the group would read it as one for Mr. Okafor.
+    let (rosas, rosas_ask) = rosas_phone();
+    let mut copy = through_a_group_link(&phone);
+    copy.merge_in(&rosas);
+    let person = copy
+        .rosters
+        .get_mut(&ROSTER)
+        .and_then(|roster| roster.people.get_mut(&OKAFOR))
+        .expect("Mr. Okafor");
+    person.check_ins = person.check_ins.map(|check_in| CheckIn {
+        ask: check_in.ask.map(|_| rosas_ask),
+        ..check_in.clone()
+    });
+    let (after, preview) = open(&phone, copy);
+    assert!(preview.refused.contains(&Refusal {
+        record: RecordRef {
+            kind: RecordKind::Roster,
+            id: ROSTER,
+        },
+        reason: Refused::BadEntry,
+    }));
+    assert_eq!(okafor(&after).asks(), [linked]);
 }

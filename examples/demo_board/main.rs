@@ -299,6 +299,7 @@ fn demo_board(now_ms: u64) -> Board {
             let draft = CheckInDraft {
                 outcome,
                 note: String::new(),
+                ask: None,
             };
             let place = (roster.id, person_id);
             let check_in = CheckIn::new(place, draft, volunteer, at, &signer_of(volunteer));

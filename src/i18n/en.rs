@@ -261,6 +261,8 @@ pub fn text(msg: Msg) -> &'static str {
         FldPeople => "people",
         FldCheckIns => "check-ins",
         FldSignups => "sign-ups",
+        FldMinutes => "minutes",
+        FldSwaps => "childcare swaps",
         ColId => "Id",
         ColKind => "Ask or offer",
         ColTitle => "Title",

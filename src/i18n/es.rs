@@ -261,6 +261,8 @@ pub fn text(msg: Msg) -> &'static str {
         FldPeople => "personas",
         FldCheckIns => "visitas",
         FldSignups => "inscripciones",
+        FldMinutes => "minutos",
+        FldSwaps => "intercambios de cuidado de niños",
         ColId => "Id",
         ColKind => "Pedido u oferta",
         ColTitle => "Título",

@@ -212,7 +212,7 @@ catalogue! {
         RecFundEntry, RecSkill, FldTitle, FldDetails, FldCategory, FldArea, FldAuthor, FldContact,
         FldLanguages, FldQuantity, FldPrivateNote, FldName, FldHours, FldAccepts, FldNeeds,
         FldServes, FldNote, FldHandle, FldTask, FldHeadCount, FldPurpose, FldAmount, FldSkill,
-        FldCadence, FldReports, FldPeople, FldCheckIns, FldSignups, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
+        FldCadence, FldReports, FldPeople, FldCheckIns, FldSignups, FldMinutes, FldSwaps, ColId, ColKind, ColTitle, ColUntil, ColAuthor, ColContactMethod, ColContact,
         ColPosted, Yes,
         // Opening the app: the group's settings, the demo board, a new release
         ConfigFromCopy, ErrConfig, ErrConfigValue, ErrConfigCountryCode, DemoLoaded, UpdateReady, UpdateReload,

@@ -98,5 +98,7 @@ pub fn field_name(field: Field) -> Msg {
         Field::People => Msg::FldPeople,
         Field::CheckIns => Msg::FldCheckIns,
         Field::Signups => Msg::FldSignups,
+        Field::Minutes => Msg::FldMinutes,
+        Field::Swaps => Msg::FldSwaps,
     }
 }

@@ -35,6 +35,7 @@ pub mod snapshot;
 pub mod status;
 pub mod stem;
 pub mod suggest;
+pub mod swap;
 #[cfg(test)]
 mod testing;
 pub mod trust;
@@ -70,6 +71,7 @@ pub use shift::{Shift, ShiftDraft, SignUp};
 pub use skill::{Skill, SkillDraft};
 pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
+pub use swap::{Balance, Swap, SwapDraft};
 #[cfg(test)]
 pub(crate) use testing::{board_with_posts, sample_draft, signer};
 pub use trust::{Admitted, AuthorKey, Refusal, Refused, Signer};

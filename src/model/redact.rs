@@ -128,6 +128,10 @@ impl Redact for Shift {
 impl Redact for Skill {
     fn redact(&mut self, audience: Audience) {
         contact(&mut self.contact, audience);
+        if audience == Audience::Public {
+            // Who minds whose children, and when, stays within the group.
+            self.swaps = Default::default();
+        }
     }
 }
 
@@ -273,6 +277,7 @@ mod tests {
             CheckInDraft {
                 outcome: Outcome::NeedsSomething,
                 note: format!("{PRIVATE}-check-in-note"),
+                ask: None,
             },
             "ana",
             at(3),

@@ -10,7 +10,7 @@ use super::clock::Stamp;
 use super::entry::{Entries, Entry, EntryError, LogKey, Maker};
 use super::id::RecordId;
 use super::merge::Merge;
-use super::post::{Contact, Handle};
+use super::post::{Contact, Handle, Post, PostDraft, PostKind};
 use super::record::{tombstoned, Record, RecordKind};
 use super::trust::seal::{seal, Seal, Secret, Signed};
 use super::trust::sealed::{identity, Sealed, Walk};
@@ -47,6 +47,11 @@ pub struct CheckIn {
     /// What was needed or said; private to the group's coordinators.
     #[serde(default)]
     pub note: String,
+    /// The ask the volunteer posted for what the person needs. The link lives only here, on
+    /// the roster (which never leaves the group), never on the post: a post must not say its
+    /// author is on a check-in list. Signed with the rest, so nobody can move it to another ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<RecordId>,
     /// The volunteer's signature; `None` on a check-in from before signing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<CheckInSeal>,
@@ -66,6 +71,9 @@ pub struct CheckInSeal {
 pub struct CheckInDraft {
     pub outcome: Outcome,
     pub note: String,
+    /// The ask posted for what the person needs, if one was (see [`Board::check_in_with_ask`]).
+    #[serde(default)]
+    pub ask: Option<RecordId>,
 }
 
 impl CheckIn {
@@ -83,6 +91,7 @@ impl CheckIn {
             by: by.to_owned(),
             outcome: draft.outcome,
             note: draft.note,
+            ask: draft.ask,
             seal: None,
         };
         let signed = check_in.signed((roster, person), &signer.key(), &note);
@@ -110,6 +119,13 @@ impl CheckIn {
             .byte(self.outcome as u8)
             .raw(&note.digest(self.note.as_bytes()).0)
             .raw(&key.0);
+        // Appended only when there is one, so a check-in without an ask signs the very bytes
+        // it signed before asks could be linked, and every older check-in still verifies.
+        // Nothing before this has a variable length without a length prefix, so the two forms
+        // never write the same bytes.
+        if let Some(ask) = self.ask {
+            signed.text("ask").id(ask);
+        }
         signed
     }
 
@@ -259,6 +275,23 @@ impl Person {
 
     pub fn last_check_in(&self) -> Option<&CheckIn> {
         self.check_ins.iter().max_by_key(|check_in| check_in.at)
+    }
+
+    /// The asks posted for this person, newest first, each once (two tabs may link one ask).
+    pub fn asks(&self) -> Vec<RecordId> {
+        let mut linked: Vec<(Stamp, RecordId)> = self
+            .check_ins
+            .iter()
+            .filter_map(|check_in| check_in.ask.map(|ask| (check_in.at, ask)))
+            .collect();
+        linked.sort_by(|a, b| b.cmp(a));
+        let mut asks = Vec::new();
+        for (_, ask) in linked {
+            if !asks.contains(&ask) {
+                asks.push(ask);
+            }
+        }
+        asks
     }
 
     /// When the next check-in is due: a cadence after the last answered one, soon after an
@@ -489,6 +522,51 @@ impl Board {
             Err(EntryError::Stale)
         }
     }
+
+    /// Records that a person needs something together with the ask the volunteer wrote for
+    /// it, both signed by `signer`: the check-in (as `draft` says, made under the handle `by`)
+    /// links the ask, the ask says nothing of the person. Both arrive or neither does. Gives
+    /// the ask's id.
+    pub fn check_in_with_ask(
+        &mut self,
+        place: (RecordId, RecordId),
+        draft: CheckInDraft,
+        by: &str,
+        ask: PostDraft,
+        at: Stamp,
+        signer: &Signer,
+    ) -> Result<RecordId, EntryError> {
+        let post = Post::create_signed(
+            PostDraft {
+                kind: PostKind::Ask,
+                ..ask
+            },
+            at,
+            signer,
+        );
+        // Only a stamp this signer used already gives an id already here: not a new ask.
+        if self.posts.contains_key(&post.id) {
+            return Err(EntryError::Stale);
+        }
+        let draft = CheckInDraft {
+            outcome: Outcome::NeedsSomething,
+            ask: Some(post.id),
+            ..draft
+        };
+        self.check_in(place, draft, by, at, signer)?;
+        let id = post.id;
+        self.add_post(post);
+        Ok(id)
+    }
+
+    /// The live asks posted for `person`, newest first: what their card shows.
+    pub fn asks_for(&self, person: &Person) -> Vec<&Post> {
+        person
+            .asks()
+            .into_iter()
+            .filter_map(|id| self.post(id))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -523,6 +601,7 @@ mod tests {
         CheckInDraft {
             outcome,
             note: note.into(),
+            ask: None,
         }
     }
 
@@ -821,5 +900,149 @@ mod tests {
             board.rosters[&RecordId(1)].people.len(),
             Field::People.limit()
         );
+    }
+
+    /// A check-in that found Mr. Okafor needs something, with the ask Ana wrote for it.
+    fn board_with_linked_ask() -> (Board, RecordId) {
+        let mut board = Board::default();
+        board.rosters.insert(RecordId(1), roster_of(1));
+        let ask = crate::model::sample_draft();
+        let id = board
+            .check_in_with_ask(
+                (RecordId(1), RecordId(1)),
+                went(Outcome::Ok, "Out of insulin"),
+                "ana",
+                ask,
+                at(11 * DAY),
+                &ana(),
+            )
+            .unwrap();
+        (board, id)
+    }
+
+    #[test]
+    fn an_ask_for_someone_arrives_with_its_check_in_and_says_nothing_of_them() {
+        let (board, id) = board_with_linked_ask();
+        let okafor = &board.rosters[&RecordId(1)].people[&RecordId(1)];
+        let check_in = okafor.last_check_in().unwrap();
+        assert_eq!(
+            check_in.outcome,
+            Outcome::NeedsSomething,
+            "an ask means a need"
+        );
+        assert_eq!(check_in.ask, Some(id));
+        assert!(check_in.verifies((RecordId(1), RecordId(1))));
+        let post = board.post(id).unwrap();
+        assert_eq!(post.kind, PostKind::Ask);
+        assert!(post.verifies() && post.is_by(&ana()));
+        let public =
+            serde_json::to_string(&board.redacted(crate::model::Audience::Public)).unwrap();
+        assert!(public.contains(&post.title.value));
+        assert!(
+            !public.contains("Okafor") && !public.contains("check_ins"),
+            "{public}"
+        );
+        // Exactly the post the board's own "new ask" makes: nothing on it points back.
+        let plain = Post::create_signed(crate::model::sample_draft(), at(11 * DAY), &ana());
+        assert_eq!(post, &plain);
+        assert_eq!(
+            board
+                .asks_for(okafor)
+                .iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>(),
+            [id]
+        );
+    }
+
+    #[test]
+    fn an_ask_for_someone_not_on_a_live_roster_posts_nothing() {
+        let mut board = Board::default();
+        board.rosters.insert(RecordId(1), roster_of(1));
+        let made = board.check_in_with_ask(
+            (RecordId(1), RecordId(9)),
+            went(Outcome::NeedsSomething, ""),
+            "ana",
+            crate::model::sample_draft(),
+            at(11 * DAY),
+            &ana(),
+        );
+        assert_eq!(made, Err(EntryError::NotFound(RecordId(9))));
+        assert!(board.posts.is_empty());
+    }
+
+    #[test]
+    fn the_link_to_an_ask_is_signed_and_survives_a_group_copy_and_a_merge() {
+        let (board, id) = board_with_linked_ask();
+        let place = (RecordId(1), RecordId(1));
+        let mut moved = board.rosters[&RecordId(1)].people[&RecordId(1)]
+            .last_check_in()
+            .unwrap()
+            .clone();
+        moved.ask = Some(RecordId(77));
+        assert!(!moved.verifies(place), "moved to another ask");
+        moved.ask = None;
+        assert!(!moved.verifies(place), "unlinked");
+        let group = board.redacted(crate::model::Audience::Group);
+        let linked = |board: &Board| {
+            let person = &board.rosters[&RecordId(1)].people[&RecordId(1)];
+            assert!(person.check_ins.iter().all(|c| c.verifies(place)));
+            person.asks()
+        };
+        assert_eq!(linked(&group), [id]);
+        let mut other = Board::default();
+        other.rosters.insert(RecordId(1), roster_of(1));
+        other
+            .check_in(place, went(Outcome::Ok, ""), "ben", at(12 * DAY), &ana())
+            .unwrap();
+        for (mut a, b) in [(group.clone(), other.clone()), (other, group)] {
+            a.merge(&b);
+            assert_eq!(linked(&a), [id]);
+        }
+    }
+
+    #[test]
+    fn a_check_in_from_before_asks_were_linked_still_reads_and_verifies() {
+        // Signed exactly as check-ins were before they could link an ask.
+        let place = (RecordId(1), RecordId(7));
+        let signer = ana();
+        let at = at(11 * DAY);
+        let note = Secret::Shown(signer.salt(7, "check-in"));
+        let mut signed = Signed::new("circle.check-in.v1");
+        signed
+            .id(place.0)
+            .id(place.1)
+            .stamp(at)
+            .text("ana")
+            .byte(Outcome::NoAnswer as u8)
+            .raw(&note.digest(b"Rang twice").0)
+            .raw(&signer.key().0);
+        let old = serde_json::json!({
+            "at": at,
+            "by": "ana",
+            "outcome": "no-answer",
+            "note": "Rang twice",
+            "seal": CheckInSeal { seal: seal(&signer, &signed), note },
+        });
+        let read: CheckIn = serde_json::from_value(old).unwrap();
+        assert_eq!(read.ask, None);
+        assert!(read.verifies(place));
+        assert!(read.withheld().verifies(place));
+        assert!(!serde_json::to_string(&read).unwrap().contains("ask"));
+    }
+
+    #[test]
+    fn a_persons_asks_are_newest_first_each_once() {
+        let mut p = person();
+        let place = (RecordId(1), RecordId(1));
+        for (ms, ask) in [(1, Some(5)), (2, None), (3, Some(6)), (4, Some(5))] {
+            let draft = CheckInDraft {
+                ask: ask.map(RecordId),
+                ..went(Outcome::NeedsSomething, "")
+            };
+            p.check_ins
+                .insert(CheckIn::new(place, draft, "ana", at(11 * DAY + ms), &ana()));
+        }
+        assert_eq!(p.asks(), [RecordId(5), RecordId(6)]);
     }
 }

@@ -1,12 +1,15 @@
 //! Skills: what a person can contribute (cooking, driving, translating…), listed so a
-//! coordinator can find help. The skill is a free key so groups can name their own.
+//! coordinator can find help. The skill is a free key so groups can name their own. A
+//! childcare listing also keeps the swaps neighbours record on it (see `swap`).
 
 use super::board::Board;
 use super::clock::Stamp;
+use super::entry::Entries;
 use super::id::RecordId;
 use super::merge::Merge;
 use super::post::{Contact, Handle};
 use super::record::{tombstoned, Record, RecordKind};
+use super::swap::Swap;
 use super::trust::sealed::{identity, Sealed, Walk};
 use super::trust::AuthorKey;
 use super::validate::{Checks, Field, ValidationError};
@@ -53,6 +56,10 @@ pub struct Skill {
     /// Off while the person is away, without losing the listing.
     pub available: Sealed<bool>,
     pub removed: Sealed<bool>,
+    /// Childcare swaps recorded on this listing, each its recorder's own signed entry. Absent
+    /// from listings made before swaps, and from public copies.
+    #[serde(default, skip_serializing_if = "Entries::is_empty")]
+    pub swaps: Entries<Swap>,
 }
 
 impl Skill {
@@ -69,6 +76,7 @@ impl Skill {
             contact: Sealed::new(draft.contact, at),
             available: Sealed::new(true, at),
             removed: Sealed::new(false, at),
+            swaps: Entries::default(),
         }
     }
 }
@@ -87,6 +95,7 @@ impl Merge for Skill {
         self.contact.merge(&other.contact);
         self.available.merge(&other.available);
         self.removed.merge(&other.removed);
+        self.swaps.merge(&other.swaps);
     }
 }
 
@@ -128,6 +137,10 @@ impl Record for Skill {
         checks.text(Field::Area, &self.area.value, false);
         checks.list(Field::Languages, &self.languages.value);
         checks.contact(self.contact.value.as_ref());
+        checks.count(Field::Swaps, self.swaps.len());
+        for swap in self.swaps.iter() {
+            swap.check_limits(checks);
+        }
     }
 }
 

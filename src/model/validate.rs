@@ -50,6 +50,10 @@ pub enum Field {
     CheckIns,
     /// The sign-ups for a shift, including people who backed out.
     Signups,
+    /// How long one childcare swap lasted, in minutes.
+    Minutes,
+    /// The childcare swaps recorded on one skill.
+    Swaps,
 }
 
 impl Field {
@@ -82,6 +86,10 @@ impl Field {
             Self::People => 1000,
             Self::CheckIns => 500,
             Self::Signups => 1000,
+            // One swap is one stretch of minding: at most a day.
+            Self::Minutes => 1440,
+            // A swap a week between a few families for years.
+            Self::Swaps => 500,
         }
     }
 

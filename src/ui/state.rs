@@ -10,6 +10,7 @@ use crate::model::edit::EditError;
 use crate::model::roster::{CheckInDraft, PersonDraft, Roster};
 use crate::model::shift::{Shift, ShiftDraft};
 use crate::model::skill::{Skill, SkillDraft};
+use crate::model::swap::SwapDraft;
 use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
@@ -635,6 +636,27 @@ impl AppState {
         })
     }
 
+    /// A check-in that found someone needs something, together with the ask the volunteer
+    /// wrote for it: both signed as this device's own, both saved or neither. Gives the ask's
+    /// id.
+    pub fn check_in_with_ask(
+        self,
+        place: (RecordId, RecordId),
+        draft: CheckInDraft,
+        by: &str,
+        ask: PostDraft,
+    ) -> Result<RecordId, crate::model::EntryError> {
+        let mut posted = None;
+        self.own_entry(by, |board, at, signer| {
+            let id = board.check_in_with_ask(place, draft, by, ask, at, signer)?;
+            posted = Some(id);
+            Ok(())
+        })?;
+        platform::ask_to_persist_storage();
+        // `own_entry` ran the edit unless the page is being torn down.
+        posted.ok_or(crate::model::EntryError::Stale)
+    }
+
     /// Records a request, pledge or payout in the fund's ledger.
     pub fn record_fund_entry(self, draft: EntryDraft) -> RecordId {
         let id = fresh_id();
@@ -669,7 +691,7 @@ impl AppState {
     }
 
     /// Makes one of this device's own signed records (a response, a report, a check-in, a
-    /// sign-up) under the handle `by`: the board changes only when `make` succeeds, and the
+    /// sign-up, a swap) under the handle `by`: the board changes only when `make` succeeds, and the
     /// handle is kept for the next form.
     fn own_entry<E>(
         self,
@@ -707,6 +729,18 @@ impl AppState {
             true
         });
         id
+    }
+
+    /// A childcare swap on a listing, signed as this device's own.
+    pub fn record_swap(
+        self,
+        skill: RecordId,
+        draft: SwapDraft,
+        by: &str,
+    ) -> Result<(), crate::model::EntryError> {
+        self.own_entry(by, |board, at, signer| {
+            board.record_swap(skill, draft, by, at, signer)
+        })
     }
 
     /// Marks a listed person available again, or away without losing the listing. Only the

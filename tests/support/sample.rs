@@ -7,10 +7,11 @@
 #![allow(dead_code)]
 
 use circle::model::{
-    Board, CheckIn, CheckInDraft, Contact, ContactMethod, DeviceId, EntryDraft, EntryKind,
+    Board, CheckIn, CheckInDraft, Contact, ContactMethod, Day, DeviceId, EntryDraft, EntryKind,
     FundEntry, Match, Outcome, Partner, Person, PersonDraft, Post, PostDraft, PostKind, RecordId,
     Report, ReportDraft, Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, SignUp,
-    Signer, Skill, SkillDraft, Stamp, Status, StatusChange, Stock, Urgency, Visibility,
+    Signer, Skill, SkillDraft, Stamp, Status, StatusChange, Stock, Swap, SwapDraft, Urgency,
+    Visibility,
 };
 use std::sync::LazyLock;
 
@@ -204,7 +205,7 @@ pub fn overlapping_pair(size: u64, overlap: u64) -> (Board, Board) {
 }
 
 /// How many kinds of operation `apply` knows.
-pub const OP_KINDS: u64 = 16;
+pub const OP_KINDS: u64 = 17;
 
 /// One edit on one device: which record, what kind of edit, a small value, and when.
 #[derive(Clone, Debug)]
@@ -322,6 +323,7 @@ pub fn apply(board: &mut Board, op: &Op) {
                 CheckInDraft {
                     outcome: Outcome::Ok,
                     note: text(value),
+                    ask: None,
                 },
                 &handle(value),
                 at,
@@ -381,6 +383,37 @@ pub fn apply(board: &mut Board, op: &Op) {
             })
             .available
             .set(value % 2 == 0, at),
+        15 => {
+            let swap = Swap::new(
+                id,
+                SwapDraft {
+                    minder: handle(value),
+                    family: handle(value.wrapping_add(1)),
+                    day: Day(20_000 + i32::from(value)),
+                    minutes: 60 * (u32::from(value % 4) + 1),
+                    note: text(value),
+                },
+                &handle(value),
+                at,
+                signer_of(at.device),
+            );
+            board
+                .skills
+                .entry(id)
+                .or_insert_with(|| {
+                    let draft = SkillDraft {
+                        handle: handle(value),
+                        skill: "childcare".into(),
+                        details: String::new(),
+                        area: String::new(),
+                        languages: Vec::new(),
+                        contact: None,
+                    };
+                    Skill::create(id, draft, at)
+                })
+                .swaps
+                .insert(unsigned_sometimes(swap, value, |swap| swap.seal = None));
+        }
         _ => ensure_post(board, op).languages.set(vec![text(value)], at),
     }
 }

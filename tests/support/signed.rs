@@ -1,8 +1,9 @@
 //! Signed copies of a board for the merge laws: three devices, each with its own author key,
 //! make and change only their own posts, answer each other's, and a coordinator's key
-//! moderates; they also report on a shared place, check on a person on a shared roster and sign
+//! moderates; they also report on a shared place, check on a person on a shared roster, sign
 //! up for (or back out of) a shared shift, which the coordinator made and changes, on any of
-//! the devices. Some copies then leave their device redacted. Every
+//! the devices, and record childcare swaps on a shared listing. Some copies then leave their
+//! device redacted. Every
 //! change goes through the board's own commands, signatures included, so each copy is one an
 //! honest device could hold.
 //!
@@ -10,10 +11,10 @@
 #![allow(dead_code)]
 
 use circle::model::{
-    Action, Audience, Board, CheckInDraft, CloseReason, Condition, Contact, ContactMethod,
+    Action, Audience, Board, CheckInDraft, CloseReason, Condition, Contact, ContactMethod, Day,
     DeviceId, Outcome, Person, PersonDraft, Post, PostDraft, PostKind, RecordId, ReportDraft,
-    Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Signer, Stamp, Status, Stock,
-    Urgency, Visibility,
+    Resource, ResourceDraft, ResourceKind, Roster, Shift, ShiftDraft, Signer, Skill, SkillDraft,
+    Stamp, Status, Stock, SwapDraft, Urgency, Visibility,
 };
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -33,13 +34,14 @@ pub fn coordinator() -> &'static Signer {
 }
 
 /// How many kinds of operation `apply` knows.
-pub const KINDS: u8 = 13;
+pub const KINDS: u8 = 14;
 
 /// The place, the roster and the person on it, and the shift every copy shares.
 pub const PLACE: RecordId = RecordId(0xf1);
 pub const ROSTER: RecordId = RecordId(0xa1);
 pub const PERSON: RecordId = RecordId(0xa2);
 pub const SHIFT: RecordId = RecordId(0x51);
+pub const CHILDCARE: RecordId = RecordId(0xc1);
 
 /// One operation on one device: what kind, which post (an index into those it may touch), a
 /// small value, and the wall time.
@@ -85,6 +87,15 @@ fn draft(device: u64, value: u8) -> PostDraft {
         } else {
             String::new()
         },
+    }
+}
+
+/// An ask a volunteer writes for someone on the roster.
+fn ask(device: u64, value: u8) -> PostDraft {
+    PostDraft {
+        kind: PostKind::Ask,
+        title: format!("{} for a neighbour", text(value)),
+        ..draft(device, value)
     }
 }
 
@@ -173,15 +184,41 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
                 } else {
                     String::new()
                 },
+                ask: None,
             };
-            board
-                .check_in((ROSTER, PERSON), draft, handle, at, signer)
-                .ok();
+            if draft.outcome == Outcome::NeedsSomething && op.pick.is_multiple_of(2) {
+                // The volunteer posts an ask for what the person needs, linked from the
+                // check-in.
+                board
+                    .check_in_with_ask(
+                        (ROSTER, PERSON),
+                        draft,
+                        handle,
+                        ask(device, value),
+                        at,
+                        signer,
+                    )
+                    .ok();
+            } else {
+                board
+                    .check_in((ROSTER, PERSON), draft, handle, at, signer)
+                    .ok();
+            }
         }
         10 => {
             board
                 .sign_up(SHIFT, value.is_multiple_of(2), handle, at, signer)
                 .ok();
+        }
+        7 => {
+            let draft = SwapDraft {
+                minder: handle.into(),
+                family: HANDLES[usize::from(value) % 3].into(),
+                day: Day(20_000 + i32::from(value)),
+                minutes: 30 * (u32::from(value) + 1),
+                note: text(value),
+            };
+            board.record_swap(CHILDCARE, draft, handle, at, signer).ok();
         }
         11 => coordinate(board, at, op.pick, value),
         _ => {
@@ -277,6 +314,17 @@ fn shared_records() -> Board {
     board
         .shifts
         .insert(SHIFT, Shift::create(SHIFT, shift, made));
+    let childcare = SkillDraft {
+        handle: "kofi".into(),
+        skill: "childcare".into(),
+        details: String::new(),
+        area: "north".into(),
+        languages: Vec::new(),
+        contact: None,
+    };
+    board
+        .skills
+        .insert(CHILDCARE, Skill::create(CHILDCARE, childcare, made));
     board.seal_edit(made, coordinator());
     board
 }

@@ -25,6 +25,8 @@ catalogue! {
         ChartLegend,
         // Skills
         NavSkills, OverviewSkills, SkillsTitle, SkillsIntro, SkillsEmpty, SkillList, SkillAvailable, SkillAway, MarkAway, MarkAvailable, NewSkillHeading, FieldSkill, FieldSkillDetails, FieldSkillLanguages, FieldSkillLanguagesHint, SubmitSkill, SkillListed,
+        // Childcare swaps on a childcare listing
+        SwapsHeading, NoSwaps, SwapBalances, SwapBalance, SwapEven, SwapOwed, SwapOwes, RecordSwap, FieldMinder, FieldFamily, FieldSwapDay, FieldSwapHours, FieldSwapNote, ErrSwapHours, ErrSameNeighbour, SubmitSwap, SwapSaved, ErrListingGone,
         // The flyer
         NavFlyer, OverviewFlyer, FlyerHeading, FlyerBody, FlyerQrAlt,
         // Shifts and the shift sheet
@@ -32,14 +34,14 @@ catalogue! {
         // The fund
         NavFund, OverviewFund, FundTitle, FundIntro, TotalRequested, TotalPledged, TotalPaidOut, TotalBalance, TotalOutstanding, FundByMonth, LedgerHeading, LedgerEmpty, ColDate, ColKind, ColAmount, ColPurpose, ColBy, ColBalance, KindRequest, KindPledge, KindPayout, NewEntryHeading, FieldEntryKind, FieldAmount, FieldAmountHint, ErrAmount, FieldPurpose, FieldTowards, NoRequest, FieldEntryNote, SubmitEntry, EntrySaved, SaveLedgerCsv,
         // Check-in rounds and their print view
-        NavRounds, OverviewRounds, RoundsTitle, RoundsIntro, RoundsEmpty, NewRosterHeading, FieldRosterName, FieldRosterNameHint, SubmitRoster, RosterStarted, TodaysRound, FlagNoAnswer, FlagNeedsSomething, FlagMissed, FlagOverdue, FlagDue, FlagUpcoming, Volunteer, NoVolunteer, LastCheckIn, NeverChecked, OutcomeOk, OutcomeNeedsSomething, OutcomeNoAnswer, RecordCheckIn, FieldOutcome, FieldCheckInNote, SubmitCheckIn, CheckInSaved, PostAskFor, AddPersonHeading, FieldPersonName, FieldReachMethod, FieldReachValue, FieldCadence, CadenceDaily, CadenceTwiceWeekly, CadenceWeekly, FieldVolunteer, FieldPersonNotes, SubmitPerson, PersonAdded, ErrListGone, ErrListFull, ErrListNotYours, PrintRound, PrintTitle, PrintNote, ColName, ColReach, ColVolunteer, ColDue, ColNotes, PrintButton, BackToRounds,
+        NavRounds, OverviewRounds, RoundsTitle, RoundsIntro, RoundsEmpty, NewRosterHeading, FieldRosterName, FieldRosterNameHint, SubmitRoster, RosterStarted, TodaysRound, FlagNoAnswer, FlagNeedsSomething, FlagMissed, FlagOverdue, FlagDue, FlagUpcoming, Volunteer, NoVolunteer, LastCheckIn, NeverChecked, OutcomeOk, OutcomeNeedsSomething, OutcomeNoAnswer, RecordCheckIn, FieldOutcome, FieldCheckInNote, SubmitCheckIn, CheckInSaved, PostAskFor, AskForPrivacy, SubmitAskFor, SaveWithoutAsk, AskPostedFor, AsksFor, AddPersonHeading, FieldPersonName, FieldReachMethod, FieldReachValue, FieldCadence, CadenceDaily, CadenceTwiceWeekly, CadenceWeekly, FieldVolunteer, FieldPersonNotes, SubmitPerson, PersonAdded, ErrListGone, ErrListFull, ErrListNotYours, PrintRound, PrintTitle, PrintNote, ColName, ColReach, ColVolunteer, ColDue, ColNotes, PrintButton, BackToRounds,
     }
 }
 
 catalogue! {
     /// A workspace message that shows a number, one text per plural form.
     WorkCounted {
-        AsksWaiting, Days, Hours,
+        AsksWaiting, Days, Hours, Minutes,
     }
 }
 

@@ -234,6 +234,21 @@ impl WithEntries for Shift {
     }
 }
 
+/// A childcare listing: others record swaps on it.
+impl WithEntries for Skill {
+    fn with_entries_of(&self, other: &Self) -> Self {
+        Self {
+            swaps: other.swaps.clone(),
+            ..self.clone()
+        }
+    }
+
+    fn check_entries(&mut self, id: RecordId, known: Option<&Self>, check: &mut EntryCheck<'_>) {
+        let (known, checker) = (known.map(|mine| &mine.swaps), check.checker);
+        check.list(&mut self.swaps, known, |swap| swap.verifies_by(id, checker));
+    }
+}
+
 /// Kinds nobody adds entries to: their own content is all there is.
 macro_rules! no_entries {
     ($($kind:ty),*) => {$(
@@ -247,4 +262,4 @@ macro_rules! no_entries {
     )*};
 }
 
-no_entries!(Match, FundEntry, Skill);
+no_entries!(Match, FundEntry);

@@ -33,8 +33,8 @@ pub enum Refused {
     BadResponse,
     /// Moderation by a key the group has not named as a coordinator, or not verifying.
     NotCoordinator,
-    /// A condition report, check-in or sign-up whose maker's signature does not verify: made
-    /// or changed by someone else, or copied from another record.
+    /// A condition report, check-in, sign-up or childcare swap whose maker's signature does not
+    /// verify: made or changed by someone else, or copied from another record.
     BadEntry,
 }
 

@@ -2,7 +2,7 @@
 // needs report. Controls are found by role and accessible name, in the test's language.
 const { expect } = require("../support/fixtures");
 const { words } = require("./words");
-const { visit } = require("./circle");
+const { escape, visit } = require("./circle");
 
 class WorkspaceScreen {
   constructor(page, lang) {
@@ -128,6 +128,75 @@ class RoundsScreen extends WorkspaceScreen {
     await form.getByRole("button", { name: this.r.save }).click();
     await expect(this.notice).toContainText(this.r.saved(name));
   }
+
+  /** Records that `name` needs something; the check-in waits for the ask written next. */
+  async needsSomething(name, by) {
+    await this.button(this.r.record(name)).click();
+    const form = this.page.locator("form.check-in-form");
+    await form.getByRole("radio", { name: this.r.needsSomething, exact: true }).check();
+    await form.getByRole("textbox", { name: this.r.by }).fill(by);
+    await form.getByRole("button", { name: this.r.save }).click();
+  }
+
+  /** The step that writes the ask for `name`. */
+  askFor(name) {
+    return this.page.getByRole("region", { name: this.r.postAskFor(name) });
+  }
+
+  /** Writes the ask for `name` with the board's post form (`post` as `Screen.fillRequired`). */
+  async writeAsk(name, post) {
+    const b = words[this.lang];
+    const step = this.askFor(name);
+    await step.getByRole("textbox", { name: new RegExp(`^${escape(b.whatAsk)}`) }).fill(post.title);
+    await step.getByRole("combobox", { name: new RegExp(`^${b.category}`) }).selectOption({ label: post.category });
+    await step.getByRole("combobox", { name: new RegExp(`^${b.area}`) }).selectOption({ label: post.area });
+    await step.getByRole("combobox", { name: new RegExp(`^${escape(b.method)}`) }).selectOption({ label: post.method });
+    await step.getByRole("textbox", { name: new RegExp(`^${b.contact}`) }).fill(post.contact);
+    await step.getByRole("radio", { name: post.visibility }).check();
+    await step.getByRole("textbox", { name: new RegExp(`^${b.handle}`) }).fill(post.handle);
+    await step.getByRole("button", { name: this.r.submitAskFor }).click();
+  }
+
+  /** The asks listed on `name`'s card. */
+  asksOf(listName, name) {
+    return this.person(listName, name).getByRole("list", { name: this.r.asksFor(name) }).getByRole("listitem");
+  }
+}
+
+class SkillsScreen extends WorkspaceScreen {
+  get k() {
+    return this.w.skills;
+  }
+
+  /** Lists `handle` for `skill` through the screen's form. */
+  async list(handle, skill) {
+    const form = this.page.locator("form.skill-form");
+    await form.getByRole("textbox", { name: this.w.handle }).fill(handle);
+    await form.getByRole("combobox", { name: this.k.skill }).selectOption({ label: skill });
+    await form.getByRole("button", { name: this.k.submit }).click();
+    await expect(this.notice).toContainText(this.k.listed(handle, skill));
+  }
+
+  /** A listing's swaps. */
+  swaps(handle) {
+    return this.page.getByRole("region", { name: this.k.swaps(handle) });
+  }
+
+  balances(handle) {
+    return this.swaps(handle).getByRole("list", { name: this.k.balances }).getByRole("listitem");
+  }
+
+  /** Opens the swap form on `handle`'s listing and fills it; `submit` sends it. */
+  async recordSwap(handle, { minder, family, hours, by }) {
+    const open = this.page.getByRole("button", { name: this.k.recordSwap(handle), exact: true });
+    if ((await open.getAttribute("aria-expanded")) !== "true") await open.click();
+    const form = this.page.locator("form.swap-form");
+    if (minder !== undefined) await form.getByRole("textbox", { name: this.k.minder }).fill(minder);
+    if (family !== undefined) await form.getByRole("textbox", { name: this.k.family }).fill(family);
+    if (hours !== undefined) await form.getByRole("textbox", { name: this.k.hours }).fill(hours);
+    if (by !== undefined) await form.getByRole("textbox", { name: this.k.by }).fill(by);
+    await form.getByRole("button", { name: this.k.submitSwap }).click();
+  }
 }
 
 /**
@@ -148,4 +217,4 @@ async function becomeCoordinator(page) {
   return key;
 }
 
-module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, RoundsScreen, becomeCoordinator };
+module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, RoundsScreen, SkillsScreen, becomeCoordinator };

@@ -1,12 +1,15 @@
 // Check-in rounds in the group's workspace: a coordinator starts a list for a heat wave, adds
 // the people who asked to be checked on (a form that says what is missing), and volunteers
 // record how each check-in went. Two unanswered calls in a row, or someone who needs
-// something, rise to the top with a clear flag. The round prints on one page for 20 people.
-// English and Spanish, phone and desktop, axe on each state.
+// something, rise to the top with a clear flag. Someone who needs something gets an ask, written
+// right there with the board's own form and saved with the check-in: their card follows it, and
+// the post itself says nothing of them or their list. The round prints on one page for 20
+// people. English and Spanish, phone and desktop, axe on each state.
 const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { words, LANGS } = require("../pages/words");
 const { smallTargets } = require("../support/targets");
 const { RoundsScreen } = require("../pages/workspace");
+const { PostScreen, escape } = require("../pages/circle");
 const { ShareScreen, secondPhone } = require("../pages/share");
 
 const LIST = "Heat wave, north side";
@@ -69,16 +72,47 @@ for (const lang of LANGS) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await saveScreenshot(page, `workspace-rounds-${lang}`);
 
-      // Someone who needs something gets an ask: the way to post one is right there.
-      await rounds.checkIn("Mrs. Lee", r.needsSomething, "Ana");
+      // Mrs. Lee needs something: the volunteer writes the ask next, with the board's own form,
+      // and is told the post will not say who it is for. Nothing is saved until then.
+      const b = words[lang];
+      const TITLE = "A fan and bottled water";
+      await rounds.needsSomething("Mrs. Lee", "Ana");
+      const step = rounds.askFor("Mrs. Lee");
+      await expect(step.getByRole("heading", { name: r.postAskFor("Mrs. Lee") })).toBeFocused();
+      await expect(step).toContainText(r.askPrivacy);
       const lee = rounds.person(LIST, "Mrs. Lee");
+      await expect(lee).toContainText(r.lastBy("Ana", r.ok));
+      await step.getByRole("button", { name: r.submitAskFor }).click();
+      // What, category, area, method, contact and visibility; the name is the volunteer's.
+      await expect(step.getByRole("alert")).toContainText(r.fixProblems(6));
+      await expect(step.getByRole("textbox", { name: new RegExp(`^${escape(b.whatAsk)}`) })).toBeFocused();
+      await expectNoAxeViolations(page, `writing an ask for someone (${lang})`);
+      expect(await smallTargets(page), `writing an ask for someone (${lang})`).toEqual([]);
+      await rounds.writeAsk("Mrs. Lee", { title: TITLE, category: b.categoryFood, area: "Hillcrest", method: b.methodCall, contact: "+1 555 010 0123", visibility: b.private, handle: "Ana" });
+      await expect(rounds.notice).toContainText(r.askPosted("Mrs. Lee"));
       await expect(lee).toContainText(r.needsFlag);
-      await expect(lee.getByRole("link", { name: r.postAskFor("Mrs. Lee") })).toHaveAttribute("href", /\/new\/ask$/);
+      const asks = rounds.asksOf(LIST, "Mrs. Lee");
+      await expect(asks).toHaveCount(1);
+      await expect(asks).toContainText(b.statusOpen);
+      await expectNoAxeViolations(page, `a card with its ask (${lang})`);
+
+      // The ask is on the board like any other, and says nothing of Mrs. Lee or her list.
+      await asks.getByRole("link", { name: TITLE }).click();
+      const post = new PostScreen(page, lang);
+      await expect(post.heading).toHaveText(TITLE);
+      await expect(page.getByRole("main")).not.toContainText("Lee");
+      await expect(page.getByRole("main")).not.toContainText(LIST);
+      // Once it is done, the card says so.
+      await post.button(b.markDone).click();
+      await expect(page.locator(".post-detail .status")).toHaveText(b.statusFulfilled);
+      await rounds.open("rounds");
+      await expect(asks).toContainText(b.statusFulfilled);
 
       // All of it is saved on this phone: a reload shows the same round.
       await page.reload();
       await expect(okafor).toContainText(r.twiceNoAnswer);
       await expect(lee).toContainText(r.needsFlag);
+      await expect(asks.getByRole("link", { name: TITLE })).toBeVisible();
     });
 
     test("a round of 20 people prints on one page", async ({ page }) => {

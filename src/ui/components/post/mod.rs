@@ -1,7 +1,8 @@
-//! The parts of a post's detail screen.
+//! The parts of a post's detail screen, and the form that writes a post.
 
 pub mod body;
 pub mod history;
+pub mod post_form;
 pub mod reach;
 pub mod respond;
 pub mod responses;

@@ -1,5 +1,6 @@
 //! Skills: who can contribute what, where and in which languages, available or away for now,
-//! and the form that lists one. Matching suggests them for asks of the same category.
+//! and the form that lists one. Matching suggests them for asks of the same category. A
+//! childcare listing also shows its swaps, and takes new ones.
 
 use crate::i18n::fill;
 use crate::i18n::workspace::WorkMsg;
@@ -7,6 +8,7 @@ use crate::model::RecordId;
 use crate::ui::labels;
 use crate::ui::state::{t, AppState};
 use crate::ui::workspace::components::skills::skill_form::SkillForm;
+use crate::ui::workspace::components::skills::swaps::Swaps;
 use leptos::prelude::*;
 
 #[component]
@@ -24,13 +26,15 @@ pub fn SkillsPage() -> impl IntoView {
             listed.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
+    // One swap form open at a time, so each control keeps one id on the page.
+    let recording = RwSignal::new(None::<RecordId>);
     view! {
         <h1>{t(WorkMsg::SkillsTitle)}</h1>
         <p class="intro">{t(WorkMsg::SkillsIntro)}</p>
         {move || skills.with(Vec::is_empty).then(|| view! { <p class="empty">{t(WorkMsg::SkillsEmpty)}</p> })}
         <ul class="cards" aria-label=t(WorkMsg::SkillList)>
             <For each=move || skills.get() key=|id| *id let:id>
-                <li class="post-card"><SkillCard id=id/></li>
+                <li class="post-card"><SkillCard id=id recording=recording/></li>
             </For>
         </ul>
         <SkillForm/>
@@ -38,9 +42,18 @@ pub fn SkillsPage() -> impl IntoView {
 }
 
 #[component]
-fn SkillCard(id: RecordId) -> impl IntoView {
+fn SkillCard(id: RecordId, recording: RwSignal<Option<RecordId>>) -> impl IntoView {
     let state = AppState::get();
-    move || {
+    // Outside the card's reactive part, so a half-written swap form is not rebuilt whenever
+    // the board changes.
+    let swaps = state.board.with_untracked(|board| {
+        board
+            .skills
+            .get(&id)
+            .filter(|listing| listing.takes_swaps())
+            .map(|listing| listing.handle.clone())
+    });
+    let card = move || {
         state.board.with(|board| {
             let skill = board.skills.get(&id)?;
             let lang = state.lang.get();
@@ -70,5 +83,9 @@ fn SkillCard(id: RecordId) -> impl IntoView {
                 })}
             })
         })
+    };
+    view! {
+        {card}
+        {swaps.map(|handle| view! { <Swaps skill=id handle recording/> })}
     }
 }

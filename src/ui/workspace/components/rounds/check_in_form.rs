@@ -1,6 +1,9 @@
 //! "Record a check-in": how it went (ok, needs something, no answer), a note for the group's
-//! coordinators, and who made it. The check-in is the volunteer's own signed entry.
+//! coordinators, and who made it. The check-in is the volunteer's own signed entry. When the
+//! person needs something, the volunteer writes the ask for it next (see `ask_for`), and the
+//! check-in is saved with it.
 
+use super::ask_for::AskFor;
 use super::person_card::outcome_msg;
 use crate::i18n::workspace::WorkMsg;
 use crate::i18n::{fill, Lang, Msg};
@@ -29,9 +32,11 @@ struct Fields {
 const ORDER: [&str; 3] = ["outcome", "check-in-note", "check-in-by"];
 const OUTCOMES: [Outcome; 3] = [Outcome::Ok, Outcome::NeedsSomething, Outcome::NoAnswer];
 
-struct Checked {
-    draft: CheckInDraft,
-    by: String,
+/// A check-in as filled in, not saved yet.
+#[derive(Clone)]
+pub struct Checked {
+    pub draft: CheckInDraft,
+    pub by: String,
 }
 
 #[component]
@@ -52,23 +57,28 @@ pub fn CheckInForm(
         check,
     );
     let fields = form.fields;
-    let submit = form.on_submit(move |Checked { draft, by }| {
-        let lang = state.lang.get_untracked();
-        let text = match state.check_in((roster, person), draft, &by) {
-            Ok(()) => {
-                recording.set(None);
-                fill(lang.work(WorkMsg::CheckInSaved), &[("name", &name)])
-            }
-            Err(EntryError::NotFound(_)) => lang.work(WorkMsg::ErrListGone).to_string(),
-            Err(_) => lang.text(Msg::ErrStale).to_string(),
-        };
-        state.announce(routes::ROUNDS, text);
+    // A check-in that found a need, waiting while the volunteer writes the ask for it.
+    let needing = RwSignal::new(None::<Checked>);
+    let saving = name.clone();
+    let submit = form.on_submit(move |checked: Checked| {
+        if checked.draft.outcome == Outcome::NeedsSomething {
+            needing.set(Some(checked));
+            return;
+        }
+        let saved = state.check_in((roster, person), checked.draft, &checked.by);
+        said(state, saved, WorkMsg::CheckInSaved, &saving, recording);
     });
     let outcomes = OUTCOMES
         .map(|outcome| (code(&outcome), outcome_msg(outcome)))
         .to_vec();
+    let asking = move || {
+        needing.get().map(|check_in| {
+            view! { <AskFor place=(roster, person) name=name.clone() check_in recording/> }
+        })
+    };
     view! {
-        <form class="check-in-form" novalidate on:submit=submit>
+        {asking}
+        <form class="check-in-form" novalidate on:submit=submit hidden=move || needing.with(Option::is_some)>
             <FormSummary form/>
             <RadioField id="outcome" legend=WorkMsg::FieldOutcome value=lens!(fields, outcome) options=outcomes error=form.error("outcome") required=true/>
             <TextField id="check-in-note" label=WorkMsg::FieldCheckInNote value=lens!(fields, note) error=form.error("check-in-note") multiline=true/>
@@ -85,6 +95,26 @@ pub fn CheckInForm(
     }
 }
 
+/// Says how saving a check-in (with its ask or without) went, and closes the form once saved.
+pub fn said(
+    state: AppState,
+    saved: Result<(), EntryError>,
+    done: WorkMsg,
+    name: &str,
+    recording: RwSignal<Option<RecordId>>,
+) {
+    let lang = state.lang.get_untracked();
+    let text = match saved {
+        Ok(()) => {
+            recording.set(None);
+            fill(lang.work(done), &[("name", name)])
+        }
+        Err(EntryError::NotFound(_)) => lang.work(WorkMsg::ErrListGone).to_string(),
+        Err(_) => lang.text(Msg::ErrStale).to_string(),
+    };
+    state.announce(routes::ROUNDS, text);
+}
+
 fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
     let mut problems = Problems::new();
     let outcome = parse::<Outcome>(&fields.outcome);
@@ -94,6 +124,7 @@ fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
     let draft = CheckInDraft {
         outcome: outcome.unwrap_or(Outcome::Ok),
         note: fields.note.trim().to_string(),
+        ask: None,
     };
     let by = fields.by.trim().to_string();
     let mut checks = Checks::new();

@@ -1,12 +1,13 @@
-//! One person on today's round: their flag, how to reach them, who checks on them and the last
-//! check-in; and, open one at a time, the form that records the next check-in.
+//! One person on today's round: their flag, how to reach them, who checks on them, the last
+//! check-in and the asks posted for them with where each stands; and, open one at a time, the
+//! form that records the next check-in.
 
 use super::check_in_form::CheckInForm;
 use super::standing::flag;
 use crate::i18n::workspace::WorkMsg;
 use crate::i18n::{fill, Msg};
-use crate::model::roster::{Escalation, Outcome, Standing};
-use crate::model::{PostKind, RecordId};
+use crate::model::roster::{Outcome, Standing};
+use crate::model::{RecordId, Status};
 use crate::ui::state::{t, AppState};
 use crate::ui::{format, platform, routes as board_routes};
 use leptos::prelude::*;
@@ -19,6 +20,8 @@ struct Shown {
     volunteer: String,
     last: Option<(u64, String, Outcome)>,
     standing: Standing,
+    /// The asks posted for them, newest first: id, title, status.
+    asks: Vec<(RecordId, String, Status)>,
 }
 
 #[component]
@@ -44,6 +47,11 @@ pub fn PersonCard(
                     .last_check_in()
                     .map(|last| (last.at.ms, last.by.clone(), last.outcome)),
                 standing: found.standing(platform::now_ms()),
+                asks: board
+                    .asks_for(found)
+                    .into_iter()
+                    .map(|ask| (ask.id, ask.title.value.clone(), ask.status.value))
+                    .collect(),
             })
         })
     });
@@ -70,8 +78,25 @@ pub fn PersonCard(
                 ),
                 None => lang.work(WorkMsg::NeverChecked).to_string(),
             };
-            let needs = matches!(shown.standing, Standing::Escalate(Escalation::NeedsSomething));
             let name = shown.name.clone();
+            let asks = (!shown.asks.is_empty()).then(|| {
+                let label = fill(lang.work(WorkMsg::AsksFor), &[("name", &name)]);
+                let items = shown
+                    .asks
+                    .iter()
+                    .map(|(id, title, status)| {
+                        let href = state.site_href(&board_routes::post(*id));
+                        view! {
+                            <li>
+                                <a href=href rel="external" dir="auto">{title.clone()}</a>
+                                " · "
+                                <span class="status">{t(Msg::from(*status))}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="linked-asks" aria-label=label>{items}</ul> }
+            });
             let open = move || recording.get() == Some(person);
             let record_label = fill(lang.work(WorkMsg::RecordCheckIn), &[("name", &name)]);
             view! {
@@ -80,13 +105,7 @@ pub fn PersonCard(
                 {reach}
                 <p>{volunteer}</p>
                 <p class="hint">{last}</p>
-                {needs.then(|| view! {
-                    <p>
-                        <a class="button secondary" href=state.site_href(board_routes::new_post(PostKind::Ask)) rel="external">
-                            {fill(lang.work(WorkMsg::PostAskFor), &[("name", &name)])}
-                        </a>
-                    </p>
-                })}
+                {asks}
                 <button
                     type="button"
                     class="secondary"
