@@ -572,3 +572,27 @@ fn the_members_board_is_encrypted_with_the_group_passphrase_and_shows_group_cont
         "the same inputs give the same encrypted file"
     );
 }
+
+/// The committed members' board (`publish` wrote it from the schema 5 fixture, with the
+/// passphrase below) keeps opening: a fixed vector for the file format.
+#[test]
+fn the_committed_members_board_opens_with_its_passphrase() {
+    let text = String::from_utf8(read("tests/fixtures/board.enc.json")).expect("text");
+    let kdf = encrypted_board::kdf_of(&text).expect("an encrypted board");
+    let key = GroupKey::derive("river mint 42", &kdf).expect("a key");
+    let snapshot = encrypted_board::open(&text, &key).expect("opens");
+    let board = Snapshot::decode(&snapshot).expect("a board");
+    assert!(board.posts().any(|post| {
+        post.title.value == "Weekly veg box, can deliver"
+            && post
+                .contact
+                .value
+                .as_ref()
+                .is_some_and(|contact| contact.visibility == Visibility::Group)
+    }));
+    let wrong = GroupKey::derive("river mint 43", &kdf).expect("a key");
+    assert_eq!(
+        encrypted_board::open(&text, &wrong),
+        Err(OpenError::WrongPassphrase)
+    );
+}

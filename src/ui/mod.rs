@@ -11,6 +11,7 @@ mod components;
 mod demo;
 mod format;
 mod labels;
+mod members;
 mod pages;
 mod platform;
 mod remote;

@@ -19,6 +19,7 @@ use crate::model::{
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::model::{EntryDraft, FundEntry};
+use crate::sources::encrypted_board::GroupKey;
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,8 @@ pub struct AppState {
     pub demo: RwSignal<DemoMark>,
     /// The group's sources: what the last sync brought from each.
     pub sync: RwSignal<SyncState>,
+    /// The key to the members' board, when this phone holds it (see `members`).
+    pub group_key: RwSignal<Option<GroupKey>>,
     clock: StoredValue<Clock>,
     signer: StoredValue<Signer>,
     base: StoredValue<String>,
@@ -132,6 +135,7 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             demo: RwSignal::new(demo),
             sync: RwSignal::new(SyncState::default()),
+            group_key: RwSignal::new(super::members::remembered_key()),
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),

@@ -4,6 +4,7 @@
 //! the board screen: what it brought and when, or why it could not be read. A source that
 //! fails leaves the board exactly as it was; what an earlier sync merged stays on the device,
 //! so offline the board still holds the group's posts, and the screen says how old they are.
+//! A members' board (encrypted with the group's passphrase) is opened first (`members`).
 
 use super::state::AppState;
 use super::{platform, remote};
@@ -56,6 +57,10 @@ pub enum SyncError {
     Timeout,
     Status(u16),
     Unreadable(SourceError),
+    /// The members' board, and this phone holds no key that opens it.
+    Locked,
+    /// The members' board, which the key this phone holds does not open: damaged, or newer.
+    Encrypted(crate::sources::encrypted_board::OpenError),
 }
 
 impl From<remote::FetchError> for SyncError {
@@ -116,6 +121,10 @@ impl AppState {
         // The page benchmark times a sync from here to the board on screen.
         platform::mark("circle-sync-fetched");
         let sheet = (source.kind == SourceKind::Csv).then_some(source.holds);
+        let bytes = match sheet {
+            Some(_) => fetched.bytes,
+            None => self.open_members_board(fetched.bytes)?,
+        };
         let read = self
             .config
             .with_untracked(|config| {
@@ -123,7 +132,7 @@ impl AppState {
                     columns: &source.columns,
                     ..SheetOptions::new(config)
                 };
-                read_source(&fetched.bytes, sheet, options)
+                read_source(&bytes, sheet, options)
             })
             .map_err(SyncError::Unreadable)?;
         let admitted = self.admit(read.board).await;

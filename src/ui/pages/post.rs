@@ -55,8 +55,11 @@ fn PostDetail(post: Post) -> impl IntoView {
         .map(|response| response.by.clone());
     let responses: Vec<_> = post.responses.values().cloned().collect();
     let signed = post.is_signed();
+    // A member (this phone holds the group's key) sees what members share with the group.
     let audience = if is_author {
         Audience::Full
+    } else if state.is_member() {
+        Audience::Group
     } else {
         Audience::Public
     };

@@ -1,8 +1,9 @@
 //! Settings: handle, language, what to keep on this device, this device's author key, the
-//! group's demo posts, and wiping it all.
+//! group's passphrase, the group's demo posts, and wiping it all.
 
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::demo::settings_section::DemoSettings;
+use crate::ui::components::share::members_board::MembersBoard;
 use crate::ui::routes;
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
@@ -98,6 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <code>{move || { state.prefs.track(); state.author_key().to_string() }}</code>
             </p>
         </section>
+        <MembersBoard/>
         <section aria-labelledby="workspace-heading">
             <h2 id="workspace-heading">{t(Msg::WorkspaceHeading)}</h2>
             <p class="hint">{t(Msg::WorkspaceHint)}</p>

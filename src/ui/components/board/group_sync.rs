@@ -7,6 +7,7 @@ use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::sources::group_source::SourceError;
 use crate::ui::components::share::problem::ImportError;
 use crate::ui::format;
+use crate::ui::members::UnlockError;
 use crate::ui::state::{t, AppState};
 use crate::ui::sync::{SourceStatus, SyncError, Synced, TIMEOUT};
 use leptos::prelude::*;
@@ -112,6 +113,10 @@ fn line(lang: Lang, status: &SourceStatus) -> String {
         }
         Err(SyncError::Unreadable(SourceError::Snapshot(error))) => {
             failed(ImportError::File(error.clone()).text(lang))
+        }
+        Err(SyncError::Locked) => fill(lang.text(Msg::SyncLocked), &[("source", source)]),
+        Err(SyncError::Encrypted(error)) => {
+            failed(lang.text(UnlockError::Open(*error).message()).to_string())
         }
     }
 }

@@ -64,24 +64,45 @@ impl<F: Answers, T: Send + Sync + 'static> FormState<F, T> {
         blank: impl Fn() -> F + Send + Sync + 'static,
         check: impl Fn(&F, Lang) -> Result<T, Problems> + Send + Sync + 'static,
     ) -> Self {
+        Self::build(Some(draft_key), order, blank, check)
+    }
+
+    /// A form whose answers are never kept, not even as a draft: a passphrase.
+    pub fn unsaved(
+        order: &'static [&'static str],
+        blank: impl Fn() -> F + Send + Sync + 'static,
+        check: impl Fn(&F, Lang) -> Result<T, Problems> + Send + Sync + 'static,
+    ) -> Self {
+        Self::build(None, order, blank, check)
+    }
+
+    fn build(
+        draft_key: Option<String>,
+        order: &'static [&'static str],
+        blank: impl Fn() -> F + Send + Sync + 'static,
+        check: impl Fn(&F, Lang) -> Result<T, Problems> + Send + Sync + 'static,
+    ) -> Self {
         let state = AppState::get();
-        let fields = RwSignal::new(platform::load::<F>(&draft_key).unwrap_or_else(&blank));
+        let kept = draft_key.as_deref().and_then(platform::load::<F>);
+        let fields = RwSignal::new(kept.unwrap_or_else(&blank));
         let rules = StoredValue::new(Rules {
             order,
             blank: Box::new(blank),
             check: Box::new(check),
         });
-        Effect::new(move |_| {
-            let keep = state.prefs.with(|prefs| prefs.keep_drafts);
-            let blank = rules.with_value(|rules| (rules.blank)());
-            fields.with(|fields| {
-                if keep && *fields != blank {
-                    platform::save(&draft_key, fields);
-                } else {
-                    platform::forget(&draft_key);
-                }
+        if let Some(draft_key) = draft_key {
+            Effect::new(move |_| {
+                let keep = state.prefs.with(|prefs| prefs.keep_drafts);
+                let blank = rules.with_value(|rules| (rules.blank)());
+                fields.with(|fields| {
+                    if keep && *fields != blank {
+                        platform::save(&draft_key, fields);
+                    } else {
+                        platform::forget(&draft_key);
+                    }
+                });
             });
-        });
+        }
         let attempted = RwSignal::new(false);
         let problems = Memo::new(move |_| {
             if !attempted.get() {
