@@ -53,13 +53,12 @@ pub fn ShiftPage() -> impl IntoView {
             })
         })
     });
-    move || match shown.get() {
-        Some(shown) => view! { <ShiftDetail shown handle/> }.into_any(),
-        None => view! {
+    view! {
+        {move || shown.get().map(|shown| view! { <ShiftDetail shown handle/> })}
+        {move || shown.with(Option::is_none).then(|| view! {
             <h1>{t(Msg::ShiftNotFound)}</h1>
             <p><a class="button secondary" href=href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>
-        }
-        .into_any(),
+        })}
     }
 }
 
@@ -101,7 +100,8 @@ fn ShiftDetail(shown: Shown, handle: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <article class="shift">
-            <ShiftBody text level=1 note=note/>
+            <h1 dir="auto">{text.task.clone()}</h1>
+            <ShiftBody text note/>
             {note.is_none().then(|| view! {
                 <HandleField id=HANDLE_FIELD value=handle/>
                 <div class="actions">

@@ -166,7 +166,9 @@ fn Checked(admitted: Admitted, holds: LinkHolds, on_close: Callback<()>) -> impl
             .then(|| respond_label(post.kind)),
         // A shift this board has already (the coordinator's own, coming back with someone's
         // answer) is added, not signed up for: its page has the sign-up.
-        (None, Some(shift)) => (!state.board.with_untracked(|board| board.shifts.contains_key(&shift.id))
+        (None, Some(shift)) => (!state
+            .board
+            .with_untracked(|board| board.shifts.contains_key(&shift.id))
             && !state.is_signed_up(shift)
             && shift.opening(platform::now_ms()) == Opening::Open)
             .then_some(Msg::SignUpLabel),
@@ -188,7 +190,12 @@ fn Checked(admitted: Admitted, holds: LinkHolds, on_close: Callback<()>) -> impl
         move || {
             let text = ShiftText::of(state, state.lang.get(), &board, &shift);
             let note = opening_note(shift.opening(platform::now_ms()), text.mine);
-            view! { <div class="in-preview"><ShiftBody text level=3 note/></div> }
+            view! {
+                <div class="in-preview">
+                    <h3 class="card-title" dir="auto">{text.task.clone()}</h3>
+                    <ShiftBody text note/>
+                </div>
+            }
         }
     });
     let board = StoredValue::new(admitted.board);

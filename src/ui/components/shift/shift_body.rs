@@ -1,6 +1,7 @@
-//! What a shift says, laid out for reading: the task as a heading, when and where, the flagged
-//! gap and who signed up. The same on the workspace's card, a shift's own page and a link's
-//! preview; only the heading's level differs.
+//! What a shift says under its task's heading, laid out for reading: when and where, the
+//! flagged gap, who signed up, and why it takes no sign-up when it does not. The same on the
+//! workspace's card, a shift's own page and a link's preview; each puts the task in a heading
+//! of its own level before it.
 
 use super::shift_text::ShiftText;
 use crate::i18n::Msg;
@@ -10,20 +11,10 @@ use leptos::prelude::*;
 #[component]
 pub fn ShiftBody(
     text: ShiftText,
-    /// 1 on the shift's own page, 2 on a card in a list, 3 in a link's preview (under the
-    /// preview's own heading).
-    level: u8,
     /// Why it takes no sign-up, when that is in question (see `opening_note`).
     note: Option<Msg>,
 ) -> impl IntoView {
-    let task = text.task.clone();
-    let heading = match level {
-        1 => view! { <h1 dir="auto">{task}</h1> }.into_any(),
-        2 => view! { <h2 class="card-title" dir="auto">{task}</h2> }.into_any(),
-        _ => view! { <h3 class="card-title" dir="auto">{task}</h3> }.into_any(),
-    };
     view! {
-        {heading}
         <p class="card-meta">
             <span>{text.when}</span>
             {(!text.place.is_empty()).then(|| view! { <span dir="auto">{text.place}</span> })}

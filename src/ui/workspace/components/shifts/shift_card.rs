@@ -45,7 +45,8 @@ pub fn ShiftCard(id: RecordId, handle: RwSignal<String>) -> impl IntoView {
                 state.announce(routes::SHIFTS, said);
             };
             view! {
-                <ShiftBody text level=2 note=None/>
+                <h2 class="card-title" dir="auto">{text.task.clone()}</h2>
+                <ShiftBody text note=None/>
                 <button type="button" class="secondary" on:click=act>{label}</button>
                 <ShiftShare id text=share/>
             }
