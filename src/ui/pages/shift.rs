@@ -83,19 +83,11 @@ fn ShiftDetail(shown: Shown, handle: RwSignal<String>) -> impl IntoView {
         let task = task.clone();
         move |_| {
             let said = sign_up(state, id, yes, &handle.get_untracked(), &task, HANDLE_FIELD);
-            let saved = state.board.with_untracked(|board| {
-                board.shifts.get(&id).is_some_and(|shift| {
-                    shift
-                        .signups
-                        .get(&Maker::Key(state.author_key()))
-                        .is_some_and(|mine| mine.yes == yes)
-                })
-            });
-            state.announce(&routes::shift(id), said);
             // The answer is only on this phone: the way to send it is what comes next.
-            if saved {
+            if said.is_ok() {
                 request_animation_frame(|| platform::focus_id(send_sign_up::HEADING));
             }
+            state.announce(&routes::shift(id), said.unwrap_or_else(|not| not));
         }
     };
     view! {

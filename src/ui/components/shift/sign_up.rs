@@ -8,8 +8,9 @@ use crate::ui::state::AppState;
 use leptos::prelude::GetUntracked;
 
 /// Signs this device's person up for shift `id` (`yes`) or out of it under `handle`, through
-/// `AppState::sign_up`, and returns what to announce. With no handle nothing changes: focus
-/// moves to the handle's control, `field`, and the text asks for it.
+/// `AppState::sign_up`, and says what to announce: `Ok` when the answer is saved, `Err` when
+/// nothing changed. With no handle, focus moves to the handle's control, `field`, and the text
+/// asks for it.
 pub fn sign_up(
     state: AppState,
     id: RecordId,
@@ -17,23 +18,23 @@ pub fn sign_up(
     handle: &str,
     task: &str,
     field: &str,
-) -> String {
+) -> Result<String, String> {
     let lang = state.lang.get_untracked();
     let handle = handle.trim();
     if handle.is_empty() {
         platform::focus_id(field);
-        return lang.text(Msg::ErrRequired).to_string();
+        return Err(lang.text(Msg::ErrRequired).to_string());
     }
     match state.sign_up(id, yes, handle) {
-        Ok(()) => fill(
+        Ok(()) => Ok(fill(
             lang.text(if yes {
                 Msg::SignedUpSaved
             } else {
                 Msg::BackedOutSaved
             }),
             &[("task", task)],
-        ),
-        Err(EntryError::Full) => lang.text(Msg::ErrShiftFull).to_string(),
-        Err(_) => lang.text(Msg::ErrShiftGone).to_string(),
+        )),
+        Err(EntryError::Full) => Err(lang.text(Msg::ErrShiftFull).to_string()),
+        Err(_) => Err(lang.text(Msg::ErrShiftGone).to_string()),
     }
 }

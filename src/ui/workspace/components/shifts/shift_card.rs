@@ -42,7 +42,7 @@ pub fn ShiftCard(id: RecordId, handle: RwSignal<String>) -> impl IntoView {
                     &task,
                     "shift-handle",
                 );
-                state.announce(routes::SHIFTS, said);
+                state.announce(routes::SHIFTS, said.unwrap_or_else(|not| not));
             };
             view! {
                 <h2 class="card-title" dir="auto">{text.task.clone()}</h2>
