@@ -175,7 +175,7 @@ fn a_group_link_is_labelled_and_keeps_group_contacts() {
     assert_eq!(group.audience, LinkAudience::Group);
     let contact = |link: ShareLink| match link.payload {
         SharePayload::Post(post) => post.contact.value,
-        SharePayload::Board(_) => None,
+        SharePayload::Board(_) | SharePayload::Shift(_) => None,
     };
     assert_eq!(contact(public), None);
     assert_eq!(contact(group), post.contact.value);

@@ -241,6 +241,9 @@ catalogue! {
         NavPlaces, PlacesTitle, PlacesIntro, PlacesList, PlacesEmpty, PlacesNoMatch, FilterPlaceKind, AnyPlaceKind, FilterOpenNow, OpenNow, ClosedNow, PlaceHours, PlaceAccepts, PlaceNeeds, PlaceServes, PlaceLatest, PlaceNoReport, ReportedAgo, ReportHeading, FieldStock, FieldCondition, FieldReportNote, SubmitReport, ReportSaved, ErrReportEmpty, PlaceFridge, PlaceFreeStore, PlacePantry, PlaceClinic, PlaceCoolingCentre, PlaceWarmingCentre, PlaceShelter, PlaceWater, PlaceLaundry, PlaceShowers, PlaceOther, StockEmpty, StockLow, StockSome, StockFull, ConditionGood, ConditionDirty, ConditionOutOfOrder, ConditionGone,
         // The way to the group's workspace, the other entry page
         WorkspaceHeading, WorkspaceHint, OpenWorkspace,
+        // Shifts on either page: what a shift says, signing up from its link, sending it back
+        ShiftWhen, ShiftGap, ShiftFull, SignedUp, NobodyYet, SignUpLabel, BackOut, SignedUpSaved, BackedOutSaved, ErrShiftGone, ErrShiftFull,
+        FromLinkShift, ShiftOver, ShiftTakesNoMore, ShiftNotFound, SendSignUpHeading, SendSignUpHint, SignUpText, BackOutText,
     }
 }
 

@@ -105,6 +105,17 @@ impl Entry for SignUp {
     }
 }
 
+/// Whether a shift still takes volunteers, as a neighbour opening its link sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// It still needs people.
+    Open,
+    /// It has as many as it needs.
+    Full,
+    /// It has ended.
+    Over,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shift {
     pub id: RecordId,
@@ -156,6 +167,26 @@ impl Shift {
     /// The volunteers signed up, in the order of their keys.
     pub fn signed_up(&self) -> impl Iterator<Item = &SignUp> {
         self.signups.iter().filter(|sign_up| sign_up.yes)
+    }
+
+    /// When the shift ends, in ms since 1970 UTC.
+    pub fn ends_ms(&self) -> u64 {
+        self.starts_ms
+            .value
+            .saturating_add(u64::from(self.minutes.value) * 60_000)
+    }
+
+    /// Whether someone not yet on the shift may still sign up at `now_ms`: a shift that has
+    /// ended takes nobody, and one with as many volunteers as it needs takes no more. Someone
+    /// already on it may still back out of a full shift (`Shift::sign_up` allows it).
+    pub fn opening(&self, now_ms: u64) -> Opening {
+        if self.ends_ms() < now_ms {
+            Opening::Over
+        } else if self.open_spots() == 0 {
+            Opening::Full
+        } else {
+            Opening::Open
+        }
     }
 
     /// People still needed (zero when full or over).
@@ -352,6 +383,28 @@ mod tests {
         };
         assert!(!unsigned.verifies(RecordId(1)));
         assert_eq!(unsigned.key(), Maker::Unsigned("ana".into()));
+    }
+
+    #[test]
+    fn a_shift_is_open_until_it_has_its_people_or_has_ended() {
+        let mut shift = Shift::create(RecordId(1), draft(1), at(1, 1));
+        let end = 1_000 + 60 * 60_000;
+        assert_eq!(shift.ends_ms(), end);
+        assert_eq!(
+            shift.opening(end),
+            Opening::Open,
+            "still on at its last minute"
+        );
+        assert_eq!(shift.opening(end + 1), Opening::Over);
+        shift.sign_up(true, "ana", at(2, 1), &signer(1)).unwrap();
+        assert_eq!(shift.opening(0), Opening::Full);
+        assert_eq!(shift.opening(end + 1), Opening::Over, "over comes first");
+        shift.sign_up(false, "ana", at(3, 1), &signer(1)).unwrap();
+        assert_eq!(
+            shift.opening(0),
+            Opening::Open,
+            "a back-out opens the spot again"
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! Share links: one post or a whole board carried in the fragment of a URL (after `#`), which
-//! browsers never send to the host, so a link shares data without any server seeing it.
-//! Everything a link holds has passed the redaction step for its audience; a board travels as
-//! a snapshot, a post in its compact wire form (`post_wire`), both inside `link_frame`.
+//! Share links: one post, one shift or a whole board carried in the fragment of a URL (after
+//! `#`), which browsers never send to the host, so a link shares data without any server seeing
+//! it. Everything a link holds has passed the redaction step for its audience; a board travels
+//! as a snapshot, a post in its compact wire form (`post_wire`), a shift as a snapshot of itself
+//! and the place it staffs, all inside `link_frame`.
 
 use super::link_frame::{self, Tag};
 pub use super::link_frame::{LinkError, MAX_LINK_BYTES};
 use super::post_wire::WirePost;
-use crate::model::{Audience, Board, Post, Snapshot, SnapshotError};
+use crate::model::{Audience, Board, Post, Record, RecordId, Snapshot, SnapshotError};
 
 /// Beyond this many characters a board link is unwieldy (chat apps cut or refuse it, no QR code
 /// holds it), so the share screen warns and offers a file instead.
@@ -31,14 +32,33 @@ impl From<LinkAudience> for Audience {
     }
 }
 
-/// What a link holds. Boxed: a link is opened once, and the two differ greatly in size.
+/// What a link holds. Boxed: a link is opened once, and they differ greatly in size.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SharePayload {
     Post(Box<Post>),
     Board(Box<Board>),
+    /// A board holding exactly one shift (and the place it staffs, if any): a coordinator's
+    /// call for people, or a neighbour's sign-up on its way back.
+    Shift(Box<Board>),
+}
+
+/// Which kind of link was opened, for the preview to name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkHolds {
+    Post,
+    Board,
+    Shift,
 }
 
 impl SharePayload {
+    pub fn holds(&self) -> LinkHolds {
+        match self {
+            SharePayload::Post(_) => LinkHolds::Post,
+            SharePayload::Board(_) => LinkHolds::Board,
+            SharePayload::Shift(_) => LinkHolds::Shift,
+        }
+    }
+
     /// The payload as a board, ready for the preview and the merge.
     pub fn into_board(self) -> Board {
         match self {
@@ -47,7 +67,7 @@ impl SharePayload {
                 board.add_post(*post);
                 board
             }
-            SharePayload::Board(board) => *board,
+            SharePayload::Board(board) | SharePayload::Shift(board) => *board,
         }
     }
 }
@@ -61,6 +81,7 @@ pub struct ShareLink {
 
 const POST: u8 = b'p';
 const BOARD: u8 = b'b';
+const SHIFT: u8 = b's';
 const PUBLIC: u8 = b'p';
 const GROUP: u8 = b'g';
 
@@ -86,6 +107,28 @@ impl ShareLink {
         link_frame::seal(tag(BOARD, audience), snapshot.as_bytes())
     }
 
+    /// The fragment (without `#`) sharing shift `id` of `board` with anyone: the shift with
+    /// every sign-up this board holds, and the place it staffs so the reader sees its name. A
+    /// shift holds nothing private, and the place passes the public redaction. `None` when the
+    /// board has no live shift `id`.
+    pub fn for_shift(board: &Board, id: RecordId) -> Option<String> {
+        let shift = board.shifts.get(&id).filter(|shift| !shift.is_removed())?;
+        let mut single = Board::default();
+        if let Some(place) = shift
+            .resource
+            .value
+            .and_then(|place| board.resources.get(&place))
+        {
+            single.resources.insert(place.id, place.clone());
+        }
+        single.shifts.insert(id, shift.clone());
+        let snapshot = Snapshot::encode(&single.redacted(Audience::Public));
+        Some(link_frame::seal(
+            tag(SHIFT, LinkAudience::Public),
+            snapshot.as_bytes(),
+        ))
+    }
+
     /// Opens a link: a whole URL, a `#fragment` or the bare fragment. Nothing is merged here;
     /// the caller shows `preview::Preview` first.
     pub fn decode(text: &str) -> Result<ShareLink, LinkError> {
@@ -102,6 +145,22 @@ impl ShareLink {
             BOARD => SharePayload::Board(Box::new(
                 Snapshot::import(json).map_err(LinkError::BadContent)?,
             )),
+            SHIFT => {
+                let board = Snapshot::import(json).map_err(LinkError::BadContent)?;
+                // The checksum matched, so a shift link holding anything but one shift and its
+                // place was made so on purpose.
+                let one = board.shifts.len() == 1
+                    && board.resources.len() <= 1
+                    && board.posts.is_empty()
+                    && board.matches.is_empty()
+                    && board.rosters.is_empty()
+                    && board.fund.is_empty()
+                    && board.skills.is_empty();
+                if !one {
+                    return Err(LinkError::Damaged);
+                }
+                SharePayload::Shift(Box::new(board))
+            }
             _ => return Err(LinkError::Damaged),
         };
         Ok(ShareLink { audience, payload })

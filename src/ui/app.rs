@@ -7,6 +7,7 @@ use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
     board::BoardPage, mine::MinePage, new_post::NewPostPage, not_found::NotFoundPage,
     place::PlacePage, places::PlacesPage, post::PostPage, settings::SettingsPage, share::SharePage,
+    shift::ShiftPage,
 };
 use super::state::{t, AppState};
 use crate::i18n::Msg;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mine") view=MinePage/>
                     <Route path=path!("/places") view=PlacesPage/>
                     <Route path=path!("/places/:id") view=PlacePage/>
+                    <Route path=path!("/shift/:id") view=ShiftPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/share") view=SharePage/>
                 </Routes>

@@ -21,6 +21,10 @@ pub fn post(id: RecordId) -> String {
     format!("/post/{id}")
 }
 
+pub fn shift(id: RecordId) -> String {
+    format!("/shift/{id}")
+}
+
 pub fn place(id: RecordId) -> String {
     format!("/places/{id}")
 }

@@ -30,7 +30,7 @@ catalogue! {
         // The flyer
         NavFlyer, OverviewFlyer, FlyerHeading, FlyerBody, FlyerQrAlt,
         // Shifts and the shift sheet
-        NavShifts, OverviewShifts, ShiftsTitle, ShiftsIntro, ShiftsEmpty, ShiftList, ShiftWhen, ShiftGap, ShiftFull, SignedUp, NobodyYet, SignUpLabel, SignUp, BackOut, SignedUpSaved, BackedOutSaved, ErrShiftGone, ErrShiftFull, NewShiftHeading, FieldTask, FieldTaskHint, FieldShiftPlace, NoPlace, FieldShiftDay, FieldShiftTime, FieldMinutes, FieldNeeded, ErrShiftTime, ErrNumber, SubmitShift, ShiftAdded, PrintShifts, ShiftSheetTitle, ColTask, ColWhen, ColPlace, ColNeeded, ColSignedUp, ColWriteIn, BackToShifts,
+        NavShifts, OverviewShifts, ShiftsTitle, ShiftsIntro, ShiftsEmpty, ShiftList, ShareShift, ShareShiftHint, ShiftShareText, SignUp, NewShiftHeading, FieldTask, FieldTaskHint, FieldShiftPlace, NoPlace, FieldShiftDay, FieldShiftTime, FieldMinutes, FieldNeeded, ErrShiftTime, ErrNumber, SubmitShift, ShiftAdded, PrintShifts, ShiftSheetTitle, ColTask, ColWhen, ColPlace, ColNeeded, ColSignedUp, ColWriteIn, BackToShifts,
         // The fund
         NavFund, OverviewFund, FundTitle, FundIntro, TotalRequested, TotalPledged, TotalPaidOut, TotalBalance, TotalOutstanding, FundByMonth, LedgerHeading, LedgerEmpty, ColDate, ColKind, ColAmount, ColPurpose, ColBy, ColBalance, KindRequest, KindPledge, KindPayout, NewEntryHeading, FieldEntryKind, FieldAmount, FieldAmountHint, ErrAmount, FieldPurpose, FieldTowards, NoRequest, FieldEntryNote, SubmitEntry, EntrySaved, SaveLedgerCsv,
         // Check-in rounds and their print view

@@ -7,3 +7,4 @@ pub mod layout;
 pub mod places;
 pub mod post;
 pub mod share;
+pub mod shift;

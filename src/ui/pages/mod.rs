@@ -9,3 +9,4 @@ pub mod places;
 pub mod post;
 pub mod settings;
 pub mod share;
+pub mod shift;

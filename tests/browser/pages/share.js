@@ -55,9 +55,10 @@ class ShareScreen {
     return this.page.getByRole("textbox", { name: this.s.pasteLink });
   }
 
-  /** The preview a link or file opens, before anything is merged (a post link names itself). */
+  /** The preview a link or file opens, before anything is merged (a post or shift link names itself). */
   get preview() {
-    const name = new RegExp(`^(${escape(this.s.previewHeading)}|${escape(this.s.fromLinkPost)})$`);
+    const names = [this.s.previewHeading, this.s.fromLinkPost, this.s.fromLinkShift].map(escape).join("|");
+    const name = new RegExp(`^(${names})$`);
     return this.page.getByRole("region", { name });
   }
 

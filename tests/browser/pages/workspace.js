@@ -217,4 +217,46 @@ async function becomeCoordinator(page) {
   return key;
 }
 
-module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, RoundsScreen, SkillsScreen, becomeCoordinator };
+/** The shifts screen: the form that adds a shift, and each shift's card with its share panel. */
+class ShiftsScreen extends WorkspaceScreen {
+  get s() {
+    return this.w.shifts;
+  }
+
+  /** Opens the workspace, then its shifts screen from the menu, as a coordinator does. */
+  async openShifts() {
+    await this.open();
+    await this.navLink(this.s.nav).click();
+    await expect(this.heading).toHaveText(this.s.title);
+  }
+
+  /** Adds a shift through the form; `day` as a date field takes it (2026-12-31). */
+  async addShift({ task, day, time, needed }) {
+    const form = this.page.locator("form.shift-form");
+    await form.getByRole("textbox", { name: this.s.task }).fill(task);
+    await form.getByLabel(this.s.day).fill(day);
+    await form.getByLabel(this.s.time).fill(time);
+    await form.getByRole("textbox", { name: this.s.needed }).fill(String(needed));
+    await form.getByRole("button", { name: this.s.submit }).click();
+    await expect(this.notice).toContainText(this.s.added(task));
+  }
+
+  card(task) {
+    return this.page
+      .getByRole("list", { name: this.s.list })
+      .getByRole("listitem")
+      .filter({ has: this.page.getByRole("heading", { name: task, exact: true }) });
+  }
+
+  /** Unfolds "Share this shift" on the shift's card and returns its message and link. */
+  async share(task) {
+    const card = this.card(task);
+    await card.getByText(this.s.share, { exact: true }).click();
+    const box = card.getByRole("textbox", { name: words[this.lang].messageBox, exact: true });
+    await expect(box).toHaveValue(/#c1\.sp\./);
+    const text = await box.inputValue();
+    return { card, text, link: text.split("\n").pop() };
+  }
+}
+
+module.exports = { WorkspaceScreen, MatchingScreen, ReportScreen, RoundsScreen, SkillsScreen, ShiftsScreen, becomeCoordinator };

@@ -6,6 +6,7 @@ pub mod choice_field;
 pub mod field_error;
 pub mod form_actions;
 pub mod form_state;
+pub mod handle_field;
 pub mod lens;
 pub mod options;
 pub mod radio_field;

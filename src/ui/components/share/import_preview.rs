@@ -4,14 +4,18 @@
 use super::problem::refusal_text;
 use super::web;
 use crate::i18n::{fill, Counted, Lang, Msg};
+use crate::model::shift::Opening;
 use crate::model::trust::Admitted;
 use crate::model::{Audience, Board, MergeReport, Post, PostKind};
 use crate::sources::preview::{Change, Preview};
-use crate::sources::share_link::{LinkAudience, ShareLink, SharePayload};
+use crate::sources::share_link::{LinkAudience, LinkHolds, ShareLink};
 use crate::ui::components::post::body::PostBody;
 use crate::ui::components::post::respond::Respond;
 use crate::ui::components::post::responses::{responses_heading, ResponseItem};
 use crate::ui::components::post::status_actions::respond_label;
+use crate::ui::components::shift::shift_body::ShiftBody;
+use crate::ui::components::shift::shift_text::{opening_note, ShiftText};
+use crate::ui::pages::shift as shift_page;
 use crate::ui::state::{t, Announcement, AppState};
 use crate::ui::{format, platform, routes};
 use leptos::prelude::*;
@@ -20,8 +24,11 @@ use leptos_router::hooks::use_navigate;
 /// Where an incoming board came from, as the preview names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// A share link holding one post (`post`) or a board, for this audience.
-    Link { audience: LinkAudience, post: bool },
+    /// A share link holding one post, one shift or a board, for this audience.
+    Link {
+        audience: LinkAudience,
+        holds: LinkHolds,
+    },
     /// A snapshot file, by its name.
     File(String),
 }
@@ -35,11 +42,10 @@ pub struct Incoming {
 
 impl From<ShareLink> for Incoming {
     fn from(link: ShareLink) -> Self {
-        let post = matches!(link.payload, SharePayload::Post(_));
         Incoming {
             origin: Origin::Link {
                 audience: link.audience,
-                post,
+                holds: link.payload.holds(),
             },
             board: link.payload.into_board(),
         }
@@ -85,22 +91,28 @@ pub fn ImportPreview(
         // The preview may have been closed while the check ran: then nobody is waiting.
         admitted.try_set(Some(checked));
     });
-    let (source, name, group, single) = match incoming.origin {
-        Origin::Link { audience, post } => {
-            let source = if post {
-                Msg::FromLinkPost
-            } else {
-                Msg::FromLinkBoard
+    let (source, name, group, holds) = match incoming.origin {
+        Origin::Link { audience, holds } => {
+            let source = match holds {
+                LinkHolds::Post => Msg::FromLinkPost,
+                LinkHolds::Shift => Msg::FromLinkShift,
+                LinkHolds::Board => Msg::FromLinkBoard,
             };
-            (source, String::new(), audience == LinkAudience::Group, post)
+            (
+                source,
+                String::new(),
+                audience == LinkAudience::Group,
+                holds,
+            )
         }
-        Origin::File(name) => (Msg::FromFile, name, false, false),
+        Origin::File(name) => (Msg::FromFile, name, false, LinkHolds::Board),
     };
+    let single = holds != LinkHolds::Board;
     let source = move || fill(state.t(source), &[("name", &name)]);
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
-    // A link to one post is about that post: its heading says so, and the post follows in
-    // full, before any question of adding it.
+    // A link to one post (or one shift) is about it: its heading says so, and the post follows
+    // in full, before any question of adding it.
     let heading = if single {
         view! { <h2 id=heading_id tabindex="-1" dir="auto">{source}</h2> }.into_any()
     } else {
@@ -115,7 +127,7 @@ pub fn ImportPreview(
             {heading}
             {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
             {move || match admitted.get() {
-                Some(admitted) => view! { <Checked admitted single on_close/> }.into_any(),
+                Some(admitted) => view! { <Checked admitted holds on_close/> }.into_any(),
                 None => view! {
                     <p role="status">{t(Msg::CheckingSignatures)}</p>
                     <div class="actions">
@@ -131,19 +143,41 @@ pub fn ImportPreview(
 }
 
 /// The preview of what passed the gate, what was left out, and the buttons. A single post is
-/// shown in full with its ways to respond; adding it then opens it, so the person stays on it.
+/// shown in full with its ways to respond, a single shift with the people it needs and a way to
+/// sign up; adding either then opens it, so the person stays on it.
 #[component]
-fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl IntoView {
+fn Checked(admitted: Admitted, holds: LinkHolds, on_close: Callback<()>) -> impl IntoView {
     let state = AppState::get();
     let navigate = use_navigate();
-    let post = single
+    let post = (holds == LinkHolds::Post)
         .then(|| admitted.board.posts().next().cloned())
         .flatten();
-    let opened = post.as_ref().map(|post| post.id);
-    let respond = post.as_ref().and_then(|post| {
-        (!state.is_mine(post) && post.current_status().is_active())
-            .then(|| respond_label(post.kind))
-    });
+    let shift = (holds == LinkHolds::Shift)
+        .then(|| admitted.board.shifts.values().next().cloned())
+        .flatten();
+    // Where adding it goes, and the control to start on when the person chose to act.
+    let opened = match (&post, &shift) {
+        (Some(post), _) => Some((routes::post(post.id), "helper-name")),
+        (None, Some(shift)) => Some((routes::shift(shift.id), shift_page::HANDLE_FIELD)),
+        (None, None) => None,
+    };
+    let respond = match (&post, &shift) {
+        (Some(post), _) => (!state.is_mine(post) && post.current_status().is_active())
+            .then(|| respond_label(post.kind)),
+        // A shift this board has already (the coordinator's own, coming back with someone's
+        // answer) is added, not signed up for: its page has the sign-up.
+        (None, Some(shift)) => (!state
+            .board
+            .with_untracked(|board| board.shifts.contains_key(&shift.id))
+            && !state.is_signed_up(shift)
+            && shift.opening(platform::now_ms()) == Opening::Open)
+            .then_some(Msg::SignUpLabel),
+        (None, None) => None,
+    };
+    let task = shift
+        .as_ref()
+        .map(|shift| shift.task.value.clone())
+        .unwrap_or_default();
     // Counted against the board as it is now; the merge reports its own counts, which match
     // unless the board changes while the preview is open.
     let preview = state
@@ -151,6 +185,19 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
         .with_untracked(|board| Preview::of(board, &admitted));
     let report = preview.report;
     let refused = preview.refused.clone();
+    let in_preview = shift.map(|shift| {
+        let board = admitted.board.clone();
+        move || {
+            let text = ShiftText::of(state, state.lang.get(), &board, &shift);
+            let note = opening_note(shift.opening(platform::now_ms()), text.mine);
+            view! {
+                <div class="in-preview">
+                    <h3 class="card-title" dir="auto">{text.task.clone()}</h3>
+                    <ShiftBody text note/>
+                </div>
+            }
+        }
+    });
     let board = StoredValue::new(admitted.board);
     let merge = move |then_respond: bool| {
         let done = board.with_value(|incoming| state.merge_admitted(incoming));
@@ -160,13 +207,13 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
             &[("counts", &counts_text(lang, &done))],
         );
         on_close.run(());
-        match opened {
-            Some(id) => {
-                let path = routes::post(id);
-                state.announce(&path, text);
-                navigate(&path, Default::default());
+        match &opened {
+            Some((path, field)) => {
+                let field = *field;
+                state.announce(path, text);
+                navigate(path, Default::default());
                 if then_respond {
-                    request_animation_frame(|| platform::focus_id("helper-name"));
+                    request_animation_frame(move || platform::focus_id(field));
                 }
             }
             None => state.notice.set(Some(Announcement {
@@ -187,7 +234,10 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
     let more = count.saturating_sub(LISTED);
     view! {
             {post.map(|post| view! { <PostInPreview post/> })}
+            {in_preview}
             <p class="count-line">{move || counts_text(state.lang.get(), &report)}</p>
+            // A shift's link holds no posts: the counts above say what it changes.
+            {(holds != LinkHolds::Shift).then(|| view! {
             <p>{move || counted(Counted::IncomingPosts, count)}</p>
             <ul class="incoming-posts">
                 {preview
@@ -217,6 +267,7 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
                     })
                     .collect_view()}
             </ul>
+            })}
             {(more > 0).then(|| view! { <p>{move || counted(Counted::MorePosts, more)}</p> })}
             {(!refused.is_empty()).then(|| view! {
                 <div class="refused" role="alert">
@@ -234,7 +285,7 @@ fn Checked(admitted: Admitted, single: bool, on_close: Callback<()>) -> impl Int
             <div class="actions">
                 {respond.map(|label| view! {
                     <button type="button" on:click=move |_| merge.with_value(|merge| merge(true))>
-                        {t(label)}
+                        {move || fill(state.t(label), &[("task", &task)])}
                     </button>
                 })}
                 <button

@@ -47,7 +47,8 @@ pub fn encoded(text: &str) -> String {
 #[component]
 pub fn SendMessage(
     /// Keeps the ids of two of these on one screen apart.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The readable text before the link.
     #[prop(into)]
     text: Signal<String>,

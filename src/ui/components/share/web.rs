@@ -9,12 +9,14 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The address of the app's board (`https://example.org/circle/`), which a share link's
 /// fragment is added to: any screen can open a link, and the board is where a neighbour lands.
+/// From the workspace too: a link it shares opens on the board page, which a neighbour's phone
+/// already has.
 pub fn app_url() -> String {
     let origin = leptos::prelude::window()
         .location()
         .origin()
         .unwrap_or_default();
-    format!("{origin}{}", AppState::get().href("/"))
+    format!("{origin}{}", AppState::get().site_href("/"))
 }
 
 /// The public link to `post` (its private details stripped by the redaction step): what every
@@ -22,6 +24,13 @@ pub fn app_url() -> String {
 pub fn public_post_url(post: &crate::model::Post) -> String {
     use crate::sources::share_link::{share_url, LinkAudience, ShareLink};
     share_url(&app_url(), &ShareLink::for_post(post, LinkAudience::Public))
+}
+
+/// The link to shift `id` as this board holds it, with every sign-up on it: the coordinator's
+/// call for people, or a neighbour's answer on its way back. `None` when the shift is gone.
+pub fn shift_url(board: &crate::model::Board, id: crate::model::RecordId) -> Option<String> {
+    use crate::sources::share_link::{share_url, ShareLink};
+    ShareLink::for_shift(board, id).map(|fragment| share_url(&app_url(), &fragment))
 }
 
 /// The page's fragment without its `#`; empty when there is none.

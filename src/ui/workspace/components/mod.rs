@@ -2,7 +2,6 @@
 
 pub mod bar_chart;
 pub mod fund;
-pub mod handle_field;
 pub mod rounds;
 pub mod shifts;
 pub mod skills;

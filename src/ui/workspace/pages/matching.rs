@@ -4,8 +4,8 @@
 use crate::i18n::workspace::WorkMsg;
 use crate::i18n::Msg;
 use crate::model::{Post, RecordId};
+use crate::ui::components::form::handle_field::HandleField;
 use crate::ui::state::{t, AppState};
-use crate::ui::workspace::components::handle_field::HandleField;
 use crate::ui::workspace::components::suggestions::Suggestions;
 use crate::ui::workspace::text::work_fill;
 use crate::ui::{format, labels, platform, routes};

@@ -3,8 +3,8 @@
 
 use super::shifts::coming;
 use crate::i18n::workspace::WorkMsg;
+use crate::ui::components::shift::shift_text::ShiftText;
 use crate::ui::state::{t, AppState};
-use crate::ui::workspace::components::shifts::shift_card::ShiftText;
 use crate::ui::workspace::routes;
 use leptos::prelude::*;
 

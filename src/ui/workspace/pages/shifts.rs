@@ -2,9 +2,9 @@
 //! up and this person's own sign-up; a form to add one; and the printable shift sheet.
 
 use crate::i18n::workspace::WorkMsg;
+use crate::ui::components::form::handle_field::HandleField;
 use crate::ui::platform;
 use crate::ui::state::{t, AppState};
-use crate::ui::workspace::components::handle_field::HandleField;
 use crate::ui::workspace::components::shifts::shift_card::ShiftCard;
 use crate::ui::workspace::components::shifts::shift_form::ShiftForm;
 use crate::ui::workspace::routes;
@@ -17,7 +17,7 @@ pub fn coming(state: AppState) -> Vec<crate::model::RecordId> {
         board
             .shifts()
             .into_iter()
-            .filter(|shift| shift.starts_ms.value + u64::from(shift.minutes.value) * 60_000 >= now)
+            .filter(|shift| shift.ends_ms() >= now)
             .map(|shift| shift.id)
             .collect()
     })
