@@ -225,3 +225,49 @@ impl fmt::Display for EntryError {
 }
 
 impl std::error::Error for EntryError {}
+
+/// The [`Entry`] of a log entry kept on one record (a condition report on a place, a swap on a
+/// childcare listing): a struct with `at`, `by` and `seal: Option<Seal>`, and a
+/// `signed(owner, key)` giving the bytes its seal covers. Written once here, so the logs cannot
+/// drift apart in how they are keyed, merged or checked.
+macro_rules! record_log_entry {
+    ($entry:ty, $field:expr) => {
+        impl $crate::model::entry::Entry for $entry {
+            type Owner = $crate::model::id::RecordId;
+            type Key = $crate::model::entry::LogKey;
+            const FIELD: $crate::model::validate::Field = $field;
+            const ROTATES: bool = true;
+
+            fn key(&self) -> $crate::model::entry::LogKey {
+                (
+                    self.at,
+                    $crate::model::entry::Maker::of(self.signer(), &self.by),
+                    self.seal.map(|seal| seal.sig),
+                )
+            }
+
+            fn at(&self) -> $crate::model::clock::Stamp {
+                self.at
+            }
+
+            fn signer(&self) -> Option<$crate::model::trust::AuthorKey> {
+                self.seal.map(|seal| seal.key)
+            }
+
+            fn sealed(
+                &self,
+                owner: $crate::model::id::RecordId,
+            ) -> Option<(
+                $crate::model::trust::Seal,
+                $crate::model::trust::seal::Signed,
+            )> {
+                self.seal.map(|seal| (seal, self.signed(owner, &seal.key)))
+            }
+
+            fn merge_copy(&mut self, other: &Self) -> bool {
+                $crate::model::entry::keep_greater(self, other)
+            }
+        }
+    };
+}
+pub(crate) use record_log_entry;

@@ -5,7 +5,7 @@
 
 use super::board::Board;
 use super::clock::Stamp;
-use super::entry::{keep_greater, Entries, Entry, EntryError, LogKey, Maker};
+use super::entry::{Entries, EntryError};
 use super::id::RecordId;
 use super::merge::Merge;
 use super::post::{Contact, Handle};
@@ -142,37 +142,7 @@ impl Report {
     }
 }
 
-impl Entry for Report {
-    type Owner = RecordId;
-    type Key = LogKey;
-    const FIELD: Field = Field::Reports;
-    const ROTATES: bool = true;
-
-    fn key(&self) -> LogKey {
-        (
-            self.at,
-            Maker::of(self.signer(), &self.by),
-            self.seal.map(|seal| seal.sig),
-        )
-    }
-
-    fn at(&self) -> Stamp {
-        self.at
-    }
-
-    fn signer(&self) -> Option<AuthorKey> {
-        self.seal.map(|seal| seal.key)
-    }
-
-    fn sealed(&self, resource: RecordId) -> Option<(Seal, Signed)> {
-        self.seal
-            .map(|seal| (seal, self.signed(resource, &seal.key)))
-    }
-
-    fn merge_copy(&mut self, other: &Self) -> bool {
-        keep_greater(self, other)
-    }
-}
+super::entry::record_log_entry!(Report, Field::Reports);
 
 /// What a person fills in to add or edit a resource.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -388,6 +358,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::entry::Entry;
     use crate::model::DeviceId;
 
     fn fridge() -> ResourceDraft {

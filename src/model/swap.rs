@@ -10,7 +10,7 @@
 use super::board::Board;
 use super::clock::Stamp;
 use super::day::Day;
-use super::entry::{keep_greater, Entry, EntryError, LogKey, Maker};
+use super::entry::EntryError;
 use super::id::RecordId;
 use super::post::Handle;
 use super::record::Record;
@@ -119,36 +119,7 @@ impl Swap {
     }
 }
 
-impl Entry for Swap {
-    type Owner = RecordId;
-    type Key = LogKey;
-    const FIELD: Field = Field::Swaps;
-    const ROTATES: bool = true;
-
-    fn key(&self) -> LogKey {
-        (
-            self.at,
-            Maker::of(self.signer(), &self.by),
-            self.seal.map(|seal| seal.sig),
-        )
-    }
-
-    fn at(&self) -> Stamp {
-        self.at
-    }
-
-    fn signer(&self) -> Option<AuthorKey> {
-        self.seal.map(|seal| seal.key)
-    }
-
-    fn sealed(&self, skill: RecordId) -> Option<(Seal, Signed)> {
-        self.seal.map(|seal| (seal, self.signed(skill, &seal.key)))
-    }
-
-    fn merge_copy(&mut self, other: &Self) -> bool {
-        keep_greater(self, other)
-    }
-}
+super::entry::record_log_entry!(Swap, Field::Swaps);
 
 /// One neighbour's minding in a set of swaps: minutes given (minding others' children) and
 /// received (their own children minded).
@@ -224,6 +195,7 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::entry::Entry;
     use crate::model::merge::Merge;
     use crate::model::skill::SkillDraft;
     use crate::model::{Audience, DeviceId};

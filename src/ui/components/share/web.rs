@@ -27,10 +27,18 @@ pub fn public_post_url(post: &crate::model::Post) -> String {
 }
 
 /// The link to shift `id` as this board holds it, with every sign-up on it: the coordinator's
-/// call for people, or a neighbour's answer on its way back. `None` when the shift is gone.
-pub fn shift_url(board: &crate::model::Board, id: crate::model::RecordId) -> Option<String> {
+/// call for people, or a neighbour's answer on its way back. Kept up to date as sign-ups
+/// arrive; empty when the shift is gone.
+pub fn shift_url(state: AppState, id: crate::model::RecordId) -> leptos::prelude::Signal<String> {
     use crate::sources::share_link::{share_url, ShareLink};
-    ShareLink::for_shift(board, id).map(|fragment| share_url(&app_url(), &fragment))
+    use leptos::prelude::*;
+    Signal::derive(move || {
+        state
+            .board
+            .with(|board| ShareLink::for_shift(board, id))
+            .map(|fragment| share_url(&app_url(), &fragment))
+            .unwrap_or_default()
+    })
 }
 
 /// The page's fragment without its `#`; empty when there is none.

@@ -37,12 +37,7 @@ pub fn SendSignUp(
             &[("handle", &by), ("task", &task), ("when", &when.get())],
         )
     });
-    let url = Signal::derive(move || {
-        state
-            .board
-            .with(|board| web::shift_url(board, id))
-            .unwrap_or_default()
-    });
+    let url = web::shift_url(state, id);
     view! {
         <section class="send-sign-up" aria-labelledby=HEADING>
             <h2 id=HEADING tabindex="-1">{t(Msg::SendSignUpHeading)}</h2>

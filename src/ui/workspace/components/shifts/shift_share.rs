@@ -31,12 +31,7 @@ pub fn ShiftShare(id: RecordId, text: ShiftText) -> impl IntoView {
             &[("what", &what), ("gap", &gap)],
         )
     });
-    let url = Signal::derive(move || {
-        state
-            .board
-            .with(|board| web::shift_url(board, id))
-            .unwrap_or_default()
-    });
+    let url = web::shift_url(state, id);
     view! {
         <details class="more shift-share" on:toggle:target=move |ev| open.set(ev.target().open())>
             <summary>{t(WorkMsg::ShareShift)}</summary>
