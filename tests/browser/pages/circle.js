@@ -173,37 +173,45 @@ function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Per page: icon requests in flight, and whether this document has asked for its icon yet. */
-const icons = new WeakMap();
+/** Per page: the requests in flight, and whether this document has asked for its icon yet. */
+const traffic = new WeakMap();
 
-function watchIcons(page) {
-  if (!icons.has(page)) {
-    const state = { pending: new Set(), asked: false };
-    const isIcon = (request) => request.url().endsWith("/icons/icon.svg");
-    page.on("load", () => (state.asked = false));
+function watchTraffic(page) {
+  if (!traffic.has(page)) {
+    const state = { pending: new Set(), iconAsked: false };
+    page.on("load", () => (state.iconAsked = false));
     page.on("request", (request) => {
-      if (isIcon(request)) {
-        state.asked = true;
-        state.pending.add(request);
-      }
+      if (request.url().endsWith("/icons/icon.svg")) state.iconAsked = true;
+      state.pending.add(request);
     });
     page.on("requestfinished", (request) => state.pending.delete(request));
     page.on("requestfailed", (request) => state.pending.delete(request));
-    icons.set(page, state);
+    traffic.set(page, state);
   }
-  return icons.get(page);
+  return traffic.get(page);
 }
+
+/** How long the page must make no request before it counts as settled. */
+const QUIET_MS = 150;
 
 /**
  * Waits until the page has finished loading everything it asked for (the app's wasm, the group's
- * settings, and the icon Chromium fetches by itself shortly after a load), so that leaving the
- * page or ending the test does not abort a request the harness rightly reports.
+ * settings, the sources they name, and the icon Chromium fetches by itself shortly after a load),
+ * so that leaving the page or ending the test does not abort a request the harness rightly
+ * reports. "networkidle" alone is not enough on a busy machine: it can fire while the wasm is
+ * still starting, before the app asks for the group's settings, and then it never waits again.
+ * So this also waits until no request the page made is on its way, for QUIET_MS in a row.
  */
 async function settle(page) {
-  const icon = watchIcons(page);
+  const state = watchTraffic(page);
   if (page.url() === "about:blank") return;
   await page.waitForLoadState("networkidle");
-  for (let tries = 0; (!icon.asked || icon.pending.size > 0) && tries < 20; tries += 1) {
+  let quietSince = Date.now();
+  // Chromium asks for the icon within a second of a load, or not at all (it may have it).
+  for (let tries = 0; tries < 200; tries += 1) {
+    const iconDue = !state.iconAsked && tries < 20;
+    if (state.pending.size > 0 || iconDue) quietSince = Date.now();
+    else if (Date.now() - quietSince >= QUIET_MS) return;
     await page.waitForTimeout(50);
   }
 }
