@@ -234,9 +234,9 @@ catalogue! {
         CharsCount, FormCleared, Undo,
         // The group's shared board: its sources, synced when the app opens and on request
         SyncHeading, SyncNow, Syncing, SyncRead, SyncFromCopy, SyncOffline, SyncOfflineNever,
-        SyncFailed, SyncNotFound, SyncStatus, SyncTimeout,
+        SyncFailed, SyncNotFound, SyncNoReader, SyncStatus, SyncTimeout,
         // The members' board: encrypted with the group's passphrase
-        SyncLocked, MembersHeading, MembersHint, FieldPassphrase, RememberPassphrase, Unlock, Unlocking, Unlocked, MembersOpen, ForgetPassphrase, PassphraseForgotten, ErrPassphraseEmpty, ErrWrongPassphrase, ErrMembersDamaged, ErrNoMembersBoard, ErrMembersNewer,
+        SyncLocked, MembersHeading, MembersHint, FieldPassphrase, RememberPassphrase, Unlock, Unlocking, Unlocked, MembersOpen, ForgetPassphrase, PassphraseForgotten, ErrPassphraseEmpty, ErrWrongPassphrase, ErrMembersDamaged, ErrNoMembersBoard, ErrMembersNewer, ErrNoReader,
         // Places: the directory, condition reports, kinds of place, stock and condition
         NavPlaces, PlacesTitle, PlacesIntro, PlacesList, PlacesEmpty, PlacesNoMatch, FilterPlaceKind, AnyPlaceKind, FilterOpenNow, OpenNow, ClosedNow, PlaceHours, PlaceAccepts, PlaceNeeds, PlaceServes, PlaceLatest, PlaceNoReport, ReportedAgo, ReportHeading, FieldStock, FieldCondition, FieldReportNote, SubmitReport, ReportSaved, ErrReportEmpty, PlaceFridge, PlaceFreeStore, PlacePantry, PlaceClinic, PlaceCoolingCentre, PlaceWarmingCentre, PlaceShelter, PlaceWater, PlaceLaundry, PlaceShowers, PlaceOther, StockEmpty, StockLow, StockSome, StockFull, ConditionGood, ConditionDirty, ConditionOutOfOrder, ConditionGone,
         // The way to the group's workspace, the other entry page

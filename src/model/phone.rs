@@ -8,10 +8,11 @@
 //! so the first digits say which it is), and the whole number has 7 to 15 digits. For the
 //! countries whose national numbers have a known length, that length is checked too.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What is wrong with a typed phone number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PhoneError {
     /// Letters or other text beside the number: times, names, "ext. 12", a second number.
     ExtraText,

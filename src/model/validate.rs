@@ -7,10 +7,11 @@ use super::config::GroupConfig;
 use super::contact_value;
 use super::phone::PhoneError;
 use super::post::{Contact, PostDraft};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The field an error is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     Title,
     Details,
@@ -110,7 +111,7 @@ impl Field {
 }
 
 /// What is wrong with a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Problem {
     /// Required and empty.
     Missing,
@@ -131,7 +132,7 @@ pub enum Problem {
 }
 
 /// One thing wrong with an input: which field and what.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ValidationError {
     pub field: Field,
     pub problem: Problem,

@@ -85,7 +85,7 @@ impl fmt::Debug for GroupKey {
 }
 
 /// Why an encrypted board did not open. Nothing on the device changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OpenError {
     /// Not an encrypted board (not JSON, or another kind of file).
     NotEncrypted,

@@ -10,7 +10,9 @@
 //! - `sheet`: a group's published sheets (CSV) read into posts and resources;
 //! - `encrypted_board`: the group's board, readable only with its passphrase;
 //! - `group_source`: one of a group's sources (a snapshot file or a sheet) read into a board;
-//! - `preview`: what a merge would do, shown before it is done.
+//! - `preview`: what a merge would do, shown before it is done;
+//! - `reader_job`: the sheet reading and members' board opening the board page hands to its
+//!   reader worker.
 
 pub mod base64url;
 pub mod crc32;
@@ -23,6 +25,7 @@ pub mod link_text;
 pub mod post_wire;
 pub mod preview;
 pub mod qr;
+pub mod reader_job;
 pub mod report_csv;
 pub mod share_link;
 pub mod sheet;

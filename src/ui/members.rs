@@ -6,10 +6,11 @@
 
 use super::state::AppState;
 use super::sync::{SyncError, TIMEOUT};
-use super::{platform, remote};
+use super::{platform, reader, remote};
 use crate::i18n::Msg;
 use crate::model::SourceKind;
 use crate::sources::encrypted_board::{self, GroupKey, OpenError};
+use crate::sources::reader_job::{Answer, Job};
 use leptos::prelude::*;
 
 /// Where a remembered key is kept.
@@ -21,6 +22,8 @@ pub enum UnlockError {
     /// None of the group's sources is a members' board that could be fetched.
     NoMembersBoard,
     Open(OpenError),
+    /// The reader worker, which derives the key, could not be started.
+    NoReader,
 }
 
 impl UnlockError {
@@ -30,6 +33,7 @@ impl UnlockError {
             Self::Open(OpenError::WrongPassphrase) => Msg::ErrWrongPassphrase,
             Self::Open(OpenError::Damaged) => Msg::ErrMembersDamaged,
             Self::Open(OpenError::Newer { .. } | OpenError::Unsupported) => Msg::ErrMembersNewer,
+            Self::NoReader => Msg::ErrNoReader,
         }
     }
 }
@@ -47,7 +51,8 @@ impl AppState {
 
     /// Opens the members' board with `passphrase`: finds it among the group's sources, derives
     /// the key (slow on purpose, so the screen says so first), checks that it opens the board,
-    /// keeps it (on the device too when `remember`), and syncs.
+    /// keeps it (on the device too when `remember`), and syncs. The reader worker derives the
+    /// key, so the page stays responsive meanwhile.
     pub async fn unlock(self, passphrase: String, remember: bool) -> Result<(), UnlockError> {
         let sources = self.config.with_untracked(|config| config.sources.clone());
         for source in sources
@@ -57,14 +62,16 @@ impl AppState {
             let Ok(fetched) = remote::fetch_bytes(&source.url, TIMEOUT).await else {
                 continue;
             };
-            let text = String::from_utf8_lossy(&fetched.bytes);
-            let Ok(kdf) = encrypted_board::kdf_of(&text) else {
+            if encrypted_board::kdf_of(&String::from_utf8_lossy(&fetched.bytes)).is_err() {
                 continue;
+            }
+            let job = Job::Unlock {
+                passphrase: passphrase.clone(),
             };
-            // The derivation holds this thread for about a second: let "Opening…" show first.
-            platform::let_paint().await;
-            let key = GroupKey::derive(&passphrase, &kdf).map_err(UnlockError::Open)?;
-            encrypted_board::open(&text, &key).map_err(UnlockError::Open)?;
+            let key = match reader::ask(&job, &fetched.bytes).await {
+                Ok(Answer::Unlocked(result)) => result.map_err(UnlockError::Open)?,
+                _ => return Err(UnlockError::NoReader),
+            };
             if remember {
                 platform::save(GROUP_KEY, &key);
             } else {
@@ -85,17 +92,19 @@ impl AppState {
 
     /// A source's bytes as a board file: an encrypted one opened with the key this phone
     /// holds, anything else as it came. Locked when the phone holds no key that fits.
-    pub(super) fn open_members_board(self, bytes: Vec<u8>) -> Result<Vec<u8>, SyncError> {
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(text) if encrypted_board::kdf_of(text).is_ok() => text,
-            _ => return Ok(bytes),
-        };
+    pub(super) async fn open_members_board(self, bytes: Vec<u8>) -> Result<Vec<u8>, SyncError> {
+        let encrypted =
+            std::str::from_utf8(&bytes).is_ok_and(|text| encrypted_board::kdf_of(text).is_ok());
+        if !encrypted {
+            return Ok(bytes);
+        }
         let key = self.group_key.get_untracked().ok_or(SyncError::Locked)?;
-        match encrypted_board::open(text, &key) {
-            Ok(snapshot) => Ok(snapshot.into_bytes()),
+        match reader::ask(&Job::Open { key }, &bytes).await? {
+            Answer::Opened(Ok(snapshot)) => Ok(snapshot.into_bytes()),
             // A new passphrase (or new parameters): the kept key no longer fits.
-            Err(OpenError::WrongPassphrase) => Err(SyncError::Locked),
-            Err(error) => Err(SyncError::Encrypted(error)),
+            Answer::Opened(Err(OpenError::WrongPassphrase)) => Err(SyncError::Locked),
+            Answer::Opened(Err(error)) => Err(SyncError::Encrypted(error)),
+            _ => Err(SyncError::NoReader),
         }
     }
 }

@@ -14,6 +14,7 @@ mod labels;
 mod members;
 mod pages;
 mod platform;
+mod reader;
 mod remote;
 mod routes;
 mod signatures;
@@ -25,6 +26,11 @@ mod workspace;
 pub fn mount() {
     platform::remove_id("circle-loading");
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Starts the reader worker (`src/bin/reader.rs`), which answers the board page's jobs.
+pub fn serve_reader() {
+    reader::serve();
 }
 
 /// Starts the group's workspace (group/index.html) the same way.

@@ -211,16 +211,6 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(promise).await.is_ok()
 }
 
-/// Lets the browser paint what just changed before a long step (a key derivation) holds this
-/// thread.
-pub async fn let_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Removes the element with `id`, if the page has one.
 pub fn remove_id(id: &str) {
     if let Some(element) = leptos::prelude::document().get_element_by_id(id) {

@@ -6,11 +6,14 @@
 //! so offline the board still holds the group's posts, and the screen says how old they are.
 //! A members' board (encrypted with the group's passphrase) is opened first (`members`).
 
+use super::reader::{self, NoReader};
 use super::state::AppState;
 use super::{platform, remote};
 use crate::model::{DataSource, MergeReport, SourceKind};
-use crate::sources::group_source::{read_source, SourceError};
-use crate::sources::sheet::{RowProblem, SheetOptions};
+use crate::sources::group_source::SourceError;
+use crate::sources::reader_job::{Answer, Job};
+use crate::sources::sheet::RowProblem;
+use crate::sources::snapshot_file;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -61,6 +64,14 @@ pub enum SyncError {
     Locked,
     /// The members' board, which the key this phone holds does not open: damaged, or newer.
     Encrypted(crate::sources::encrypted_board::OpenError),
+    /// A sheet or the members' board, and the reader worker could not be started.
+    NoReader,
+}
+
+impl From<NoReader> for SyncError {
+    fn from(_: NoReader) -> Self {
+        Self::NoReader
+    }
 }
 
 impl From<remote::FetchError> for SyncError {
@@ -120,33 +131,42 @@ impl AppState {
         let fetched = remote::fetch_bytes(&source.url, TIMEOUT).await?;
         // The page benchmark times a sync from here to the board on screen.
         platform::mark("circle-sync-fetched");
-        let sheet = (source.kind == SourceKind::Csv).then_some(source.holds);
-        let bytes = match sheet {
-            Some(_) => fetched.bytes,
-            None => self.open_members_board(fetched.bytes)?,
+        let (bytes, problems) = match source.kind {
+            SourceKind::Csv => self.read_sheet(source, fetched.bytes).await?,
+            SourceKind::Json => (self.open_members_board(fetched.bytes).await?, Vec::new()),
         };
-        let read = self
-            .config
-            .with_untracked(|config| {
-                let options = SheetOptions {
-                    columns: &source.columns,
-                    ..SheetOptions::new(config)
-                };
-                read_source(&bytes, sheet, options)
-            })
-            .map_err(SyncError::Unreadable)?;
-        let admitted = self.admit(read.board).await;
+        let board = snapshot_file::import(&bytes)
+            .map_err(|error| SyncError::Unreadable(SourceError::Snapshot(error)))?;
+        let admitted = self.admit(board).await;
         let merged = self.merge_admitted(&admitted.board);
         Ok(Synced {
             merged,
             refused: admitted.refused.len(),
-            skipped: read
-                .problems
+            skipped: problems
                 .into_iter()
                 .filter(|problem| problem.error.skips_row())
                 .collect(),
             saved_at_ms: fetched.saved_at_ms,
             read_ms: platform::now_ms(),
         })
+    }
+
+    /// A published sheet read by the reader worker: its records as a board file, and its rows'
+    /// problems.
+    async fn read_sheet(
+        self,
+        source: &DataSource,
+        bytes: Vec<u8>,
+    ) -> Result<(Vec<u8>, Vec<RowProblem>), SyncError> {
+        let job = Job::Sheet {
+            holds: source.holds,
+            config: self.config.get_untracked(),
+            columns: source.columns.clone(),
+        };
+        match reader::ask(&job, &bytes).await? {
+            Answer::Sheet(Ok(sheet)) => Ok((sheet.snapshot.into_bytes(), sheet.problems)),
+            Answer::Sheet(Err(error)) => Err(SyncError::Unreadable(SourceError::Sheet(error))),
+            _ => Err(SyncError::NoReader),
+        }
     }
 }

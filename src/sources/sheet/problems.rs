@@ -4,10 +4,11 @@
 //! spreadsheet shows them (the header is row 1), columns by their letter.
 
 use crate::model::{Problem, ValidationError};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why a sheet cannot be read at all. Nothing of it is used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SheetError {
     /// Larger than the limit, in bytes.
     TooLarge { bytes: usize, max: usize },
@@ -23,7 +24,7 @@ pub enum SheetError {
 }
 
 /// What a sheet must have a column for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Needed {
     /// When each row was submitted (a form's "Timestamp"): it dates a post and identifies it.
     Timestamp,
@@ -68,7 +69,7 @@ pub struct ColumnNote {
 }
 
 /// What is wrong with one row.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowError {
     // The row is left out:
     /// The date it was submitted is empty or unreadable (`value` as typed, cut short).
@@ -114,7 +115,7 @@ impl RowError {
 }
 
 /// A column of the sheet, named by its letter and header in messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// From 0.
     pub column: usize,
@@ -122,7 +123,7 @@ pub struct Cell {
 }
 
 /// One problem with one row.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowProblem {
     /// As the spreadsheet numbers it: the header is row 1.
     pub row: usize,

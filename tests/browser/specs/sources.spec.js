@@ -25,16 +25,21 @@ const SHEET_ASK = "Ride to the clinic on Friday morning";
  * sheet's November asks do not expire under the test), published beside it: the
  * build's demo board as board.json, and two sheets as groups export them.
  */
-async function groupSite(distDir, baseURL) {
+async function groupSite(distDir, baseURL, sources = SOURCES) {
   const prefix = new URL(baseURL).pathname;
   const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
   const dir = site.apps[0].dir;
-  const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
-  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources: SOURCES }));
+  nameSources(dir, sources);
   fs.copyFileSync(path.join(dir, "demo-board.json"), path.join(dir, "board.json"));
   fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
   fs.copyFileSync(path.join(SHEETS, "resource-directory.csv"), path.join(dir, "places.csv"));
   return { site, url: `${site.origin}${prefix}`, dir };
+}
+
+/** Makes the site's config.json name `sources`. */
+function nameSources(dir, sources) {
+  const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources }));
 }
 
 /** What board.json holds: its posts, and its records of every kind (what a merge counts). */
@@ -131,6 +136,45 @@ for (const lang of LANGS) {
         await board.syncNow.click();
         await expect(lines.filter({ hasText: w.syncFailed("Places", w.syncStatus(500)) })).toHaveCount(1);
         await expect(board.cards).toHaveCount(cards);
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+
+    test("only a group with a sheet fetches the reader; a reader that never comes leaves the board as it was", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const { site, url, dir } = await groupSite(distDir, baseURL, [SOURCES[0]]);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "block" });
+      try {
+        const page = await context.newPage();
+        const asked = [];
+        page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+        await page.clock.install();
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        const lines = board.groupBoard.getByRole("listitem");
+        await expect(lines.filter({ hasText: w.syncRead("board.json", boardJson(dir).records, 0) })).toHaveCount(1);
+        expect(asked.filter((file) => /reader/.test(file)), "a board.json alone needs no reader").toEqual([]);
+
+        // The group adds its request form, and this phone's reader never arrives.
+        nameSources(dir, SOURCES.slice(0, 2));
+        await page.route("**/reader_bg.wasm", () => {});
+        const readerAsked = page.waitForRequest(/reader_bg\.wasm$/);
+        await page.reload();
+        await readerAsked;
+        const cards = await board.cards.count();
+        // The reader's own wait starts when it is asked for: only then can the clock run past it.
+        await page.clock.runFor(21_000);
+        await expect(lines.filter({ hasText: w.syncFailed("Request form", w.syncNoReader) })).toHaveCount(1);
+        await expect(board.cards).toHaveCount(cards);
+
+        // Once the reader comes, the sheet is read.
+        await page.unroute("**/reader_bg.wasm");
+        await board.syncNow.click();
+        await expect(lines.filter({ hasText: w.syncRead("Request form", 5, 0) })).toHaveCount(1);
+        await board.search.fill("clinic Friday");
+        await expect(board.card(SHEET_ASK)).toBeVisible();
       } finally {
         await context.close();
         await site.close();

@@ -118,6 +118,7 @@ fn line(lang: Lang, status: &SourceStatus) -> String {
         Err(SyncError::Encrypted(error)) => {
             failed(lang.text(UnlockError::Open(*error).message()).to_string())
         }
+        Err(SyncError::NoReader) => failed(lang.text(Msg::SyncNoReader).to_string()),
     }
 }
 
