@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+/// Beside the board page; the workspace finds it there too.
 const WORKER: &str = "verify-worker.js";
 const MOST_WORKERS: usize = 4;
 /// Fewer checks than this are not worth starting a second worker for.
@@ -53,7 +54,7 @@ pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
 /// Starts a worker on `checks`; its promise resolves to one byte a check, or to null when the
 /// worker has no Ed25519, and rejects if the worker cannot start.
 fn ask_a_worker(checks: &[Check]) -> Option<Promise> {
-    let worker = Worker::new(WORKER).ok()?;
+    let worker = Worker::new(&super::platform::site_url(WORKER)).ok()?;
     let message = message_for(checks)?;
     let reply = Promise::new(&mut |resolve, reject| {
         let answered = worker.clone();
