@@ -110,6 +110,27 @@ impl Text for Msg {
     }
 }
 
+/// A message worded in every language Circle ships, in [`Lang::ALL`]'s order: for text made
+/// where the page keeps no code to word it (the reader worker words a sheet's row problems), so
+/// that a change of language still needs nothing from there.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Worded(Vec<String>);
+
+impl Worded {
+    /// The message `word` gives in each language.
+    pub fn new(word: impl Fn(Lang) -> String) -> Self {
+        Self(Lang::ALL.into_iter().map(word).collect())
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        let index = Lang::ALL.iter().position(|each| *each == lang);
+        index
+            .and_then(|index| self.0.get(index))
+            .map_or("", String::as_str)
+    }
+}
+
 /// Replaces each `{name}` in `template` by its value. Values are inserted as plain text and
 /// never re-scanned, so a value that itself contains `{count}` stays as typed.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

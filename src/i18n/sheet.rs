@@ -3,7 +3,7 @@
 //! column letter the spreadsheet shows. Shared by the app's sync screen and `publish`.
 
 use super::problems::{field_name, problem_text};
-use super::{fill, Lang, Msg};
+use super::{fill, Lang, Msg, Worded};
 use crate::sources::sheet::words::column_letter;
 use crate::sources::sheet::{ColumnNote, ColumnUse, Needed, RowError, RowProblem, SheetError};
 
@@ -46,6 +46,16 @@ pub fn column_note_text(lang: Lang, note: &ColumnNote) -> String {
             ("first", &first),
         ],
     )
+}
+
+/// The rows a sheet left out (rows used without one value are not listed), each worded in
+/// every language.
+pub fn skipped_rows(problems: Vec<RowProblem>) -> Vec<Worded> {
+    problems
+        .iter()
+        .filter(|problem| problem.error.skips_row())
+        .map(|problem| Worded::new(|lang| row_problem_text(lang, problem)))
+        .collect()
 }
 
 /// One row's problem: where, and what follows from it.
@@ -123,6 +133,31 @@ mod tests {
             row_problem_text(Lang::En, &duplicate),
             "Row 5: it is the same as row 4, so it is left out."
         );
+    }
+
+    #[test]
+    fn skipped_rows_are_worded_in_every_language_and_rows_kept_are_not_listed() {
+        let skipped = RowProblem {
+            row: 5,
+            cell: None,
+            error: RowError::Duplicate { of: 4 },
+        };
+        let kept = RowProblem {
+            row: 6,
+            cell: None,
+            error: RowError::UnknownUrgency {
+                value: "soonish".into(),
+            },
+        };
+        let rows = skipped_rows(vec![skipped.clone(), kept]);
+        assert_eq!(rows.len(), 1, "a row used without one value is not a row left out");
+        for lang in Lang::ALL {
+            assert_eq!(rows[0].get(lang), row_problem_text(lang, &skipped));
+        }
+        assert_ne!(rows[0].get(Lang::En), rows[0].get(Lang::Es));
+        let across: Vec<Worded> =
+            serde_json::from_str(&serde_json::to_string(&rows).unwrap()).unwrap();
+        assert_eq!(across, rows, "as the reader worker sends them");
     }
 
     #[test]

@@ -29,10 +29,12 @@ pub enum Job {
     Open { key: GroupKey },
 }
 
-/// The worker's answer to a [`Job`].
+/// The worker's answer to a [`Job`]. A sheet's row problems are `P`: [`RowProblem`]s here,
+/// and on their way to the page the texts that say them (`ui::reader`), so the page carries
+/// neither their reader nor the code that words them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Answer {
-    Sheet(Result<SheetAnswer, SheetError>),
+pub enum Answer<P = RowProblem> {
+    Sheet(Result<SheetAnswer<P>, SheetError>),
     Unlocked(Result<GroupKey, OpenError>),
     /// The board inside, as a snapshot file's text.
     Opened(Result<String, OpenError>),
@@ -41,9 +43,23 @@ pub enum Answer {
 /// What a sheet gave: its records as a snapshot file's text (which the page reads with the
 /// same importer as any board file), and its rows' problems.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SheetAnswer {
+pub struct SheetAnswer<P = RowProblem> {
     pub snapshot: String,
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<P>,
+}
+
+impl<P> Answer<P> {
+    /// The same answer with a sheet's problems turned into `Q`s by `turn`.
+    pub fn map_problems<Q>(self, turn: impl FnOnce(Vec<P>) -> Vec<Q>) -> Answer<Q> {
+        match self {
+            Answer::Sheet(sheet) => Answer::Sheet(sheet.map(|sheet| SheetAnswer {
+                snapshot: sheet.snapshot,
+                problems: turn(sheet.problems),
+            })),
+            Answer::Unlocked(key) => Answer::Unlocked(key),
+            Answer::Opened(board) => Answer::Opened(board),
+        }
+    }
 }
 
 /// Does `job` on `bytes`.

@@ -10,6 +10,8 @@
 
 use super::platform;
 use super::sync::TIMEOUT;
+use crate::i18n::sheet::skipped_rows;
+use crate::i18n::Worded;
 use crate::sources::reader_job::{self, Answer, Job};
 use js_sys::{Array, Promise, Uint8Array};
 use std::cell::Cell;
@@ -29,9 +31,12 @@ const READY: &str = "ready";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoReader;
 
+/// What the page hears: a sheet's problems come as the rows it left out, already worded.
+pub type Heard = Answer<Worded>;
+
 /// Runs `job` on `bytes` in a new reader worker. A reader that has not started within
 /// [`TIMEOUT`] (its wasm never came) counts as none; once started, its job takes what it takes.
-pub async fn ask(job: &Job, bytes: &[u8]) -> Result<Answer, NoReader> {
+pub async fn ask(job: &Job, bytes: &[u8]) -> Result<Heard, NoReader> {
     let worker = Worker::new(&platform::site_url(LOADER)).map_err(|_| NoReader)?;
     let job = serde_json::to_string(job).map_err(|_| NoReader)?;
     let message = Array::of2(&JsValue::from_str(&job), &Uint8Array::from(bytes));
@@ -105,6 +110,7 @@ fn answer(data: &JsValue) -> String {
         .unwrap_or_default();
     serde_json::from_str::<Job>(&job)
         .ok()
-        .and_then(|job| serde_json::to_string(&reader_job::run(job, &bytes)).ok())
+        .map(|job| reader_job::run(job, &bytes).map_problems(skipped_rows))
+        .and_then(|answer| serde_json::to_string(&answer).ok())
         .unwrap_or_default()
 }

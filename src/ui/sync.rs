@@ -9,10 +9,10 @@
 use super::reader::{self, NoReader};
 use super::state::AppState;
 use super::{platform, remote};
+use crate::i18n::Worded;
 use crate::model::{DataSource, MergeReport, SourceKind};
 use crate::sources::group_source::SourceError;
 use crate::sources::reader_job::{Answer, Job};
-use crate::sources::sheet::RowProblem;
 use crate::sources::snapshot_file;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -47,7 +47,7 @@ pub struct Synced {
     /// Records the trust gate left out.
     pub refused: usize,
     /// Sheet rows left out, each with its row number and reason.
-    pub skipped: Vec<RowProblem>,
+    pub skipped: Vec<Worded>,
     /// When the offline copy was saved, if the network was not reached.
     pub saved_at_ms: Option<u64>,
     pub read_ms: u64,
@@ -131,7 +131,7 @@ impl AppState {
         let fetched = remote::fetch_bytes(&source.url, TIMEOUT).await?;
         // The page benchmark times a sync from here to the board on screen.
         platform::mark("circle-sync-fetched");
-        let (bytes, problems) = match source.kind {
+        let (bytes, skipped) = match source.kind {
             SourceKind::Csv => self.read_sheet(source, fetched.bytes).await?,
             SourceKind::Json => (self.open_members_board(fetched.bytes).await?, Vec::new()),
         };
@@ -142,22 +142,19 @@ impl AppState {
         Ok(Synced {
             merged,
             refused: admitted.refused.len(),
-            skipped: problems
-                .into_iter()
-                .filter(|problem| problem.error.skips_row())
-                .collect(),
+            skipped,
             saved_at_ms: fetched.saved_at_ms,
             read_ms: platform::now_ms(),
         })
     }
 
-    /// A published sheet read by the reader worker: its records as a board file, and its rows'
-    /// problems.
+    /// A published sheet read by the reader worker: its records as a board file, and the rows it
+    /// left out.
     async fn read_sheet(
         self,
         source: &DataSource,
         bytes: Vec<u8>,
-    ) -> Result<(Vec<u8>, Vec<RowProblem>), SyncError> {
+    ) -> Result<(Vec<u8>, Vec<Worded>), SyncError> {
         let job = Job::Sheet {
             holds: source.holds,
             config: self.config.get_untracked(),

@@ -2,7 +2,7 @@
 //! sources saying what the last sync brought, or why the source could not be read, and "Sync
 //! now". Shown only when the group's settings name sources.
 
-use crate::i18n::sheet::{row_problem_text, sheet_error_text};
+use crate::i18n::sheet::sheet_error_text;
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::sources::group_source::SourceError;
 use crate::ui::components::share::problem::ImportError;
@@ -130,7 +130,7 @@ fn skipped(lang: Lang, synced: &Synced) -> Option<impl IntoView> {
         let rows = synced
             .skipped
             .iter()
-            .map(|problem| view! { <li>{row_problem_text(lang, problem)}</li> })
+            .map(|row| view! { <li>{row.get(lang).to_string()}</li> })
             .collect_view();
         view! {
             <details>
