@@ -150,7 +150,11 @@ mod tests {
             },
         };
         let rows = skipped_rows(vec![skipped.clone(), kept]);
-        assert_eq!(rows.len(), 1, "a row used without one value is not a row left out");
+        assert_eq!(
+            rows.len(),
+            1,
+            "a row used without one value is not a row left out"
+        );
         for lang in Lang::ALL {
             assert_eq!(rows[0].get(lang), row_problem_text(lang, &skipped));
         }
