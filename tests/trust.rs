@@ -980,7 +980,7 @@ fn a_forged_check_in_is_refused() {
     assert_refused_as(&phone, copy, RecordKind::Roster, ROSTER, Refused::BadEntry);
     assert_eq!(
         okafor(&phone).standing(now),
-        Standing::Escalate(Escalation::NeedsSomething)
+        Standing::Escalate(Escalation::NeedsSomething { ask: None })
     );
 }
 

@@ -212,8 +212,9 @@ pub enum Escalation {
     Missed { due_ms: u64 },
     /// This many check-ins in a row went unanswered.
     NoAnswer { times: usize },
-    /// The last check-in found the person needs something.
-    NeedsSomething,
+    /// The last check-in found the person needs something; `ask` is the ask posted for it,
+    /// if one was.
+    NeedsSomething { ask: Option<RecordId> },
 }
 
 /// One person who asked for regular check-ins.
@@ -318,8 +319,11 @@ impl Person {
         if unanswered >= NO_ANSWER_LIMIT {
             return Standing::Escalate(Escalation::NoAnswer { times: unanswered });
         }
-        if self.last_check_in().map(|c| c.outcome) == Some(Outcome::NeedsSomething) {
-            return Standing::Escalate(Escalation::NeedsSomething);
+        if let Some(last) = self
+            .last_check_in()
+            .filter(|last| last.outcome == Outcome::NeedsSomething)
+        {
+            return Standing::Escalate(Escalation::NeedsSomething { ask: last.ask });
         }
         let due_ms = self.next_due_ms();
         let cadence = self.cadence_ms();
@@ -665,7 +669,7 @@ mod tests {
         check(&mut p, 10 * DAY + 4 * HOUR_MS, Outcome::NeedsSomething);
         assert_eq!(
             p.standing(10 * DAY + 5 * HOUR_MS),
-            Standing::Escalate(Escalation::NeedsSomething)
+            Standing::Escalate(Escalation::NeedsSomething { ask: None })
         );
     }
 
@@ -931,6 +935,11 @@ mod tests {
             "an ask means a need"
         );
         assert_eq!(check_in.ask, Some(id));
+        assert_eq!(
+            okafor.standing(11 * DAY + HOUR_MS),
+            Standing::Escalate(Escalation::NeedsSomething { ask: Some(id) }),
+            "still at the top, with the ask named, so nobody posts a second one"
+        );
         assert!(check_in.verifies((RecordId(1), RecordId(1))));
         let post = board.post(id).unwrap();
         assert_eq!(post.kind, PostKind::Ask);

@@ -173,6 +173,7 @@ pub fn text(msg: WorkMsg) -> &'static str {
         TodaysRound => "Today's round: {name}",
         FlagNoAnswer => "No answer {times} times in a row: a coordinator should step in",
         FlagNeedsSomething => "Needs something: post an ask for them",
+        FlagAskPosted => "Needs something: an ask is posted for them; check on them again once it is met",
         FlagMissed => "No check-in for a whole cycle",
         FlagOverdue => "Overdue since {when}",
         FlagDue => "Due now",

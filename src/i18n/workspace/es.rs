@@ -173,6 +173,7 @@ pub fn text(msg: WorkMsg) -> &'static str {
         TodaysRound => "La ronda de hoy: {name}",
         FlagNoAnswer => "Sin respuesta {times} veces seguidas: la coordinación debe intervenir",
         FlagNeedsSomething => "Necesita algo: publica un pedido para esta persona",
+        FlagAskPosted => "Necesita algo: hay un pedido publicado para esta persona; vuelve a contactarla cuando se haya resuelto",
         FlagMissed => "Ningún contacto en todo un ciclo",
         FlagOverdue => "Con retraso desde {when}",
         FlagDue => "Toca ahora",

@@ -17,8 +17,13 @@ pub fn flag(lang: Lang, standing: Standing) -> (String, bool) {
             ),
             true,
         ),
-        Standing::Escalate(Escalation::NeedsSomething) => {
+        Standing::Escalate(Escalation::NeedsSomething { ask: None }) => {
             (lang.work(WorkMsg::FlagNeedsSomething).to_string(), true)
+        }
+        // Still at the top until someone checks on them again, but nobody is asked to post a
+        // second ask: the card lists the one posted, with its status.
+        Standing::Escalate(Escalation::NeedsSomething { ask: Some(_) }) => {
+            (lang.work(WorkMsg::FlagAskPosted).to_string(), true)
         }
         Standing::Escalate(Escalation::Missed { .. }) => {
             (lang.work(WorkMsg::FlagMissed).to_string(), true)
