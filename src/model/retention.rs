@@ -239,6 +239,52 @@ mod tests {
     }
 
     #[test]
+    fn a_match_note_is_wiped_by_its_makers_signed_edit_and_only_blanked_on_other_devices() {
+        let (mut board, id) = closed_signed_post(&signer());
+        let other = Signer::from_seed([7; 32]);
+        for (match_id, maker) in [(RecordId(5), &signer()), (RecordId(6), &other)] {
+            let mut found = Match::create(
+                match_id,
+                id,
+                Partner::Volunteer("ana".into()),
+                "coord".into(),
+                "lives upstairs".into(),
+                at(3),
+            );
+            seal_edit(&mut found, at(3), maker);
+            board.matches.insert(match_id, found);
+        }
+        let before = board.clone();
+        wipe_after_fifteen_days(&mut board);
+        let mine = &board.matches[&RecordId(5)];
+        assert!(mine.notes.value.is_empty());
+        assert_eq!(
+            mine.notes.at,
+            at(15 * DAY_MS),
+            "an edit, so every copy takes it up"
+        );
+        assert!(
+            mine.notes.seal.is_some(),
+            "sealed by its maker, this device"
+        );
+        let theirs = &board.matches[&RecordId(6)];
+        assert!(theirs.notes.value.is_empty());
+        assert!(
+            theirs.notes.seal.is_none(),
+            "nothing sealed in another maker's name"
+        );
+        // A copy that still holds both notes: the maker's wipe wins there, the blank gives way
+        // (that note goes when its own maker's device wipes it).
+        let mut elsewhere = before;
+        elsewhere.merge_in(&board);
+        assert!(elsewhere.matches[&RecordId(5)].notes.value.is_empty());
+        assert_eq!(
+            elsewhere.matches[&RecordId(6)].notes.value,
+            "lives upstairs"
+        );
+    }
+
+    #[test]
     fn a_device_only_withholds_the_private_fields_of_someone_elses_post() {
         let author = Signer::from_seed([7; 32]);
         let (mut board, id) = closed_signed_post(&author);
