@@ -173,6 +173,13 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_holds_only_link_characters() {
+        // "p!" is no tag: what there is goes to `link_frame`, which names the link as cut.
+        assert_eq!(find("#c1.p!.AbC"), [found("c1.p", &[4])]);
+        assert_eq!(find("#c1.!p.AbC"), [found("c1.", &[3])]);
+    }
+
+    #[test]
     fn links_in_urls_come_first() {
         let text = "Room c1. is full; c1.pb.Bare and https://x.org/#c1.pp.Url, then #c1.pg.Two";
         let texts: Vec<String> = find(text).into_iter().map(|link| link.text).collect();
