@@ -110,16 +110,14 @@ fn read(text: &str, version_len: usize) -> Found {
 /// Only a whole tag and dot count, so the words after a "c1." in a sentence are not taken for
 /// one.
 fn broken_tag(text: &str) -> Option<(String, usize)> {
-    let mut tag = String::new();
-    for (at, c) in text.char_indices() {
-        match c {
-            '.' if tag.len() == 2 => return Some((tag, at + 1)),
-            c if c.is_whitespace() => {}
-            c if tag.len() < 2 && run_len(c.encode_utf8(&mut [0; 4])) == 1 => tag.push(c),
-            _ => return None,
-        }
-    }
-    None
+    let mut read = text.char_indices().filter(|(_, c)| !c.is_whitespace());
+    let (_, first) = read.next()?;
+    let (_, second) = read.next()?;
+    let (dot, '.') = read.next()? else {
+        return None;
+    };
+    let tag = String::from_iter([first, second]);
+    (run_len(&tag) == 2).then_some((tag, dot + 1))
 }
 
 /// How many bytes at the start of `text` are base64url characters.
