@@ -193,6 +193,12 @@ pub fn seal(snapshot: &str, key: &GroupKey) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// Whether `bytes` are an encrypted board this Circle can read the header of: what the page
+/// asks before handing a source to the reader worker.
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| kdf_of(text).is_ok())
+}
+
 /// The key derivation an encrypted board's `text` asks for, so the app can tell whether a
 /// key it keeps fits, before asking for the passphrase.
 pub fn kdf_of(text: &str) -> Result<Kdf, OpenError> {

@@ -62,7 +62,7 @@ impl AppState {
             let Ok(fetched) = remote::fetch_bytes(&source.url, TIMEOUT).await else {
                 continue;
             };
-            if encrypted_board::kdf_of(&String::from_utf8_lossy(&fetched.bytes)).is_err() {
+            if !encrypted_board::is_encrypted(&fetched.bytes) {
                 continue;
             }
             let job = Job::Unlock {
@@ -93,9 +93,7 @@ impl AppState {
     /// A source's bytes as a board file: an encrypted one opened with the key this phone
     /// holds, anything else as it came. Locked when the phone holds no key that fits.
     pub(super) async fn open_members_board(self, bytes: Vec<u8>) -> Result<Vec<u8>, SyncError> {
-        let encrypted =
-            std::str::from_utf8(&bytes).is_ok_and(|text| encrypted_board::kdf_of(text).is_ok());
-        if !encrypted {
+        if !encrypted_board::is_encrypted(&bytes) {
             return Ok(bytes);
         }
         let key = self.group_key.get_untracked().ok_or(SyncError::Locked)?;
