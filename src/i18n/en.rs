@@ -478,6 +478,11 @@ pub fn text(msg: Msg) -> &'static str {
         SendSignUpHint => "Your answer is on this phone only. Send it back into the chat the shift came from, so the group has it.",
         SignUpText => "{handle} here: I signed up for “{task}”, {when}. Open my answer:",
         BackOutText => "{handle} here: I can no longer come to “{task}”, {when}. Open my answer:",
+        WriteBackDoneAt => "Your posts and changes are in the group's sheet (sent {when}).",
+        WriteBackOffline => "the group's sheet could not be reached.",
+        WriteBackStatus => "the group's sheet answered with error {status}.",
+        WriteBackNotScript => "the address in the group's settings did not answer as Circle's sheet script does; a coordinator should check write_back in config.json.",
+        WriteBackRefused => "the group's sheet could not store them.",
     }
 }
 
@@ -507,5 +512,9 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (SyncSkipped, Other) => "{count} rows could not be used:",
         (SyncRefused, One) => "{count} record failed the signature check and was left out.",
         (SyncRefused, Other) => "{count} records failed the signature check and were left out.",
+        (WriteBackWaiting, One) => "{count} change waits on this phone for the group's sheet: {reason} It goes out as soon as the sheet can be reached.",
+        (WriteBackWaiting, Other) => "{count} changes wait on this phone for the group's sheet: {reason} They go out as soon as the sheet can be reached.",
+        (WriteBackSending, One) => "Sending {count} change to the group's sheet…",
+        (WriteBackSending, Other) => "Sending {count} changes to the group's sheet…",
     }
 }

@@ -478,6 +478,11 @@ pub fn text(msg: Msg) -> &'static str {
         SendSignUpHint => "Tu respuesta está solo en este teléfono. Envíala al mismo chat de donde vino el turno, para que el grupo la tenga.",
         SignUpText => "Soy {handle}: me apunté a «{task}», {when}. Abre mi respuesta:",
         BackOutText => "Soy {handle}: ya no puedo ir a «{task}», {when}. Abre mi respuesta:",
+        WriteBackDoneAt => "Tus publicaciones y cambios están en la hoja del grupo (enviados {when}).",
+        WriteBackOffline => "no se pudo llegar a la hoja del grupo.",
+        WriteBackStatus => "la hoja del grupo respondió con el error {status}.",
+        WriteBackNotScript => "la dirección de los ajustes del grupo no respondió como el script de hoja de Circle; una persona coordinadora debe revisar write_back en config.json.",
+        WriteBackRefused => "la hoja del grupo no pudo guardarlos.",
     }
 }
 
@@ -509,5 +514,9 @@ pub fn counted(msg: Counted, form: Plural) -> &'static str {
         (SyncRefused, Other) => {
             "{count} registros no pasaron la comprobación de firma y se dejaron fuera."
         }
+        (WriteBackWaiting, One) => "{count} cambio espera en este teléfono para la hoja del grupo: {reason} Saldrá en cuanto se pueda llegar a la hoja.",
+        (WriteBackWaiting, Other) => "{count} cambios esperan en este teléfono para la hoja del grupo: {reason} Saldrán en cuanto se pueda llegar a la hoja.",
+        (WriteBackSending, One) => "Enviando {count} cambio a la hoja del grupo…",
+        (WriteBackSending, Other) => "Enviando {count} cambios a la hoja del grupo…",
     }
 }

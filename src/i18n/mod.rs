@@ -265,6 +265,8 @@ catalogue! {
         // Shifts on either page: what a shift says, signing up from its link, sending it back
         ShiftWhen, ShiftGap, ShiftFull, SignedUp, NobodyYet, SignUpLabel, BackOut, SignedUpSaved, BackedOutSaved, ErrShiftGone, ErrShiftFull,
         FromLinkShift, ShiftOver, ShiftTakesNoMore, ShiftNotFound, SendSignUpHeading, SendSignUpHint, SignUpText, BackOutText,
+        // Write-back: this phone's posts and status changes, sent to the group's sheet
+        WriteBackDoneAt, WriteBackOffline, WriteBackStatus, WriteBackNotScript, WriteBackRefused,
     }
 }
 
@@ -273,7 +275,7 @@ catalogue! {
     /// text holds a `{count}` placeholder.
     Counted {
         Posts, OpenAsks, Copied, Shown, FixProblems, IncomingPosts, MorePosts, CharsLeft,
-        CharsOver, SyncSkipped, SyncRefused,
+        CharsOver, SyncSkipped, SyncRefused, WriteBackWaiting, WriteBackSending,
     }
 }
 

@@ -19,7 +19,8 @@
 //!     {"kind": "json", "url": "board.json", "name": "The group's board"},
 //!     {"kind": "csv", "url": "https://docs.google.com/…/pub?output=csv", "columns": {"Necesito": "title"}},
 //!     {"kind": "csv", "holds": "resources", "url": "places.csv"}
-//!   ]
+//!   ],
+//!   "write_back": {"url": "https://script.google.com/macros/s/…/exec"}
 //! }
 //! ```
 //!
@@ -92,6 +93,16 @@ pub struct GroupConfig {
     /// country. Without it, every number needs `+` and its country code.
     #[serde(deserialize_with = "country_code")]
     pub phone_country_code: Option<u16>,
+    /// Where phones send the posts and status changes they make, for the group's spreadsheet
+    /// (`backing/` has the script). Without it, nothing is sent anywhere.
+    pub write_back: Option<WriteBack>,
+}
+
+/// The group's write-back endpoint: a web address that takes Circle's changes and answers
+/// which it holds (`sources::write_back` describes the exchange).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WriteBack {
+    pub url: String,
 }
 
 impl Default for GroupConfig {
@@ -110,6 +121,7 @@ impl Default for GroupConfig {
             demo_board: None,
             coordinator_keys: Vec::new(),
             phone_country_code: None,
+            write_back: None,
         }
     }
 }

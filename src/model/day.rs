@@ -73,6 +73,18 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// A moment as RFC 3339 in UTC, to the second: `2026-11-20T09:14:03Z`.
+pub fn rfc3339(ms: u64) -> String {
+    let day = Day::from_ms(ms);
+    let seconds = (ms % 86_400_000) / 1000;
+    format!(
+        "{day}T{:02}:{:02}:{:02}Z",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();

@@ -43,7 +43,9 @@ pub mod validate;
 
 pub use board::{Board, Counts, MergeReport, RecordError};
 pub use clock::{Clock, DeviceId, Stamp};
-pub use config::{Choice, ConfigProblem, DataSource, GroupConfig, Holds, Setting, SourceKind};
+pub use config::{
+    Choice, ConfigProblem, DataSource, GroupConfig, Holds, Setting, SourceKind, WriteBack,
+};
 pub use day::Day;
 pub use edit::NotFound;
 pub use entry::{Entries, Entry, EntryError, LogKey, Maker};

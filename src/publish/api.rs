@@ -7,6 +7,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::model::config::Choice;
+pub use crate::model::day::rfc3339;
 use crate::model::{
     contact_value, Board, Condition, ContactMethod, Day, GroupConfig, Post, PostKind, RecordId,
     Resource, ResourceKind, Status, Stock, Urgency,
@@ -45,18 +46,6 @@ pub struct View<'a> {
     pub published_ms: u64,
     /// The app's address, ending in `/`; links are relative to the file without it.
     pub site_url: Option<&'a str>,
-}
-
-/// A moment as RFC 3339 in UTC, to the second: `2026-11-20T09:14:03Z`.
-pub fn rfc3339(ms: u64) -> String {
-    let day = Day::from_ms(ms);
-    let seconds = (ms % 86_400_000) / 1000;
-    format!(
-        "{day}T{:02}:{:02}:{:02}Z",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
 }
 
 fn pretty<T: Serialize>(value: &T) -> String {

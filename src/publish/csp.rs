@@ -1,7 +1,8 @@
 //! The page's Content Security Policy, made at build time from the group's settings: the app
 //! may fetch from its own origin and from exactly the origins of the sources `config.json`
-//! names (a sheet published on another site), and from nowhere else. `index.html` holds the
-//! policy with `connect-src 'self'`; the build writes the sources' origins in after it.
+//! names (a sheet published on another site) and of its write-back endpoint, and from nowhere
+//! else. `index.html` holds the policy with `connect-src 'self'`; the build writes those
+//! origins in after it.
 
 use crate::model::GroupConfig;
 use std::fmt;
@@ -13,8 +14,8 @@ const CONNECT: &str = "connect-src 'self'";
 pub enum PolicyError {
     /// The page has no `connect-src 'self'` to extend, or more than one.
     NoConnectDirective,
-    /// A source's URL names a scheme the app cannot fetch, or an origin that would let a quote
-    /// or a semicolon into the policy.
+    /// A source's or the write-back endpoint's URL names a scheme the app cannot fetch, or an
+    /// origin that would let a quote or a semicolon into the policy.
     BadSource(String),
 }
 
@@ -24,7 +25,7 @@ impl fmt::Display for PolicyError {
             Self::NoConnectDirective => write!(f, "the page has no single \"{CONNECT}\" to extend"),
             Self::BadSource(url) => write!(
                 f,
-                "the source \"{url}\" in config.json is neither on this site nor an https:// address"
+                "the address \"{url}\" in config.json (a source or write_back) is neither on this site nor an https:// address"
             ),
         }
     }
@@ -32,16 +33,32 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// The origins of the group's sources on other sites, each once, in the settings' order.
-/// A relative URL is on the app's own origin, which `'self'` already allows.
-pub fn source_origins(config: &GroupConfig) -> Result<Vec<String>, PolicyError> {
+/// Where a Google Apps Script web app sends its answer: `script.google.com` answers a request
+/// with a redirect to this origin, which the page must be allowed to follow.
+const APPS_SCRIPT: (&str, &str) = (
+    "https://script.google.com",
+    "https://script.googleusercontent.com",
+);
+
+/// The origins the app may fetch from on other sites, each once: the group's sources in the
+/// settings' order, then its write-back endpoint. A relative URL is on the app's own origin,
+/// which `'self'` already allows.
+pub fn connect_origins(config: &GroupConfig) -> Result<Vec<String>, PolicyError> {
+    let urls = config.sources.iter().map(|source| source.url.as_str());
+    let write_back = config
+        .write_back
+        .iter()
+        .map(|endpoint| endpoint.url.as_str());
     let mut origins: Vec<String> = Vec::new();
-    for source in &config.sources {
-        let Some(origin) = origin_of(&source.url)? else {
+    for url in urls.chain(write_back) {
+        let Some(origin) = origin_of(url)? else {
             continue;
         };
-        if !origins.contains(&origin) {
-            origins.push(origin);
+        let answer = (origin == APPS_SCRIPT.0).then(|| APPS_SCRIPT.1.to_string());
+        for origin in std::iter::once(origin).chain(answer) {
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
         }
     }
     Ok(origins)
@@ -79,12 +96,13 @@ fn origin_of(url: &str) -> Result<Option<String>, PolicyError> {
     Ok(Some(format!("https://{host}")))
 }
 
-/// `page` with the sources' origins added to its `connect-src`.
+/// `page` with the origins of the sources and the write-back endpoint added to its
+/// `connect-src`.
 pub fn with_sources(page: &str, config: &GroupConfig) -> Result<String, PolicyError> {
     if page.matches(CONNECT).count() != 1 {
         return Err(PolicyError::NoConnectDirective);
     }
-    let origins = source_origins(config)?;
+    let origins = connect_origins(config)?;
     let directive = std::iter::once(CONNECT.to_string())
         .chain(origins)
         .collect::<Vec<_>>()
@@ -95,6 +113,7 @@ pub fn with_sources(page: &str, config: &GroupConfig) -> Result<String, PolicyEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::WriteBack;
 
     const PAGE: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; connect-src 'self'; object-src 'none'\">";
 
@@ -124,6 +143,27 @@ mod tests {
         assert!(page.contains(
             "connect-src 'self' https://docs.google.com https://example.org:8443; object-src"
         ));
+    }
+
+    #[test]
+    fn the_write_back_endpoint_is_allowed_and_a_script_may_answer_from_where_google_sends_it() {
+        let mut config = config(&["https://docs.google.com/spreadsheets/d/e/2PACX/pub?output=csv"]);
+        config.write_back = Some(WriteBack {
+            url: "https://script.google.com/macros/s/AKfy/exec".to_string(),
+        });
+        let page = with_sources(PAGE, &config).unwrap();
+        assert!(page.contains(
+            "connect-src 'self' https://docs.google.com https://script.google.com https://script.googleusercontent.com; object-src"
+        ));
+        config.write_back = Some(WriteBack {
+            url: "http://sheet.example/exec".to_string(),
+        });
+        assert_eq!(
+            with_sources(PAGE, &config),
+            Err(PolicyError::BadSource(
+                "http://sheet.example/exec".to_string()
+            ))
+        );
     }
 
     #[test]

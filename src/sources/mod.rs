@@ -12,7 +12,8 @@
 //! - `group_source`: one of a group's sources (a snapshot file or a sheet) read into a board;
 //! - `preview`: what a merge would do, shown before it is done;
 //! - `reader_job`: the sheet reading and members' board opening the board page hands to its
-//!   reader worker.
+//!   reader worker;
+//! - `write_back`: the posts and status changes this phone made, for the group's spreadsheet.
 
 pub mod base64url;
 pub mod crc32;
@@ -30,3 +31,4 @@ pub mod report_csv;
 pub mod share_link;
 pub mod sheet;
 pub mod snapshot_file;
+pub mod write_back;

@@ -21,6 +21,7 @@ mod signatures;
 mod state;
 mod sync;
 mod workspace;
+mod write_back;
 
 /// Starts the board page in the page's `<body>`, in place of index.html's loading note.
 pub fn mount() {

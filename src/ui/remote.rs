@@ -1,8 +1,8 @@
 //! The group's files published beside the app (`config.json`, the demo board, its sources),
-//! fetched when the app opens. The service worker keeps the last copy of each for offline use and marks it with
+//! fetched when the app opens, and what the app sends its write-back endpoint. The service worker keeps the last copy of each for offline use and marks it with
 //! when it was saved, so a copy that did not come from the network is always named as such.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use std::time::Duration;
 
 /// The header the service worker adds to a saved copy it serves offline.
@@ -35,7 +35,7 @@ pub enum FetchError {
 
 /// Fetches `path`, relative to where the app is published.
 pub async fn fetch_text(path: &str) -> Result<Fetched, FetchError> {
-    let (response, saved_at_ms) = send(path, None).await?;
+    let (response, saved_at_ms) = send(Request::get(&super::platform::site_url(path))).await?;
     let text = response.text().await.map_err(|_| FetchError::Offline)?;
     Ok(Fetched { text, saved_at_ms })
 }
@@ -43,17 +43,46 @@ pub async fn fetch_text(path: &str) -> Result<Fetched, FetchError> {
 /// Fetches `url` (relative to where the app is published, or on another origin the page's
 /// Content Security Policy allows), giving up after `timeout`.
 pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<FetchedBytes, FetchError> {
+    let url = super::platform::site_url(url);
+    within(timeout, |signal| async move {
+        let (response, saved_at_ms) =
+            send(Request::get(&url).abort_signal(signal.as_ref())).await?;
+        let bytes = response.binary().await.map_err(|_| FetchError::Offline)?;
+        Ok(FetchedBytes { bytes, saved_at_ms })
+    })
+    .await
+}
+
+/// Posts `body` to `url` as plain text (which needs no CORS preflight) and gives the answer's
+/// bytes, giving up after `timeout`. A host that answers with an error status is an error.
+pub async fn post_text(url: &str, body: String, timeout: Duration) -> Result<Vec<u8>, FetchError> {
+    let url = super::platform::site_url(url);
+    within(timeout, |signal| async move {
+        let request = Request::post(&url)
+            .header("Content-Type", "text/plain;charset=utf-8")
+            .abort_signal(signal.as_ref())
+            .body(body)
+            .map_err(|_| FetchError::Offline)?;
+        let (response, _) = send_request(request).await?;
+        response.binary().await.map_err(|_| FetchError::Offline)
+    })
+    .await
+}
+
+/// Runs `fetch` with a signal that aborts it after `timeout`; an abort is a timeout.
+async fn within<T, F>(
+    timeout: Duration,
+    fetch: impl FnOnce(Option<web_sys::AbortSignal>) -> F,
+) -> Result<T, FetchError>
+where
+    F: std::future::Future<Output = Result<T, FetchError>>,
+{
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.clone().and_then(|controller| {
         leptos::prelude::set_timeout_with_handle(move || controller.abort(), timeout).ok()
     });
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
-    let outcome = async {
-        let (response, saved_at_ms) = send(url, signal.as_ref()).await?;
-        let bytes = response.binary().await.map_err(|_| FetchError::Offline)?;
-        Ok(FetchedBytes { bytes, saved_at_ms })
-    }
-    .await;
+    let outcome = fetch(signal.clone()).await;
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -64,15 +93,14 @@ pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<FetchedBytes, F
     }
 }
 
-async fn send(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
+async fn send(request: RequestBuilder) -> Result<(Response, Option<u64>), FetchError> {
+    send_request(request.build().map_err(|_| FetchError::Offline)?).await
+}
+
+async fn send_request(
+    request: gloo_net::http::Request,
 ) -> Result<(Response, Option<u64>), FetchError> {
-    let response = Request::get(&super::platform::site_url(url))
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|_| FetchError::Offline)?;
+    let response = request.send().await.map_err(|_| FetchError::Offline)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }

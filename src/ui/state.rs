@@ -4,6 +4,7 @@
 
 use super::demo::{DemoMark, DEMO_KEY};
 use super::sync::SyncState;
+use super::write_back::WriteBackState;
 use super::{format, platform, remote, signatures};
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
@@ -85,8 +86,11 @@ pub struct AppState {
     pub sync: RwSignal<SyncState>,
     /// The key to the members' board, when this phone holds it (see `members`).
     pub group_key: RwSignal<Option<GroupKey>>,
+    /// What this phone's changes wait for, when the group has a write-back endpoint.
+    pub write_back: RwSignal<WriteBackState>,
     clock: StoredValue<Clock>,
-    signer: StoredValue<Signer>,
+    /// This device's author key; `write_back` finds what it signed.
+    pub(super) signer: StoredValue<Signer>,
     base: StoredValue<String>,
     /// Where the board page is: the page itself, or the site the workspace belongs to.
     site: StoredValue<String>,
@@ -136,6 +140,7 @@ impl AppState {
             demo: RwSignal::new(demo),
             sync: RwSignal::new(SyncState::default()),
             group_key: RwSignal::new(super::members::remembered_key()),
+            write_back: RwSignal::new(WriteBackState::default()),
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
             base: StoredValue::new(platform::page_base()),
@@ -148,6 +153,7 @@ impl AppState {
             .with_untracked(|board| state.observe(board.newest_stamp()));
         provide_context(state);
         state.persist();
+        state.watch_write_back();
         state.load_group_files(first_run);
         state
     }

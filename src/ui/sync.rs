@@ -85,8 +85,10 @@ impl From<remote::FetchError> for SyncError {
 }
 
 impl AppState {
-    /// "Sync now": reads every source again. A tap while a sync runs does nothing more.
+    /// "Sync now": reads every source again, and sends what waits for the group's sheet. A tap
+    /// while a sync runs does nothing more.
     pub fn sync_now(self) {
+        self.send_changes();
         if !self.sync.with_untracked(|sync| sync.running) {
             leptos::task::spawn_local(self.sync_sources());
         }

@@ -68,6 +68,11 @@ class BoardScreen extends Screen {
     return this.groupBoard.getByRole("button", { name: this.w.syncNow });
   }
 
+  /** Where this phone's changes for the group's sheet stand (write-back). */
+  get writeBack() {
+    return this.groupBoard.getByRole("status");
+  }
+
   async openFilters() {
     const summary = this.page.getByText(this.w.filters, { exact: true });
     const details = this.page.locator("details.more");

@@ -242,6 +242,14 @@ const words = {
     syncOffline: (source) => `${source}: you are offline. Your board holds what was read `,
     syncFromCopy: (source) => `${source}: you are offline, so this is the copy saved `,
     syncSkipped: (n) => `${n} row${n === 1 ? "" : "s"} could not be used:`,
+    writeBack: {
+      waiting: (n, reason) =>
+        `${n} change${n === 1 ? " waits" : "s wait"} on this phone for the group's sheet: ${reason} ${n === 1 ? "It goes" : "They go"} out as soon as the sheet can be reached.`,
+      sent: "Your posts and changes are in the group's sheet (sent ",
+      offline: "the group's sheet could not be reached.",
+      status: (status) => `the group's sheet answered with error ${status}.`,
+      notScript: "the address in the group's settings did not answer as Circle's sheet script does; a coordinator should check write_back in config.json.",
+    },
     updateReload: "Reload now",
     search: "Search",
     kind: "Asks or offers",
@@ -648,6 +656,14 @@ const words = {
     syncOffline: (source) => `${source}: no hay conexión. Tu tablero tiene lo que se leyó el `,
     syncFromCopy: (source) => `${source}: no hay conexión, así que es la copia guardada el `,
     syncSkipped: (n) => `${n} fila${n === 1 ? "" : "s"} no se ${n === 1 ? "pudo" : "pudieron"} usar:`,
+    writeBack: {
+      waiting: (n, reason) =>
+        `${n} cambio${n === 1 ? " espera" : "s esperan"} en este teléfono para la hoja del grupo: ${reason} ${n === 1 ? "Saldrá" : "Saldrán"} en cuanto se pueda llegar a la hoja.`,
+      sent: "Tus publicaciones y cambios están en la hoja del grupo (enviados ",
+      offline: "no se pudo llegar a la hoja del grupo.",
+      status: (status) => `la hoja del grupo respondió con el error ${status}.`,
+      notScript: "la dirección de los ajustes del grupo no respondió como el script de hoja de Circle; una persona coordinadora debe revisar write_back en config.json.",
+    },
     updateReload: "Recargar ahora",
     search: "Buscar",
     kind: "Pedidos u ofertas",

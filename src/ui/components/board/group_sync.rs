@@ -1,10 +1,12 @@
 //! The group's board, on the board screen and on Share & sync: a line for each of the group's
-//! sources saying what the last sync brought, or why the source could not be read, and "Sync
-//! now". Shown only when the group's settings name sources.
+//! sources saying what the last sync brought, or why the source could not be read, where this
+//! phone's changes for the group's sheet stand, and "Sync now". Shown only when the group's
+//! settings name sources or a write-back endpoint.
 
 use crate::i18n::sheet::sheet_error_text;
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::sources::group_source::SourceError;
+use crate::ui::components::board::write_back_line::WriteBackLine;
 use crate::ui::components::share::problem::ImportError;
 use crate::ui::format;
 use crate::ui::members::UnlockError;
@@ -15,7 +17,11 @@ use leptos::prelude::*;
 #[component]
 pub fn GroupSync() -> impl IntoView {
     let state = AppState::get();
-    let has_sources = move || state.config.with(|config| !config.sources.is_empty());
+    let has_sources = move || {
+        state
+            .config
+            .with(|config| !config.sources.is_empty() || config.write_back.is_some())
+    };
     let running = move || state.sync.with(|sync| sync.running);
     let lines = move || {
         let lang = state.lang.get();
@@ -43,6 +49,7 @@ pub fn GroupSync() -> impl IntoView {
                     </Show>
                     <ul>{lines}</ul>
                 </div>
+                <WriteBackLine/>
                 <button
                     class="button secondary"
                     type="button"

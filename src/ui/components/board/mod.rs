@@ -5,3 +5,4 @@ pub mod filters;
 pub mod group_sync;
 pub mod post_card;
 pub mod post_list;
+pub mod write_back_line;
