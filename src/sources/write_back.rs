@@ -29,7 +29,6 @@ use crate::model::{
     Urgency,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The version of the exchange: the `circle_write_back` of every request.
 pub const FORMAT: u32 = 1;
@@ -84,14 +83,17 @@ pub struct Change {
     pub link: String,
 }
 
-/// Every change this phone made on `board` that is not in `sent`, oldest first. A post is
+/// Every change this phone made on `board` whose id is not in `sent`, oldest first. A post is
 /// this phone's when `me` signed it (or, from before signing, when `here`'s device made it);
 /// a coordinator's moderation is theirs when `me` signed it. `link` gives a post's address.
+///
+/// `sent` is searched from end to end: it holds one person's changes, a few hundred in a busy
+/// year, and a list keeps the page's code smaller than a set would.
 pub fn pending(
     board: &Board,
     me: &Signer,
     here: Stamp,
-    sent: &BTreeSet<String>,
+    sent: &[String],
     link: impl Fn(RecordId) -> String,
 ) -> Vec<Change> {
     let mine = me.key();
@@ -137,8 +139,14 @@ pub fn pending(
         }
     }
     changes.retain(|(_, change)| !sent.contains(&change.id));
-    changes.sort_by_key(|(at, _)| *at);
-    changes.into_iter().map(|(_, change)| change).collect()
+    // A few changes, mostly in order already: placing each keeps the page free of a sort of
+    // its own for these rows.
+    let mut oldest_first: Vec<(Stamp, Change)> = Vec::with_capacity(changes.len());
+    for (at, change) in changes {
+        let place = oldest_first.partition_point(|(earlier, _)| *earlier <= at);
+        oldest_first.insert(place, (at, change));
+    }
+    oldest_first.into_iter().map(|(_, change)| change).collect()
 }
 
 fn change(
@@ -156,8 +164,9 @@ fn change(
         .as_ref()
         .filter(|contact| contact.visibility.shown_to(Audience::Group))
         .map(|contact| {
-            let method = serde_json::to_value(contact.method).unwrap_or_default();
-            format!("{}: {}", method.as_str().unwrap_or_default(), contact.value)
+            // A unit variant serializes as its name in quotes: `"whatsapp"`.
+            let method = serde_json::to_string(&contact.method).unwrap_or_default();
+            format!("{}: {}", method.trim_matches('"'), contact.value)
         })
         .unwrap_or_default();
     Change {
@@ -231,15 +240,17 @@ struct Answer {
 
 /// The ids of `sent` that the endpoint's answer says the sheet holds. An id the answer names
 /// that was not sent is ignored: an answer cannot mark as sent what this request did not carry.
-pub fn stored(answer: &[u8], sent: &[Change]) -> Result<BTreeSet<String>, AnswerError> {
-    let answer: Answer = serde_json::from_slice(answer).map_err(|_| AnswerError::NotTheScript)?;
+pub fn stored(answer: &[u8], sent: &[Change]) -> Result<Vec<String>, AnswerError> {
+    let answer: Answer = std::str::from_utf8(answer)
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .ok_or(AnswerError::NotTheScript)?;
     if !answer.ok {
         return Err(AnswerError::Refused);
     }
-    let held: BTreeSet<&str> = answer.stored.iter().map(String::as_str).collect();
     Ok(sent
         .iter()
-        .filter(|change| held.contains(change.id.as_str()))
+        .filter(|change| answer.stored.contains(&change.id))
         .map(|change| change.id.clone())
         .collect())
 }
@@ -260,7 +271,7 @@ mod tests {
         format!("https://circle.example/post/{id}")
     }
 
-    fn pending_on(board: &Board, sent: &BTreeSet<String>) -> Vec<Change> {
+    fn pending_on(board: &Board, sent: &[String]) -> Vec<Change> {
         pending(board, &signer(), at(0), sent, link)
     }
 
@@ -286,7 +297,7 @@ mod tests {
     #[test]
     fn a_new_post_is_one_change_with_what_the_group_may_see() {
         let (board, id) = my_post(Visibility::Group);
-        let changes = pending_on(&board, &BTreeSet::new());
+        let changes = pending_on(&board, &[]);
         assert_eq!(changes.len(), 1);
         let change = &changes[0];
         assert_eq!(change.id, format!("post-{id}"));
@@ -302,7 +313,7 @@ mod tests {
     #[test]
     fn a_private_contact_and_the_private_note_never_leave() {
         let (board, _) = my_post(Visibility::Private);
-        let changes = pending_on(&board, &BTreeSet::new());
+        let changes = pending_on(&board, &[]);
         assert_eq!(changes[0].contact, "");
         let body = request("Riverside", &changes);
         assert!(!body.contains("555"), "{body}");
@@ -312,13 +323,9 @@ mod tests {
     #[test]
     fn a_change_the_sheet_holds_is_not_sent_again_and_ids_are_stable() {
         let (mut board, id) = my_post(Visibility::Public);
-        let first = pending_on(&board, &BTreeSet::new());
-        assert_eq!(
-            pending_on(&board, &BTreeSet::new()),
-            first,
-            "the same ids every time"
-        );
-        let mut sent: BTreeSet<String> = ids(&first).into_iter().map(String::from).collect();
+        let first = pending_on(&board, &[]);
+        assert_eq!(pending_on(&board, &[]), first, "the same ids every time");
+        let mut sent: Vec<String> = ids(&first).into_iter().map(String::from).collect();
         assert!(pending_on(&board, &sent).is_empty());
 
         board
@@ -328,7 +335,7 @@ mod tests {
         assert_eq!(ids(&next), [format!("status-{id}-{}", at(2_000))]);
         assert_eq!(next[0].kind, ChangeKind::Status);
         assert_eq!(next[0].status, "fulfilled");
-        sent.insert(next[0].id.clone());
+        sent.push(next[0].id.clone());
         assert!(pending_on(&board, &sent).is_empty());
     }
 
@@ -342,7 +349,7 @@ mod tests {
             .set_status(id, Status::Open, "rosa", at(3_000), &signer())
             .unwrap();
         board.remove_post(id, at(4_000), &signer()).unwrap();
-        let kinds: Vec<(ChangeKind, String)> = pending_on(&board, &BTreeSet::new())
+        let kinds: Vec<(ChangeKind, String)> = pending_on(&board, &[])
             .into_iter()
             .map(|change| (change.kind, change.status))
             .collect();
@@ -364,7 +371,7 @@ mod tests {
         let theirs = Post::create_signed(sample_draft(), Stamp::new(5, 0, DeviceId(3)), &neighbour);
         let id = theirs.id;
         board.add_post(theirs);
-        assert!(pending_on(&board, &BTreeSet::new()).is_empty());
+        assert!(pending_on(&board, &[]).is_empty());
 
         // As a coordinator, this phone closes it: that change is this phone's.
         board
@@ -379,7 +386,7 @@ mod tests {
         board
             .moderate(id, Action::Hide, "coord", at(9_500), &signer())
             .unwrap();
-        let changes = pending_on(&board, &BTreeSet::new());
+        let changes = pending_on(&board, &[]);
         assert_eq!(
             changes
                 .iter()
@@ -391,7 +398,7 @@ mod tests {
             ]
         );
         // Another coordinator's moderation is theirs.
-        assert!(pending(&board, &neighbour, at(0), &BTreeSet::new(), link)
+        assert!(pending(&board, &neighbour, at(0), &[], link)
             .iter()
             .all(|change| change.kind == ChangeKind::Post));
     }
@@ -400,8 +407,7 @@ mod tests {
     fn the_request_is_the_documented_exchange() {
         let (board, id) = my_post(Visibility::Public);
         let body: Value =
-            serde_json::from_str(&request("Riverside", &pending_on(&board, &BTreeSet::new())))
-                .unwrap();
+            serde_json::from_str(&request("Riverside", &pending_on(&board, &[]))).unwrap();
         assert_eq!(body["circle_write_back"], json!(1));
         assert_eq!(body["group"], json!("Riverside"));
         let change = &body["changes"][0];
@@ -419,11 +425,11 @@ mod tests {
         board
             .set_status(id, Status::Fulfilled, "rosa", at(2_000), &signer())
             .unwrap();
-        let sent = pending_on(&board, &BTreeSet::new());
+        let sent = pending_on(&board, &[]);
         let answer = json!({"ok": true, "stored": [sent[0].id, "post-somebody-else"]}).to_string();
         assert_eq!(
             stored(answer.as_bytes(), &sent),
-            Ok(BTreeSet::from([sent[0].id.clone()]))
+            Ok(vec![sent[0].id.clone()])
         );
         assert_eq!(
             stored(br#"{"ok": false, "error": "sheet is protected"}"#, &sent),

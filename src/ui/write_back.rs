@@ -9,7 +9,7 @@ use super::{platform, remote};
 use crate::model::RecordId;
 use crate::sources::write_back::{self, AnswerError, Change, BATCH};
 use leptos::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// The ids each endpoint confirmed holding, by its URL.
@@ -123,17 +123,21 @@ impl AppState {
                 return Err(SendError::Answer(AnswerError::Refused));
             }
             confirmed += stored.len();
-            let mut sent: BTreeMap<String, BTreeSet<String>> =
+            let mut sent: BTreeMap<String, Vec<String>> =
                 platform::load(SENT_KEY).unwrap_or_default();
-            sent.entry(url.to_string()).or_default().extend(stored);
+            let held = sent.entry(url.to_string()).or_default();
+            for id in stored {
+                if !held.contains(&id) {
+                    held.push(id);
+                }
+            }
             platform::save(SENT_KEY, &sent);
         }
     }
 
     /// This phone's changes that `url` has not confirmed, oldest first.
     fn pending_changes(self, url: &str) -> Vec<Change> {
-        let mut sent: BTreeMap<String, BTreeSet<String>> =
-            platform::load(SENT_KEY).unwrap_or_default();
+        let mut sent: BTreeMap<String, Vec<String>> = platform::load(SENT_KEY).unwrap_or_default();
         let sent = sent.remove(url).unwrap_or_default();
         let origin = window().location().origin().unwrap_or_default();
         let link = |id: RecordId| format!("{origin}{}", self.site_href(&format!("/post/{id}")));
