@@ -45,6 +45,8 @@ impl ImportError {
                 LinkError::Damaged => lang.text(Msg::ErrLinkDamaged).to_string(),
                 LinkError::TooLarge => lang.text(Msg::ErrLinkTooLarge).to_string(),
                 LinkError::BadContent(error) => snapshot_text(lang, error),
+                LinkError::Locked => lang.text(Msg::ErrLinkLocked).to_string(),
+                LinkError::WrongKey => lang.text(Msg::ErrLinkWrongKey).to_string(),
             },
             ImportError::File(FileError::NotText { at }) => {
                 fill(lang.text(Msg::ErrFileNotText), &[("at", &number(*at))])
