@@ -19,6 +19,8 @@ pub enum ImportError {
     File(FileError),
     /// The browser could not read the picked file.
     Unreadable,
+    /// A group link, and the reader worker that opens it could not be started.
+    NoReader,
 }
 
 impl ImportError {
@@ -53,6 +55,7 @@ impl ImportError {
             }
             ImportError::File(FileError::Snapshot(error)) => snapshot_text(lang, error),
             ImportError::Unreadable => lang.text(Msg::ErrFileRead).to_string(),
+            ImportError::NoReader => lang.text(Msg::ErrNoReader).to_string(),
         }
     }
 }
