@@ -283,6 +283,21 @@ mod tests {
         assert_eq!(open(&wrapped), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
     }
 
+    /// A public link, fixed: links already sent must keep opening, and the same board must
+    /// keep giving the same link (sealed group links were added beside it, `sealed_link`).
+    #[test]
+    fn a_public_link_is_fixed() {
+        let link = seal(*b"bp", br#"{"schema":6,"board":{}}"#);
+        assert_eq!(link, PUBLIC_LINK);
+        assert_eq!(
+            open(PUBLIC_LINK),
+            Ok((*b"bp", br#"{"schema":6,"board":{}}"#.to_vec()))
+        );
+        assert!(!is_sealed(*b"bp") && is_sealed(*b"bk"));
+    }
+
+    const PUBLIC_LINK: &str = "c1.bp.ZK4aqatWKk7OSM1NVLIy01FKyk8sSlGyqq6tBQA";
+
     #[test]
     fn the_checksum_is_found_over_a_body_shorter_than_itself() {
         // Four checksum bytes and one byte of body: the shortest ends hold fewer whole bytes
