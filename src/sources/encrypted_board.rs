@@ -154,7 +154,18 @@ impl GroupKey {
         })
     }
 
-    fn cipher(&self) -> XChaCha20Poly1305 {
+    /// The name a group link gives this key (`sealed_link`): the first bytes of its check
+    /// value, which the group's published board already shows, so it tells nothing new.
+    pub(super) fn link_name(&self) -> [u8; 8] {
+        let mut name = [0u8; 8];
+        let check = unhex(&self.check).unwrap_or_default();
+        for (byte, from) in name.iter_mut().zip(check) {
+            *byte = from;
+        }
+        name
+    }
+
+    pub(super) fn cipher(&self) -> XChaCha20Poly1305 {
         let key = unhex(&self.key).unwrap_or_default();
         XChaCha20Poly1305::new_from_slice(&key)
             .unwrap_or_else(|_| XChaCha20Poly1305::new(&Default::default()))

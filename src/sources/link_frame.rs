@@ -2,6 +2,9 @@
 //! holds, `.`, then base64url of a CRC-32 followed by the deflated JSON. The checksum covers the
 //! tag and the compressed bytes, i.e. exactly what travels, so a cut, mistyped or altered link is
 //! caught before anything is inflated or parsed. Every size is bounded before work is done.
+//! A group members only link (a tag whose second letter is `k`, [`is_sealed`]) carries, in
+//! place of the deflated JSON, the same JSON deflated and sealed with the group's key
+//! (`sealed_link`): this module checks its checksum and hands its body on as it came.
 
 use super::base64url::{self, Base64Error};
 use super::crc32::{crc32, Crc32};
@@ -38,25 +41,57 @@ pub enum LinkError {
     /// The link is intact but what it holds is not a valid post or board: the same reasons a
     /// snapshot file gives (broken JSON, a newer schema, a record over the limits).
     BadContent(SnapshotError),
+    /// A link for group members only, and this phone holds no group key to open it.
+    Locked,
+    /// A link for group members only, sealed with a key other than the one this phone holds:
+    /// another group's, or the group's before its passphrase changed.
+    WrongKey,
 }
 
 /// A link's two-letter tag (what it holds, for whom), checked and covered by the checksum.
 pub type Tag = [u8; 2];
 
+/// The second letter of a group members only link's tag: its body is sealed with the group's
+/// key.
+pub const SEALED: u8 = b'k';
+
+/// Whether a link tagged `tag` holds a sealed body rather than deflated JSON.
+pub fn is_sealed(tag: Tag) -> bool {
+    tag[1] == SEALED
+}
+
 /// Wraps `json` in a link fragment (without the `#`).
 pub fn seal(tag: Tag, json: &[u8]) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(json, DEFLATE_LEVEL);
+    frame(tag, &deflate(json))
+}
+
+/// `json` deflated, as a link carries it.
+pub fn deflate(json: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(json, DEFLATE_LEVEL)
+}
+
+/// A link fragment (without the `#`) tagged `tag` around `body` as it is: deflated JSON, or a
+/// sealed body.
+pub fn frame(tag: Tag, body: &[u8]) -> String {
     let header = header(tag);
-    let mut bytes = crc32([header.as_bytes(), &compressed])
-        .to_be_bytes()
-        .to_vec();
-    bytes.extend_from_slice(&compressed);
+    let mut bytes = crc32([header.as_bytes(), body]).to_be_bytes().to_vec();
+    bytes.extend_from_slice(body);
     header + &base64url::encode(&bytes)
 }
 
+/// The JSON a link's deflated body holds, within `MAX_LINK_BYTES`.
+pub fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
+    match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
+        Ok(json) => Ok(json),
+        Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
+        // A valid checksum over an invalid stream: made on purpose, not by accident.
+        Err(_) => Err(LinkError::Damaged),
+    }
+}
+
 /// Unwraps a fragment, a `#fragment`, a whole URL, or a message with a link in it, into its tag
-/// and JSON. The JSON is only returned when the checksum matches and it fits in
-/// `MAX_LINK_BYTES`. In a message, the first link that opens is taken; when none does, the
+/// and JSON (for a sealed tag, its sealed body as it came). Either is only returned when the
+/// checksum matches, and the JSON when it fits in `MAX_LINK_BYTES`. In a message, the first link that opens is taken; when none does, the
 /// first is judged, up to the end of its characters.
 pub fn open(text: &str) -> Result<(Tag, Vec<u8>), LinkError> {
     if text.len() > MAX_LINK_BYTES {
@@ -170,7 +205,7 @@ fn open_fragment(fragment: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         Err(Base64Error::BadLength | Base64Error::NonCanonical) => {
             let whole_groups = body.get(..body.len() / 4 * 4);
             return Err(match whole_groups.map(base64url::decode) {
-                Some(Ok(bytes)) => cut_or_damaged(&bytes),
+                Some(Ok(bytes)) => cut_or_damaged(tag, &bytes),
                 _ => LinkError::Damaged,
             });
         }
@@ -179,30 +214,39 @@ fn open_fragment(fragment: &str) -> Result<(Tag, Vec<u8>), LinkError> {
         return Err(LinkError::Truncated);
     };
     if u32::from_be_bytes(*checksum) != crc32([header(tag).as_bytes(), compressed]) {
-        return Err(cut_or_damaged(&bytes));
+        return Err(cut_or_damaged(tag, &bytes));
     }
-    match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
-        Ok(json) => Ok((tag, json)),
-        Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
-        // A valid checksum over an invalid stream: made on purpose, not by accident.
-        Err(_) => Err(LinkError::Damaged),
+    if is_sealed(tag) {
+        return Ok((tag, compressed.to_vec()));
     }
+    inflate(compressed).map(|json| (tag, json))
 }
 
-/// Why a link whose body holds `bytes` but fails its checks cannot be read. "Cut short" has a
-/// remedy (ask for the whole link again), so it is said when the bytes are a compressed stream
-/// that just stops: what a link cut anywhere looks like. Anything else is damage.
-fn cut_or_damaged(bytes: &[u8]) -> LinkError {
-    let Some(compressed) = bytes.get(CHECKSUM_BYTES..) else {
+/// Why a link tagged `tag` whose body holds `bytes` but fails its checks cannot be read. "Cut
+/// short" has a remedy (ask for the whole link again), so it is said when the bytes are a
+/// compressed stream that just stops, or a sealed body shorter than it says: what a link cut
+/// anywhere looks like. Anything else is damage.
+fn cut_or_damaged(tag: Tag, bytes: &[u8]) -> LinkError {
+    let Some(body) = bytes.get(CHECKSUM_BYTES..) else {
         return LinkError::Truncated;
     };
-    match decompress_to_vec_with_limit(compressed, MAX_LINK_BYTES) {
-        Err(error) if error.status == TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
-        _ => LinkError::Damaged,
+    let cut = if is_sealed(tag) {
+        super::sealed_link::cut_short(body)
+    } else {
+        matches!(
+            decompress_to_vec_with_limit(body, MAX_LINK_BYTES),
+            Err(error) if error.status == TINFLStatus::FailedCannotMakeProgress
+        )
+    };
+    if cut {
+        LinkError::Truncated
+    } else {
+        LinkError::Damaged
     }
 }
 
-fn header(tag: Tag) -> String {
+/// `c1.` and the tag and its dot: what a link starts with, which its checksum covers.
+pub fn header(tag: Tag) -> String {
     format!("c{VERSION}.{}{}.", char::from(tag[0]), char::from(tag[1]))
 }
 
@@ -238,6 +282,21 @@ mod tests {
         let wrapped = format!("{}\r\n  {}", &link[..10], &link[10..]);
         assert_eq!(open(&wrapped), Ok((TAG, br#"{"hello":"world"}"#.to_vec())));
     }
+
+    /// A public link, fixed: links already sent must keep opening, and the same board must
+    /// keep giving the same link (sealed group links were added beside it, `sealed_link`).
+    #[test]
+    fn a_public_link_is_fixed() {
+        let link = seal(*b"bp", br#"{"schema":6,"board":{}}"#);
+        assert_eq!(link, PUBLIC_LINK);
+        assert_eq!(
+            open(PUBLIC_LINK),
+            Ok((*b"bp", br#"{"schema":6,"board":{}}"#.to_vec()))
+        );
+        assert!(!is_sealed(*b"bp") && is_sealed(*b"bk"));
+    }
+
+    const PUBLIC_LINK: &str = "c1.bp.ZK4aqatWKk7OSM1NVLIy01FKyk8sSlGyqq6tBQA";
 
     #[test]
     fn the_checksum_is_found_over_a_body_shorter_than_itself() {

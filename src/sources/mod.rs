@@ -9,10 +9,11 @@
 //! - `csv_export`: posts as a spreadsheet;
 //! - `sheet`: a group's published sheets (CSV) read into posts and resources;
 //! - `encrypted_board`: the group's board, readable only with its passphrase;
+//! - `sealed_link`: a group members only link, sealed with the same key;
 //! - `group_source`: one of a group's sources (a snapshot file or a sheet) read into a board;
 //! - `preview`: what a merge would do, shown before it is done;
-//! - `reader_job`: the sheet reading and members' board opening the board page hands to its
-//!   reader worker;
+//! - `reader_job`: the sheet reading, the members' board opening and the group links' sealing
+//!   the board page hands to its reader worker;
 //! - `write_back`: the posts and status changes this phone made, for the group's spreadsheet.
 
 pub mod base64url;
@@ -28,6 +29,7 @@ pub mod preview;
 pub mod qr;
 pub mod reader_job;
 pub mod report_csv;
+pub mod sealed_link;
 pub mod share_link;
 pub mod sheet;
 pub mod snapshot_file;

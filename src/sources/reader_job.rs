@@ -1,12 +1,15 @@
-//! The work the board page hands to its reader worker: reading a published sheet, and opening
-//! the members' board. Both need code a neighbour who only reads the board never runs (the
-//! sheet reader with its column phrases and the `csv` crate; Argon2id and XChaCha20-Poly1305),
-//! so it lives in a small wasm of its own (`src/bin/reader.rs`), fetched only by a phone whose
-//! group publishes a sheet or a members' board. A job and its answer cross between the two as
+//! The work the board page hands to its reader worker: reading a published sheet, opening the
+//! members' board, and sealing and opening group members only links. All need code a
+//! neighbour who only reads the board never runs (the sheet reader with its column phrases and
+//! the `csv` crate; Argon2id and XChaCha20-Poly1305), so it lives in a small wasm of its own
+//! (`src/bin/reader.rs`), fetched only by a phone whose group publishes a sheet or a members'
+//! board, or that makes or opens a group link. A job and its answer cross between the two as
 //! JSON text, beside the source's bytes; [`run`] is the worker's whole work, tested here.
 
 use super::encrypted_board::{self, GroupKey, OpenError};
 use super::group_source::{read_source, SourceError};
+use super::link_frame::Tag;
+use super::sealed_link::{self, SealError, NONCE_BYTES};
 use super::sheet::{RowProblem, SheetError, SheetOptions};
 use crate::model::{GroupConfig, Holds, Snapshot};
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,15 @@ pub enum Job {
     Unlock { passphrase: String },
     /// Open the members' board in the bytes with a key this phone keeps.
     Open { key: GroupKey },
+    /// Seal the JSON in the bytes as a group members only link tagged `tag`, with `nonce`
+    /// (fresh random bytes the page drew).
+    SealLink {
+        key: GroupKey,
+        tag: Tag,
+        nonce: [u8; NONCE_BYTES],
+    },
+    /// Open the sealed body in the bytes of a group link tagged `tag`.
+    OpenLink { key: GroupKey, tag: Tag },
 }
 
 /// The worker's answer to a [`Job`]. A sheet's row problems are `P`: [`RowProblem`]s here,
@@ -38,6 +50,10 @@ pub enum Answer<P = RowProblem> {
     Unlocked(Result<GroupKey, OpenError>),
     /// The board inside, as a snapshot file's text.
     Opened(Result<String, OpenError>),
+    /// The group link's fragment; `None` only if the cipher refused.
+    LinkSealed(Option<String>),
+    /// The group link's JSON.
+    LinkOpened(Result<String, SealError>),
 }
 
 /// What a sheet gave: its records as a snapshot file's text (which the page reads with the
@@ -58,6 +74,8 @@ impl<P> Answer<P> {
             })),
             Answer::Unlocked(key) => Answer::Unlocked(key),
             Answer::Opened(board) => Answer::Opened(board),
+            Answer::LinkSealed(link) => Answer::LinkSealed(link),
+            Answer::LinkOpened(json) => Answer::LinkOpened(json),
         }
     }
 }
@@ -88,6 +106,13 @@ pub fn run(job: Job, bytes: &[u8]) -> Answer {
         Job::Open { key } => {
             Answer::Opened(text_of(bytes).and_then(|text| encrypted_board::open(text, &key)))
         }
+        Job::SealLink { key, tag, nonce } => {
+            Answer::LinkSealed(sealed_link::seal(tag, bytes, &key, nonce))
+        }
+        Job::OpenLink { key, tag } => Answer::LinkOpened(
+            sealed_link::open(tag, bytes, &key)
+                .and_then(|json| String::from_utf8(json).map_err(|_| SealError::Damaged)),
+        ),
     }
 }
 
@@ -188,6 +213,41 @@ mod tests {
         assert_eq!(
             across(unlock("river mint 42"), b"{\"schema\": 5}"),
             Answer::Unlocked(Err(OpenError::NotEncrypted))
+        );
+    }
+
+    #[test]
+    fn a_group_link_sealed_in_the_worker_opens_there_with_the_same_key_only() {
+        let (_, key, snapshot) = members_board("river mint 42");
+        let seal = Job::SealLink {
+            key: key.clone(),
+            tag: *b"bk",
+            nonce: [5; NONCE_BYTES],
+        };
+        let Answer::LinkSealed(Some(fragment)) = across(seal, snapshot.as_bytes()) else {
+            panic!("a sealed link");
+        };
+        let Ok(crate::sources::share_link::Opened::Sealed(sealed)) =
+            crate::sources::share_link::ShareLink::read(&fragment)
+        else {
+            panic!("a sealed link reads as one");
+        };
+        let open = |key: GroupKey| Job::OpenLink {
+            key,
+            tag: sealed.tag(),
+        };
+        assert_eq!(
+            across(open(key.clone()), sealed.body()),
+            Answer::LinkOpened(Ok(snapshot))
+        );
+        let (_, other, _) = members_board("river mint 43");
+        assert_eq!(
+            across(open(other), sealed.body()),
+            Answer::LinkOpened(Err(SealError::WrongKey))
+        );
+        assert_eq!(
+            across(open(key), &sealed.body()[..20]),
+            Answer::LinkOpened(Err(SealError::Damaged))
         );
     }
 

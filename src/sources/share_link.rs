@@ -2,9 +2,11 @@
 //! `#`), which browsers never send to the host, so a link shares data without any server seeing
 //! it. Everything a link holds has passed the redaction step for its audience; a board travels
 //! as a snapshot, a post in its compact wire form (`post_wire`), a shift as a snapshot of itself
-//! and the place it staffs, all inside `link_frame`.
+//! and the place it staffs, all inside `link_frame`. A link for group members only is sealed
+//! with the group's key (`sealed_link`) by the reader worker: this module gives it what to seal
+//! ([`ToSeal`]) and reads what it opened ([`SealedLink::open`]).
 
-use super::link_frame::{self, Tag};
+use super::link_frame::{self, Tag, SEALED};
 pub use super::link_frame::{LinkError, MAX_LINK_BYTES};
 use super::post_wire::WirePost;
 use crate::model::{Audience, Board, Post, Record, RecordId, Snapshot, SnapshotError};
@@ -19,7 +21,10 @@ pub const LONG_LINK_CHARS: usize = 8_000;
 pub enum LinkAudience {
     /// Anyone who sees the link: the default.
     Public,
-    /// Members of the group: chosen on purpose, and labelled as such when opened.
+    /// Members of the group: chosen on purpose, sealed with the group's key ([`ToSeal`]), and
+    /// labelled as such when opened. Circles before group links were sealed wrote them plain
+    /// (tag `g`, what [`ShareLink::for_post`] and [`ShareLink::for_board`] still write for this
+    /// audience, for the tests of the decoder); such links still open, and the app makes none.
     Group,
 }
 
@@ -83,28 +88,80 @@ const POST: u8 = b'p';
 const BOARD: u8 = b'b';
 const SHIFT: u8 = b's';
 const PUBLIC: u8 = b'p';
+/// A group link as Circles before sealed links wrote it: plain.
 const GROUP: u8 = b'g';
 
-impl ShareLink {
-    /// The fragment (without `#`) sharing one post, redacted for `audience`.
-    pub fn for_post(post: &Post, audience: LinkAudience) -> String {
-        let mut single = Board::default();
-        single.add_post(post.clone());
-        // Serializing the wire form only fails for an enum variant missing from its wire list
-        // (a test guards that); an empty payload then opens as `BadContent`, never as a leak.
-        let json = single
-            .redacted(audience.into())
-            .posts
-            .values()
-            .find_map(|redacted| serde_json::to_vec(&WirePost::from(redacted)).ok())
-            .unwrap_or_default();
-        link_frame::seal(tag(POST, audience), &json)
+/// What a group members only link will hold, before the reader worker seals it with the
+/// group's key: its tag and its JSON, redacted for the group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToSeal {
+    pub tag: Tag,
+    pub json: Vec<u8>,
+}
+
+impl ToSeal {
+    /// One post, as the group sees it.
+    pub fn post(post: &Post) -> Self {
+        Self {
+            tag: [POST, SEALED],
+            json: post_json(post, Audience::Group),
+        }
     }
 
-    /// The fragment (without `#`) sharing a whole board, redacted for `audience`.
+    /// A whole board, as the group sees it.
+    pub fn board(board: &Board) -> Self {
+        Self {
+            tag: [BOARD, SEALED],
+            json: board_json(board, Audience::Group),
+        }
+    }
+}
+
+/// What a link's text turned out to be: a link to open at once, or a group link to open with
+/// the group's key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opened {
+    Open(ShareLink),
+    Sealed(SealedLink),
+}
+
+/// A group members only link whose checksum matched, not opened yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SealedLink {
+    tag: Tag,
+    body: Vec<u8>,
+}
+
+impl SealedLink {
+    pub fn tag(&self) -> Tag {
+        self.tag
+    }
+
+    /// The sealed body, for the reader worker to open.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The link, from the JSON the reader worker opened its body to.
+    pub fn open(&self, json: &str) -> Result<ShareLink, LinkError> {
+        Ok(ShareLink {
+            audience: LinkAudience::Group,
+            payload: payload(self.tag[0], json)?,
+        })
+    }
+}
+
+impl ShareLink {
+    /// The fragment (without `#`) sharing one post, redacted for `audience`. The app shares
+    /// with group members through [`ToSeal::post`] instead.
+    pub fn for_post(post: &Post, audience: LinkAudience) -> String {
+        link_frame::seal(tag(POST, audience), &post_json(post, audience.into()))
+    }
+
+    /// The fragment (without `#`) sharing a whole board, redacted for `audience`. The app
+    /// shares with group members through [`ToSeal::board`] instead.
     pub fn for_board(board: &Board, audience: LinkAudience) -> String {
-        let snapshot = Snapshot::encode(&board.redacted(audience.into()));
-        link_frame::seal(tag(BOARD, audience), snapshot.as_bytes())
+        link_frame::seal(tag(BOARD, audience), &board_json(board, audience.into()))
     }
 
     /// The fragment (without `#`) sharing shift `id` of `board` with anyone: the shift with
@@ -129,42 +186,80 @@ impl ShareLink {
         ))
     }
 
-    /// Opens a link: a whole URL, a `#fragment` or the bare fragment. Nothing is merged here;
-    /// the caller shows `preview::Preview` first.
-    pub fn decode(text: &str) -> Result<ShareLink, LinkError> {
-        let ([kind, audience], json) = link_frame::open(text)?;
-        let audience = match audience {
+    /// Reads a link: a whole URL, a `#fragment`, the bare fragment or a message holding one.
+    /// A group members only link comes out still sealed, for the reader worker to open.
+    pub fn read(text: &str) -> Result<Opened, LinkError> {
+        let (tag, json) = link_frame::open(text)?;
+        let audience = match tag[1] {
             PUBLIC => LinkAudience::Public,
             GROUP => LinkAudience::Group,
+            SEALED if matches!(tag[0], POST | BOARD | SHIFT) => {
+                return Ok(Opened::Sealed(SealedLink { tag, body: json }))
+            }
             _ => return Err(LinkError::Damaged),
         };
         // The checksum matched, so text that is not UTF-8 was made so on purpose.
         let json = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
-        let payload = match kind {
-            POST => SharePayload::Post(Box::new(post_from_json(json)?)),
-            BOARD => SharePayload::Board(Box::new(
-                Snapshot::import(json).map_err(LinkError::BadContent)?,
-            )),
-            SHIFT => {
-                let board = Snapshot::import(json).map_err(LinkError::BadContent)?;
-                // The checksum matched, so a shift link holding anything but one shift and its
-                // place was made so on purpose.
-                let one = board.shifts.len() == 1
-                    && board.resources.len() <= 1
-                    && board.posts.is_empty()
-                    && board.matches.is_empty()
-                    && board.rosters.is_empty()
-                    && board.fund.is_empty()
-                    && board.skills.is_empty();
-                if !one {
-                    return Err(LinkError::Damaged);
-                }
-                SharePayload::Shift(Box::new(board))
-            }
-            _ => return Err(LinkError::Damaged),
-        };
-        Ok(ShareLink { audience, payload })
+        Ok(Opened::Open(ShareLink {
+            audience,
+            payload: payload(tag[0], json)?,
+        }))
     }
+
+    /// Opens a link without a group key: a group members only link is [`LinkError::Locked`].
+    /// Nothing is merged here; the caller shows `preview::Preview` first.
+    pub fn decode(text: &str) -> Result<ShareLink, LinkError> {
+        match Self::read(text)? {
+            Opened::Open(link) => Ok(link),
+            Opened::Sealed(_) => Err(LinkError::Locked),
+        }
+    }
+}
+
+/// What a link of `kind` holds, from its JSON.
+fn payload(kind: u8, json: &str) -> Result<SharePayload, LinkError> {
+    Ok(match kind {
+        POST => SharePayload::Post(Box::new(post_from_json(json)?)),
+        BOARD => SharePayload::Board(Box::new(
+            Snapshot::import(json).map_err(LinkError::BadContent)?,
+        )),
+        SHIFT => {
+            let board = Snapshot::import(json).map_err(LinkError::BadContent)?;
+            // The checksum matched, so a shift link holding anything but one shift and its
+            // place was made so on purpose.
+            let one = board.shifts.len() == 1
+                && board.resources.len() <= 1
+                && board.posts.is_empty()
+                && board.matches.is_empty()
+                && board.rosters.is_empty()
+                && board.fund.is_empty()
+                && board.skills.is_empty();
+            if !one {
+                return Err(LinkError::Damaged);
+            }
+            SharePayload::Shift(Box::new(board))
+        }
+        _ => return Err(LinkError::Damaged),
+    })
+}
+
+/// One post's wire form, redacted for `audience`.
+fn post_json(post: &Post, audience: Audience) -> Vec<u8> {
+    let mut single = Board::default();
+    single.add_post(post.clone());
+    // Serializing the wire form only fails for an enum variant missing from its wire list (a
+    // test guards that); an empty payload then opens as `BadContent`, never as a leak.
+    single
+        .redacted(audience)
+        .posts
+        .values()
+        .find_map(|redacted| serde_json::to_vec(&WirePost::from(redacted)).ok())
+        .unwrap_or_default()
+}
+
+/// A board's snapshot, redacted for `audience`.
+fn board_json(board: &Board, audience: Audience) -> Vec<u8> {
+    Snapshot::encode(&board.redacted(audience)).into_bytes()
 }
 
 /// `page` (any URL of the app, with or without a fragment) with `fragment` as its fragment.

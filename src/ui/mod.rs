@@ -10,6 +10,7 @@ mod codes;
 mod components;
 mod demo;
 mod format;
+mod group_link;
 mod labels;
 mod members;
 mod pages;

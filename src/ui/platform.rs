@@ -90,14 +90,18 @@ pub fn ask_to_persist_storage() {
     });
 }
 
+/// Fills `bytes` from the browser's cryptographic generator; `false` where there is none.
+pub fn random_bytes(bytes: &mut [u8]) -> bool {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(bytes).is_ok())
+}
+
 /// 64 bits from the browser's cryptographic generator, for device and record ids; falls back
 /// to `Math.random` only where `crypto` is missing, since a clash there only costs a duplicate.
 pub fn random_u64() -> u64 {
     let mut bytes = [0u8; 8];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if filled {
+    if random_bytes(&mut bytes) {
         u64::from_le_bytes(bytes)
     } else {
         let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;

@@ -3,13 +3,13 @@
 use crate::i18n::{fill, Msg};
 use crate::model::Audience;
 use crate::sources::share_link::{
-    prefers_file, share_url, LinkAudience, ShareLink, LONG_LINK_CHARS,
+    prefers_file, share_url, LinkAudience, ShareLink, ToSeal, LONG_LINK_CHARS,
 };
 use crate::ui::components::board::group_sync::GroupSync;
+use crate::ui::components::share::audience_link::{made_link, AudienceChoice, MadeLinkPanel};
 use crate::ui::components::share::export::{FileExport, SaveBoardFile};
 use crate::ui::components::share::file_import::FileImport;
 use crate::ui::components::share::import_preview::{ImportPreview, Incoming};
-use crate::ui::components::share::link_panel::LinkPanel;
 use crate::ui::components::share::paste_link::PasteLink;
 use crate::ui::components::share::problem::ImportError;
 use crate::ui::components::share::web;
@@ -47,9 +47,9 @@ pub fn SharePage() -> impl IntoView {
 /// more than a link may hold), so the screen offers the file without building the link.
 const LINK_POST_LIMIT: usize = 500;
 
-/// The whole board as a public link, or for a big board the file instead. A "group members
-/// only" link is not offered: until the group has a key to encrypt it with (issue #10), such a
-/// link would show the group's contacts to anyone it is forwarded to.
+/// The whole board as a link, public unless "group members only" is picked (offered on a phone
+/// that holds the group's key; the link is then sealed with it), or for a big board the file
+/// instead.
 #[component]
 fn BoardLink() -> impl IntoView {
     let state = AppState::get();
@@ -59,14 +59,24 @@ fn BoardLink() -> impl IntoView {
             .board
             .with(|board| board.posts.len() > LINK_POST_LIMIT)
     });
-    let url = Memo::new(move |_| {
+    let public_page = page.clone();
+    let public = Memo::new(move |_| {
         (!too_big.get()).then(|| {
-            state
-                .board
-                .with(|board| share_url(&page, &ShareLink::for_board(board, LinkAudience::Public)))
+            state.board.with(|board| {
+                share_url(
+                    &public_page,
+                    &ShareLink::for_board(board, LinkAudience::Public),
+                )
+            })
         })
     });
-    let long = move || url.with(|url| url.as_deref().is_none_or(prefers_file));
+    let audience = RwSignal::new(LinkAudience::Public);
+    let link = made_link(page, audience.into(), public.into(), move || {
+        (!too_big.get()).then(|| state.board.with(ToSeal::board))
+    });
+    let long = move || {
+        too_big.get() || link.with(|link| matches!(link, Some(Ok(url)) if prefers_file(url)))
+    };
     let long_text = move || {
         let lang = state.lang.get();
         fill(
@@ -74,15 +84,11 @@ fn BoardLink() -> impl IntoView {
             &[("max", &format::number(lang, LONG_LINK_CHARS))],
         )
     };
-    let file_audience = Signal::stored(Audience::Public);
+    let file_audience = Signal::derive(move || Audience::from(audience.get()));
     view! {
-        <p>{t(Msg::LinkPublic)}</p>
+        <AudienceChoice id="link-audience" audience/>
         <Show when=move || !too_big.get()>
-            <LinkPanel
-                id="board"
-                url=Signal::derive(move || url.get().unwrap_or_default())
-                title=Msg::ShareTitle
-            />
+            <MadeLinkPanel id="board" link title=Msg::ShareTitle/>
         </Show>
         {move || long().then(|| view! {
             <div class="advice long-link">

@@ -9,29 +9,9 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
+const { membersSite, FIXTURE, PASSPHRASE, SOURCE, GROUP_POST, GROUP_CONTACT, MEMBERS_POSTS } = require("../pages/members");
 const { words, LANGS } = require("../pages/words");
-
-const FIXTURE = path.join(__dirname, "../../fixtures/board.enc.json");
-const PASSPHRASE = "river mint 42";
-const SOURCE = "Members' board";
-// A post of the members' board whose contact is shared with the group only.
-const GROUP_POST = "Weekly veg box, can deliver";
-const GROUP_CONTACT = "@jose.veg";
-
-/** A copy of the build whose config.json names the members' board as its one source. */
-async function membersSite(distDir, baseURL) {
-  const prefix = new URL(baseURL).pathname;
-  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
-  const dir = site.apps[0].dir;
-  const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
-  const sources = [{ kind: "json", url: "api/v1/board.enc.json", name: SOURCE }];
-  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, sources }));
-  fs.mkdirSync(path.join(dir, "api/v1"), { recursive: true });
-  fs.copyFileSync(FIXTURE, path.join(dir, "api/v1/board.enc.json"));
-  return { site, url: `${site.origin}${prefix}`, dir };
-}
 
 for (const lang of LANGS) {
   test.describe(`the members' board (${lang})`, () => {
@@ -74,7 +54,7 @@ for (const lang of LANGS) {
         await expect(passphrase).toHaveValue("");
         expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toContain(PASSPHRASE);
         await board.navLink(w.nav.board).click();
-        await expect(lines.filter({ hasText: w.syncRead(SOURCE, 12, 0) })).toHaveCount(1);
+        await expect(lines.filter({ hasText: w.syncRead(SOURCE, MEMBERS_POSTS, 0) })).toHaveCount(1);
         await board.card(GROUP_POST).getByRole("link").first().click();
         await expect(page.getByRole("main")).toContainText(GROUP_CONTACT);
         await expectNoAxeViolations(page, `a post with a group contact (${lang})`);

@@ -303,17 +303,24 @@ fn Checked(admitted: Admitted, holds: LinkHolds, on_close: Callback<()>) -> impl
 }
 
 /// One post from a link, as its own screen shows it: what it says, how to reach its author (or
-/// why not, and what to do instead), and its responses with the way to reach each helper, so
+/// why not, and what to do instead; a member also sees a contact shared with the group), and its responses with the way to reach each helper, so
 /// an author opening a reply link holds the helper's contact at once.
 #[component]
 fn PostInPreview(post: Post) -> impl IntoView {
     let state = AppState::get();
     let mine = state.is_mine(&post);
+    // As on the post's own screen: a member sees what members share with the group (a group
+    // link carries it).
+    let audience = if state.is_member() {
+        Audience::Group
+    } else {
+        Audience::Public
+    };
     let contact = post
         .contact
         .value
         .clone()
-        .filter(|contact| contact.visibility.shown_to(Audience::Public));
+        .filter(|contact| contact.visibility.shown_to(audience));
     let kind = post.kind;
     let author = post.author.clone();
     let responses: Vec<_> = post.responses.values().cloned().collect();

@@ -2,6 +2,7 @@
 //! before anything from outside is merged into the board; and the passphrase that opens the
 //! group's members' board.
 
+pub mod audience_link;
 pub mod export;
 pub mod file_import;
 pub mod import_preview;

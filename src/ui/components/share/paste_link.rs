@@ -4,22 +4,27 @@
 use super::import_preview::Incoming;
 use super::problem::ImportError;
 use crate::i18n::Msg;
-use crate::sources::share_link::ShareLink;
-use crate::ui::state::t;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// A labelled text box and "Open link"; `on_open` gets the link's board for the preview, or
-/// why it cannot be opened.
+/// why it cannot be opened. A link that cannot be opened stays in the box.
 #[component]
 pub fn PasteLink(on_open: Callback<Result<Incoming, ImportError>>) -> impl IntoView {
+    let state = AppState::get();
     let text = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let opened = text.with_untracked(|text| ShareLink::decode(text));
-        if opened.is_ok() {
-            text.set(String::new());
-        }
-        on_open.run(opened.map(Incoming::from).map_err(ImportError::Link));
+        let pasted = text.get_untracked();
+        // A group link is opened by the reader worker: the box may be gone by then.
+        spawn_local(async move {
+            let opened = state.open_link(&pasted).await;
+            if opened.is_ok() {
+                text.try_set(String::new());
+            }
+            on_open.try_run(opened.map(Incoming::from));
+        });
     };
     view! {
         <form class="paste-link" on:submit=submit>

@@ -19,6 +19,8 @@ pub enum ImportError {
     File(FileError),
     /// The browser could not read the picked file.
     Unreadable,
+    /// A group link, and the reader worker that opens it could not be started.
+    NoReader,
 }
 
 impl ImportError {
@@ -45,12 +47,15 @@ impl ImportError {
                 LinkError::Damaged => lang.text(Msg::ErrLinkDamaged).to_string(),
                 LinkError::TooLarge => lang.text(Msg::ErrLinkTooLarge).to_string(),
                 LinkError::BadContent(error) => snapshot_text(lang, error),
+                LinkError::Locked => lang.text(Msg::ErrLinkLocked).to_string(),
+                LinkError::WrongKey => lang.text(Msg::ErrLinkWrongKey).to_string(),
             },
             ImportError::File(FileError::NotText { at }) => {
                 fill(lang.text(Msg::ErrFileNotText), &[("at", &number(*at))])
             }
             ImportError::File(FileError::Snapshot(error)) => snapshot_text(lang, error),
             ImportError::Unreadable => lang.text(Msg::ErrFileRead).to_string(),
+            ImportError::NoReader => lang.text(Msg::ErrNoReader).to_string(),
         }
     }
 }
