@@ -15,7 +15,7 @@ use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
     Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, Match, MatchError, MergeReport,
-    Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
+    Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status,
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::model::{EntryDraft, FundEntry};
@@ -127,10 +127,7 @@ impl AppState {
             config: RwSignal::new(GroupConfig::default()),
             prefs,
             lang,
-            filter: RwSignal::new(BoardFilter {
-                status: Some(StatusFilter::Active),
-                ..BoardFilter::default()
-            }),
+            filter: RwSignal::new(BoardFilter::on_opening()),
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
             demo: RwSignal::new(demo),
@@ -184,6 +181,12 @@ impl AppState {
                 }
             }
             self.apply_retention();
+            if self
+                .board
+                .with_untracked(|board| board.posts().next().is_some())
+            {
+                self.ready.set(true);
+            }
             let demo = self
                 .config
                 .with_untracked(|config| config.demo_board.clone());

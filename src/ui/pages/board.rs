@@ -1,7 +1,7 @@
 //! The board: asks and offers, filtered and searched, most urgent and newest first.
 
 use crate::i18n::{fill, Counted, Msg};
-use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
+use crate::model::{BoardFilter, PostKind, RecordId};
 use crate::ui::components::board::copy_asks::CopyAsks;
 use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::group_sync::GroupSync;
@@ -32,12 +32,9 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
     let open_asks = Memo::new(move |_| {
-        let open = BoardFilter {
-            kind: Some(PostKind::Ask),
-            status: Some(StatusFilter::Open),
-            ..BoardFilter::default()
-        };
-        state.board.with(|board| board.count(&open))
+        state
+            .board
+            .with(|board| board.count(&BoardFilter::open_asks()))
     });
     // One count of posts, on the line over the list it counts ("15 open asks · Showing 30 of
     // 33 posts"): a second total of the whole board read as if it disagreed with that one.
