@@ -83,6 +83,10 @@ pub struct AppState {
     pub demo: RwSignal<DemoMark>,
     /// The group's sources: what the last sync brought from each.
     pub sync: RwSignal<SyncState>,
+    /// Whether the board has what it opens with: the group's settings are read and the board
+    /// holds posts, or the first run's demo and the first sync are over. Until then the
+    /// board's first view, where the page has one, stays on screen (`first_view`).
+    pub ready: RwSignal<bool>,
     /// The key to the members' board, when this phone holds it (see `members`).
     pub group_key: RwSignal<Option<GroupKey>>,
     clock: StoredValue<Clock>,
@@ -132,6 +136,7 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             demo: RwSignal::new(demo),
             sync: RwSignal::new(SyncState::default()),
+            ready: RwSignal::new(false),
             group_key: RwSignal::new(super::members::remembered_key()),
             clock: StoredValue::new(saved_clock(device_id())),
             signer: StoredValue::new(author_key()),
@@ -194,6 +199,7 @@ impl AppState {
                 self.load_demo(&demo).await;
             }
             self.sync_sources().await;
+            self.ready.set(true);
         });
     }
 

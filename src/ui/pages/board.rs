@@ -62,9 +62,12 @@ pub fn BoardPage() -> impl IntoView {
             <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
         </nav>
         <Filters/>
-        <GroupSync/>
         <DemoNotice/>
         <PostList ids empty lead=Signal::derive(counts)/>
+        // What the group's sources brought, below the list: its lines change as each source
+        // is read, and above the list each change would move every post (and the board's
+        // first view, which the app takes over in place, has no such lines).
+        <GroupSync/>
         // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;
         // only with posts to copy, so it does not sit under an empty board and jump down
         // when the posts arrive.
