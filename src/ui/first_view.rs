@@ -9,6 +9,7 @@
 use super::platform;
 use super::state::AppState;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// index.html's loading note, which holds the first view when there is one.
@@ -34,8 +35,13 @@ pub fn container() -> web_sys::HtmlElement {
     app
 }
 
-/// Shows the app in place of the first view once the board has what it opens with. Both
-/// changes are made in the same task, so no frame shows both or neither.
+/// The longest the app waits for the board's files, once started, before it takes over
+/// anyway: the group's settings have no timeout of their own, and a stalled connection must not
+/// keep the filters and forms away. The first view's links work meanwhile.
+const AT_MOST: Duration = Duration::from_secs(8);
+
+/// Shows the app in place of the first view once the board has what it opens with, or after
+/// [`AT_MOST`]. Both changes are made in the same task, so no frame shows both or neither.
 pub fn take_over(state: AppState) {
     let Some(app) = document().get_element_by_id(APP) else {
         return;
@@ -44,6 +50,7 @@ pub fn take_over(state: AppState) {
     if !app.hidden() {
         return;
     }
+    set_timeout(move || state.ready.set(true), AT_MOST);
     Effect::new(move |_| {
         if state.ready.get() && app.hidden() {
             platform::remove_id(LOADING);
