@@ -4,33 +4,28 @@
 //! page's first view all name them through these two, so they read the same everywhere.
 
 use super::{Lang, Msg};
+use crate::model::config::Choice;
 use crate::model::GroupConfig;
 
 /// The label of category `key` in `lang`.
 pub fn category(config: &GroupConfig, lang: Lang, key: &str) -> String {
-    if let Some(msg) = Msg::category(key) {
-        return lang.text(msg).to_string();
+    match Msg::category(key) {
+        Some(msg) => lang.text(msg).to_string(),
+        None => listed(&config.categories, lang, key),
     }
-    config
-        .categories
-        .iter()
-        .find(|choice| choice.key == key)
-        .map_or_else(
-            || key.to_string(),
-            |choice| choice.label_in(lang.code()).to_string(),
-        )
 }
 
 /// The label of area `key` in `lang`; an area the group does not list is shown as typed.
 pub fn area(config: &GroupConfig, lang: Lang, key: &str) -> String {
-    config
-        .areas
-        .iter()
-        .find(|choice| choice.key == key)
-        .map_or_else(
-            || key.to_string(),
-            |choice| choice.label_in(lang.code()).to_string(),
-        )
+    listed(&config.areas, lang, key)
+}
+
+/// The label the group's list gives `key` in `lang`, or `key` itself.
+fn listed(choices: &[Choice], lang: Lang, key: &str) -> String {
+    choices.iter().find(|choice| choice.key == key).map_or_else(
+        || key.to_string(),
+        |choice| choice.label_in(lang.code()).to_string(),
+    )
 }
 
 #[cfg(test)]
