@@ -182,6 +182,7 @@ fn publish<M: Measurement + 'static>(c: &mut Criterion<M>) {
         clock_ms: 1_796_083_200_000,
         site_url: None,
         lang: None,
+        page: None,
     };
     let unsigned = inputs(None);
     let signed = inputs(Some(Signer::from_seed([77; 32])));

@@ -21,6 +21,14 @@ if (site !== undefined && handedOver?.startsWith("/") && !handedOver.startsWith(
   history.replaceState(null, "", base + handedOver.slice(1) + asked.hash);
 }
 
+// A group's deploy may write a first view of the board into index.html (src/publish/first_view.rs).
+// It is the board's: on any other address (the service worker answers every one with
+// index.html) the page keeps only its loading note until the app draws the screen asked for.
+const rest = asked.pathname.slice(base.length);
+if (site === undefined && rest !== "" && rest !== "index.html") {
+  document.querySelector("#circle-loading .first-board")?.remove();
+}
+
 // The service worker keeps the app working offline. When a new release has been downloaded it
 // waits; the app shows a translated "new version" notice (it listens for `circle-update-ready`)
 // and, when the person agrees, dispatches `circle-apply-update`, and the page reloads once.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The deploy workflow's publishing step: runs `publish` on the sources the group's config.json
 # lists, so the site carries the group's static JSON API (api/v1/…) and plain HTML board
-# (board.html) beside the app. A source beside the app (`board.json`, `requests.csv`) is read
+# (board.html) beside the app, and the app's page (index.html) paints the board's open posts
+# before the app has downloaded. A source beside the app (`board.json`, `requests.csv`) is read
 # from the site folder; one on another site (a published sheet) is downloaded first. A source
 # that cannot be had or read stops the deploy, and the host keeps serving the last good site.
 #   scripts/publish-site.sh SITE_DIR [SITE_URL]

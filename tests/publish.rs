@@ -61,6 +61,7 @@ fn inputs(sources: Vec<Source>) -> Inputs {
         clock_ms: NOW,
         site_url: None,
         lang: None,
+        page: None,
     }
 }
 

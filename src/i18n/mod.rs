@@ -7,6 +7,7 @@
 
 mod en;
 mod es;
+pub mod group_labels;
 mod labels;
 mod language_names;
 pub mod problems;

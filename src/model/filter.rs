@@ -47,6 +47,31 @@ pub struct BoardFilter {
     pub text: String,
 }
 
+impl BoardFilter {
+    /// What the board screen lists when it opens: everything that still needs doing (open or
+    /// matched), of any kind, category or area. The app starts with it, and `publish` writes
+    /// the board page's first view with it, so both list the same posts in the same order.
+    pub fn on_opening() -> Self {
+        Self {
+            status: Some(StatusFilter::Active),
+            ..Self::default()
+        }
+    }
+
+    /// The open asks, which the board counts over its list ("15 open asks").
+    pub fn open_asks() -> Self {
+        Self {
+            kind: Some(PostKind::Ask),
+            status: Some(StatusFilter::Open),
+            ..Self::default()
+        }
+    }
+}
+
+/// How many posts the board lists before "Show more": a phone screen or three. The app's list
+/// and the first view `publish` writes show the same first page.
+pub const BOARD_PAGE: usize = 30;
+
 impl Board {
     /// Live posts that pass `filter`, most urgent first, then newest. A search matches category
     /// keys, not their names; the board screen passes the names with [`Board::filter_with`].

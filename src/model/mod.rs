@@ -49,7 +49,7 @@ pub use config::{
 pub use day::Day;
 pub use edit::NotFound;
 pub use entry::{Entries, Entry, EntryError, LogKey, Maker};
-pub use filter::{BoardFilter, StatusFilter};
+pub use filter::{BoardFilter, StatusFilter, BOARD_PAGE};
 pub use fund::{EntryDraft, EntryKind, FundEntry, FundSummary, LedgerLine};
 pub use id::RecordId;
 pub use matching::{Match, MatchError, Partner};

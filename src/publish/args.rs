@@ -21,7 +21,8 @@ sources, merged in this order (each flag may be given more than once):
 
 options:
   --out DIR              the site's folder: writes DIR/api/v1/{index,board,posts,resources}.json,
-                         DIR/api/schemas/v1/*.schema.json and DIR/board.html
+                         DIR/api/schemas/v1/*.schema.json and DIR/board.html; when DIR holds
+                         the app's index.html, writes the open posts into its first view
   --config FILE          the group's config.json (default: public/config.json)
   --key-file FILE        the group's sheet key, 64 hex digits: signs the posts sheets give
                          (or set CIRCLE_PUBLISH_SEED); without one they are published unsigned
@@ -164,7 +165,11 @@ impl Options {
                 encrypted_board::GroupKey::derive(phrase, &kdf).map_err(|error| error.to_string())
             })
             .transpose()?;
+        // The app's page, when the output folder is a built site: a missing one is no error
+        // (publishing beside no app), and a page without slots is left as it is.
+        let page = std::fs::read_to_string(self.out.join(super::first_view::FILE)).ok();
         Ok(Inputs {
+            page,
             config,
             sources,
             signer,

@@ -6,7 +6,7 @@
 //! the app.
 
 use super::api::View;
-use crate::i18n::{fill, Counted, Lang, Msg};
+use crate::i18n::{fill, group_labels, Counted, Lang, Msg};
 use crate::model::{contact_value, Day, Post, PostKind};
 use std::fmt::Write;
 
@@ -121,28 +121,13 @@ pub fn board(view: &View, lang: Lang) -> String {
 
 fn item(page: &mut String, view: &View, post: &Post, lang: Lang) {
     let mut meta = vec![lang.text(Msg::from(post.kind)).to_string()];
-    meta.push(
-        Msg::category(&post.category.value)
-            .map(|msg| lang.text(msg).to_string())
-            .or_else(|| {
-                view.config
-                    .categories
-                    .iter()
-                    .find(|choice| choice.key == post.category.value)
-                    .map(|choice| choice.label_in(lang.code()).to_string())
-            })
-            .unwrap_or_else(|| post.category.value.clone()),
-    );
+    meta.push(group_labels::category(
+        view.config,
+        lang,
+        &post.category.value,
+    ));
     if !post.area.value.is_empty() {
-        meta.push(
-            view.config
-                .areas
-                .iter()
-                .find(|choice| choice.key == post.area.value)
-                .map_or(post.area.value.clone(), |choice| {
-                    choice.label_in(lang.code()).to_string()
-                }),
-        );
+        meta.push(group_labels::area(view.config, lang, &post.area.value));
     }
     meta.push(lang.text(Msg::from(post.urgency.value)).to_string());
     if let Some(until) = post.until.value {

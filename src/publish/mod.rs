@@ -12,13 +12,17 @@
 //!   is the redacted snapshot; with the group's passphrase, `board.enc.json` is the members'
 //!   board, encrypted: see `sources::encrypted_board`);
 //! - `html`: the plain HTML board;
+//! - `first_view`: the open posts written into the app's page, painted before the app starts
+//!   (`intl` writes its numbers and dates as the app does);
 //! - `csp`: the app page's Content Security Policy, with the group's sources in it;
 //! - `report`: what happened, said in the group's language.
 
 pub mod api;
 pub mod args;
 pub mod csp;
+pub mod first_view;
 pub mod html;
+mod intl;
 pub mod report;
 
 use crate::i18n::Lang;
@@ -59,9 +63,11 @@ pub struct Inputs {
     pub clock_ms: u64,
     /// The app's address (ending in `/`), for links in previews; else links are relative.
     pub site_url: Option<String>,
-    /// The language of the HTML board and the report; else the group's first that Circle
-    /// ships.
+    /// The language of the HTML board, the first view and the report; else the group's first
+    /// that Circle ships.
     pub lang: Option<Lang>,
+    /// The app's page (`index.html`) as built, to write the board's first view into.
+    pub page: Option<String>,
 }
 
 /// What happened to one source.
@@ -209,6 +215,11 @@ pub fn publish(inputs: &Inputs) -> Published {
         let rest = (view.resources(), view.index(), html::board(&view, lang));
         (joined(snapshot), (joined(posts), rest))
     });
+    let page = inputs
+        .page
+        .as_deref()
+        .and_then(|page| first_view::page(page, &view, lang))
+        .map(|page| (first_view::FILE.to_string(), page));
     let files = vec![
         ("api/v1/index.json".to_string(), index),
         ("api/v1/board.json".to_string(), snapshot),
@@ -218,6 +229,7 @@ pub fn publish(inputs: &Inputs) -> Published {
     ]
     .into_iter()
     .chain(members)
+    .chain(page)
     .chain(
         api::SCHEMAS
             .iter()

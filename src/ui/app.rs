@@ -21,6 +21,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    super::first_view::take_over(state);
     view! {
         <Router base=state.base()>
             <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>

@@ -9,36 +9,19 @@ use leptos::prelude::*;
 
 /// The label of a category key in the current language.
 pub fn category(state: AppState, key: &str) -> String {
-    if let Some(msg) = Msg::category(key) {
-        return state.t(msg).to_string();
-    }
     let lang = state.lang.get();
-    state.config.with(|config| {
-        config
-            .categories
-            .iter()
-            .find(|choice| choice.key == key)
-            .map_or_else(
-                || key.to_string(),
-                |choice| choice.label_in(lang.code()).to_string(),
-            )
-    })
+    state
+        .config
+        .with(|config| i18n::group_labels::category(config, lang, key))
 }
 
 /// The label of an area key in the current language; areas a group does not list are places
 /// an author typed, shown as typed.
 pub fn area(state: AppState, key: &str) -> String {
     let lang = state.lang.get();
-    state.config.with(|config| {
-        config
-            .areas
-            .iter()
-            .find(|choice| choice.key == key)
-            .map_or_else(
-                || key.to_string(),
-                |choice| choice.label_in(lang.code()).to_string(),
-            )
-    })
+    state
+        .config
+        .with(|config| i18n::group_labels::area(config, lang, key))
 }
 
 /// The names of categories and areas a board search matches: in the current language and the

@@ -9,6 +9,7 @@ pub(crate) mod app;
 mod codes;
 mod components;
 mod demo;
+mod first_view;
 mod format;
 mod group_link;
 mod labels;
@@ -24,10 +25,10 @@ mod sync;
 mod workspace;
 mod write_back;
 
-/// Starts the board page in the page's `<body>`, in place of index.html's loading note.
+/// Starts the board page in the page's `<body>`, in place of index.html's loading note or
+/// the board's first view (`first_view`).
 pub fn mount() {
-    platform::remove_id("circle-loading");
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to(first_view::container(), app::App).forget();
 }
 
 /// Starts the reader worker (`src/bin/reader.rs`), which answers the board page's jobs.

@@ -16,7 +16,7 @@ use crate::model::trust::check::{Answered, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::{
     Action, Admitted, Board, BoardFilter, Clock, Contact, DeviceId, Match, MatchError, MergeReport,
-    Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status, StatusFilter,
+    Partner, Post, PostDraft, RecordId, ReportDraft, Signer, Stamp, Status,
 };
 use crate::model::{ConfigProblem, GroupConfig, StatusError};
 use crate::model::{EntryDraft, FundEntry};
@@ -84,6 +84,10 @@ pub struct AppState {
     pub demo: RwSignal<DemoMark>,
     /// The group's sources: what the last sync brought from each.
     pub sync: RwSignal<SyncState>,
+    /// Whether the board has what it opens with: the group's settings are read and the board
+    /// holds posts, or the first run's demo and the first sync are over. Until then the
+    /// board's first view, where the page has one, stays on screen (`first_view`).
+    pub ready: RwSignal<bool>,
     /// The key to the members' board, when this phone holds it (see `members`).
     pub group_key: RwSignal<Option<GroupKey>>,
     /// What this phone's changes wait for, when the group has a write-back endpoint.
@@ -131,14 +135,12 @@ impl AppState {
             config: RwSignal::new(GroupConfig::default()),
             prefs,
             lang,
-            filter: RwSignal::new(BoardFilter {
-                status: Some(StatusFilter::Active),
-                ..BoardFilter::default()
-            }),
+            filter: RwSignal::new(BoardFilter::on_opening()),
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
             demo: RwSignal::new(demo),
             sync: RwSignal::new(SyncState::default()),
+            ready: RwSignal::new(false),
             group_key: RwSignal::new(super::members::remembered_key()),
             write_back: RwSignal::new(WriteBackState::default()),
             clock: StoredValue::new(saved_clock(device_id())),
@@ -190,6 +192,12 @@ impl AppState {
                 }
             }
             self.apply_retention();
+            if self
+                .board
+                .with_untracked(|board| board.posts().next().is_some())
+            {
+                self.ready.set(true);
+            }
             let demo = self
                 .config
                 .with_untracked(|config| config.demo_board.clone());
@@ -197,6 +205,7 @@ impl AppState {
                 self.load_demo(&demo).await;
             }
             self.sync_sources().await;
+            self.ready.set(true);
         });
     }
 

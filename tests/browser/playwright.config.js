@@ -37,7 +37,7 @@ module.exports = defineConfig({
       name: "phone-subpath",
       use: { ...PHONE, baseURL: `http://127.0.0.1:${SUB_PORT}/circle/`, distDir: "target/dist-sub" },
       // Where the app's own paths and the group's sources resolve under a subpath.
-      testMatch: /foundation|offline|sources|workspace/,
+      testMatch: /foundation|offline|sources|workspace|first_paint/,
     },
     // The screens a coordinator uses at a desk: the board, a post, sharing, places, and the
     // workspace (matching, the needs report, check-in rounds). The page objects

@@ -1,7 +1,7 @@
 //! The board: asks and offers, filtered and searched, most urgent and newest first.
 
 use crate::i18n::{fill, Counted, Msg};
-use crate::model::{BoardFilter, PostKind, RecordId, StatusFilter};
+use crate::model::{BoardFilter, PostKind, RecordId};
 use crate::ui::components::board::copy_asks::CopyAsks;
 use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::group_sync::GroupSync;
@@ -32,12 +32,9 @@ pub fn BoardPage() -> impl IntoView {
         })
     });
     let open_asks = Memo::new(move |_| {
-        let open = BoardFilter {
-            kind: Some(PostKind::Ask),
-            status: Some(StatusFilter::Open),
-            ..BoardFilter::default()
-        };
-        state.board.with(|board| board.count(&open))
+        state
+            .board
+            .with(|board| board.count(&BoardFilter::open_asks()))
     });
     // One count of posts, on the line over the list it counts ("15 open asks · Showing 30 of
     // 33 posts"): a second total of the whole board read as if it disagreed with that one.
@@ -65,9 +62,12 @@ pub fn BoardPage() -> impl IntoView {
             <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
         </nav>
         <Filters/>
-        <GroupSync/>
         <DemoNotice/>
         <PostList ids empty lead=Signal::derive(counts)/>
+        // What the group's sources brought, below the list: its lines change as each source
+        // is read, and above the list each change would move every post (and the board's
+        // first view, which the app takes over in place, has no such lines).
+        <GroupSync/>
         // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;
         // only with posts to copy, so it does not sit under an empty board and jump down
         // when the posts arrive.

@@ -14,7 +14,9 @@ use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// The post named in the address, or a message that this device does not have it.
+/// The post named in the address, or a message that this device does not have it. That is
+/// said only once the board has what it opens with: a post tapped on the board's first view,
+/// or in a link, before this phone had the group's board is on its way, not missing.
 #[component]
 pub fn PostPage() -> impl IntoView {
     let state = AppState::get();
@@ -25,6 +27,7 @@ pub fn PostPage() -> impl IntoView {
     });
     move || match post.get() {
         Some(post) => view! { <PostDetail post/> }.into_any(),
+        None if !state.ready.get() => view! { <h1>{t(Msg::Syncing)}</h1> }.into_any(),
         None => view! {
             <h1>{t(Msg::PostNotFound)}</h1>
             <p><a class="button secondary" href=href(routes::BOARD)>{t(Msg::BackToBoard)}</a></p>

@@ -193,6 +193,7 @@ const words = {
     configNotACountryCode: "The group's settings give phone_country_code a value that is no country's calling code (such as 1 or 34), so every phone number needs its + and country code.",
     updateReady: "A new version of Circle is ready.",
     groupBoard: "The group's board",
+    gettingBoard: "Getting the group's board…",
     places: {
       nav: "Places",
       title: "Places",
@@ -613,6 +614,7 @@ const words = {
     configNotACountryCode: "Los ajustes del grupo dan a phone_country_code un valor que no es el prefijo de ningún país (como 1 o 34), así que cada número de teléfono necesita su + y el prefijo del país.",
     updateReady: "Hay una nueva versión de Circle.",
     groupBoard: "El tablero del grupo",
+    gettingBoard: "Trayendo el tablero del grupo…",
     places: {
       nav: "Lugares",
       title: "Lugares",

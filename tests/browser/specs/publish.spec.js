@@ -4,22 +4,14 @@
 // every open post that posts.json lists, and board.html lists them with JavaScript switched off.
 const fs = require("node:fs");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies } = require("../support/site");
+const { serveCopies, setSources, publishSite } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
 const { words } = require("../pages/words");
 
 const REPO = path.join(__dirname, "../../..");
 const SHEETS = path.join(REPO, "tests/fixtures/sheets");
-
-/** Writes `sources` into the served copy's config.json, keeping the rest of the group's settings. */
-function setSources(dir, sources) {
-  const file = path.join(dir, "config.json");
-  const config = JSON.parse(fs.readFileSync(file, "utf8"));
-  fs.writeFileSync(file, JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources }));
-}
 
 test("a board published from sheets reads the same in the app and as plain HTML", async ({ browser, baseURL, distDir }) => {
   // `publish` is built by the native tests; the deploy workflow uses its optimised build.
@@ -36,10 +28,7 @@ test("a board published from sheets reads the same in the app and as plain HTML"
       { kind: "csv", url: "requests.csv" },
       { kind: "csv", url: "places.csv", holds: "resources" },
     ]);
-    execFileSync(path.join(REPO, "scripts/publish-site.sh"), [dir, appUrl], {
-      env: { ...process.env, PUBLISH: `cargo run --quiet --locked --manifest-path ${REPO}/Cargo.toml --bin publish --` },
-      stdio: "pipe",
-    });
+    publishSite(dir, appUrl);
     const published = JSON.parse(fs.readFileSync(path.join(dir, "api/v1/posts.json"), "utf8"));
     const titles = published.posts.map((post) => post.title);
     expect(titles.length).toBeGreaterThan(0);

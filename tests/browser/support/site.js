@@ -4,6 +4,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { execFileSync } = require("node:child_process");
 const { startServer } = require("./static-server");
 
 const REPO = path.join(__dirname, "../../..");
@@ -48,4 +49,23 @@ function publishRelease(dir, release) {
   edit("sw.js", (sw) => sw.replace(/const BUILD = "[^"]*"/, `const BUILD = "${release}"`));
 }
 
-module.exports = { serveCopies, publishRelease };
+/** Writes `sources` into a served copy's config.json, keeping the rest of the group's settings
+ * (with no demo board, and asks open for a year so the fixtures' dates stay open); `settings`
+ * may change more of them. */
+function setSources(dir, sources, settings = {}) {
+  const file = path.join(dir, "config.json");
+  const config = JSON.parse(fs.readFileSync(file, "utf8"));
+  fs.writeFileSync(file, JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, ...settings, sources }));
+}
+
+/** Runs `publish` on a served copy as the deploy workflow does (scripts/publish-site.sh), on the
+ * sources its config.json names. `publish` is built by the native tests; the deploy workflow
+ * uses its optimised build. */
+function publishSite(dir, appUrl) {
+  execFileSync(path.join(REPO, "scripts/publish-site.sh"), [dir, appUrl], {
+    env: { ...process.env, PUBLISH: `cargo run --quiet --locked --manifest-path ${REPO}/Cargo.toml --bin publish --` },
+    stdio: "pipe",
+  });
+}
+
+module.exports = { serveCopies, publishRelease, setSources, publishSite };

@@ -2,13 +2,13 @@
 
 use super::post_card::{CardText, PostCard};
 use crate::i18n::{fill, Counted, Msg};
-use crate::model::RecordId;
+use crate::model::{RecordId, BOARD_PAGE};
 use crate::ui::format;
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 
-/// How many more posts each "Show more" adds: a phone screen or three.
-const PAGE: usize = 30;
+/// How many more posts each "Show more" adds.
+const PAGE: usize = BOARD_PAGE;
 
 /// Lists the posts with the given ids, in that order, a page at a time, so a board of ten
 /// thousand posts renders thirty cards and not ten thousand. Says how many are shown of how
