@@ -38,21 +38,14 @@ pub struct WriteBackState {
 /// Why a try sent nothing more. What waits stays on the phone for the next try.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SendError {
-    /// No network, or the endpoint could not be reached.
-    Offline,
-    Timeout,
-    /// The endpoint answered with this error status.
-    Status(u16),
+    /// No network, no answer in time, or an error status.
+    Fetch(remote::FetchError),
     Answer(AnswerError),
 }
 
 impl From<remote::FetchError> for SendError {
     fn from(error: remote::FetchError) -> Self {
-        match error {
-            remote::FetchError::Offline => Self::Offline,
-            remote::FetchError::Timeout => Self::Timeout,
-            remote::FetchError::Status(status) => Self::Status(status),
-        }
+        Self::Fetch(error)
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::i18n::{fill, Counted, Lang, Msg};
 use crate::sources::write_back::AnswerError;
 use crate::ui::format;
+use crate::ui::remote::FetchError;
 use crate::ui::state::AppState;
 use crate::ui::write_back::{SendError, WriteBackState, TIMEOUT};
 use leptos::prelude::*;
@@ -46,12 +47,12 @@ fn line(lang: Lang, state: &WriteBackState) -> String {
 
 fn reason(lang: Lang, error: SendError) -> String {
     match error {
-        SendError::Offline => lang.text(Msg::WriteBackOffline).to_string(),
-        SendError::Timeout => fill(
+        SendError::Fetch(FetchError::Offline) => lang.text(Msg::WriteBackOffline).to_string(),
+        SendError::Fetch(FetchError::Timeout) => fill(
             lang.text(Msg::SyncTimeout),
             &[("seconds", &TIMEOUT.as_secs().to_string())],
         ),
-        SendError::Status(status) => fill(
+        SendError::Fetch(FetchError::Status(status)) => fill(
             lang.text(Msg::WriteBackStatus),
             &[("status", &status.to_string())],
         ),
