@@ -30,7 +30,7 @@ export CARGO_TARGET_DIR="$PWD/$out/build"
 # property cases than `make test` (MUTANTS_CASES) so that a run fits on 2 cores.
 DATA_MODEL="src/model/merge.rs src/model/clock.rs src/model/board.rs src/model/redact.rs src/model/retention.rs"
 DATA_STORE="src/store/frame.rs src/store/board_store.rs"
-DATA_LINKS="src/sources/link_frame.rs src/sources/share_link.rs src/sources/post_wire.rs src/sources/link_text.rs"
+DATA_LINKS="src/sources/link_frame.rs src/sources/share_link.rs src/sources/post_wire.rs src/sources/link_text.rs src/sources/sealed_link.rs"
 RUNS=(
   "data-model|$DATA_MODEL|--lib --test merge_laws --test snapshots"
   "data-store|$DATA_STORE|--lib --test storage"
