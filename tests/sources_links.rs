@@ -6,14 +6,14 @@ mod sample;
 mod sources_support;
 
 use circle::model::{
-    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId,
-    SnapshotError, Stamp, Urgency, Visibility,
+    Audience, Board, Contact, ContactMethod, DeviceId, Post, PostDraft, PostKind, RecordId, Shift,
+    ShiftDraft, Snapshot, SnapshotError, Stamp, Urgency, Visibility,
 };
 use circle::sources::post_wire::WirePost;
 use circle::sources::share_link::{
     prefers_file, share_url, LinkAudience, LinkError, ShareLink, SharePayload, LONG_LINK_CHARS,
 };
-use circle::sources::{qr, snapshot_file};
+use circle::sources::{link_frame, qr, snapshot_file};
 use proptest::prelude::*;
 use sources_support::{audience, config, post};
 
@@ -484,5 +484,109 @@ proptest! {
         let after = if close_with.is_empty() { String::new() } else { after };
         let message = format!("{before}{open_with}{url}{close_with}{after}");
         prop_assert_eq!(ShareLink::decode(&message), alone, "{:?}", message);
+    }
+}
+
+/// A board holding shift 3 at place 7, with one sign-up: what a shift link carries.
+fn one_shift_and_its_place() -> Board {
+    let mut board = Board::default();
+    let device = DeviceId(1);
+    sample::apply(&mut board, &sample::Op::new(RecordId(7), 7, 1, 10, device));
+    let draft = ShiftDraft {
+        task: "Restock the fridge".into(),
+        area: String::new(),
+        resource: Some(RecordId(7)),
+        starts_ms: 1_000,
+        minutes: 60,
+        needed: 2,
+    };
+    let shift = Shift::create(RecordId(3), draft, Stamp::new(20, 0, device));
+    board.shifts.insert(RecordId(3), shift);
+    // A sign-up (operation 10 adds one to shift 3).
+    sample::apply(&mut board, &sample::Op::new(RecordId(3), 10, 2, 30, device));
+    board
+}
+
+#[test]
+fn a_shift_link_carries_the_shift_with_its_place_and_nothing_else() {
+    let single = one_shift_and_its_place();
+    let mut board = single.clone();
+    // Another place, a post and a match on the same board stay off the link.
+    for (id, kind) in [(8, 7), (9, 0), (10, 12)] {
+        sample::apply(
+            &mut board,
+            &sample::Op::new(RecordId(id), kind, 4, 40, DeviceId(2)),
+        );
+    }
+    let link = ShareLink::for_shift(&board, RecordId(3)).expect("a live shift has a link");
+    let opened = ShareLink::decode(&link).map(|link| link.payload);
+    assert_eq!(
+        opened,
+        Ok(SharePayload::Shift(Box::new(
+            single.redacted(Audience::Public)
+        )))
+    );
+    assert_eq!(
+        ShareLink::for_shift(&board, RecordId(99)),
+        None,
+        "no such shift"
+    );
+}
+
+#[test]
+fn a_shift_link_holding_more_than_one_shift_and_its_place_is_damaged() {
+    // Framed with a valid checksum, as only someone making a link by hand could.
+    let framed = |board: &Board| link_frame::seal(*b"sp", Snapshot::encode(board).as_bytes());
+    let single = one_shift_and_its_place();
+    assert!(matches!(
+        ShareLink::decode(&framed(&single)).map(|link| link.payload),
+        Ok(SharePayload::Shift(_))
+    ));
+    let mut no_place = single.clone();
+    no_place.resources.clear();
+    assert!(
+        ShareLink::decode(&framed(&no_place)).is_ok(),
+        "a shift at no place"
+    );
+
+    let mut no_shift = single.clone();
+    no_shift.shifts.clear();
+    // Each operation adds one more record of its kind (sample::apply).
+    let added = |id: u64, kind: u64| {
+        let mut board = single.clone();
+        sample::apply(
+            &mut board,
+            &sample::Op::new(RecordId(id), kind, 5, 50, DeviceId(2)),
+        );
+        board
+    };
+    let cases = [
+        ("no shift", no_shift),
+        ("two shifts", added(4, 10)),
+        ("two places", added(8, 7)),
+        ("a post", added(9, 0)),
+        ("a match", added(10, 12)),
+        ("a check-in list", added(11, 11)),
+        ("a fund entry", added(12, 13)),
+        ("a skill", added(13, 14)),
+    ];
+    for (what, board) in cases {
+        assert_eq!(
+            ShareLink::decode(&framed(&board)).map(|link| link.payload),
+            Err(LinkError::Damaged),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_sealed_link_of_a_kind_circle_does_not_make_is_damaged() {
+    for tag in [*b"xk", *b"xp"] {
+        let link = link_frame::frame(tag, b"anything");
+        assert!(
+            matches!(ShareLink::read(&link), Err(LinkError::Damaged)),
+            "{}",
+            String::from_utf8_lossy(&tag)
+        );
     }
 }

@@ -21,6 +21,7 @@ use super::link_frame::{self, LinkError, Tag};
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::XNonce;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 /// The sealed format this version writes; a newer one is refused by name.
 pub const VERSION: u8 = 1;
@@ -84,23 +85,33 @@ pub fn seal(tag: Tag, json: &[u8], key: &GroupKey, nonce: [u8; NONCE_BYTES]) -> 
 /// The JSON a link tagged `tag` holds in its sealed `body` (what `link_frame::open` gave),
 /// opened with `key`.
 pub fn open(tag: Tag, body: &[u8], key: &GroupKey) -> Result<Vec<u8>, SealError> {
-    match body.first() {
-        Some(&VERSION) => {}
-        Some(&version) if version > VERSION => return Err(SealError::Newer { version }),
-        _ => return Err(SealError::Damaged),
+    let version = body.first().copied().unwrap_or_default();
+    match version.cmp(&VERSION) {
+        Ordering::Equal => {}
+        Ordering::Greater => return Err(SealError::Newer { version }),
+        Ordering::Less => return Err(SealError::Damaged),
     }
-    if body.len() < SEALED_AT + TAG_BYTES || declared_length(body) != Some(body.len()) {
+    if declared_length(body) != Some(body.len()) {
         return Err(SealError::Damaged);
     }
-    if body[KEY_NAME_AT..NONCE_AT] != key.link_name() {
+    // A body too short for its nonce stops here; one too short for the cipher's tag is
+    // refused by the cipher.
+    let (Some(name), Some(nonce), Some(sealed)) = (
+        body.get(KEY_NAME_AT..NONCE_AT),
+        body.get(NONCE_AT..SEALED_AT),
+        body.get(SEALED_AT..),
+    ) else {
+        return Err(SealError::Damaged);
+    };
+    if name != key.link_name() {
         return Err(SealError::WrongKey);
     }
     let compressed = key
         .cipher()
         .decrypt(
-            XNonce::from_slice(&body[NONCE_AT..SEALED_AT]),
+            XNonce::from_slice(nonce),
             Payload {
-                msg: &body[SEALED_AT..],
+                msg: sealed,
                 aad: &associated(tag, &body[..NONCE_AT]),
             },
         )
@@ -252,6 +263,30 @@ mod tests {
         );
         assert_eq!(open(TAG, &[], &key), Err(SealError::Damaged));
         assert_eq!(open(TAG, &[VERSION], &key), Err(SealError::Damaged));
+    }
+
+    #[test]
+    fn a_body_too_short_for_its_nonce_or_tag_is_damage_even_when_it_says_its_length() {
+        let key = key("river mint 42");
+        let whole = body_of(&sealed(&key, 7));
+        // The header and key name of a real link, cut inside the key name, inside the nonce,
+        // and inside the cipher's tag, each with its length rewritten to match.
+        for end in [
+            KEY_NAME_AT + 4,
+            NONCE_AT,
+            NONCE_AT + 10,
+            SEALED_AT,
+            SEALED_AT + 15,
+        ] {
+            let mut body = whole[..end].to_vec();
+            let length = u32::try_from(end).expect("small");
+            body[LENGTH_AT..KEY_NAME_AT].copy_from_slice(&length.to_be_bytes());
+            assert_eq!(
+                open(TAG, &body, &key),
+                Err(SealError::Damaged),
+                "{end} bytes"
+            );
+        }
     }
 
     #[test]
