@@ -139,8 +139,10 @@ impl AppState {
         };
         let board = snapshot_file::import(&bytes)
             .map_err(|error| SyncError::Unreadable(SourceError::Snapshot(error)))?;
+        platform::mark("circle-sync-read");
         let admitted = self.admit(board).await;
         let merged = self.merge_admitted(&admitted.board);
+        platform::mark("circle-sync-merged");
         Ok(Synced {
             merged,
             refused: admitted.refused.len(),

@@ -136,7 +136,7 @@ async function measure(browser, baseURL, size) {
 // an empty board opens the app. Timed from the source's response (the app marks it) to the
 // first of its posts on screen: reading, the trust gate with its signature checks, the merge
 // and the render.
-async function syncSource(browser, baseURL, size) {
+async function syncSource(browser, baseURL, size, steps = null) {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
   await page.route("**/config.json", async (route) => {
@@ -150,8 +150,29 @@ async function syncSource(browser, baseURL, size) {
   await page.goto("");
   await page.locator("ul.post-list li").first().waitFor({ timeout: 60_000 });
   const sync = await page.evaluate(() => window.__bench.firstCard - performance.getEntriesByName("circle-sync-fetched")[0].startTime);
+  if (steps) steps.push(await syncSteps(page));
   await context.close();
   return sync;
+}
+
+// Where a sync's time goes, from the app's marks: each step's end minus the step before.
+async function syncSteps(page) {
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    const marks = [
+      ["reading the file", "circle-sync-read"],
+      ["the gate and its checks", "circle-verify-end"],
+      ["the merge", "circle-sync-merged"],
+    ];
+    let before = at("circle-sync-fetched");
+    const steps = {};
+    for (const [step, mark] of marks) {
+      steps[step] = at(mark) - before;
+      before = at(mark);
+    }
+    steps["saving and the render"] = window.__bench.firstCard - before;
+    return steps;
+  });
 }
 
 // A browser where the app cannot check signatures with Web Crypto (no Ed25519 there, before
@@ -259,8 +280,13 @@ async function syncOnly() {
     console.log(`Chromium ${browser.version()}: sync a board.json, response to posts on screen, median of ${RUNS}`);
     for (const size of SIZES) {
       const runs = [];
-      for (let run = 0; run < RUNS; run += 1) runs.push(await syncSource(browser, baseURL, size));
+      const steps = [];
+      for (let run = 0; run < RUNS; run += 1) runs.push(await syncSource(browser, baseURL, size, steps));
       console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
+      for (const step of Object.keys(steps[0])) {
+        const each = steps.map((run) => run[step]);
+        console.log(`      ${step.padEnd(24)} ${median(each).toFixed(0).padStart(5)} ms (${each.map((ms) => ms.toFixed(0)).join(", ")})`);
+      }
     }
   } finally {
     await browser.close();
