@@ -98,7 +98,7 @@ for (const lang of LANGS) {
         const c = await phone();
         const shareC = new ShareScreen(c, lang);
         await shareC.open();
-        await c.goto(boardLink);
+        await openFresh(c, boardLink);
         const locked = c.getByRole("region", { name: s.lockedHeading });
         await expect(locked.getByRole("alert")).toContainText(s.locked);
         await expect(locked.getByRole("alert")).toContainText(s.boardUnchanged);
