@@ -6,6 +6,7 @@
 mod sample;
 
 use circle::i18n::Lang;
+use circle::model::trust::vouch;
 use circle::model::{
     Audience, Board, CloseReason, Contact, ContactMethod, DeviceId, GroupConfig, PostKind, Refused,
     Signer, Snapshot, Stamp, Status, StatusChange, Visibility,
@@ -35,6 +36,7 @@ fn source(path: &str, sheet: Option<Holds>) -> Source {
         name: path.to_string(),
         bytes: read(path),
         sheet,
+        sig: None,
     }
 }
 
@@ -295,6 +297,7 @@ fn the_open_posts_published_are_the_open_posts_of_the_source() {
             name: "board.json".into(),
             bytes: snapshot.into_bytes(),
             sheet: None,
+            sig: None,
         }],
         ..inputs(Vec::new())
     });
@@ -336,6 +339,7 @@ fn every_row_of_a_clean_request_sheet_is_published_as_an_open_ask() {
             name: "requests.csv".into(),
             bytes: sheet.into_bytes(),
             sheet: Some(Holds::Asks),
+            sig: None,
         }],
         now_ms: Some(1_793_491_200_000 + 86_400_000),
         ..inputs(Vec::new())
@@ -375,6 +379,7 @@ fn forged_records_are_refused_and_reported_never_published() {
             name: "forged.json".into(),
             bytes: forged.into_bytes(),
             sheet: None,
+            sig: None,
         }],
         ..inputs(Vec::new())
     });
@@ -389,6 +394,77 @@ fn forged_records_are_refused_and_reported_never_published() {
             post.id
         )),
         "{report}"
+    );
+}
+
+#[test]
+fn board_json_is_signed_as_a_whole_with_the_sheet_key_and_only_without_a_key_is_it_not() {
+    let published = publish(&inputs(fixtures()));
+    let board = file(&published, "api/v1/board.json");
+    let sig = file(&published, "api/v1/board.json.sig");
+    let key = Signer::from_seed([9; 32]).key();
+    assert!(vouch::holds(&key, board.as_bytes(), sig.as_bytes()));
+    assert!(!vouch::holds(
+        &key,
+        file(&published, "api/v1/posts.json").as_bytes(),
+        sig.as_bytes()
+    ));
+    let unsigned = publish(&Inputs {
+        signer: None,
+        ..inputs(fixtures())
+    });
+    assert!(unsigned
+        .files
+        .iter()
+        .all(|(name, _)| !name.ends_with(".sig")));
+}
+
+#[test]
+fn a_snapshot_this_group_signed_is_taken_as_checked_and_one_any_other_key_signed_is_checked() {
+    // The signature vouches that `publish` checked every post when it wrote the file; so a
+    // post changed inside a file the group's own key signed is believed (as the app believes the
+    // group's deploy), and one inside a file signed by any other key, or over other bytes, is
+    // refused as before.
+    let author = Signer::from_seed([3; 32]);
+    let mut draft = sample::post(
+        &mut sample::Rng::new(1),
+        circle::model::RecordId(0),
+        Stamp::default(),
+    )
+    .draft();
+    draft.title = "Winter coats to give".into();
+    let post =
+        circle::model::Post::create_signed(draft, Stamp::new(NOW - 1000, 0, DeviceId(5)), &author);
+    let mut board = Board::default();
+    board.add_post(post);
+    let changed =
+        Snapshot::encode(&board).replace("Winter coats to give", "Winter coats, sizes 2-12");
+    let group = Signer::from_seed([9; 32]);
+    let refused = |sig: Option<String>| {
+        let published = publish(&Inputs {
+            sources: vec![Source {
+                name: "board.json".into(),
+                bytes: changed.clone().into_bytes(),
+                sheet: None,
+                sig: sig.map(String::into_bytes),
+            }],
+            ..inputs(Vec::new())
+        });
+        published.sources[0].outcome.as_ref().unwrap().refused.len()
+    };
+    assert_eq!(refused(Some(vouch::sign(&group, changed.as_bytes()))), 0);
+    assert_eq!(refused(None), 1);
+    assert_eq!(
+        refused(Some(vouch::sign(
+            &Signer::from_seed([4; 32]),
+            changed.as_bytes()
+        ))),
+        1
+    );
+    let other_bytes = changed.replace("sizes", "Sizes");
+    assert_eq!(
+        refused(Some(vouch::sign(&group, other_bytes.as_bytes()))),
+        1
     );
 }
 
@@ -428,6 +504,7 @@ fn the_html_board_lists_open_posts_without_scripts_and_escapes_every_text() {
             name: "board.json".into(),
             bytes: Snapshot::encode(&board).into_bytes(),
             sheet: None,
+            sig: None,
         }],
         site_url: Some("https://example.org/circle/".into()),
         lang: Some(Lang::Es),
@@ -518,6 +595,10 @@ fn the_members_board_is_encrypted_with_the_group_passphrase_and_shows_group_cont
     };
     let published = publish(&with_key());
     let sealed = file(&published, "api/v1/board.enc.json");
+    // Signed as a whole too, as board.json is, so a member's phone checks one signature.
+    let sheet_key = Signer::from_seed([9; 32]).key();
+    let sig = file(&published, "api/v1/board.enc.json.sig");
+    assert!(vouch::holds(&sheet_key, sealed.as_bytes(), sig.as_bytes()));
     let opened = encrypted_board::open(sealed, &key).expect("opens with the passphrase");
     let members = Snapshot::decode(&opened).expect("a board");
     let public = Snapshot::decode(file(&published, "api/v1/board.json")).expect("a board");

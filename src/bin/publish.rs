@@ -5,18 +5,35 @@
 fn main() -> std::process::ExitCode {
     use circle::publish::{self, args};
     use std::process::ExitCode;
-    let options =
-        match args::Options::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
-            Ok(options) if options.help => {
-                println!("{}", args::USAGE);
-                return ExitCode::SUCCESS;
-            }
-            Ok(options) => options,
-            Err(args::ArgError(message)) => {
-                eprintln!("publish: {message}\n\n{}", args::USAGE);
-                return ExitCode::from(2);
-            }
-        };
+    let options = match args::Options::parse(std::env::args().skip(1), |name| {
+        std::env::var(name).ok()
+    }) {
+        Ok(options) if options.help => {
+            println!("{}", args::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Ok(options) if options.public_key => {
+            return match options.signer() {
+                Ok(Some(signer)) => {
+                    println!("{}", signer.key());
+                    ExitCode::SUCCESS
+                }
+                Ok(None) => {
+                    eprintln!("publish: --public-key needs --key-file FILE or CIRCLE_PUBLISH_SEED");
+                    ExitCode::from(2)
+                }
+                Err(message) => {
+                    eprintln!("publish: {message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        Ok(options) => options,
+        Err(args::ArgError(message)) => {
+            eprintln!("publish: {message}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
     let clock_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |since| {

@@ -14,6 +14,7 @@
 //!   "demo_board": "demo-board.json",
 //!   "private_retention_days": 14,
 //!   "coordinator_keys": ["f262b11950524a8818f56ae0af7c1d95b825f5f656735a036953f5a98a0fcd95"],
+//!   "publish_key": "3f1b0f2e4f5f9d3c6a1e0b7d2c4a6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 //!   "phone_country_code": 1,
 //!   "sources": [
 //!     {"kind": "json", "url": "board.json", "name": "The group's board"},
@@ -89,6 +90,10 @@ pub struct GroupConfig {
     /// The author keys (64 hex digits each, shown in a coordinator's Settings) that may close
     /// or hide any post, for moderation. Empty: nobody moderates.
     pub coordinator_keys: Vec<AuthorKey>,
+    /// The public half of the group's sheet key (`publish --key-file`), which signs each
+    /// published `board.json` as a whole (`trust::vouch`): a phone then checks that one
+    /// signature instead of every post's. Without it, every post's signature is checked.
+    pub publish_key: Option<AuthorKey>,
     /// The country calling code of numbers typed without one, when the group is in one
     /// country. Without it, every number needs `+` and its country code.
     #[serde(deserialize_with = "country_code")]
@@ -120,6 +125,7 @@ impl Default for GroupConfig {
             sources: Vec::new(),
             demo_board: None,
             coordinator_keys: Vec::new(),
+            publish_key: None,
             phone_country_code: None,
             write_back: None,
         }

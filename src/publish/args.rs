@@ -3,6 +3,7 @@
 
 use super::{Holds, Inputs, Source};
 use crate::i18n::Lang;
+use crate::model::trust::vouch;
 use crate::model::{GroupConfig, Signer};
 use crate::sources::encrypted_board;
 use crate::sources::sheet::dates::{self, DateOrder};
@@ -14,7 +15,9 @@ publish: writes a group's static JSON API and plain HTML board from its snapshot
 usage: publish --out DIR [--config FILE] [SOURCES…] [OPTIONS]
 
 sources, merged in this order (each flag may be given more than once):
-  --snapshot FILE        a board snapshot (JSON), as Circle exports or publishes it
+  --snapshot FILE        a board snapshot (JSON), as Circle exports or publishes it; one
+                         this group published, with the FILE.sig its sheet key wrote beside
+                         it, is not checked post by post again
   --posts-csv FILE       a published sheet of asks (a request form's responses)
   --offers-csv FILE      a published sheet of offers
   --resources-csv FILE   a published directory of places
@@ -24,13 +27,17 @@ options:
                          DIR/api/schemas/v1/*.schema.json and DIR/board.html; when DIR holds
                          the app's index.html, writes the open posts into its first view
   --config FILE          the group's config.json (default: public/config.json)
-  --key-file FILE        the group's sheet key, 64 hex digits: signs the posts sheets give
+  --key-file FILE        the group's sheet key, 64 hex digits: signs the posts sheets give,
+                         and the whole board.json in board.json.sig, which phones check once
+                         when config.json names the key's public half as publish_key
                          (or set CIRCLE_PUBLISH_SEED); without one they are published unsigned
   --now TIME             the publishing time, RFC 3339 or seconds since 1970 (or set
                          SOURCE_DATE_EPOCH); default: the newest date in the sources
   --site-url URL         the app's public address, for links in chat previews
   --lang CODE            the language of the HTML board and of this report (default: the
                          group's first language)
+  --public-key           print the sheet key's public half, for publish_key in config.json,
+                         and write nothing
 
 With CIRCLE_GROUP_PASSPHRASE set, it also writes DIR/api/v1/board.enc.json: the board as the
 group's members see it (group contacts too, no private notes), encrypted with that passphrase.
@@ -54,6 +61,8 @@ pub struct Options {
     pub site_url: Option<String>,
     pub lang: Option<Lang>,
     pub help: bool,
+    /// Print the sheet key's public half (for `publish_key` in `config.json`) and stop.
+    pub public_key: bool,
 }
 
 /// A command line that cannot be used, said plainly (the command's own words).
@@ -87,6 +96,10 @@ impl Options {
                 options.help = true;
                 continue;
             }
+            if flag == "--public-key" {
+                options.public_key = true;
+                continue;
+            }
             let value = inline
                 .or_else(|| args.next())
                 .ok_or_else(|| ArgError(format!("{flag} needs a value")))?;
@@ -115,13 +128,31 @@ impl Options {
                 _ => return Err(ArgError(format!("unknown flag {flag}"))),
             }
         }
-        if options.help {
+        if options.help || options.public_key {
             return Ok(options);
         }
         options.out = out.ok_or_else(|| ArgError("--out DIR is required".into()))?;
         options.sources = snapshots.into_iter().chain(sheets).collect();
         options.now_ms = now.map(|now| parse_now(&now)).transpose()?;
         Ok(options)
+    }
+
+    /// The group's sheet key, from `--key-file` or `CIRCLE_PUBLISH_SEED`, if either is given.
+    pub fn signer(&self) -> Result<Option<Signer>, String> {
+        let seed = match &self.key_file {
+            Some(path) => Some(
+                std::fs::read(path)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .ok_or_else(|| format!("{}: not a key", path.display()))?,
+            ),
+            None => self.seed.clone(),
+        };
+        seed.map(|seed| {
+            Signer::from_seed_hex(seed.trim())
+                .map_err(|_| "the sheet key is not 64 hex digits".to_string())
+        })
+        .transpose()
     }
 
     /// Reads the config, the key and every source named. `clock_ms` is this machine's clock.
@@ -133,27 +164,22 @@ impl Options {
             .map_err(|_| format!("{}: not UTF-8 text", self.config.display()))?;
         let config = GroupConfig::from_json(&text)
             .map_err(|error| format!("{}: {error}", self.config.display()))?;
-        let seed = match &self.key_file {
-            Some(path) => Some(
-                String::from_utf8(read(path)?)
-                    .map_err(|_| format!("{}: not a key", path.display()))?,
-            ),
-            None => self.seed.clone(),
-        };
-        let signer = seed
-            .map(|seed| {
-                Signer::from_seed_hex(seed.trim())
-                    .map_err(|_| "the sheet key is not 64 hex digits".to_string())
-            })
-            .transpose()?;
+        let signer = self.signer()?;
         let sources = self
             .sources
             .iter()
             .map(|(path, sheet)| {
+                let mut sig_path = path.clone().into_os_string();
+                sig_path.push(vouch::SUFFIX);
                 Ok(Source {
                     name: path.display().to_string(),
                     bytes: read(path)?,
                     sheet: *sheet,
+                    // Only a snapshot can be one this group published; none is no error.
+                    sig: sheet
+                        .is_none()
+                        .then(|| std::fs::read(sig_path).ok())
+                        .flatten(),
                 })
             })
             .collect::<Result<_, String>>()?;
@@ -272,5 +298,10 @@ mod tests {
         );
         assert!(parse(&["--out", "d", "--lang", "fr"]).is_err());
         assert!(parse(&["--help"]).unwrap().help);
+        assert!(
+            parse(&["--public-key", "--key-file", "k"])
+                .unwrap()
+                .public_key
+        );
     }
 }

@@ -28,7 +28,7 @@ pub mod report;
 use crate::i18n::Lang;
 use crate::model::trust::check::{Checker, Local};
 use crate::model::trust::gate::Gate;
-use crate::model::trust::{AuthorKey, Signature};
+use crate::model::trust::{vouch, AuthorKey, Signature};
 pub use crate::model::Holds;
 use crate::model::{
     Admitted, Audience, Board, GroupConfig, MergeReport, Post, RecordId, Refusal, Signer, Snapshot,
@@ -38,6 +38,9 @@ use crate::sources::group_source::{read_source, SourceError};
 use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetOptions};
 use std::collections::BTreeMap;
 
+/// The files phones read as a board: each is signed as a whole when there is a sheet key.
+const BOARD_FILES: [&str; 2] = ["api/v1/board.json", "api/v1/board.enc.json"];
+
 /// One input: its name (for messages) and its bytes.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -45,6 +48,9 @@ pub struct Source {
     pub bytes: Vec<u8>,
     /// `None` for a snapshot file.
     pub sheet: Option<Holds>,
+    /// A snapshot's `.sig` file, when one lies beside it: a board this group published before
+    /// and signed with its sheet key needs no signature checked again (`trust::vouch`).
+    pub sig: Option<Vec<u8>>,
 }
 
 /// Everything one run publishes from.
@@ -165,13 +171,15 @@ pub fn publish(inputs: &Inputs) -> Published {
     let mut sources = Vec::new();
     for (loaded, source) in loaded.into_iter().zip(&inputs.sources) {
         let outcome = loaded.map(|mut loaded| {
-            // A sheet's records were signed here a moment ago, with the group's key.
+            // A sheet's records were signed here a moment ago, with the group's key; a
+            // snapshot this group published and signed was checked when it was published.
+            let own = inputs.signer.as_ref().map(Signer::key);
             let checker = OwnOrLocal {
-                own: inputs
-                    .signer
-                    .as_ref()
-                    .filter(|_| source.sheet.is_some())
-                    .map(Signer::key),
+                own: own.filter(|_| source.sheet.is_some()),
+                vouched: source.sheet.is_none()
+                    && own
+                        .zip(source.sig.as_deref())
+                        .is_some_and(|(key, sig)| vouch::holds(&key, &source.bytes, sig)),
             };
             let gate = Gate {
                 current: &board,
@@ -220,7 +228,7 @@ pub fn publish(inputs: &Inputs) -> Published {
         .as_deref()
         .and_then(|page| first_view::page(page, &view, lang))
         .map(|page| (first_view::FILE.to_string(), page));
-    let files = vec![
+    let files: Vec<(String, String)> = vec![
         ("api/v1/index.json".to_string(), index),
         ("api/v1/board.json".to_string(), snapshot),
         ("api/v1/posts.json".to_string(), posts),
@@ -236,6 +244,22 @@ pub fn publish(inputs: &Inputs) -> Published {
             .map(|(name, text)| (format!("api/schemas/v1/{name}"), (*text).to_string())),
     )
     .collect();
+    // Each board file signed as a whole with the group's key, so phones check one signature
+    // instead of one a post (`trust::vouch`).
+    let sigs: Vec<_> = inputs
+        .signer
+        .iter()
+        .flat_map(|signer| {
+            files
+                .iter()
+                .filter(|(path, _)| BOARD_FILES.contains(&path.as_str()))
+                .map(|(path, text)| {
+                    let sig = vouch::sign(signer, text.as_bytes());
+                    (format!("{path}{}", vouch::SUFFIX), sig)
+                })
+        })
+        .collect();
+    let files = files.into_iter().chain(sigs).collect();
     Published {
         files,
         sources,
@@ -276,14 +300,17 @@ fn sign_sheet(loaded: &mut Loaded, signer: &Signer, threads: usize) {
 /// Checks signatures with this crate's Ed25519, except those by `own`: the group's sheet key,
 /// whose records in a sheet's board `publish` has just signed itself, so they hold by
 /// construction. Only ever given for a board made from a sheet, never for one from a file.
+/// A `vouched` file is one this group published and signed as a whole (`trust::vouch`): its
+/// signatures were checked then.
 #[derive(Clone, Copy)]
 struct OwnOrLocal {
     own: Option<AuthorKey>,
+    vouched: bool,
 }
 
 impl Checker for OwnOrLocal {
     fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool {
-        self.own == Some(*key) || Local.check(key, message, signature)
+        self.vouched || self.own == Some(*key) || Local.check(key, message, signature)
     }
 }
 
@@ -419,7 +446,10 @@ mod tests {
             incoming.add_post(post);
         }
         let current = Board::default();
-        let checker = OwnOrLocal { own: None };
+        let checker = OwnOrLocal {
+            own: None,
+            vouched: false,
+        };
         let gate = Gate {
             current: &current,
             now_ms: 10_000,
@@ -443,6 +473,7 @@ mod tests {
         incoming.add_post(forged);
         let trusting = OwnOrLocal {
             own: Some(signer.key()),
+            vouched: false,
         };
         let verdict = admit(&gate, trusting, incoming, 2);
         let reasons: Vec<_> = verdict.refused.iter().map(|r| r.reason).collect();

@@ -5,7 +5,8 @@
 //! (places, check-in lists, shifts, the fund, skills, matches) change only by fields their
 //! author or a coordinator sealed ([`sealed`]). Every board from outside the device
 //! passes the gate ([`gate`]) before it is merged: what fails is refused and reported, never
-//! merged.
+//! merged. A board `publish` signed as a whole ([`vouch`]) has its records' signatures taken as
+//! checked, by the key the group names for it.
 
 pub mod authorship;
 pub mod check;
@@ -14,6 +15,7 @@ pub mod gate;
 pub mod key;
 pub mod seal;
 pub mod sealed;
+pub mod vouch;
 
 pub use gate::{Admitted, Refusal, Refused};
 pub use key::{AuthorKey, Signature, Signer};
