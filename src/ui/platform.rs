@@ -123,6 +123,18 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `work` just after the browser next draws the page: a timer set from an animation frame
+/// fires once that frame is on screen. A hidden page draws no frames, so there it runs soon.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    use leptos::prelude::{document, request_animation_frame, set_timeout};
+    let soon = move || set_timeout(work, std::time::Duration::ZERO);
+    if document().hidden() {
+        soon();
+    } else {
+        request_animation_frame(soon);
+    }
+}
+
 /// The path the app is published under, without a trailing slash: `/circle` for
 /// `https://example.org/circle/`, empty at the root. Trunk's `--public-url` writes it into
 /// `<base href>`; without a `<base>` element the app assumes the root, because the document's

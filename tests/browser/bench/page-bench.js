@@ -118,6 +118,7 @@ async function measure(browser, baseURL, size) {
 
   await context.close();
   const sync = await syncSource(browser, baseURL, size);
+  const syncVouched = await syncSource(browser, baseURL, size, null, true);
   const withWebCrypto = await importFile(browser, baseURL, size);
   const withoutWebCrypto = await importFile(browser, baseURL, size, blockWorkers);
   return {
@@ -127,6 +128,7 @@ async function measure(browser, baseURL, size) {
     filterP95: percentile(keystrokes, 95),
     save,
     sync,
+    syncVouched,
     ...withWebCrypto,
     importPreviewNoEd25519: withoutWebCrypto.importPreview,
   };
@@ -135,17 +137,21 @@ async function measure(browser, baseURL, size) {
 // Sync: the group's settings name one source, a board.json of `size` posts, and a phone with
 // an empty board opens the app. Timed from the source's response (the app marks it) to the
 // first of its posts on screen: reading, the trust gate with its signature checks, the merge
-// and the render.
-async function syncSource(browser, baseURL, size, steps = null) {
+// and the render. `vouched`: the settings also name the group's publishing key, and the board
+// comes with the board.json.sig `publish` writes, so the phone checks one signature instead
+// of one a post (src/model/trust/vouch.rs).
+async function syncSource(browser, baseURL, size, steps = null, vouched = false) {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
   await page.route("**/config.json", async (route) => {
     const response = await route.fetch();
     const config = await response.json();
     const sources = [{ kind: "json", url: "bench-board.json" }];
-    await route.fulfill({ response, json: { ...config, demo_board: null, ask_expiry_days: 100000, sources } });
+    const key = vouched ? { publish_key: fs.readFileSync(path.join(BOARDS, "publish-key.txt"), "utf8").trim() } : {};
+    await route.fulfill({ response, json: { ...config, demo_board: null, ask_expiry_days: 100000, sources, ...key } });
   });
   await page.route("**/bench-board.json", (route) => route.fulfill({ path: path.join(BOARDS, `board-${size}.json`), contentType: "application/json" }));
+  await page.route("**/bench-board.json.sig", (route) => route.fulfill({ path: path.join(BOARDS, `board-${size}.json.sig`), contentType: "text/plain" }));
   await page.addInitScript(instrument);
   await page.goto("");
   await page.locator("ul.post-list li").first().waitFor({ timeout: 60_000 });
@@ -160,6 +166,7 @@ async function syncSteps(page) {
   return page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
     const marks = [
+      ["the board's own signature", "circle-sync-vouched"],
       ["reading the file", "circle-sync-read"],
       ["the gate and its checks", "circle-verify-end"],
       ["the merge", "circle-sync-merged"],
@@ -227,6 +234,7 @@ async function main() {
       [`filter keystroke p95 (${KEYSTROKES} keys)`, "filterP95"],
       ["save after posting an ask", "save"],
       ["sync a board.json: response to posts on screen", "sync"],
+      ["  the same, vouched for by the group's publishing key", "syncVouched"],
       ["import a snapshot file: to preview", "importPreview"],
       ["  of which verifying", "verify"],
       ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
@@ -278,14 +286,17 @@ async function syncOnly() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     console.log(`Chromium ${browser.version()}: sync a board.json, response to posts on screen, median of ${RUNS}`);
-    for (const size of SIZES) {
-      const runs = [];
-      const steps = [];
-      for (let run = 0; run < RUNS; run += 1) runs.push(await syncSource(browser, baseURL, size, steps));
-      console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
-      for (const step of Object.keys(steps[0])) {
-        const each = steps.map((run) => run[step]);
-        console.log(`      ${step.padEnd(24)} ${median(each).toFixed(0).padStart(5)} ms (${each.map((ms) => ms.toFixed(0)).join(", ")})`);
+    for (const vouched of [false, true]) {
+      console.log(vouched ? "vouched for by the group's publishing key (board.json.sig):" : "every post's signature checked:");
+      for (const size of SIZES) {
+        const runs = [];
+        const steps = [];
+        for (let run = 0; run < RUNS; run += 1) runs.push(await syncSource(browser, baseURL, size, steps, vouched));
+        console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
+        for (const step of Object.keys(steps[0])) {
+          const each = steps.map((run) => run[step]);
+          console.log(`      ${step.padEnd(24)} ${median(each).toFixed(0).padStart(5)} ms (${each.map((ms) => ms.toFixed(0)).join(", ")})`);
+        }
       }
     }
   } finally {

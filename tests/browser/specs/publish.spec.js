@@ -2,6 +2,11 @@
 // (scripts/publish-site.sh), turns the group's sheets into its static JSON API and plain HTML
 // board beside the app. The app, reading the published api/v1/board.json as its source, shows
 // every open post that posts.json lists, and board.html lists them with JavaScript switched off.
+// With the group's sheet key, `publish` also signs board.json as a whole (board.json.sig): a
+// phone whose settings name the key's public half checks that one signature instead of every
+// post's, and a board changed on the host after it was signed is checked post by post, so the
+// changed post is refused and the rest still come in; signed again by the group's key, the
+// group's word is taken for it.
 const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
@@ -66,3 +71,85 @@ test("a board published from sheets reads the same in the app and as plain HTML"
     await site.close();
   }
 });
+
+// The group's sheet key (a test key: a group keeps its own in its deploy's secrets) and its
+// public half, as `config.json` names it.
+const SHEET_KEY = "0707070707070707070707070707070707070707070707070707070707070707";
+
+test("a board signed as a whole is read in one check, and one changed on the host after signing is checked post by post", async ({ browser, baseURL, distDir }) => {
+  test.setTimeout(180_000);
+  const w = words.en;
+  const prefix = new URL(baseURL).pathname;
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
+  const dir = site.apps[0].dir;
+  const appUrl = `${site.origin}${prefix}`;
+  try {
+    fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
+    setSources(dir, [{ kind: "csv", url: "requests.csv" }]);
+    publishSite(dir, appUrl, { CIRCLE_PUBLISH_SEED: SHEET_KEY });
+    const board = path.join(dir, "api/v1/board.json");
+    expect(fs.readFileSync(`${board}.sig`, "utf8")).toMatch(/^[0-9a-f]{128}\n$/);
+    const titles = JSON.parse(fs.readFileSync(path.join(dir, "api/v1/posts.json"), "utf8")).posts.map((post) => post.title);
+    setSources(dir, [{ kind: "json", url: "api/v1/board.json", name: "Published board" }], { publish_key: publicKey(SHEET_KEY) });
+
+    const read = async () => {
+      const context = await browser.newContext({ ...PHONE, locale: w.locale });
+      const page = await context.newPage();
+      const problems = watchProblems(page, site.origin);
+      const asked = [];
+      page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(appUrl);
+      const screen = new BoardScreen(page, "en");
+      await expect(screen.groupBoard.getByRole("listitem")).toHaveText(/^Published board: \d+ new, 0 updated, read /);
+      return { context, page, screen, problems, asked };
+    };
+
+    // Signed and unchanged: every post comes in, nothing is refused, the signature was read.
+    const signed = await read();
+    for (const title of titles) await expect(signed.screen.card(title), title).toBeVisible();
+    await expect(signed.screen.groupBoard).not.toContainText(/signature check/);
+    expect(signed.asked).toContain(`${prefix}api/v1/board.json.sig`);
+    expect(signed.problems).toEqual([]);
+    await signed.context.close();
+
+    // Changed on the host after it was signed: the signature no longer holds, so each post is
+    // checked; the one changed is refused and said so, the others come in.
+    const [first, ...rest] = titles;
+    const text = fs.readFileSync(board, "utf8");
+    fs.writeFileSync(board, text.replace(JSON.stringify(first), JSON.stringify(`${first} (send money first)`)));
+    const changed = await read();
+    await expect(changed.screen.groupBoard).toContainText("1 record failed the signature check and was left out.");
+    for (const title of rest) await expect(changed.screen.card(title), title).toBeVisible();
+    await expect(changed.page.getByText(`${first} (send money first)`)).toHaveCount(0);
+    expect(changed.problems).toEqual([]);
+    await changed.context.close();
+
+    // The same file signed again with the group's key (as `publish` would sign what it had
+    // checked) is taken at the group's word: one check, and the post as the group published it.
+    fs.writeFileSync(`${board}.sig`, signBoard(SHEET_KEY, fs.readFileSync(board)));
+    const resigned = await read();
+    await expect(resigned.screen.card(`${first} (send money first)`)).toBeVisible();
+    await expect(resigned.screen.groupBoard).not.toContainText(/signature check/);
+    expect(resigned.problems).toEqual([]);
+    await resigned.context.close();
+  } finally {
+    await site.close();
+  }
+});
+
+/** `board.json.sig` for `bytes`, as `publish` writes it (src/model/trust/vouch.rs). */
+function signBoard(seedHex, bytes) {
+  const message = Buffer.concat([Buffer.from("circle.published-board.v1\0"), bytes]);
+  return `${require("node:crypto").sign(null, message, privateKey(seedHex)).toString("hex")}\n`;
+}
+
+function privateKey(seedHex) {
+  const prefix = Buffer.from("302e020100300506032b657004220420", "hex");
+  return require("node:crypto").createPrivateKey({ key: Buffer.concat([prefix, Buffer.from(seedHex, "hex")]), format: "der", type: "pkcs8" });
+}
+
+/** The public half of a sheet key (`publish --public-key` prints it too), by node's own Ed25519:
+ * src/model/trust/vouch.rs checks that this crate gives the same for the same seed. */
+function publicKey(seedHex) {
+  return require("node:crypto").createPublicKey(privateKey(seedHex)).export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+}

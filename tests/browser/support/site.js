@@ -61,9 +61,9 @@ function setSources(dir, sources, settings = {}) {
 /** Runs `publish` on a served copy as the deploy workflow does (scripts/publish-site.sh), on the
  * sources its config.json names. `publish` is built by the native tests; the deploy workflow
  * uses its optimised build. */
-function publishSite(dir, appUrl) {
+function publishSite(dir, appUrl, env = {}) {
   execFileSync(path.join(REPO, "scripts/publish-site.sh"), [dir, appUrl], {
-    env: { ...process.env, PUBLISH: `cargo run --quiet --locked --manifest-path ${REPO}/Cargo.toml --bin publish --` },
+    env: { ...process.env, ...env, PUBLISH: `cargo run --quiet --locked --manifest-path ${REPO}/Cargo.toml --bin publish --` },
     stdio: "pipe",
   });
 }
