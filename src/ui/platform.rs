@@ -123,6 +123,19 @@ pub fn mark(name: &str) {
     }
 }
 
+/// The SHA-512 of `bytes` by the browser's own Web Crypto (several times faster than this
+/// crate's compiled to WebAssembly on a big board); `None` where the page has none (a page
+/// not served over HTTPS).
+pub async fn sha512(bytes: &[u8]) -> Option<[u8; 64]> {
+    let subtle = leptos::prelude::window().crypto().ok()?.subtle();
+    // Web Crypto copies what it is given before the promise settles.
+    let promise = subtle.digest_with_str_and_u8_array("SHA-512", bytes).ok()?;
+    let digest = js_sys::Uint8Array::new(&JsFuture::from(promise).await.ok()?);
+    let mut out = [0u8; 64];
+    (digest.length() == 64).then(|| digest.copy_to(&mut out))?;
+    Some(out)
+}
+
 /// Runs `work` just after the browser next draws the page: a timer set from an animation frame
 /// fires once that frame is on screen. A hidden page draws no frames, so there it runs soon.
 pub fn after_paint(work: impl FnOnce() + 'static) {

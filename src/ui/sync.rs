@@ -141,7 +141,7 @@ impl AppState {
         let fetched = fetched?;
         // The page benchmark times a sync from here to the board on screen.
         platform::mark("circle-sync-fetched");
-        let vouched = self.vouched(&fetched, sig);
+        let vouched = vouched(&fetched, sig).await;
         platform::mark("circle-sync-vouched");
         let (bytes, skipped) = match source.kind {
             SourceKind::Csv => self.read_sheet(source, fetched.bytes).await?,
@@ -177,14 +177,6 @@ impl AppState {
         Some((key, sig.ok()?.bytes))
     }
 
-    /// Whether the group's publishing key signed exactly the bytes fetched. An offline copy is
-    /// never taken as vouched for: its signature may be from another day. A signature that
-    /// cannot be had vouches for nothing, and every post is checked.
-    fn vouched(self, fetched: &remote::FetchedBytes, sig: Option<(AuthorKey, Vec<u8>)>) -> bool {
-        fetched.saved_at_ms.is_none()
-            && sig.is_some_and(|(key, sig)| vouch::holds(&key, &fetched.bytes, &sig))
-    }
-
     /// A published sheet read by the reader worker: its records as a board file, and the rows it
     /// left out.
     async fn read_sheet(
@@ -203,4 +195,18 @@ impl AppState {
             _ => Err(SyncError::NoReader),
         }
     }
+}
+
+/// Whether the group's publishing key signed exactly the bytes fetched. An offline copy is
+/// never taken as vouched for: its signature may be from another day. A signature that cannot
+/// be had vouches for nothing, and every post is checked.
+async fn vouched(fetched: &remote::FetchedBytes, sig: Option<(AuthorKey, Vec<u8>)>) -> bool {
+    let Some((key, sig)) = sig.filter(|_| fetched.saved_at_ms.is_none()) else {
+        return false;
+    };
+    let digest = match platform::sha512(&fetched.bytes).await {
+        Some(digest) => digest,
+        None => vouch::digest(&fetched.bytes),
+    };
+    vouch::holds_for_digest(&key, &digest, &sig)
 }

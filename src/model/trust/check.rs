@@ -13,6 +13,12 @@ use std::collections::{HashMap, HashSet};
 /// Answers "did `key` sign exactly `message`?".
 pub trait Checker {
     fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool;
+
+    /// Whether every signature is taken as checked already (a board vouched for as a whole,
+    /// `super::vouch`), so a caller need not even build the signed text to ask.
+    fn vouched(&self) -> bool {
+        false
+    }
 }
 
 /// This crate's Ed25519.

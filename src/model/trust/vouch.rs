@@ -17,21 +17,34 @@ use super::key::{AuthorKey, Signature, Signer};
 pub const SUFFIX: &str = ".sig";
 
 /// Domain separation: the group's key also signs posts from the group's sheets, so a board's
-/// bytes are signed under a prefix no record's signed text begins with.
+/// digest is signed under a prefix no record's signed text begins with.
 const CONTEXT: &[u8] = b"circle.published-board.v1\0";
 
 /// The text of `board.json.sig` for `board`: its signature as 128 hex digits and a line end.
 pub fn sign(signer: &Signer, board: &[u8]) -> String {
-    format!("{}\n", signer.sign(&message(board)))
+    format!("{}\n", signer.sign(&message(&digest(board))))
 }
 
 /// Whether `sig` (the text of `board.json.sig`) is `key`'s signature of exactly `board`.
 /// Text that is not a signature vouches for nothing.
 pub fn holds(key: &AuthorKey, board: &[u8], sig: &[u8]) -> bool {
+    holds_for_digest(key, &digest(board), sig)
+}
+
+/// [`holds`], given the board's [`digest`] made elsewhere: a browser's own SHA-512 reads a
+/// 10,000-post board several times faster than this crate compiled to WebAssembly.
+pub fn holds_for_digest(key: &AuthorKey, digest: &[u8; 64], sig: &[u8]) -> bool {
     std::str::from_utf8(sig)
         .ok()
         .and_then(|text| text.trim().parse::<Signature>().ok())
-        .is_some_and(|signature| key.verifies(&message(board), &signature))
+        .is_some_and(|signature| key.verifies(&message(digest), &signature))
+}
+
+/// The SHA-512 of a board's bytes: what its signature covers, under [`CONTEXT`].
+pub fn digest(board: &[u8]) -> [u8; 64] {
+    let mut hash = ed25519_compact::sha512::Hash::new();
+    hash.update(board);
+    hash.finalize()
 }
 
 /// Where the signature of the board at `url` is published: the same address with [`SUFFIX`]
@@ -43,8 +56,8 @@ pub fn sig_url(url: &str) -> String {
     format!("{path}{SUFFIX}{query}")
 }
 
-fn message(board: &[u8]) -> Vec<u8> {
-    [CONTEXT, board].concat()
+fn message(digest: &[u8; 64]) -> Vec<u8> {
+    [CONTEXT, &digest[..]].concat()
 }
 
 /// The checker for a board [`holds`] vouched for: every signature in it was checked by
@@ -54,6 +67,10 @@ pub struct Vouched;
 
 impl Checker for Vouched {
     fn check(&self, _: &AuthorKey, _: &[u8], _: &Signature) -> bool {
+        true
+    }
+
+    fn vouched(&self) -> bool {
         true
     }
 }
@@ -107,6 +124,40 @@ mod tests {
     }
 
     #[test]
+    fn vouched_for_a_posts_signature_is_taken_but_not_an_id_its_key_does_not_bind() {
+        use crate::model::{sample_draft, DeviceId, Post, RecordId, Stamp};
+        let post = Post::create_signed(sample_draft(), Stamp::new(1, 0, DeviceId(2)), &group());
+        let mut changed = post.clone();
+        changed.title.value = "Changed after signing".into();
+        assert!(!changed.verifies());
+        assert!(changed.verifies_by(&Vouched));
+        let mut moved = post;
+        moved.id = RecordId(moved.id.0 ^ 1);
+        assert!(!moved.verifies_by(&Vouched));
+    }
+
+    #[test]
+    fn the_digest_is_sha512_of_the_bytes_as_a_browser_computes_it() {
+        // SHA-512("abc"), FIPS 180-2's example, which Web Crypto's digest gives too.
+        let expected = "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a\
+                        2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f";
+        let hex: String = digest(b"abc").iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex, expected);
+        let board = b"{\"posts\":[]}";
+        let sig = sign(&group(), board);
+        assert!(holds_for_digest(
+            &group().key(),
+            &digest(board),
+            sig.as_bytes()
+        ));
+        assert!(!holds_for_digest(
+            &group().key(),
+            &digest(b"{}"),
+            sig.as_bytes()
+        ));
+    }
+
+    #[test]
     fn the_signature_lies_beside_the_board_whatever_its_address_asks() {
         assert_eq!(sig_url("api/v1/board.json"), "api/v1/board.json.sig");
         assert_eq!(
@@ -121,5 +172,7 @@ mod tests {
         let board = b"{}";
         let bare = format!("{}", group().sign(board));
         assert!(!holds(&group().key(), board, bare.as_bytes()));
+        let undigested = format!("{}", group().sign(&[CONTEXT, &board[..]].concat()));
+        assert!(!holds(&group().key(), board, undigested.as_bytes()));
     }
 }

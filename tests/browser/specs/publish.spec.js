@@ -139,7 +139,8 @@ test("a board signed as a whole is read in one check, and one changed on the hos
 
 /** `board.json.sig` for `bytes`, as `publish` writes it (src/model/trust/vouch.rs). */
 function signBoard(seedHex, bytes) {
-  const message = Buffer.concat([Buffer.from("circle.published-board.v1\0"), bytes]);
+  const digest = require("node:crypto").createHash("sha512").update(bytes).digest();
+  const message = Buffer.concat([Buffer.from("circle.published-board.v1\0"), digest]);
   return `${require("node:crypto").sign(null, message, privateKey(seedHex)).toString("hex")}\n`;
 }
 
