@@ -357,8 +357,8 @@ fn every_row_of_a_clean_request_sheet_is_published_as_an_open_ask() {
     assert_matches_schemas(&published);
 }
 
-#[test]
-fn forged_records_are_refused_and_reported_never_published() {
+/// An offer of winter coats, signed by its author's key.
+fn winter_coats() -> circle::model::Post {
     let author = Signer::from_seed([3; 32]);
     let mut draft = sample::post(
         &mut sample::Rng::new(1),
@@ -368,8 +368,12 @@ fn forged_records_are_refused_and_reported_never_published() {
     .draft();
     draft.title = "Winter coats to give".into();
     draft.kind = PostKind::Offer;
-    let post =
-        circle::model::Post::create_signed(draft, Stamp::new(NOW - 1000, 0, DeviceId(5)), &author);
+    circle::model::Post::create_signed(draft, Stamp::new(NOW - 1000, 0, DeviceId(5)), &author)
+}
+
+#[test]
+fn forged_records_are_refused_and_reported_never_published() {
+    let post = winter_coats();
     let mut board = Board::default();
     board.add_post(post.clone());
     let honest = Snapshot::encode(&board);
@@ -425,16 +429,7 @@ fn a_snapshot_this_group_signed_is_taken_as_checked_and_one_any_other_key_signed
     // post changed inside a file the group's own key signed is believed (as the app believes the
     // group's deploy), and one inside a file signed by any other key, or over other bytes, is
     // refused as before.
-    let author = Signer::from_seed([3; 32]);
-    let mut draft = sample::post(
-        &mut sample::Rng::new(1),
-        circle::model::RecordId(0),
-        Stamp::default(),
-    )
-    .draft();
-    draft.title = "Winter coats to give".into();
-    let post =
-        circle::model::Post::create_signed(draft, Stamp::new(NOW - 1000, 0, DeviceId(5)), &author);
+    let post = winter_coats();
     let mut board = Board::default();
     board.add_post(post);
     let changed =

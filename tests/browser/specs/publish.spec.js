@@ -22,10 +22,7 @@ test("a board published from sheets reads the same in the app and as plain HTML"
   // `publish` is built by the native tests; the deploy workflow uses its optimised build.
   test.setTimeout(180_000);
   const w = words.en;
-  const prefix = new URL(baseURL).pathname;
-  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
-  const dir = site.apps[0].dir;
-  const appUrl = `${site.origin}${prefix}`;
+  const { site, dir, appUrl } = await servedCopy(distDir, baseURL);
   try {
     fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
     fs.copyFileSync(path.join(SHEETS, "resource-directory.csv"), path.join(dir, "places.csv"));
@@ -79,10 +76,7 @@ const SHEET_KEY = "0707070707070707070707070707070707070707070707070707070707070
 test("a board signed as a whole is read in one check, and one changed on the host after signing is checked post by post", async ({ browser, baseURL, distDir }) => {
   test.setTimeout(180_000);
   const w = words.en;
-  const prefix = new URL(baseURL).pathname;
-  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
-  const dir = site.apps[0].dir;
-  const appUrl = `${site.origin}${prefix}`;
+  const { site, dir, appUrl, prefix } = await servedCopy(distDir, baseURL);
   try {
     fs.copyFileSync(path.join(SHEETS, "google-form-requests.csv"), path.join(dir, "requests.csv"));
     setSources(dir, [{ kind: "csv", url: "requests.csv" }]);
@@ -136,6 +130,13 @@ test("a board signed as a whole is read in one check, and one changed on the hos
     await site.close();
   }
 });
+
+/** A copy of the build served on a port of its own, to publish into. */
+async function servedCopy(distDir, baseURL) {
+  const prefix = new URL(baseURL).pathname;
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
+  return { site, dir: site.apps[0].dir, appUrl: `${site.origin}${prefix}`, prefix };
+}
 
 /** `board.json.sig` for `bytes`, as `publish` writes it (src/model/trust/vouch.rs). */
 function signBoard(seedHex, bytes) {
