@@ -12,6 +12,7 @@
 use circle::model::edit::EditError;
 use circle::model::trust::check::{Answered, Check, Checker, Local, Recorder};
 use circle::model::trust::gate::Gate;
+use circle::model::trust::vouch::Vouched;
 use circle::model::Entry as _;
 use circle::model::{
     Action, Admitted, Audience, Board, CheckIn, CheckInDraft, Clock, CloseReason, Condition,
@@ -1336,6 +1337,63 @@ fn a_seal_moved_to_another_place_is_refused() {
         RecordKind::Resource,
         PANTRY,
         Refused::BadSignature,
+    );
+}
+
+#[test]
+fn a_board_vouched_for_as_a_whole_has_its_seals_taken_as_checked_but_not_its_rules() {
+    // A board the group's publishing key signed as a whole (`trust::vouch`) was checked by
+    // `publish`: its seals are taken at the group's word, so the moved seal above comes in;
+    // but who may change what is still the gate's own question.
+    let mut phone = group_phone();
+    let edited = at(NOW - MINUTE, COORDINATOR_PHONE);
+    let fridge = |board: &mut Board| {
+        board
+            .resources
+            .get_mut(&FRIDGE)
+            .expect("fridge")
+            .hours
+            .clone()
+    };
+    phone
+        .resources
+        .get_mut(&FRIDGE)
+        .expect("fridge")
+        .hours
+        .change("9 to 5".into(), edited);
+    phone.seal_edit(edited, &coordinator());
+    let mut moved = phone.clone();
+    moved.resources.get_mut(&PANTRY).expect("pantry").hours = fridge(&mut phone);
+    let coordinators = [coordinator().key()];
+    let gate = Gate {
+        current: &phone,
+        now_ms: NOW,
+        coordinators: &coordinators,
+        checker: &Vouched,
+    };
+    assert_eq!(gate.admit(moved.clone()).refused, []);
+    assert_eq!(gate.admit(moved.clone()).board, moved);
+
+    // Moderation by a key that is not a coordinator's, in a vouched board: still refused.
+    let (rosas, id) = rosas_phone();
+    let mut eves = Board::default();
+    eves.add_post(as_eve_sees_it(&rosas, id));
+    eves.moderate(id, Action::Hide, "coord", at(NOW, EVE_PHONE), &eve())
+        .expect("Eve's own phone records it");
+    let gate = Gate {
+        current: &rosas,
+        ..gate
+    };
+    let record = RecordRef {
+        kind: RecordKind::Post,
+        id,
+    };
+    assert_eq!(
+        gate.admit(through_a_link(&eves.posts[&id])).refused,
+        [Refusal {
+            record,
+            reason: Refused::NotCoordinator
+        }]
     );
 }
 
