@@ -290,6 +290,107 @@ mod tests {
     }
 
     #[test]
+    fn twelve_oclock_and_the_edges_of_a_day() {
+        use DateOrder::*;
+        assert_eq!(moment("3/14/2024 12:00 am", MonthFirst), at(0, 0, 0));
+        assert_eq!(moment("3/14/2024 12:00 pm", MonthFirst), at(12, 0, 0));
+        assert_eq!(moment("3/14/2024 1:00 p.m.", MonthFirst), at(13, 0, 0));
+        assert_eq!(moment("3/14/2024 11:59 P. M.", MonthFirst), at(23, 59, 0));
+        assert_eq!(moment("3/14/2024 23:59:59", MonthFirst), at(23, 59, 59));
+        assert_eq!(moment("3/14/2024 0:00:00", MonthFirst), at(0, 0, 0));
+        for bad in [
+            "3/14/2024 0:30 am",
+            "3/14/2024 13:00 pm",
+            "3/14/2024 24:00",
+            "3/14/2024 10:60",
+            "3/14/2024 10:59:60",
+        ] {
+            assert_eq!(moment(bad, MonthFirst), None, "{bad}");
+        }
+        // "a" or "p" not followed by "m" is no half of the day: the time stays as written.
+        assert_eq!(moment("3/14/2024 9:05 a", MonthFirst), at(9, 5, 0));
+        assert_eq!(moment("3/14/2024 9:05 p x", MonthFirst), at(9, 5, 0));
+    }
+
+    #[test]
+    fn zones_move_the_moment_to_utc() {
+        use DateOrder::*;
+        for utc in ["Z", " UTC", " GMT"] {
+            assert_eq!(
+                moment(&format!("2024-03-14 09:05:12{utc}"), MonthFirst),
+                at(9, 5, 12)
+            );
+        }
+        assert_eq!(
+            moment("2024-03-14 04:05:12-05:00", MonthFirst),
+            at(9, 5, 12)
+        );
+        assert_eq!(moment("2024-03-14 14:35:12+0530", MonthFirst), at(9, 5, 12));
+        assert_eq!(moment("2024-03-14 01:05:12-0800", MonthFirst), at(9, 5, 12));
+        assert_eq!(
+            moment("2024-03-14 11:05:12+02:30", MonthFirst),
+            at(8, 35, 12)
+        );
+        // Before 1970 in UTC is no moment a sheet row can have.
+        assert_eq!(moment("1970-01-01 00:30+01:00", MonthFirst), None);
+        assert_eq!(
+            moment("1970-01-01 01:30+01:00", MonthFirst),
+            Some(1_800_000)
+        );
+    }
+
+    #[test]
+    fn months_by_name_in_either_language_and_years_by_their_digits() {
+        use DateOrder::*;
+        let day = |y, m, d| Day::from_ymd(y, m, d);
+        assert_eq!(super::day("14 Mar 24", DayFirst), day(2024, 3, 14));
+        assert_eq!(super::day("2024 March 14", DayFirst), day(2024, 3, 14));
+        assert_eq!(super::day("5 de mayo de 2024", DayFirst), day(2024, 5, 5));
+        assert_eq!(super::day("May 5, 2024", DayFirst), day(2024, 5, 5));
+        assert_eq!(super::day("1 sept 2024", DayFirst), day(2024, 9, 1));
+        assert_eq!(super::day("24 dic 2024", DayFirst), day(2024, 12, 24));
+        assert_eq!(super::day("2 ene 2025", DayFirst), day(2025, 1, 2));
+        assert_eq!(super::day("3 January 2025", DayFirst), day(2025, 1, 3));
+        // Two letters name no month; a three-digit year is no year.
+        assert_eq!(super::day("14 ma 2024", DayFirst), None);
+        assert_eq!(super::day("14 Mar 202", DayFirst), None);
+        assert_eq!(super::day("3/14/202", MonthFirst), None);
+        assert_eq!(super::day("003/14/2024", MonthFirst), None);
+        assert_eq!(super::day("3/014/2024", MonthFirst), None);
+        assert_eq!(super::day("2024/3/5", DayFirst), day(2024, 3, 5));
+        assert_eq!(super::day("5/3/2024", DayFirst), day(2024, 3, 5));
+        assert_eq!(super::day("5/3/2024", MonthFirst), day(2024, 5, 3));
+        // A number too long for any date does not overflow.
+        assert_eq!(
+            super::day("99999999999999999999999/1/2024", MonthFirst),
+            None
+        );
+        assert_eq!(super::day("5/3/2024 extra 7", MonthFirst), None);
+    }
+
+    #[test]
+    fn only_a_day_or_month_above_twelve_settles_the_order_and_never_a_year() {
+        use DateOrder::*;
+        assert_eq!(DateOrder::of_cells(["13/12/2024"], MonthFirst), DayFirst);
+        assert_eq!(DateOrder::of_cells(["12/13/2024"], DayFirst), MonthFirst);
+        assert_eq!(DateOrder::of_cells(["12/12/2024"], DayFirst), DayFirst);
+        assert_eq!(DateOrder::of_cells(["13/13/2024"], MonthFirst), MonthFirst);
+        assert_eq!(DateOrder::of_cells(["13/13/2024"], DayFirst), DayFirst);
+        // A year written first is no day: "2024/13/1" settles nothing.
+        assert_eq!(DateOrder::of_cells(["2024/13/1"], DayFirst), DayFirst);
+        assert_eq!(DateOrder::of_cells(["2024/1/13"], MonthFirst), MonthFirst);
+        // Cells that disagree settle nothing either.
+        let both = ["13/1/2024", "1/13/2024"];
+        assert_eq!(DateOrder::of_cells(both, MonthFirst), MonthFirst);
+        assert_eq!(DateOrder::of_cells(both, DayFirst), DayFirst);
+        // The time does not count as a date's numbers.
+        assert_eq!(
+            DateOrder::of_cells(["3/4/2024 13:14:15"], MonthFirst),
+            MonthFirst
+        );
+    }
+
+    #[test]
     fn a_day_above_twelve_settles_the_order() {
         use DateOrder::*;
         let us = ["3/4/2024 10:00:00", "3/14/2024 10:00:00"];
