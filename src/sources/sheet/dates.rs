@@ -374,6 +374,9 @@ mod tests {
         assert_eq!(DateOrder::of_cells(["13/12/2024"], MonthFirst), DayFirst);
         assert_eq!(DateOrder::of_cells(["12/13/2024"], DayFirst), MonthFirst);
         assert_eq!(DateOrder::of_cells(["12/12/2024"], DayFirst), DayFirst);
+        // Twelve itself is a month: it settles nothing.
+        assert_eq!(DateOrder::of_cells(["12/5/2024"], MonthFirst), MonthFirst);
+        assert_eq!(DateOrder::of_cells(["5/12/2024"], DayFirst), DayFirst);
         assert_eq!(DateOrder::of_cells(["13/13/2024"], MonthFirst), MonthFirst);
         assert_eq!(DateOrder::of_cells(["13/13/2024"], DayFirst), DayFirst);
         // A year written first is no day: "2024/13/1" settles nothing.
