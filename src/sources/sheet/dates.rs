@@ -157,9 +157,10 @@ fn split_time(tokens: &[Token]) -> (Option<(u64, i64)>, Vec<Token>) {
         }
         hour = hour % 12 + if pm { 12 } else { 0 };
     }
+    // A zone written as a word ("Z", "UTC", "GMT") is UTC already, and is left among the date's
+    // tokens, where a word that names no month is passed over.
     let mut offset = 0i64;
     match tokens.get(end..) {
-        Some([Word(z), ..]) if z == "z" || z == "utc" || z == "gmt" => end += 1,
         Some([Sep(sign @ ('+' | '-')), Num(h, 2), Sep(':'), Num(m, 2), ..]) => {
             offset = (*h as i64) * 3600 + (*m as i64) * 60;
             if *sign == '-' {
@@ -310,6 +311,16 @@ mod tests {
         // "a" or "p" not followed by "m" is no half of the day: the time stays as written.
         assert_eq!(moment("3/14/2024 9:05 a", MonthFirst), at(9, 5, 0));
         assert_eq!(moment("3/14/2024 9:05 p x", MonthFirst), at(9, 5, 0));
+        // Nor is any other letter before an "m": twelve stays noon.
+        assert_eq!(moment("3/14/2024 12:05 o m", MonthFirst), at(12, 5, 0));
+        assert_eq!(moment("3/14/2024 12:05 a x", MonthFirst), at(12, 5, 0));
+        // A zone after the half of the day still counts.
+        assert_eq!(moment("3/14/2024 4:05 am -05:00", MonthFirst), at(9, 5, 0));
+        assert_eq!(
+            moment("3/14/2024 4:05 a. m. -05:00", MonthFirst),
+            at(9, 5, 0)
+        );
+        assert_eq!(moment("3/14/2024 4:05 A.M. -0500", MonthFirst), at(9, 5, 0));
     }
 
     #[test]
