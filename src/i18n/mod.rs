@@ -225,6 +225,8 @@ catalogue! {
         LinkGroupHint, LinkGroupOffer, LinkSealing, ErrGroupLinkNoKey, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
         CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
         FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
+        FileGroupLocked, FileGroupUnlocked, FileLocking, GroupFileLabel, ErrFileLocked,
+        ErrFileWrongKey, ErrFileLockedDamaged, ErrFileLockedNewer,
         SaveBoardFile, SavePostsCsv, FileSaved, ImportHeading, ImportIntro, ChooseFile, DropFile,
         PasteLink, PasteLinkHint, OpenLink, PreviewHeading, FromLinkPost, FromLinkBoard, FromFile,
         GroupLinkLabel, MergeCounts, Merge, Merged, ChangeNew, ChangeUpdated, ChangeUnchanged,

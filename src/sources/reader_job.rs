@@ -1,5 +1,6 @@
 //! The work the board page hands to its reader worker: reading a published sheet, opening the
-//! members' board, and sealing and opening group members only links. All need code a
+//! members' board, sealing and opening group members only links, and locking a board file for
+//! group members. All need code a
 //! neighbour who only reads the board never runs (the sheet reader with its column phrases and
 //! the `csv` crate; Argon2id and XChaCha20-Poly1305), so it lives in a small wasm of its own
 //! (`src/bin/reader.rs`), fetched only by a phone whose group publishes a sheet or a members'
@@ -28,8 +29,12 @@ pub enum Job {
     /// Derive the group's key from `passphrase` (slow on purpose), and check that it opens the
     /// members' board in the bytes.
     Unlock { passphrase: String },
-    /// Open the members' board in the bytes with a key this phone keeps.
+    /// Open the members' board in the bytes with a key this phone keeps (also a board file
+    /// locked for group members: it is the same format).
     Open { key: GroupKey },
+    /// Lock the snapshot file's text in the bytes with the group's key, as an encrypted board
+    /// file that only group members can open.
+    SealBoard { key: GroupKey },
     /// Seal the JSON in the bytes as a group members only link tagged `tag`, with `nonce`
     /// (fresh random bytes the page drew).
     SealLink {
@@ -50,6 +55,8 @@ pub enum Answer<P = RowProblem> {
     Unlocked(Result<GroupKey, OpenError>),
     /// The board inside, as a snapshot file's text.
     Opened(Result<String, OpenError>),
+    /// The locked board file's text.
+    BoardSealed(String),
     /// The group link's fragment; `None` only if the cipher refused.
     LinkSealed(Option<String>),
     /// The group link's JSON.
@@ -74,6 +81,7 @@ impl<P> Answer<P> {
             })),
             Answer::Unlocked(key) => Answer::Unlocked(key),
             Answer::Opened(board) => Answer::Opened(board),
+            Answer::BoardSealed(file) => Answer::BoardSealed(file),
             Answer::LinkSealed(link) => Answer::LinkSealed(link),
             Answer::LinkOpened(json) => Answer::LinkOpened(json),
         }
@@ -105,6 +113,9 @@ pub fn run(job: Job, bytes: &[u8]) -> Answer {
         Job::Unlock { passphrase } => Answer::Unlocked(unlock(&passphrase, bytes)),
         Job::Open { key } => {
             Answer::Opened(text_of(bytes).and_then(|text| encrypted_board::open(text, &key)))
+        }
+        Job::SealBoard { key } => {
+            Answer::BoardSealed(encrypted_board::seal(&String::from_utf8_lossy(bytes), &key))
         }
         Job::SealLink { key, tag, nonce } => {
             Answer::LinkSealed(sealed_link::seal(tag, bytes, &key, nonce))
@@ -268,6 +279,29 @@ mod tests {
         assert_eq!(
             across(open(), &[0xff, 0xfe]),
             Answer::Opened(Err(OpenError::NotEncrypted))
+        );
+    }
+
+    #[test]
+    fn a_board_file_locked_for_group_members_shows_nothing_and_opens_with_the_key_only() {
+        let (_, key, _) = members_board("river mint 42");
+        let board = crate::model::board_with_posts(1);
+        let snapshot = snapshot_file::export(&board, crate::model::Audience::Group);
+        let Answer::BoardSealed(file) =
+            across(Job::SealBoard { key: key.clone() }, snapshot.as_bytes())
+        else {
+            panic!("a locked file");
+        };
+        assert!(!file.contains("Groceries"), "nothing of the board shows");
+        assert!(encrypted_board::is_encrypted(file.as_bytes()));
+        assert_eq!(
+            across(Job::Open { key }, file.as_bytes()),
+            Answer::Opened(Ok(snapshot))
+        );
+        let (_, other, _) = members_board("river mint 43");
+        assert_eq!(
+            across(Job::Open { key: other }, file.as_bytes()),
+            Answer::Opened(Err(OpenError::WrongPassphrase))
         );
     }
 }

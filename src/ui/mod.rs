@@ -11,6 +11,7 @@ mod components;
 mod demo;
 mod first_view;
 mod format;
+mod group_file;
 mod group_link;
 mod labels;
 mod members;

@@ -1,5 +1,7 @@
 //! Saving the board as a snapshot file and the posts as a spreadsheet, redacted for the
-//! audience the person picked: public unless they choose more on purpose.
+//! audience the person picked: public unless they choose more on purpose. A file for group
+//! members is locked with the group's key where this phone holds it (`ui::group_file`), and
+//! says plainly where it is not.
 
 use super::web;
 use crate::i18n::{fill, Lang, Msg};
@@ -9,9 +11,11 @@ use crate::sources::snapshot_file;
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::lens::lens;
 use crate::ui::components::form::radio_field::RadioField;
+use crate::ui::group_link::NotSealed;
 use crate::ui::platform;
 use crate::ui::state::{t, Announcement, AppState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The audience choice and the two save buttons. Picking "everything" says plainly that the
 /// file holds private details.
@@ -46,9 +50,14 @@ pub fn FileExport() -> impl IntoView {
             ]
             error=Signal::stored(None::<String>)
         />
-        {move || (audience() == Audience::Full).then(|| view! {
-            <p class="advice">{t(Msg::FileFullWarning)}</p>
-        })}
+        {move || match audience() {
+            Audience::Full => Some(view! { <p class="advice">{t(Msg::FileFullWarning)}</p> }),
+            Audience::Group if state.locks_group_files() => {
+                Some(view! { <p class="hint">{t(Msg::FileGroupLocked)}</p> })
+            }
+            Audience::Group => Some(view! { <p class="advice">{t(Msg::FileGroupUnlocked)}</p> }),
+            Audience::Public => None,
+        }}
         <div class="actions">
             <SaveBoardFile audience=Signal::derive(audience)/>
             <button class="secondary" type="button" on:click=save_csv>
@@ -65,19 +74,46 @@ struct Choice {
 }
 
 /// "Save board file": the board redacted for `audience` as a snapshot file, named by date and
-/// audience. Also offered where a link grows too long to send.
+/// audience, and for group members locked with the group's key where this phone holds it.
+/// Also offered where a link grows too long to send. While the reader worker locks the file
+/// the button waits and a line says so; if it cannot, a line says why and nothing is saved.
 #[component]
 pub fn SaveBoardFile(#[prop(into)] audience: Signal<Audience>) -> impl IntoView {
     let state = AppState::get();
+    let locking = RwSignal::new(false);
+    let failed = RwSignal::new(None::<NotSealed>);
     let save = move |_| {
         let audience = audience.get_untracked();
         let name = snapshot_file::file_name(today(), audience);
         let text = state
             .board
             .with_untracked(|board| snapshot_file::export(board, audience));
-        deliver(state, &name, snapshot_file::MEDIA_TYPE, &text);
+        failed.set(None);
+        if audience != Audience::Group || !state.locks_group_files() {
+            deliver(state, &name, snapshot_file::MEDIA_TYPE, &text);
+            return;
+        }
+        locking.set(true);
+        spawn_local(async move {
+            let locked = state.lock_board_file(text).await;
+            locking.try_set(false);
+            match locked {
+                Ok(file) => deliver(state, &name, snapshot_file::MEDIA_TYPE, &file),
+                Err(error) => {
+                    failed.try_set(Some(error));
+                }
+            }
+        });
     };
-    view! { <button type="button" on:click=save>{t(Msg::SaveBoardFile)}</button> }
+    view! {
+        <button type="button" on:click=save disabled=move || locking.get()>
+            {t(Msg::SaveBoardFile)}
+        </button>
+        {move || locking.get().then(|| view! { <p role="status">{t(Msg::FileLocking)}</p> })}
+        {move || failed.get().map(|error| view! {
+            <p class="error" role="alert">{move || state.t(error.message())}</p>
+        })}
+    }
 }
 
 /// Hands a file to the browser and says so on the screen the person is on.

@@ -1,4 +1,5 @@
-//! Opening a board file: by the file picker or by dropping it on the drop zone.
+//! Opening a board file: by the file picker or by dropping it on the drop zone. A file locked
+//! for group members is opened with this phone's group key first (`ui::group_file`).
 
 use super::import_preview::{Incoming, Origin};
 use super::problem::ImportError;
@@ -6,7 +7,7 @@ use super::web;
 use crate::i18n::Msg;
 use crate::model::snapshot::MAX_IMPORT_BYTES;
 use crate::sources::snapshot_file;
-use crate::ui::state::t;
+use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,9 +15,10 @@ use leptos::task::spawn_local;
 /// read and checked, and `on_open` gets the board for the preview or why it was refused.
 #[component]
 pub fn FileImport(on_open: Callback<Result<Incoming, ImportError>>) -> impl IntoView {
+    let state = AppState::get();
     let dragging = RwSignal::new(false);
     let open = move |file: web_sys::File| {
-        spawn_local(async move { on_open.run(read(&file).await) });
+        spawn_local(async move { on_open.run(read(state, &file).await) });
     };
     view! {
         <div
@@ -63,16 +65,21 @@ pub fn FileImport(on_open: Callback<Result<Incoming, ImportError>>) -> impl Into
     }
 }
 
-/// Reads and checks a file, refusing an oversized one before reading it into memory.
-async fn read(file: &web_sys::File) -> Result<Incoming, ImportError> {
+/// Reads, unlocks where it is locked, and checks a file, refusing an oversized one before
+/// reading it into memory.
+async fn read(state: AppState, file: &web_sys::File) -> Result<Incoming, ImportError> {
     let size = file.size() as usize;
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::too_large(size));
     }
     let bytes = web::read_file(file).await.ok_or(ImportError::Unreadable)?;
-    let board = snapshot_file::import(&bytes).map_err(ImportError::File)?;
+    let file_read = state.unlock_board_file(bytes).await?;
+    let board = snapshot_file::import(&file_read.bytes).map_err(ImportError::File)?;
     Ok(Incoming {
         board,
-        origin: Origin::File(file.name()),
+        origin: Origin::File {
+            name: file.name(),
+            locked: file_read.locked,
+        },
     })
 }

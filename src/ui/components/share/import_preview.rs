@@ -29,8 +29,8 @@ pub enum Origin {
         audience: LinkAudience,
         holds: LinkHolds,
     },
-    /// A snapshot file, by its name.
-    File(String),
+    /// A snapshot file, by its name; `locked` when it came locked for group members.
+    File { name: String, locked: bool },
 }
 
 /// A board from outside, opened and checked, not merged yet.
@@ -69,7 +69,7 @@ fn counts_text(lang: Lang, report: &MergeReport) -> String {
     )
 }
 
-/// Shows where `incoming` came from (and a clear label when a link says it is for group
+/// Shows where `incoming` came from (and a clear label when a link or file says it is for group
 /// members), then, once its signatures are checked, the counts a merge would give and the first
 /// posts it holds (changes first), each marked new, updated or already here, and what was left
 /// out; then "Add to my board" or "Cancel". Only "Add" changes the board; it then announces
@@ -91,7 +91,8 @@ pub fn ImportPreview(
         // The preview may have been closed while the check ran: then nobody is waiting.
         admitted.try_set(Some(checked));
     });
-    let (source, name, group, holds) = match incoming.origin {
+    // A link or file for group members says so, in a label of its own.
+    let (source, name, group_label, holds) = match incoming.origin {
         Origin::Link { audience, holds } => {
             let source = match holds {
                 LinkHolds::Post => Msg::FromLinkPost,
@@ -101,11 +102,16 @@ pub fn ImportPreview(
             (
                 source,
                 String::new(),
-                audience == LinkAudience::Group,
+                (audience == LinkAudience::Group).then_some(Msg::GroupLinkLabel),
                 holds,
             )
         }
-        Origin::File(name) => (Msg::FromFile, name, false, LinkHolds::Board),
+        Origin::File { name, locked } => (
+            Msg::FromFile,
+            name,
+            locked.then_some(Msg::GroupFileLabel),
+            LinkHolds::Board,
+        ),
     };
     let single = holds != LinkHolds::Board;
     let source = move || fill(state.t(source), &[("name", &name)]);
@@ -125,7 +131,7 @@ pub fn ImportPreview(
     view! {
         <section class="import-preview" aria-labelledby=labelled_by>
             {heading}
-            {group.then(|| view! { <p class="advice group-label">{t(Msg::GroupLinkLabel)}</p> })}
+            {group_label.map(|label| view! { <p class="advice group-label">{t(label)}</p> })}
             {move || match admitted.get() {
                 Some(admitted) => view! { <Checked admitted holds on_close/> }.into_any(),
                 None => view! {

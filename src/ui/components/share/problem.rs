@@ -7,6 +7,7 @@ use crate::i18n::problems::{field_name, record_text};
 use crate::i18n::{fill, Lang, Msg};
 use crate::model::snapshot::MAX_IMPORT_BYTES;
 use crate::model::{RecordError, SnapshotError};
+use crate::sources::encrypted_board::OpenError;
 use crate::sources::share_link::LinkError;
 use crate::sources::snapshot_file::FileError;
 use crate::ui::format;
@@ -19,8 +20,13 @@ pub enum ImportError {
     File(FileError),
     /// The browser could not read the picked file.
     Unreadable,
-    /// A group link, and the reader worker that opens it could not be started.
+    /// A group link or a locked file, and the reader worker that opens it could not be
+    /// started.
     NoReader,
+    /// A board file locked for group members, on a phone that holds no group key.
+    FileLocked,
+    /// A board file locked for group members that this phone's key does not open.
+    GroupFile(OpenError),
 }
 
 impl ImportError {
@@ -56,6 +62,14 @@ impl ImportError {
             ImportError::File(FileError::Snapshot(error)) => snapshot_text(lang, error),
             ImportError::Unreadable => lang.text(Msg::ErrFileRead).to_string(),
             ImportError::NoReader => lang.text(Msg::ErrNoReader).to_string(),
+            ImportError::FileLocked => lang.text(Msg::ErrFileLocked).to_string(),
+            ImportError::GroupFile(error) => lang
+                .text(match error {
+                    OpenError::WrongPassphrase => Msg::ErrFileWrongKey,
+                    OpenError::Newer { .. } | OpenError::Unsupported => Msg::ErrFileLockedNewer,
+                    OpenError::Damaged | OpenError::NotEncrypted => Msg::ErrFileLockedDamaged,
+                })
+                .to_string(),
         }
     }
 }
