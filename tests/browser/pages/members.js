@@ -3,7 +3,8 @@
 // config.json names it as its one source, and the Settings form that unlocks it.
 const fs = require("node:fs");
 const path = require("node:path");
-const { expect } = require("../support/fixtures");
+const { expect, watchProblems } = require("../support/fixtures");
+const { PHONE } = require("../support/browser");
 const { serveCopies } = require("../support/site");
 const { BoardScreen } = require("./circle");
 const { words } = require("./words");
@@ -28,6 +29,30 @@ async function membersSite(distDir, baseURL) {
   fs.mkdirSync(path.join(dir, "api/v1"), { recursive: true });
   fs.copyFileSync(FIXTURE, path.join(dir, "api/v1/board.enc.json"));
   return { site, url: `${site.origin}${prefix}`, dir };
+}
+
+/**
+ * Phones of one group with a members' board, for specs that pass things between members and
+ * others: each `phone()` is a browser context of its own (its own storage) on the members' site,
+ * in `lang`, its console errors and failed or third-party requests watched. `problems()` lists
+ * each phone's; `close()` closes every phone and the site.
+ */
+async function membersPhones(browser, distDir, baseURL, lang) {
+  const { site, url } = await membersSite(distDir, baseURL);
+  const phones = [];
+  return {
+    async phone() {
+      const context = await browser.newContext({ ...PHONE, baseURL: url, locale: words[lang].locale, serviceWorkers: "block" });
+      const page = await context.newPage();
+      phones.push({ context, problems: watchProblems(page, site.origin) });
+      return page;
+    },
+    problems: () => phones.map(({ problems }) => problems),
+    async close() {
+      for (const { context } of phones) await context.close();
+      await site.close();
+    },
+  };
 }
 
 /** "The members' board" in Settings, on a phone showing the app in `lang`. */
@@ -60,4 +85,4 @@ class MembersForm {
   }
 }
 
-module.exports = { membersSite, MembersForm, FIXTURE, PASSPHRASE, SOURCE, GROUP_POST, GROUP_CONTACT, MEMBERS_POSTS };
+module.exports = { membersSite, membersPhones, MembersForm, FIXTURE, PASSPHRASE, SOURCE, GROUP_POST, GROUP_CONTACT, MEMBERS_POSTS };

@@ -5,12 +5,11 @@
 // the group included. Phone C has no passphrase: the file is refused by name, and so are a
 // damaged copy and one locked by another key on B; each leaves the board as it was. A board
 // too long for a link offers the same locked file. English and Spanish, axe on each new state.
-const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
-const { PHONE } = require("../support/browser");
+const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
 const { PostScreen } = require("../pages/circle");
 const { ShareScreen, quiet } = require("../pages/share");
 const { seedBoard } = require("../pages/seed");
-const { membersSite, MembersForm, GROUP_POST, GROUP_CONTACT, MEMBERS_POSTS } = require("../pages/members");
+const { membersPhones, MembersForm, GROUP_POST, GROUP_CONTACT, MEMBERS_POSTS } = require("../pages/members");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -19,13 +18,9 @@ for (const lang of LANGS) {
       test.setTimeout(180_000);
       const w = words[lang];
       const s = w.share;
-      const { site, url } = await membersSite(distDir, baseURL);
-      const phones = [];
+      const group = await membersPhones(browser, distDir, baseURL, lang);
       const phone = async () => {
-        const context = await browser.newContext({ ...PHONE, baseURL: url, locale: w.locale, serviceWorkers: "block" });
-        const page = await context.newPage();
-        const problems = watchProblems(page, site.origin);
-        phones.push({ context, problems });
+        const page = await group.phone();
         return { page, share: new ShareScreen(page, lang) };
       };
       const importFile = (share, file) =>
@@ -117,10 +112,9 @@ for (const lang of LANGS) {
         // 300 seeded, and the members' board's records if A's sync brought them back meanwhile.
         await expect(c.share.preview).toContainText(new RegExp(`${s.counts(300, 0, 0)}|${s.counts(300, 0, MEMBERS_POSTS)}`));
 
-        for (const { problems } of phones) expect(problems).toEqual([]);
+        for (const problems of group.problems()) expect(problems).toEqual([]);
       } finally {
-        for (const { context } of phones) await context.close();
-        await site.close();
+        await group.close();
       }
     });
   });

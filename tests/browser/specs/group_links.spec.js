@@ -6,11 +6,10 @@
 // it is for group members and how to open it, waits while C types the passphrase in Settings,
 // then opens by itself. A link changed on its way is refused by name and changes nothing.
 // English and Spanish, axe on each new state.
-const { test, expect, expectNoAxeViolations, saveScreenshot, watchProblems } = require("../support/fixtures");
-const { PHONE } = require("../support/browser");
+const { test, expect, expectNoAxeViolations, saveScreenshot } = require("../support/fixtures");
 const { PostScreen } = require("../pages/circle");
 const { ShareScreen, openFresh, quiet } = require("../pages/share");
-const { membersSite, MembersForm, GROUP_POST, GROUP_CONTACT } = require("../pages/members");
+const { membersPhones, MembersForm, GROUP_POST, GROUP_CONTACT } = require("../pages/members");
 const { words, LANGS } = require("../pages/words");
 
 for (const lang of LANGS) {
@@ -19,15 +18,8 @@ for (const lang of LANGS) {
       test.setTimeout(180_000);
       const w = words[lang];
       const s = w.share;
-      const { site, url } = await membersSite(distDir, baseURL);
-      const phones = [];
-      const phone = async () => {
-        const context = await browser.newContext({ ...PHONE, baseURL: url, locale: w.locale, serviceWorkers: "block" });
-        const page = await context.newPage();
-        const problems = watchProblems(page, site.origin);
-        phones.push({ context, problems });
-        return page;
-      };
+      const group = await membersPhones(browser, distDir, baseURL, lang);
+      const phone = group.phone;
       try {
         // Phone A: without the passphrase there is no group link, and the screen says how to
         // get one (the members' board is locked here).
@@ -116,10 +108,9 @@ for (const lang of LANGS) {
         await shareC.board.card(GROUP_POST).getByRole("link").first().click();
         await expect(c.getByRole("main")).toContainText(GROUP_CONTACT);
 
-        for (const { problems } of phones) expect(problems).toEqual([]);
+        for (const problems of group.problems()) expect(problems).toEqual([]);
       } finally {
-        for (const { context } of phones) await context.close();
-        await site.close();
+        await group.close();
       }
     });
   });
