@@ -204,10 +204,18 @@ pub fn seal(snapshot: &str, key: &GroupKey) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Whether `bytes` are an encrypted board this Circle can read the header of: what the page
-/// asks before handing a source to the reader worker.
+/// Whether `bytes` say they are an encrypted board: what the page asks before handing a source
+/// or a file to the reader worker. Only the kind is read, so one made by a newer Circle goes to
+/// the worker too, and is refused there as newer rather than taken for some other file.
 pub fn is_encrypted(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes).is_ok_and(|text| kdf_of(text).is_ok())
+    #[derive(Deserialize)]
+    struct Kind {
+        circle: String,
+    }
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Kind>(text).ok())
+        .is_some_and(|kind| kind.circle == KIND)
 }
 
 /// The key derivation an encrypted board's `text` asks for, so the app can tell whether a
@@ -351,6 +359,14 @@ mod tests {
         );
         let newer = file.replace(r#""version": 1"#, r#""version": 2"#);
         assert_eq!(open(&newer, &key), Err(OpenError::Newer { version: 2 }));
+        assert!(
+            is_encrypted(newer.as_bytes()),
+            "a newer one is still told apart from a plain board, to be refused as newer"
+        );
+        assert!(is_encrypted(file.as_bytes()));
+        assert!(!is_encrypted(br#"{"schema":5,"board":{}}"#));
+        assert!(!is_encrypted(br#"{"circle":"share-link"}"#));
+        assert!(!is_encrypted(&[0xff, 0xfe]));
         let greedy = Kdf {
             memory_kib: 4 * 1024 * 1024,
             ..quick(1)

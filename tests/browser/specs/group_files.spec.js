@@ -3,7 +3,8 @@
 // A holds it, the group file is locked with the group's key: nothing of the board shows in it.
 // Phone B, a member, opens it like any file, labelled for group members, contacts shared with
 // the group included. Phone C has no passphrase: the file is refused by name, and so are a
-// damaged copy and one locked by another key on B; each leaves the board as it was. A board
+// damaged copy, one locked by another key and one locked by a newer Circle on B; each leaves the
+// board as it was. A board
 // too long for a link offers the same locked file. English and Spanish, axe on each new state.
 const { test, expect, expectNoAxeViolations } = require("../support/fixtures");
 const { PostScreen } = require("../pages/circle");
@@ -59,14 +60,15 @@ for (const lang of LANGS) {
         await expectNoAxeViolations(b.page, `a locked file opened by a member (${lang})`);
         await b.share.cancel();
 
-        // A damaged copy, and one locked by another key (another group's, or an old
-        // passphrase's), are refused by name; the board keeps what it had.
+        // A damaged copy, one locked by another key (another group's, or an old passphrase's)
+        // and one locked by a newer Circle are refused by name; the board keeps what it had.
         const cards = await boardCount(b.share);
         const sealed = JSON.parse(file.text);
         const at = Math.floor(sealed.ciphertext.length / 2);
         const damaged = { ...sealed, ciphertext: sealed.ciphertext.slice(0, at) + (sealed.ciphertext[at] === "A" ? "B" : "A") + sealed.ciphertext.slice(at + 1) };
         const otherKey = { ...sealed, check: "0".repeat(sealed.check.length) };
-        for (const [changed, message] of [[damaged, s.errFileLockedDamaged], [otherKey, s.errFileWrongKey]]) {
+        const newer = { ...sealed, version: sealed.version + 1 };
+        for (const [changed, message] of [[damaged, s.errFileLockedDamaged], [otherKey, s.errFileWrongKey], [newer, s.errFileLockedNewer]]) {
           await b.share.open();
           await importFile(b.share, { name: file.name, text: JSON.stringify(changed) });
           await expect(b.share.alert).toContainText(message);
