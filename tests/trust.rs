@@ -1125,6 +1125,48 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
 }
 
 #[test]
+fn entries_from_before_signing_arrive_with_a_record_new_to_the_phone() {
+    // A group link from before signing carried Ana's check-in unsigned: a phone that has never
+    // seen the list takes it whole, as it takes unsigned posts.
+    let mut copy = through_a_group_link(&group_phone());
+    let person = copy
+        .rosters
+        .get_mut(&ROSTER)
+        .and_then(|roster| roster.people.get_mut(&OKAFOR))
+        .expect("Mr. Okafor");
+    person.check_ins.insert(CheckIn {
+        at: at(NOW - MINUTE, ANA_PHONE),
+        by: "ana".into(),
+        outcome: Outcome::Ok,
+        note: String::new(),
+        ask: None,
+        seal: None,
+    });
+    let (after, preview) = open(&Board::default(), copy);
+    assert_eq!(preview.refused, []);
+    assert!(
+        okafor(&after)
+            .check_ins
+            .iter()
+            .any(|check_in| check_in.seal.is_none() && check_in.at == at(NOW - MINUTE, ANA_PHONE)),
+        "the unsigned check-in arrived with the list"
+    );
+}
+
+#[test]
+fn an_entry_dated_a_day_ahead_to_the_last_stamp_is_admitted() {
+    // The latest stamp the gate allows: a day ahead of now, its last counter and device.
+    let edge = Stamp::new(NOW + DAY, u32::MAX, DeviceId(u64::MAX));
+    let phone = group_phone();
+    let mut copy = through_a_group_link(&phone);
+    copy.sign_up(SHIFT, true, "ben", edge, &ben())
+        .expect("Ben's phone records it");
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(preview.refused, []);
+    assert_eq!(after.shifts[&SHIFT].open_spots(), 0, "Ben's sign-up counts");
+}
+
+#[test]
 fn a_flood_of_sign_ups_cannot_push_a_shift_over_its_limit() {
     let phone = group_phone();
     // A copy of the shift without Ana, and with as many sign-ups as a shift holds, each by a
