@@ -1318,6 +1318,22 @@ fn an_edit_sealed_by_someone_who_is_not_a_coordinator_is_refused_but_their_entri
         &ben(),
     )
     .expect("a report");
+    // On the very records whose edit is refused, his sign-up and check-in.
+    bens.sign_up(SHIFT, true, "ben", at(NOW - MINUTE, BEN_PHONE), &ben())
+        .expect("a sign-up");
+    let fine = CheckInDraft {
+        outcome: Outcome::Ok,
+        note: "Has water now".into(),
+        ask: None,
+    };
+    bens.check_in(
+        (ROSTER, OKAFOR),
+        fine,
+        "ben",
+        at(NOW - MINUTE, BEN_PHONE),
+        &ben(),
+    )
+    .expect("a check-in");
     let (after, preview) = open(&phone, through_a_group_link(&bens));
     let refused = |kind, id| Refusal {
         record: RecordRef { kind, id },
@@ -1330,8 +1346,15 @@ fn an_edit_sealed_by_someone_who_is_not_a_coordinator_is_refused_but_their_entri
             refused(RecordKind::Shift, SHIFT)
         ]
     );
-    assert_eq!(after.rosters[&ROSTER], phone.rosters[&ROSTER]);
-    assert_eq!(after.shifts[&SHIFT], phone.shifts[&SHIFT]);
+    let (shift, mine) = (&after.shifts[&SHIFT], &phone.shifts[&SHIFT]);
+    assert_eq!(shift.needed, mine.needed, "Ben's edit is refused");
+    assert_eq!(shift.signups.len(), 2, "Ben's sign-up arrives beside Ana's");
+    assert_eq!(
+        okafor(&after).cadence_hours,
+        okafor(&phone).cadence_hours,
+        "Ben's edit is refused"
+    );
+    assert_eq!(okafor(&after).check_ins.len(), 2, "Ben's check-in arrives");
     assert_eq!(
         after.resources[&FRIDGE].reports.len(),
         2,
