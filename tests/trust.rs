@@ -1571,9 +1571,9 @@ fn minded(minder: &str, family: &str, hours: u32) -> SwapDraft {
     }
 }
 
-#[test]
-fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
-    // Ana's childcare listing, with the swap she recorded: she minded Ben's children 3 hours.
+/// The group's phone with Ana's childcare listing, and the swap she recorded on it: she minded
+/// Ben's children 3 hours.
+fn childcare_phone() -> Board {
     let mut phone = group_phone();
     let listing = circle::model::SkillDraft {
         handle: "ana".into(),
@@ -1597,7 +1597,12 @@ fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
             &ana(),
         )
         .expect("Ana records a swap");
+    phone
+}
 
+#[test]
+fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
+    let phone = childcare_phone();
     // Ben's copy: his own swap, validly signed (he minded Ana's children 2 hours), and Eve's
     // forgery under Ana's key saying Ben owes Ana ten hours more.
     let mut copy = through_a_group_link(&phone);
@@ -1649,6 +1654,40 @@ fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
         .find(|balance| balance.handle == "ben")
         .expect("Ben's balance");
     assert_eq!((ben.given, ben.received), (120, 180));
+}
+
+#[test]
+fn a_swap_arrives_on_a_listing_whose_unsigned_change_is_refused() {
+    let phone = childcare_phone();
+    let mut copy = through_a_group_link(&phone);
+    copy.record_swap(
+        CHILDCARE,
+        minded("ben", "ana", 2),
+        "ben",
+        at(NOW - HOUR, BEN_PHONE),
+        &ben(),
+    )
+    .expect("Ben records a swap");
+    // The same copy changes Ana's listing without her signature.
+    copy.skills
+        .get_mut(&CHILDCARE)
+        .expect("the listing")
+        .details
+        .change("Weekends only".into(), at(NOW - MINUTE, BEN_PHONE));
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Skill,
+                id: CHILDCARE,
+            },
+            reason: Refused::UnsignedChange,
+        }]
+    );
+    let listing = &after.skills[&CHILDCARE];
+    assert_eq!(listing.details, phone.skills[&CHILDCARE].details);
+    assert_eq!(listing.swaps.len(), 2, "Ben's swap arrives beside Ana's");
 }
 
 #[test]
