@@ -9,7 +9,6 @@ use crate::model::clock::Stamp;
 use crate::model::post::Post;
 use crate::model::record::{RecordKind, RecordRef};
 use crate::model::validate::Field;
-use std::fmt;
 
 /// How far ahead of this device's clock a stamp may be: phones' clocks drift, but a stamp a
 /// day ahead would win every later edit.
@@ -36,21 +35,6 @@ pub enum Refused {
     /// A condition report, check-in, sign-up or childcare swap whose maker's signature does not
     /// verify: made or changed by someone else, or copied from another record.
     BadEntry,
-}
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::BadSignature => f.write_str("its author's signature does not match"),
-            Self::ForgedAuthor => f.write_str("it claims another author's post"),
-            Self::UnsignedChange => f.write_str("an unsigned change to a record already here"),
-            Self::FutureStamp => f.write_str("dated more than a day ahead"),
-            Self::TooMany(field) => write!(f, "too many entries in {field:?}"),
-            Self::BadResponse => f.write_str("a response whose signature does not match"),
-            Self::NotCoordinator => f.write_str("moderation by someone who is not a coordinator"),
-            Self::BadEntry => f.write_str("an entry whose signature does not match"),
-        }
-    }
 }
 
 /// One refused record, and why.
