@@ -672,6 +672,30 @@ fn responses_and_moderation_dated_two_days_ahead_are_refused_as_future_stamps() 
 }
 
 #[test]
+fn an_edit_dated_two_days_ahead_is_refused_as_a_future_stamp() {
+    // Rosa's own edit, validly signed, but stamped two days ahead; its history (opened five
+    // hours ago) is not.
+    let (mut rosas, id) = rosas_phone();
+    let bens = rosas.redacted(Audience::Group);
+    let mut edited = rosas.posts[&id].draft();
+    edited.title = "Groceries for three".into();
+    assert_eq!(
+        rosas.edit_post(id, edited, at(NOW + 2 * DAY, ROSA_PHONE), &rosa()),
+        Ok(true)
+    );
+    assert!(rosas.posts[&id]
+        .history
+        .iter()
+        .all(|change| change.at.ms < NOW));
+    assert_refused(
+        &bens,
+        through_a_link(&rosas.posts[&id]),
+        id,
+        Refused::FutureStamp,
+    );
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
