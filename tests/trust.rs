@@ -696,6 +696,33 @@ fn an_edit_dated_two_days_ahead_is_refused_as_a_future_stamp() {
 }
 
 #[test]
+fn a_status_change_at_the_last_stamp_a_day_ahead_is_admitted_and_a_history_entry_past_it_is_not() {
+    // The latest stamp the gate allows: a day ahead of now, its last counter and device. Rosa
+    // reopens her ask at that very stamp: the post's revision and its history's newest entry.
+    let edge = Stamp::new(NOW + DAY, u32::MAX, DeviceId(u64::MAX));
+    let (mut rosas, id) = rosas_phone();
+    let bens = rosas.redacted(Audience::Group);
+    assert_eq!(
+        rosas.set_status(id, Status::Open, "rosa", edge, &rosa()),
+        Ok(())
+    );
+    let (after, preview) = open(&bens, through_a_link(&rosas.posts[&id]));
+    assert_eq!(preview.refused, []);
+    assert_eq!(after.posts[&id].current_status(), Status::Open);
+
+    // A history entry slipped in two days ahead, the post's own fields untouched, is refused
+    // for its date before anything else is asked of it.
+    let (rosas, id) = rosas_phone();
+    let mut post = rosas.posts[&id].clone();
+    post.history.insert(StatusChange {
+        at: at(NOW + 2 * DAY, ROSA_PHONE),
+        by: "rosa".into(),
+        to: Status::Matched,
+    });
+    assert_refused(&bens, through_a_link(&post), id, Refused::FutureStamp);
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
