@@ -722,6 +722,72 @@ fn a_status_change_at_the_last_stamp_a_day_ahead_is_admitted_and_a_history_entry
     assert_refused(&bens, through_a_link(&post), id, Refused::FutureStamp);
 }
 
+/// Eve's own offer, signed by her, with `history` status changes in all (its opening one
+/// included), `responses` responses from Sam and `moderation` entries by the coordinator: as
+/// the gate sees a board file, where no link's size limit comes first.
+fn eves_post_holding(history: usize, responses: usize, moderation: usize) -> Board {
+    let mut post = Post::create_signed(
+        draft(PostKind::Offer, "eve", "Cheap loans"),
+        at(NOW - DAY, EVE_PHONE),
+        &eve(),
+    );
+    for n in 1..history as u64 {
+        post.history.insert(StatusChange {
+            at: at(NOW - DAY + n, EVE_PHONE),
+            by: "eve".into(),
+            to: [Status::Matched, Status::Open][n as usize % 2],
+        });
+    }
+    post.sign(&eve());
+    for n in 0..responses as u64 {
+        let response = Response::new(
+            post.id,
+            at(NOW - HOUR + n, SAM_PHONE),
+            "sam",
+            "Not a loan".into(),
+            None,
+            &sam(),
+        );
+        post.responses.insert(response.key(), response);
+    }
+    for n in 0..moderation as u64 {
+        post.moderation.insert(Moderation::new(
+            post.id,
+            at(NOW - MINUTE + n, COORDINATOR_PHONE),
+            "coord",
+            [Action::Hide, Action::Show][n as usize % 2],
+            &coordinator(),
+        ));
+    }
+    let mut board = Board::default();
+    board.add_post(post);
+    board
+}
+
+#[test]
+fn a_post_at_its_limits_is_admitted_and_one_past_any_of_them_is_refused_whole() {
+    let (phone, _) = rosas_phone();
+    let limits = (
+        Field::History.limit(),
+        Field::Responses.limit(),
+        Field::Moderation.limit(),
+    );
+    let at_limits = eves_post_holding(limits.0, limits.1, limits.2);
+    let (after, preview) = open(&phone, at_limits.clone());
+    assert_eq!(preview.refused, []);
+    let id = *at_limits.posts.keys().next().expect("Eve's post");
+    assert_eq!(after.posts[&id].history.len(), limits.0);
+
+    for (field, incoming) in [
+        (Field::History, eves_post_holding(limits.0 + 1, 0, 0)),
+        (Field::Responses, eves_post_holding(1, limits.1 + 1, 0)),
+        (Field::Moderation, eves_post_holding(1, 0, limits.2 + 1)),
+    ] {
+        let id = *incoming.posts.keys().next().expect("Eve's post");
+        assert_refused(&phone, incoming, id, Refused::TooMany(field));
+    }
+}
+
 #[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
