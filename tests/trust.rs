@@ -789,6 +789,90 @@ fn a_post_at_its_limits_is_admitted_and_one_past_any_of_them_is_refused_whole() 
 }
 
 #[test]
+fn new_responses_arrive_on_a_post_already_here() {
+    // Ben's phone has Eve's offer; a later copy brings three responses from Sam.
+    let (bens, later) = (eves_post_holding(1, 0, 0), eves_post_holding(1, 3, 0));
+    let (after, preview) = open(&bens, later.clone());
+    assert_eq!(preview.refused, []);
+    let id = *later.posts.keys().next().expect("Eve's post");
+    assert_eq!(after.posts[&id].responses.len(), 3);
+}
+
+#[test]
+fn moderation_past_its_limit_is_refused_on_a_post_already_here() {
+    // This phone holds 30 of the coordinator's moderation entries on Eve's post; a copy brings
+    // three others, each valid and within the limit on its own: only two still fit.
+    let limit = Field::Moderation.limit();
+    let phone = eves_post_holding(1, 0, limit - 2);
+    let mut flood = eves_post_holding(1, 0, limit + 1);
+    let id = *flood.posts.keys().next().expect("Eve's post");
+    let known = &phone.posts[&id].moderation;
+    let post = flood.posts.get_mut(&id).expect("Eve's post");
+    post.moderation.retain(|entry| !known.contains(entry));
+    assert_eq!(post.moderation.len(), 3);
+    let (after, preview) = open(&phone, flood);
+    assert_eq!(
+        preview.refused,
+        [Refusal {
+            record: RecordRef {
+                kind: RecordKind::Post,
+                id,
+            },
+            reason: Refused::TooMany(Field::Moderation),
+        }]
+    );
+    assert_eq!(after.posts[&id].moderation.len(), limit);
+}
+
+#[test]
+fn a_response_and_moderation_at_the_last_stamp_a_day_ahead_are_admitted() {
+    let edge = Stamp::new(NOW + DAY, u32::MAX, DeviceId(u64::MAX));
+    let phone = eves_post_holding(1, 0, 0);
+    let mut copy = phone.clone();
+    let post = copy.posts.values_mut().next().expect("Eve's post");
+    let response = Response::new(post.id, edge, "sam", "Not a loan".into(), None, &sam());
+    post.responses.insert(response.key(), response);
+    post.moderation.insert(Moderation::new(
+        post.id,
+        edge,
+        "coord",
+        Action::Hide,
+        &coordinator(),
+    ));
+    let id = post.id;
+    let (after, preview) = open(&phone, copy);
+    assert_eq!(preview.refused, []);
+    assert_eq!(
+        (
+            after.posts[&id].responses.len(),
+            after.posts[&id].moderation.len()
+        ),
+        (1, 1)
+    );
+}
+
+#[test]
+fn an_unsigned_post_already_here_arriving_unchanged_is_not_refused() {
+    let post = Post::create(
+        RecordId(0x5e),
+        draft(PostKind::Ask, "rosa", "Groceries for two"),
+        at(NOW - DAY, ROSA_PHONE),
+    );
+    let mut phone = Board::default();
+    phone.add_post(post.clone());
+    let (after, preview) = open(&phone, through_a_link(&post));
+    assert_eq!(preview.refused, []);
+    assert_eq!(after.posts[&post.id], phone.posts[&post.id]);
+}
+
+#[test]
+fn a_signers_debug_text_shows_its_public_key_and_never_its_seed() {
+    let text = format!("{:?}", rosa());
+    assert!(text.contains(&rosa().key().to_string()), "{text}");
+    assert!(!text.contains(&rosa().seed_hex()), "{text}");
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
