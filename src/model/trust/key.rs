@@ -102,12 +102,6 @@ impl AuthorKey {
         key.verify(message, &ed25519_compact::Signature::new(signature.0))
             .is_ok()
     }
-
-    /// A short form people can compare by eye ("a1b2 c3d4").
-    pub fn fingerprint(&self) -> String {
-        let hex = self.to_string();
-        format!("{} {}", &hex[..4], &hex[4..8])
-    }
 }
 
 /// The salted digest of `bytes`.
