@@ -873,6 +873,52 @@ fn a_signers_debug_text_shows_its_public_key_and_never_its_seed() {
 }
 
 #[test]
+fn every_field_of_a_signed_post_is_bound_by_its_signature() {
+    // Rosa's signed ask, its contact shared with the group; each change below, made without
+    // her key, must break her signature.
+    let mut board = Board::default();
+    let mut ask = draft(PostKind::Ask, "rosa", "Groceries for two");
+    ask.contact = Some(Contact {
+        method: ContactMethod::Text,
+        value: "+1 555 0100".into(),
+        visibility: Visibility::Group,
+    });
+    ask.urgency = Urgency::Days;
+    let post = Post::create_signed(ask, at(NOW - HOUR, ROSA_PHONE), &rosa());
+    let id = post.id;
+    board.add_post(post);
+    let post = &board.posts[&id];
+    assert!(post.verifies());
+    let tampers: [(&str, fn(&mut Post)); 7] = [
+        ("kind", |post| post.kind = PostKind::Offer),
+        ("urgency", |post| post.urgency.value = Urgency::Today),
+        ("status", |post| post.status.value = Status::Fulfilled),
+        ("contact number", |post| {
+            if let Some(contact) = post.contact.value.as_mut() {
+                contact.value = "+1 555 0199".into();
+            }
+        }),
+        ("contact method", |post| {
+            if let Some(contact) = post.contact.value.as_mut() {
+                contact.method = ContactMethod::Call;
+            }
+        }),
+        ("contact visibility", |post| {
+            if let Some(contact) = post.contact.value.as_mut() {
+                contact.visibility = Visibility::Public;
+            }
+        }),
+        ("no contact", |post| post.contact.value = None),
+    ];
+    for (what, tamper) in tampers {
+        let mut changed = post.clone();
+        tamper(&mut changed);
+        assert_ne!(&changed, post, "{what}: the test changed something");
+        assert!(!changed.verifies(), "{what} changed without Rosa's key");
+    }
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
