@@ -5,7 +5,7 @@
 //! note) are signed through a salted digest, so a redacted copy still verifies, and merging it
 //! with a full copy gives the full copy back.
 
-use super::check::{Checker, Local};
+use super::check::Checker;
 use super::key::{digest, AuthorKey, Digest, Salt, Signature, Signer};
 use crate::model::clock::Stamp;
 use crate::model::day::Day;
@@ -241,12 +241,8 @@ pub fn seal(signer: &Signer, signed: &Signed) -> Seal {
 }
 
 impl Seal {
-    /// Whether this seal's key signed exactly `signed`.
-    pub fn verifies(&self, signed: &Signed) -> bool {
-        self.verifies_by(signed, &Local)
-    }
-
-    /// As [`Seal::verifies`], asking `checker` (see [`super::check`]).
+    /// Whether this seal's key signed exactly `signed`, asking `checker` (see
+    /// [`super::check`]).
     pub fn verifies_by(&self, signed: &Signed, checker: &dyn Checker) -> bool {
         checker.check(&self.key, signed.bytes(), &self.sig)
     }
