@@ -919,6 +919,37 @@ fn every_field_of_a_signed_post_is_bound_by_its_signature() {
 }
 
 #[test]
+fn a_helpers_contact_withheld_in_one_copy_arrives_with_a_copy_that_shows_it() {
+    // Sam answers Eve's offer with a number he shares with the group. A phone that first got
+    // the public copy (his number withheld) then gets the group's copy: the number arrives.
+    let mut group = eves_post_holding(1, 0, 0);
+    let post = group.posts.values_mut().next().expect("Eve's post");
+    let id = post.id;
+    let number = Contact {
+        method: ContactMethod::Text,
+        value: "+1 555 0142".into(),
+        visibility: Visibility::Group,
+    };
+    let response = Response::new(
+        id,
+        at(NOW - HOUR, SAM_PHONE),
+        "sam",
+        "I can help".into(),
+        Some(number.clone()),
+        &sam(),
+    );
+    post.responses.insert(response.key(), response);
+    let public = group.redacted(Audience::Public);
+    let withheld = public.posts[&id].responses.values().next().expect("Sam's");
+    assert_eq!(withheld.contact, None, "the public copy withholds it");
+
+    let (after, preview) = open(&public, group.redacted(Audience::Group));
+    assert_eq!(preview.refused, []);
+    let arrived = after.posts[&id].responses.values().next().expect("Sam's");
+    assert_eq!(arrived.contact, Some(number));
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
