@@ -405,6 +405,24 @@ mod tests {
     }
 
     #[test]
+    fn a_local_edit_takes_only_when_newer_and_a_change_only_when_the_value_differs() {
+        let mut field = Sealed::new("rice".to_string(), at(5));
+        // One stamp names one edit: a second value under it is not taken.
+        field.set("beans".into(), at(5));
+        assert_eq!(field, Sealed::new("rice".into(), at(5)));
+        field.set("beans".into(), at(6));
+        assert_eq!(field, Sealed::new("beans".into(), at(6)));
+
+        // Saving a form unchanged stamps nothing, so it overrides no edit made elsewhere.
+        assert!(!field.change("beans".into(), at(9)));
+        assert_eq!(field.at, at(6));
+        // An older edit does not take either.
+        assert!(!field.change("lentils".into(), at(4)));
+        assert!(field.change("lentils".into(), at(7)));
+        assert_eq!(field, Sealed::new("lentils".into(), at(7)));
+    }
+
+    #[test]
     fn a_field_reads_with_or_without_its_seal_and_nothing_more() {
         let plain: Sealed<u32> = serde_json::from_str(r#"[3,"5.0.1"]"#).expect("two items");
         assert_eq!(plain, Sealed::new(3, at(5)));
