@@ -423,6 +423,16 @@ mod tests {
     }
 
     #[test]
+    fn merging_the_same_field_again_changes_nothing_and_says_so() {
+        let mut field = Sealed::new(3u32, at(5));
+        // Otherwise every copy opened again would count as "updated" in the preview.
+        assert!(!field.merge_changed(&field.clone()));
+        assert!(!field.merge_changed(&Sealed::new(4, at(4))), "older");
+        assert!(field.merge_changed(&Sealed::new(4, at(6))), "newer");
+        assert_eq!(field, Sealed::new(4, at(6)));
+    }
+
+    #[test]
     fn a_field_reads_with_or_without_its_seal_and_nothing_more() {
         let plain: Sealed<u32> = serde_json::from_str(r#"[3,"5.0.1"]"#).expect("two items");
         assert_eq!(plain, Sealed::new(3, at(5)));
