@@ -950,6 +950,36 @@ fn a_helpers_contact_withheld_in_one_copy_arrives_with_a_copy_that_shows_it() {
 }
 
 #[test]
+fn sealing_an_edit_seals_only_what_it_set_and_claims_no_older_record() {
+    // A place made before signing (no author, no seals); Ben later renames it on his phone.
+    let made = at(NOW - DAY, COORDINATOR_PHONE);
+    let mut board = Board::default();
+    board.resources.insert(
+        FRIDGE,
+        Resource::create(
+            FRIDGE,
+            place(ResourceKind::Fridge, "Fridge at 5th & Oak"),
+            made,
+        ),
+    );
+    let renamed = at(NOW - HOUR, BEN_PHONE);
+    let fridge = board.resources.get_mut(&FRIDGE).expect("the fridge");
+    assert!(fridge.name.change("Community fridge".into(), renamed));
+    board.seal_edit(renamed, &ben());
+    let fridge = &board.resources[&FRIDGE];
+    assert_eq!(
+        fridge.name.seal.map(|seal| seal.key),
+        Some(ben().key()),
+        "his edit is sealed as his"
+    );
+    assert_eq!(
+        fridge.hours.seal, None,
+        "a field he did not set is not sealed"
+    );
+    assert_eq!(fridge.author, None, "renaming a place does not make it his");
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
