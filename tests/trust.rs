@@ -980,6 +980,36 @@ fn sealing_an_edit_seals_only_what_it_set_and_claims_no_older_record() {
 }
 
 #[test]
+fn a_copy_that_would_move_a_fund_entry_to_another_maker_is_refused() {
+    // The coordinator records Ana's pledge, sealed. A copy renames its maker "aaron", which a
+    // merge would take (the smaller of two makers wins a tie between copies), with no seal.
+    let made = at(NOW - DAY, COORDINATOR_PHONE);
+    let pledge = circle::model::EntryDraft {
+        kind: circle::model::EntryKind::Pledge,
+        amount: 25_000,
+        purpose: "Rent".into(),
+        request: None,
+        by: "ana".into(),
+        private_note: String::new(),
+    };
+    let id = RecordId(0xf1);
+    let mut phone = Board::default();
+    phone
+        .fund
+        .insert(id, circle::model::FundEntry::create(id, pledge, made));
+    phone.seal_edit(made, &coordinator());
+    let mut copy = phone.clone();
+    copy.fund.get_mut(&id).expect("the pledge").by = "aaron".into();
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::FundEntry,
+        id,
+        Refused::UnsignedChange,
+    );
+}
+
+#[test]
 fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     let (phone, id) = rosas_phone();
     // Eve answers Rosa's ask 100 times, each response validly signed by her own key: within
