@@ -889,7 +889,9 @@ fn every_field_of_a_signed_post_is_bound_by_its_signature() {
     board.add_post(post);
     let post = &board.posts[&id];
     assert!(post.verifies());
-    let tampers: [(&str, fn(&mut Post)); 7] = [
+    // What each tamper changes, and how.
+    type Tamper = (&'static str, fn(&mut Post));
+    let tampers: [Tamper; 7] = [
         ("kind", |post| post.kind = PostKind::Offer),
         ("urgency", |post| post.urgency.value = Urgency::Today),
         ("status", |post| post.status.value = Status::Fulfilled),
