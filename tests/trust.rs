@@ -501,17 +501,24 @@ fn moderation_by_a_coordinator_is_admitted() {
     assert_eq!(after.posts[&id], phone.posts[&id]);
 }
 
-#[test]
-fn the_authors_newer_revision_is_admitted_and_updates_the_post() {
-    // Ben's phone has Rosa's ask from a group link; Rosa edits it and shares it again.
+/// Rosa's phone after she retitles her ask "Groceries for three" at `ms`, signed; Ben's copy
+/// of her board from before (as a group link gave it); and the ask's id.
+fn retitled_by_rosa(ms: u64) -> (Board, Board, RecordId) {
     let (mut rosas, id) = rosas_phone();
     let bens = rosas.redacted(Audience::Group);
     let mut edited = rosas.posts[&id].draft();
     edited.title = "Groceries for three".into();
     assert_eq!(
-        rosas.edit_post(id, edited, at(NOW - MINUTE, ROSA_PHONE), &rosa()),
+        rosas.edit_post(id, edited, at(ms, ROSA_PHONE), &rosa()),
         Ok(true)
     );
+    (rosas, bens, id)
+}
+
+#[test]
+fn the_authors_newer_revision_is_admitted_and_updates_the_post() {
+    // Ben's phone has Rosa's ask from a group link; Rosa edits it and shares it again.
+    let (rosas, bens, id) = retitled_by_rosa(NOW - MINUTE);
 
     let (after, preview) = open(&bens, through_a_link(&rosas.posts[&id]));
     assert_eq!(preview.refused, []);
@@ -675,14 +682,7 @@ fn responses_and_moderation_dated_two_days_ahead_are_refused_as_future_stamps() 
 fn an_edit_dated_two_days_ahead_is_refused_as_a_future_stamp() {
     // Rosa's own edit, validly signed, but stamped two days ahead; its history (opened five
     // hours ago) is not.
-    let (mut rosas, id) = rosas_phone();
-    let bens = rosas.redacted(Audience::Group);
-    let mut edited = rosas.posts[&id].draft();
-    edited.title = "Groceries for three".into();
-    assert_eq!(
-        rosas.edit_post(id, edited, at(NOW + 2 * DAY, ROSA_PHONE), &rosa()),
-        Ok(true)
-    );
+    let (rosas, bens, id) = retitled_by_rosa(NOW + 2 * DAY);
     assert!(rosas.posts[&id]
         .history
         .iter()
@@ -722,6 +722,27 @@ fn a_status_change_at_the_last_stamp_a_day_ahead_is_admitted_and_a_history_entry
     assert_refused(&bens, through_a_link(&post), id, Refused::FutureStamp);
 }
 
+/// `count` responses to post `id` by one helper (handle, phone, key), a second apart from an
+/// hour ago, each validly signed.
+fn answer_again_and_again(
+    responses: &mut std::collections::BTreeMap<circle::model::response::ResponseKey, Response>,
+    id: RecordId,
+    count: usize,
+    (by, phone, signer): (&str, DeviceId, &Signer),
+) {
+    for n in 0..count as u64 {
+        let response = Response::new(
+            id,
+            at(NOW - HOUR + n, phone),
+            by,
+            "Can I help?".into(),
+            None,
+            signer,
+        );
+        responses.insert(response.key(), response);
+    }
+}
+
 /// Eve's own offer, signed by her, with `history` status changes in all (its opening one
 /// included), `responses` responses from Sam and `moderation` entries by the coordinator: as
 /// the gate sees a board file, where no link's size limit comes first.
@@ -739,17 +760,13 @@ fn eves_post_holding(history: usize, responses: usize, moderation: usize) -> Boa
         });
     }
     post.sign(&eve());
-    for n in 0..responses as u64 {
-        let response = Response::new(
-            post.id,
-            at(NOW - HOUR + n, SAM_PHONE),
-            "sam",
-            "Not a loan".into(),
-            None,
-            &sam(),
-        );
-        post.responses.insert(response.key(), response);
-    }
+    let id = post.id;
+    answer_again_and_again(
+        &mut post.responses,
+        id,
+        responses,
+        ("sam", SAM_PHONE, &sam()),
+    );
     for n in 0..moderation as u64 {
         post.moderation.insert(Moderation::new(
             post.id,
@@ -1018,17 +1035,8 @@ fn a_flood_of_responses_cannot_push_a_post_over_its_limit() {
     // the limit on its own, one over it with Sam's.
     let mut flood = as_eve_sees_it(&phone, id);
     flood.responses.clear();
-    for n in 0..Field::Responses.limit() as u64 {
-        let response = Response::new(
-            id,
-            at(NOW - HOUR + n, EVE_PHONE),
-            "eve",
-            "Cheap loans".into(),
-            None,
-            &eve(),
-        );
-        flood.responses.insert(response.key(), response);
-    }
+    let limit = Field::Responses.limit();
+    answer_again_and_again(&mut flood.responses, id, limit, ("eve", EVE_PHONE, &eve()));
     let (after, preview) = open(&phone, through_a_link(&flood));
     assert!(
         preview
@@ -1184,10 +1192,9 @@ fn okafor(board: &Board) -> &Person {
     &board.rosters[&ROSTER].people[&OKAFOR]
 }
 
-#[test]
-fn the_entries_of_honest_volunteers_are_admitted() {
-    let phone = group_phone();
-    let mut bens = through_a_group_link(&phone);
+/// Ben's own entries, each signed by him a minute ago: a report on the fridge, a check-in on
+/// Mr. Okafor and a sign-up for the shift.
+fn add_bens_entries(bens: &mut Board) {
     bens.report(
         FRIDGE,
         looked(Stock::Full, Condition::Good, "Restocked"),
@@ -1211,6 +1218,13 @@ fn the_entries_of_honest_volunteers_are_admitted() {
     .expect("a check-in");
     bens.sign_up(SHIFT, true, "ben", at(NOW - MINUTE, BEN_PHONE), &ben())
         .expect("a sign-up");
+}
+
+#[test]
+fn the_entries_of_honest_volunteers_are_admitted() {
+    let phone = group_phone();
+    let mut bens = through_a_group_link(&phone);
+    add_bens_entries(&mut bens);
 
     let (after, preview) = open(&phone, through_a_group_link(&bens));
     assert_eq!(preview.refused, []);
@@ -1431,24 +1445,31 @@ fn a_stranger_cannot_rewrite_a_place_but_the_good_reports_with_it_still_arrive()
     assert_eq!(preview.report.updated, 1, "Ben's report");
 }
 
-#[test]
-fn unsigned_and_future_entries_on_records_already_here_are_refused() {
-    let phone = group_phone();
-    // A check-in from before signing can come with a new roster, never onto one already here.
-    let mut copy = through_a_group_link(&phone);
+/// `phone`'s board through a group link, with a check-in on Mr. Okafor by "ana" at `when`, as
+/// a phone from before signing made it: no seal.
+fn with_an_unsigned_check_in(phone: &Board, when: Stamp) -> Board {
+    let mut copy = through_a_group_link(phone);
     let person = copy
         .rosters
         .get_mut(&ROSTER)
         .and_then(|roster| roster.people.get_mut(&OKAFOR))
         .expect("Mr. Okafor");
     person.check_ins.insert(CheckIn {
-        at: at(NOW, EVE_PHONE),
+        at: when,
         by: "ana".into(),
         outcome: Outcome::Ok,
         note: String::new(),
         ask: None,
         seal: None,
     });
+    copy
+}
+
+#[test]
+fn unsigned_and_future_entries_on_records_already_here_are_refused() {
+    let phone = group_phone();
+    // A check-in from before signing can come with a new roster, never onto one already here.
+    let copy = with_an_unsigned_check_in(&phone, at(NOW, EVE_PHONE));
     assert_refused_as(
         &phone,
         copy,
@@ -1468,20 +1489,7 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
 fn entries_from_before_signing_arrive_with_a_record_new_to_the_phone() {
     // A group link from before signing carried Ana's check-in unsigned: a phone that has never
     // seen the list takes it whole, as it takes unsigned posts.
-    let mut copy = through_a_group_link(&group_phone());
-    let person = copy
-        .rosters
-        .get_mut(&ROSTER)
-        .and_then(|roster| roster.people.get_mut(&OKAFOR))
-        .expect("Mr. Okafor");
-    person.check_ins.insert(CheckIn {
-        at: at(NOW - MINUTE, ANA_PHONE),
-        by: "ana".into(),
-        outcome: Outcome::Ok,
-        note: String::new(),
-        ask: None,
-        seal: None,
-    });
+    let copy = with_an_unsigned_check_in(&group_phone(), at(NOW - MINUTE, ANA_PHONE));
     let (after, preview) = open(&Board::default(), copy);
     assert_eq!(preview.refused, []);
     assert!(
@@ -1650,30 +1658,8 @@ fn a_new_person_with_private_notes_reaches_a_copy_that_had_them_blanked() {
 fn an_edit_sealed_by_someone_who_is_not_a_coordinator_is_refused_but_their_entries_arrive() {
     let phone = group_phone();
     let mut bens = edited_by(&phone, &ben(), NOW - MINUTE);
-    bens.report(
-        FRIDGE,
-        looked(Stock::Full, Condition::Good, "Restocked"),
-        "ben",
-        at(NOW - MINUTE, BEN_PHONE),
-        &ben(),
-    )
-    .expect("a report");
-    // On the very records whose edit is refused, his sign-up and check-in.
-    bens.sign_up(SHIFT, true, "ben", at(NOW - MINUTE, BEN_PHONE), &ben())
-        .expect("a sign-up");
-    let fine = CheckInDraft {
-        outcome: Outcome::Ok,
-        note: "Has water now".into(),
-        ask: None,
-    };
-    bens.check_in(
-        (ROSTER, OKAFOR),
-        fine,
-        "ben",
-        at(NOW - MINUTE, BEN_PHONE),
-        &ben(),
-    )
-    .expect("a check-in");
+    // On the very records whose edit is refused: his report, check-in and sign-up.
+    add_bens_entries(&mut bens);
     let (after, preview) = open(&phone, through_a_group_link(&bens));
     let refused = |kind, id| Refusal {
         record: RecordRef { kind, id },
@@ -1940,12 +1926,21 @@ fn childcare_phone() -> Board {
     phone
 }
 
-#[test]
-fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
-    let phone = childcare_phone();
-    // Ben's copy: his own swap, validly signed (he minded Ana's children 2 hours), and Eve's
-    // forgery under Ana's key saying Ben owes Ana ten hours more.
-    let mut copy = through_a_group_link(&phone);
+/// Ana's childcare listing refused, for `reason`.
+fn listing_refused(reason: Refused) -> Refusal {
+    Refusal {
+        record: RecordRef {
+            kind: RecordKind::Skill,
+            id: CHILDCARE,
+        },
+        reason,
+    }
+}
+
+/// `phone`'s board through a group link, with Ben's own swap on Ana's listing: he minded her
+/// children 2 hours, validly signed.
+fn with_bens_swap(phone: &Board) -> Board {
+    let mut copy = through_a_group_link(phone);
     copy.record_swap(
         CHILDCARE,
         minded("ben", "ana", 2),
@@ -1954,6 +1949,15 @@ fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
         &ben(),
     )
     .expect("Ben records a swap");
+    copy
+}
+
+#[test]
+fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
+    let phone = childcare_phone();
+    // Ben's copy: his own swap, validly signed (he minded Ana's children 2 hours), and Eve's
+    // forgery under Ana's key saying Ben owes Ana ten hours more.
+    let mut copy = with_bens_swap(&phone);
     let mut forged = Swap::new(
         CHILDCARE,
         minded("ana", "ben", 10),
@@ -1972,16 +1976,7 @@ fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
         .insert(forged);
 
     let (after, preview) = open(&phone, copy);
-    assert_eq!(
-        preview.refused,
-        [Refusal {
-            record: RecordRef {
-                kind: RecordKind::Skill,
-                id: CHILDCARE,
-            },
-            reason: Refused::BadEntry,
-        }]
-    );
+    assert_eq!(preview.refused, [listing_refused(Refused::BadEntry)]);
     assert_eq!(preview.report.updated, 1, "Ben's swap");
     let swaps = &after.skills[&CHILDCARE].swaps;
     let kept: Vec<(&str, u32)> = swaps
@@ -1999,15 +1994,7 @@ fn a_forged_swap_is_refused_and_the_good_ones_with_it_still_arrive() {
 #[test]
 fn a_swap_arrives_on_a_listing_whose_unsigned_change_is_refused() {
     let phone = childcare_phone();
-    let mut copy = through_a_group_link(&phone);
-    copy.record_swap(
-        CHILDCARE,
-        minded("ben", "ana", 2),
-        "ben",
-        at(NOW - HOUR, BEN_PHONE),
-        &ben(),
-    )
-    .expect("Ben records a swap");
+    let mut copy = with_bens_swap(&phone);
     // The same copy changes Ana's listing without her signature.
     copy.skills
         .get_mut(&CHILDCARE)
@@ -2015,16 +2002,7 @@ fn a_swap_arrives_on_a_listing_whose_unsigned_change_is_refused() {
         .details
         .change("Weekends only".into(), at(NOW - MINUTE, BEN_PHONE));
     let (after, preview) = open(&phone, copy);
-    assert_eq!(
-        preview.refused,
-        [Refusal {
-            record: RecordRef {
-                kind: RecordKind::Skill,
-                id: CHILDCARE,
-            },
-            reason: Refused::UnsignedChange,
-        }]
-    );
+    assert_eq!(preview.refused, [listing_refused(Refused::UnsignedChange)]);
     let listing = &after.skills[&CHILDCARE];
     assert_eq!(listing.details, phone.skills[&CHILDCARE].details);
     assert_eq!(listing.swaps.len(), 2, "Ben's swap arrives beside Ana's");
