@@ -11,6 +11,8 @@
 pub mod authorship;
 pub mod check;
 pub mod entry_gate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fast_check;
 pub mod gate;
 pub mod key;
 pub mod seal;

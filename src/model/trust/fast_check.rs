@@ -1,0 +1,207 @@
+//! A faster Ed25519 check for native builds (`publish`), used only to say yes early.
+//!
+//! Phones and `publish` must agree on every verdict: a board `publish` vouches for is taken on
+//! its word. So ed25519-compact stays the judge, and ed25519-dalek, about twice as fast
+//! natively, may only accept what ed25519-compact would accept too. It answers "holds" only when
+//! the key's and the signature's encodings are canonical and the strict equation
+//! `[s]B = R + [k]A` holds exactly (with neither `A` nor `R` of small order). ed25519-compact
+//! accepts every such signature: it checks `s` the same way, decodes the same points, and asks
+//! only that `[s]B - [k]A - R` be of small order, which the identity is. Anything else, a
+//! forgery or an odd encoding, falls through to ed25519-compact, whose "no" is the verdict.
+//! `tests` below try the edges: small-order points, encodings above the field's prime, and `s`
+//! not reduced.
+
+use ed25519_dalek::{Signature, VerifyingKey};
+
+/// Whether ed25519-dalek finds `signature` a strictly valid signature of `message` by `key`,
+/// every encoding canonical. `false` means "ask ed25519-compact", never "forged".
+pub fn holds(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+    // A key written at or above the field's prime names the same point as a smaller number;
+    // ed25519-compact may read such bytes otherwise, so it decides them. (The other odd
+    // encoding, a zero `x` marked negative, is only ever a point of small order, which the
+    // strict check refuses.)
+    if !below_prime(key) {
+        return false;
+    }
+    let Ok(verifying) = VerifyingKey::from_bytes(key) else {
+        return false;
+    };
+    verifying
+        .verify_strict(message, &Signature::from_bytes(signature))
+        .is_ok()
+}
+
+/// Whether the `y` of an encoded point (its low 255 bits) is below the prime `2^255 - 19`:
+/// the numbers from the prime up are nineteen, all bytes `0xff` but the first (`0xed` or more)
+/// and the sign bit's.
+fn below_prime(point: &[u8; 32]) -> bool {
+    let top_ones = point[1..31].iter().all(|byte| *byte == 0xff) && point[31] & 0x7f == 0x7f;
+    !(top_ones && point[0] >= 0xed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{below_prime, holds};
+    use crate::model::trust::{AuthorKey, Signature, Signer};
+    use proptest::prelude::*;
+
+    fn compact(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
+        ed25519_compact::PublicKey::new(*key)
+            .verify(message, &ed25519_compact::Signature::new(*signature))
+            .is_ok()
+    }
+
+    /// The group's order ℓ, little-endian.
+    const ORDER: [u8; 32] = [
+        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
+        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ];
+
+    /// `s + ℓ`: the same scalar, not reduced. A malleated copy of a good signature.
+    fn plus_order(s: &[u8]) -> [u8; 32] {
+        let mut sum = [0u8; 32];
+        let mut carry = 0u16;
+        for (n, byte) in sum.iter_mut().enumerate() {
+            let total = u16::from(s[n]) + u16::from(ORDER[n]) + carry;
+            *byte = total as u8;
+            carry = total >> 8;
+        }
+        sum
+    }
+
+    /// Encodings of points of small order (the identity, the point of order two, those of
+    /// orders four and eight), some of them above the field's prime or with the sign of a zero
+    /// `x`: the inputs where Ed25519 implementations are known to differ.
+    fn odd_points() -> Vec<[u8; 32]> {
+        let hex = [
+            "0100000000000000000000000000000000000000000000000000000000000000",
+            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "0000000000000000000000000000000000000000000000000000000000000080",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+            "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+            "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+            "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+            "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+            "0100000000000000000000000000000000000000000000000000000000000080",
+            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+            "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+        ];
+        hex.iter()
+            .map(|text| {
+                let mut bytes = [0u8; 32];
+                for (n, byte) in bytes.iter_mut().enumerate() {
+                    *byte = u8::from_str_radix(&text[2 * n..2 * n + 2], 16).unwrap_or(0);
+                }
+                bytes
+            })
+            .collect()
+    }
+
+    fn signed(seed: [u8; 32], message: &[u8]) -> ([u8; 32], [u8; 64]) {
+        let signer = Signer::from_seed(seed);
+        (signer.key().0, signer.sign(message).0)
+    }
+
+    proptest! {
+        /// Every honest signature takes the fast path, and both agree.
+        #[test]
+        fn a_good_signature_holds_for_both(seed in any::<[u8; 32]>(), message in prop::collection::vec(any::<u8>(), 0..200)) {
+            let (key, signature) = signed(seed, &message);
+            prop_assert!(holds(&key, &message, &signature));
+            prop_assert!(compact(&key, &message, &signature));
+            prop_assert!(AuthorKey(key).verifies(&message, &Signature(signature)));
+        }
+
+        /// A signature changed anywhere, for another message or key: whatever the fast path
+        /// accepts, ed25519-compact accepts too.
+        #[test]
+        fn what_the_fast_path_accepts_compact_accepts(
+            seed in any::<[u8; 32]>(),
+            message in prop::collection::vec(any::<u8>(), 0..64),
+            flip in 0usize..(64 + 32) * 8,
+            other in prop::collection::vec(any::<u8>(), 0..64),
+        ) {
+            let (mut key, mut signature) = signed(seed, &message);
+            if flip < 64 * 8 {
+                signature[flip / 8] ^= 1 << (flip % 8);
+            } else {
+                key[(flip - 64 * 8) / 8] ^= 1 << (flip % 8);
+            }
+            prop_assert!(!holds(&key, &message, &signature) || compact(&key, &message, &signature));
+            prop_assert!(!holds(&key, &other, &signature) || compact(&key, &other, &signature));
+            prop_assert!(!holds(&key, &message, &signature));
+        }
+    }
+
+    /// The nineteen numbers from the prime up, and the largest below it, with either sign.
+    #[test]
+    fn only_the_nineteen_encodings_from_the_prime_up_are_not_below_it() {
+        for sign in [0u8, 0x80] {
+            let mut point = [0xff; 32];
+            point[31] = 0x7f | sign;
+            for first in 0..=255u8 {
+                point[0] = first;
+                assert_eq!(
+                    below_prime(&point),
+                    first < 0xed,
+                    "{first:#x}, sign {sign:#x}"
+                );
+            }
+            point[0] = 0xff;
+            for byte in 1..32 {
+                let mut lower = point;
+                lower[byte] = if byte == 31 { 0x7e | sign } else { 0xfe };
+                assert!(below_prime(&lower), "byte {byte}, sign {sign:#x}");
+            }
+        }
+        assert!(below_prime(&[0; 32]));
+    }
+
+    #[test]
+    fn a_signature_whose_scalar_is_not_reduced_is_left_to_compact_which_refuses_it() {
+        let message = b"a ride to the clinic on Tuesday";
+        let (key, mut signature) = signed([7; 32], message);
+        let s = plus_order(&signature[32..]);
+        signature[32..].copy_from_slice(&s);
+        assert!(!holds(&key, message, &signature));
+        assert!(!compact(&key, message, &signature));
+    }
+
+    /// Keys and `R`s of small order or odd encoding, with `s` zero, one or a good signature's:
+    /// the fast path never says yes where ed25519-compact says no. (With `A` and `R` both of
+    /// small order and `s` zero, a lax check accepts any message.)
+    #[test]
+    fn small_order_points_and_odd_encodings_never_pass_the_fast_path_alone() {
+        let message = b"water and batteries after the storm";
+        let (good_key, good_signature) = signed([9; 32], message);
+        let mut keys = odd_points();
+        keys.push(good_key);
+        let mut rs = odd_points();
+        rs.push(good_signature[..32].try_into().unwrap_or([0; 32]));
+        let mut one = [0u8; 32];
+        one[0] = 1;
+        let scalars = [
+            [0u8; 32],
+            one,
+            good_signature[32..].try_into().unwrap_or([0; 32]),
+        ];
+        let mut tried = 0;
+        for key in &keys {
+            for r in &rs {
+                for s in &scalars {
+                    let mut signature = [0u8; 64];
+                    signature[..32].copy_from_slice(r);
+                    signature[32..].copy_from_slice(s);
+                    if holds(key, message, &signature) {
+                        assert!(compact(key, message, &signature), "{key:?} {signature:?}");
+                    }
+                    assert!(*key == good_key || !holds(key, message, &signature));
+                    tried += 1;
+                }
+            }
+        }
+        assert_eq!(tried, 14 * 14 * 3);
+    }
+}
