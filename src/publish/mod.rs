@@ -39,7 +39,8 @@ use crate::sources::sheet::{self, ColumnNote, RowProblem, SheetOptions};
 use std::collections::BTreeMap;
 
 /// The files phones read as a board: each is signed as a whole when there is a sheet key.
-const BOARD_FILES: [&str; 2] = ["api/v1/board.json", "api/v1/board.enc.json"];
+const BOARD_FILE: &str = "api/v1/board.json";
+const MEMBERS_BOARD_FILE: &str = "api/v1/board.enc.json";
 
 /// One input: its name (for messages) and its bytes.
 #[derive(Clone, Debug)]
@@ -202,13 +203,21 @@ pub fn publish(inputs: &Inputs) -> Published {
             outcome,
         });
     }
+    // Each board file signed as a whole with the group's key, so phones check one signature
+    // instead of one a post (`trust::vouch`); signed as soon as it is written, so the hashing
+    // of one file overlaps the writing of the others.
+    let vouch = |text: &str| {
+        inputs
+            .signer
+            .as_ref()
+            .map(|signer| vouch::sign(signer, text.as_bytes()))
+    };
     let members = inputs.group_key.as_ref().map(|key| {
         let mut group = board.redacted(Audience::Group);
         // The people on check-in lists stay off every published file, even an encrypted one
         // that many members can open: coordinators hand lists over as files.
         group.rosters.clear();
-        let text = encrypted_board::seal(&Snapshot::encode(&group), key);
-        ("api/v1/board.enc.json".to_string(), text)
+        (group, key)
     });
     let public = board.into_redacted(Audience::Public);
     let view = api::View {
@@ -217,49 +226,52 @@ pub fn publish(inputs: &Inputs) -> Published {
         published_ms,
         site_url: inputs.site_url.as_deref(),
     };
-    let (snapshot, (posts, (resources, index, html))) = std::thread::scope(|scope| {
-        let snapshot = scope.spawn(|| Snapshot::encode(&public));
+    let (snapshot, members, (posts, (resources, index, html))) = std::thread::scope(|scope| {
+        let snapshot = scope.spawn(|| {
+            let text = Snapshot::encode(&public);
+            let sig = vouch(&text);
+            (text, sig)
+        });
+        let members = scope.spawn(|| {
+            members.map(|(group, key)| {
+                let text = encrypted_board::seal(&Snapshot::encode(&group), key);
+                let sig = vouch(&text);
+                (text, sig)
+            })
+        });
         let posts = scope.spawn(|| view.posts());
         let rest = (view.resources(), view.index(), html::board(&view, lang));
-        (joined(snapshot), (joined(posts), rest))
+        (joined(snapshot), joined(members), (joined(posts), rest))
     });
     let page = inputs
         .page
         .as_deref()
         .and_then(|page| first_view::page(page, &view, lang))
         .map(|page| (first_view::FILE.to_string(), page));
+    let ((snapshot, snapshot_sig), (members, members_sig)) = (snapshot, members.unzip());
+    let sig_path = |path: &str| format!("{path}{}", vouch::SUFFIX);
     let files: Vec<(String, String)> = vec![
         ("api/v1/index.json".to_string(), index),
-        ("api/v1/board.json".to_string(), snapshot),
+        (BOARD_FILE.to_string(), snapshot),
         ("api/v1/posts.json".to_string(), posts),
         ("api/v1/resources.json".to_string(), resources),
         (html::FILE.to_string(), html),
     ]
     .into_iter()
-    .chain(members)
+    .chain(members.map(|text| (MEMBERS_BOARD_FILE.to_string(), text)))
     .chain(page)
     .chain(
         api::SCHEMAS
             .iter()
             .map(|(name, text)| (format!("api/schemas/v1/{name}"), (*text).to_string())),
     )
+    .chain(snapshot_sig.map(|sig| (sig_path(BOARD_FILE), sig)))
+    .chain(
+        members_sig
+            .flatten()
+            .map(|sig| (sig_path(MEMBERS_BOARD_FILE), sig)),
+    )
     .collect();
-    // Each board file signed as a whole with the group's key, so phones check one signature
-    // instead of one a post (`trust::vouch`).
-    let sigs: Vec<_> = inputs
-        .signer
-        .iter()
-        .flat_map(|signer| {
-            files
-                .iter()
-                .filter(|(path, _)| BOARD_FILES.contains(&path.as_str()))
-                .map(|(path, text)| {
-                    let sig = vouch::sign(signer, text.as_bytes());
-                    (format!("{path}{}", vouch::SUFFIX), sig)
-                })
-        })
-        .collect();
-    let files = files.into_iter().chain(sigs).collect();
     Published {
         files,
         sources,
