@@ -175,7 +175,7 @@ pub fn text(msg: Msg) -> &'static str {
         LinkGroupHint => "Locked with the group's key: only a phone that holds the group's passphrase can open it, so the contact details members share with the group go in. Send it to members only.",
         LinkGroupOffer => "To send a link only group members can open, with the contact details shared with the group, type the group's passphrase in Settings.",
         LinkSealing => "Locking the link with the group's key…",
-        ErrGroupLinkNoKey => "This phone no longer holds the group's passphrase, so it cannot lock a link for members. Type the passphrase again in Settings.",
+        ErrNoGroupKey => "This phone no longer holds the group's passphrase, so it cannot lock a link or a file for members. Type the passphrase again in Settings. Nothing was sent or saved.",
         LinkLabel => "Link",
         LinkLength => "This link is {count} characters long.",
         LinkLong => "This link is longer than {max} characters: many chat apps cut it short, and no QR code can hold it. Share the board as a file instead.",

@@ -175,7 +175,7 @@ pub fn text(msg: Msg) -> &'static str {
         LinkGroupHint => "Cerrado con la clave del grupo: solo un teléfono que tenga la contraseña del grupo puede abrirlo, así que lleva los contactos que los miembros comparten con el grupo. Envíalo solo a miembros.",
         LinkGroupOffer => "Para enviar un enlace que solo los miembros del grupo puedan abrir, con los contactos compartidos con el grupo, escribe la contraseña del grupo en Ajustes.",
         LinkSealing => "Cerrando el enlace con la clave del grupo…",
-        ErrGroupLinkNoKey => "Este teléfono ya no tiene la contraseña del grupo, así que no puede cerrar un enlace para miembros. Escribe la contraseña otra vez en Ajustes.",
+        ErrNoGroupKey => "Este teléfono ya no tiene la contraseña del grupo, así que no puede cerrar un enlace ni un archivo para miembros. Escribe la contraseña otra vez en Ajustes. No se envió ni se guardó nada.",
         LinkLabel => "Enlace",
         LinkLength => "Este enlace tiene {count} caracteres.",
         LinkLong => "Este enlace tiene más de {max} caracteres: muchas apps de mensajes lo cortan y no cabe en un código QR. Mejor comparte el tablero como archivo.",

@@ -222,7 +222,7 @@ catalogue! {
         WipeButton, WipeWarning, WipeConfirm, Cancel, Wiped,
         // Share & sync: links, QR codes, files, the preview before a merge
         ShareTitle, ShareIntro, LinkHeading, LinkAudience, LinkPublic, LinkPublicHint, LinkGroup,
-        LinkGroupHint, LinkGroupOffer, LinkSealing, ErrGroupLinkNoKey, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
+        LinkGroupHint, LinkGroupOffer, LinkSealing, ErrNoGroupKey, LinkLabel, LinkLength, LinkLong, ShareLink, CopyLink, LinkCopied,
         CopyLinkFailed, QrAlt, QrHint, QrTooLong, SharePost, SharePostHint,
         FilesHeading, FileAudience, FilePublic, FileGroup, FileFull, FileFullWarning,
         FileGroupLocked, FileGroupUnlocked, FileLocking, GroupFileLabel, ErrFileLocked,

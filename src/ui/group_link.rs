@@ -24,7 +24,7 @@ pub enum NotSealed {
 impl NotSealed {
     pub fn message(self) -> Msg {
         match self {
-            Self::NoKey => Msg::ErrGroupLinkNoKey,
+            Self::NoKey => Msg::ErrNoGroupKey,
             Self::NoReader => Msg::ErrNoReader,
         }
     }
