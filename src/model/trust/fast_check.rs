@@ -12,6 +12,8 @@
 //! not reduced.
 
 use ed25519_dalek::{Signature, VerifyingKey};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Whether ed25519-dalek finds `signature` a strictly valid signature of `message` by `key`,
 /// every encoding canonical. `false` means "ask ed25519-compact", never "forged".
@@ -23,12 +25,32 @@ pub fn holds(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
     if !below_prime(key) {
         return false;
     }
-    let Ok(verifying) = VerifyingKey::from_bytes(key) else {
-        return false;
-    };
-    verifying
-        .verify_strict(message, &Signature::from_bytes(signature))
-        .is_ok()
+    decoded(key).is_some_and(|verifying| {
+        verifying
+            .verify_strict(message, &Signature::from_bytes(signature))
+            .is_ok()
+    })
+}
+
+thread_local! {
+    static KEYS: RefCell<HashMap<[u8; 32], Option<VerifyingKey>>> = RefCell::default();
+}
+
+/// Past this many keys, the keys decoded are let go and the memory begun again: a board of
+/// strangers' posts gains nothing from it.
+const MAX_KEYS: usize = 4096;
+
+/// The point a key's bytes name, decoded once a thread: a board's posts come from few authors,
+/// and decoding a key is about a fifth of a check.
+fn decoded(key: &[u8; 32]) -> Option<VerifyingKey> {
+    KEYS.with_borrow_mut(|keys| {
+        if keys.len() >= MAX_KEYS {
+            keys.clear();
+        }
+        *keys
+            .entry(*key)
+            .or_insert_with(|| VerifyingKey::from_bytes(key).ok())
+    })
 }
 
 /// Whether the `y` of an encoded point (its low 255 bits) is below the prime `2^255 - 19`:
@@ -41,7 +63,7 @@ fn below_prime(point: &[u8; 32]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{below_prime, holds};
+    use super::{below_prime, decoded, holds, KEYS, MAX_KEYS};
     use crate::model::trust::{AuthorKey, Signature, Signer};
     use proptest::prelude::*;
 
@@ -157,6 +179,38 @@ mod tests {
             }
         }
         assert!(below_prime(&[0; 32]));
+    }
+
+    /// Keys are decoded once, a key that names no point is remembered as such, and the memory
+    /// never holds more than its limit; every answer stays right throughout.
+    #[test]
+    fn decoded_keys_are_kept_up_to_a_limit_and_every_answer_stays_right() {
+        let held = || KEYS.with_borrow(|keys| keys.len());
+        KEYS.with_borrow_mut(|keys| keys.clear());
+        let message = b"childcare on Saturday morning";
+        let (rosa, rosas) = signed([1; 32], message);
+        let (ben, bens) = signed([2; 32], message);
+        for _ in 0..3 {
+            assert!(holds(&rosa, message, &rosas));
+            assert!(holds(&ben, message, &bens));
+            assert!(!holds(&ben, message, &rosas));
+        }
+        assert_eq!(held(), 2);
+        // No point has y = 2 (x² would be a non-square), so these bytes are no key.
+        let mut no_point = [0u8; 32];
+        no_point[0] = 2;
+        assert!(decoded(&no_point).is_none());
+        assert!(!holds(&no_point, message, &rosas));
+        assert_eq!(held(), 3);
+        for n in 0..MAX_KEYS {
+            let mut seed = [0u8; 32];
+            seed[..8].copy_from_slice(&(n as u64 + 10).to_le_bytes());
+            let _ = decoded(&Signer::from_seed(seed).key().0);
+            assert!(held() <= MAX_KEYS, "{} keys held", held());
+        }
+        assert!(held() < MAX_KEYS);
+        assert!(holds(&rosa, message, &rosas));
+        assert!(!holds(&ben, message, &rosas));
     }
 
     #[test]
