@@ -144,9 +144,9 @@ impl Table {
         let mut headers: Option<Vec<String>> = None;
         let mut rows = Vec::new();
         // The spreadsheet numbers rows, not lines: a cell over three lines is still one row,
-        // and an empty line is a row of its own. Each record's span starts at the line break
-        // that ended the one before, so the breaks it starts with are that one and the empty
-        // lines between.
+        // and an empty line is a row of its own. Between two records are the line break that
+        // ended the first and one for each empty line. The reader has passed the first break
+        // already, all of it or, of a CRLF, its CR only.
         let mut row = 0usize;
         let mut record = StringRecord::new();
         loop {
@@ -156,11 +156,16 @@ impl Table {
                 Ok(false) => break,
                 Err(_) => return Err(SheetError::Malformed { row: row + 1 }),
             }
-            let rest = usize::try_from(start)
-                .ok()
-                .and_then(|start| text.as_bytes().get(start..));
-            let breaks = line_breaks_at(rest.unwrap_or_default());
-            row += if row == 0 { 1 + breaks } else { breaks.max(1) };
+            let start = usize::try_from(start).unwrap_or(usize::MAX);
+            let rest = text.as_bytes().get(start..).unwrap_or_default();
+            let passed = start > 0
+                && match text.as_bytes().get(start - 1) {
+                    Some(b'\n') => true,
+                    Some(b'\r') => rest.first() != Some(&b'\n'),
+                    _ => false,
+                };
+            let breaks = usize::from(passed) + line_breaks_at(rest);
+            row += if row == 0 { 1 + breaks } else { breaks };
             if record.iter().all(str::is_empty) {
                 continue;
             }
@@ -267,6 +272,30 @@ mod tests {
         assert_eq!(separator("a;b\rx,y,z,w\r"), b';');
         // A header cell over two lines, with commas of its own.
         assert_eq!(separator("\"Name\n(first), (last)\";b;c\n"), b';');
+        // A comma sheet whose question has a semicolon of its own: commas count too.
+        assert_eq!(separator("Name,Phone,Address; or cross streets\n"), b',');
+    }
+
+    /// The same sheet saved with each kind of line end (Excel and Google Sheets write CRLF,
+    /// LibreOffice and many scripts LF, old Macs CR), with an empty row in two places and a
+    /// cell over two lines: its rows keep the numbers the spreadsheet shows.
+    #[test]
+    fn rows_keep_their_numbers_whatever_the_line_ends() {
+        for end in ["\r\n", "\n", "\r"] {
+            let text = [
+                "Title,Details",
+                "",
+                "Rice,\"two",
+                "lines\"",
+                "Beans,x",
+                "",
+                "",
+                "Fruit,y",
+            ]
+            .join(end);
+            let numbers: Vec<usize> = rows(&text).iter().map(|(row, _)| *row).collect();
+            assert_eq!(numbers, [3, 4, 7], "line ends {end:?}");
+        }
     }
 
     #[test]
