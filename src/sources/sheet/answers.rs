@@ -291,10 +291,10 @@ impl Categories {
     pub fn all_in(&self, cell: &str) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
         for piece in pieces(cell) {
-            // "clothing/laundry" names one thing; "Food/Rides" two: try the whole, then its
-            // parts.
+            // "Food/Rides" names two categories, "clothing/laundry" one (both its parts find
+            // it, once): the parts when each names one, else the whole, as "Food/other stuff".
             let parts: Vec<Option<&str>> = piece.split('/').map(|part| self.find(part)).collect();
-            let named: Vec<&str> = if parts.len() > 1 && parts.iter().all(Option::is_some) {
+            let named: Vec<&str> = if parts.iter().all(Option::is_some) {
                 parts.into_iter().flatten().collect()
             } else {
                 self.find(piece).into_iter().collect()
@@ -929,6 +929,8 @@ mod tests {
         assert_eq!(categories.all_in("Comida; Transporte"), ["food", "rides"]);
         assert_eq!(categories.all_in("Pet food"), ["pets"]);
         assert_eq!(categories.all_in("Food/Rides"), ["food", "rides"]);
+        // A part that names nothing: the whole is read as one answer.
+        assert_eq!(categories.all_in("Rides/a unicorn"), ["rides"]);
         assert_eq!(categories.all_in("A unicorn"), Vec::<String>::new());
     }
 
