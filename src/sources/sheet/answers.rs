@@ -963,7 +963,10 @@ mod tests {
             (Some(Urgency::Today), true)
         );
         assert_eq!(recurring("One-time"), Some(false));
+        assert_eq!(recurring("una vez"), Some(false));
         assert_eq!(recurring("sí"), Some(true));
+        // An answer that says neither is not read as "no": the row says so instead.
+        assert_eq!(recurring("ask my sister"), None);
     }
 
     #[test]
@@ -987,6 +990,11 @@ mod tests {
             ["en", "es", "tl"]
         );
         assert_eq!(languages("Español; Quechua"), ["es", "qu"]);
+        // Each language once, however often it is named, and nothing for an empty piece.
+        assert_eq!(
+            languages("Spanish, español y Spanish; , English"),
+            ["es", "en"]
+        );
     }
 
     #[test]
