@@ -282,6 +282,9 @@ fn a_resource_directory_keeps_its_long_notes_and_lists_bad_rows() {
     assert_eq!(by_row(&read, 7).kind.value, ResourceKind::Other);
     let everything = serde_json::to_string(&read.records).unwrap();
     assert!(!everything.contains("12 Elm St") && !everything.contains("Market Sq"));
+    // And the group is told the column was kept out, as for a request form's.
+    let note = read.columns.iter().find(|note| note.header == "Address");
+    assert_eq!(note.map(|note| &note.use_), Some(&ColumnUse::KeptPrivate));
 }
 
 #[test]
