@@ -854,6 +854,8 @@ mod tests {
             "Color",
             "Tel",
             "Teléfono 2",
+            "Favourite song",
+            "",
         ]
         .map(String::from)
         .to_vec();
@@ -879,6 +881,8 @@ mod tests {
                 (2, ColumnUse::KeptPrivate),
                 (3, ColumnUse::UnknownField("colour".into())),
                 (5, ColumnUse::Repeated { first: 4 }),
+                // A header nothing knows is noted once; an empty one is not.
+                (6, ColumnUse::Unknown),
             ]
         );
     }
