@@ -459,6 +459,24 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
         read.records, again.records,
         "dated when it expired, not when read"
     );
+    // Long after, a matched or fulfilled ask stays as it is: only open asks expire.
+    let mut later = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+    let statuses = |read: &SheetRead<Post>| {
+        read.records
+            .iter()
+            .map(|(_, post)| post.current_status())
+            .filter(|status| !matches!(status, Status::Open | Status::Closed(CloseReason::Expired)))
+            .collect::<Vec<_>>()
+    };
+    let before = statuses(&later);
+    expire_asks(
+        later.records.iter_mut().map(|(_, post)| post),
+        at(2027, 3, 1, (0, 0, 0)),
+        &config,
+        Some(&key),
+    );
+    assert_eq!(before, [Status::Matched, Status::Fulfilled]);
+    assert_eq!(statuses(&later), before);
 }
 
 #[test]

@@ -749,11 +749,6 @@ impl<C: ColumnSet> Columns<C> {
     pub fn header(&self, field: C) -> Option<&str> {
         self.index(field).map(|index| self.headers[index].as_str())
     }
-
-    /// The field of each column in order (`None` for columns not read).
-    pub fn slots(&self) -> &[Option<C>] {
-        &self.slots
-    }
 }
 
 fn mapped<C: ColumnSet>(field: &str) -> Mapped<C> {
@@ -838,10 +833,14 @@ mod tests {
             ("Date needed", Until),
             ("Name", Name),
             ("Email Address", Email),
+            // A short word heads a header only before a space; a longer one anywhere.
+            ("Area of town", Area),
+            ("Best phone to reach you", Phone),
         ] {
             assert_eq!(post(header), Some(column), "{header}");
         }
         assert_eq!(post("Favourite colour"), None);
+        assert_eq!(post("Namesake"), None);
         assert_eq!(post(""), None);
     }
 
