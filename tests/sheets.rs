@@ -480,6 +480,53 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
 }
 
 #[test]
+fn an_ask_expires_on_the_moment_its_days_are_up_and_is_dated_then() {
+    let key = Signer::from_seed([7; 32]);
+    let config = config();
+    let days = u64::from(config.ask_expiry_days) * 86_400_000;
+    let rosa = |now: u64| {
+        let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+        expire_asks(
+            read.records.iter_mut().map(|(_, post)| post),
+            now,
+            &config,
+            Some(&key),
+        );
+        by_row(&read, 2).clone()
+    };
+    let opened = rosa(0).status_since().ms;
+    assert_eq!(rosa(opened + days - 1).current_status(), Status::Open);
+    let expired = rosa(opened + days);
+    assert_eq!(
+        expired.current_status(),
+        Status::Closed(CloseReason::Expired)
+    );
+    assert_eq!(expired.status_since().ms, opened + days);
+    assert_eq!(rosa(opened + 3 * days).status_since().ms, opened + days);
+}
+
+#[test]
+fn a_sheets_open_rows_have_only_their_opening_and_its_asks_and_offers_are_never_one_post() {
+    let key = Signer::from_seed([7; 32]);
+    let asks = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
+    let rosa = by_row(&asks, 2);
+    assert_eq!(rosa.current_status(), Status::Open);
+    assert_eq!(
+        rosa.history.len(),
+        1,
+        "only its opening: {:?}",
+        rosa.history
+    );
+    // The same rows read as offers, as a group might from a second form sent the same
+    // second: every post is another.
+    let offers = posts("google-form-requests.csv", PostKind::Offer, Some(&key));
+    assert!(!offers.records.is_empty());
+    for (_, offer) in &offers.records {
+        assert!(asks.records.iter().all(|(_, ask)| ask.id != offer.id));
+    }
+}
+
+#[test]
 fn problems_name_the_row_and_column() {
     let read = posts("google-form-requests.csv", PostKind::Ask, None);
     let first: &RowProblem = &read.problems[0];
