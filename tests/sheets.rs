@@ -536,3 +536,26 @@ fn problems_name_the_row_and_column() {
         "row 4 (telephone): BadContact(Phone(ExtraText))"
     );
 }
+
+#[test]
+fn a_need_the_group_has_no_category_for_is_other_or_listed_when_there_is_no_other() {
+    let sheet = "Timestamp,What do you need?,Phone\n\
+                 11/20/2026 9:14:03,Food,+1 555 010 0161\n\
+                 11/20/2026 9:15:03,A unicorn,+1 555 010 0162\n";
+    let with_other = GroupConfig::default();
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&with_other)).unwrap();
+    assert_eq!(by_row(&read, 3).category.value, "other");
+    let only_food =
+        GroupConfig::from_json(r#"{"name":"Riverside","categories":["food","rides"]}"#).unwrap();
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&only_food)).unwrap();
+    assert_eq!(by_row(&read, 2).category.value, "food");
+    assert_eq!(
+        problems(&read),
+        [(
+            3,
+            RowError::UnknownCategory {
+                value: "A unicorn".into()
+            }
+        )]
+    );
+}
