@@ -559,3 +559,17 @@ fn a_need_the_group_has_no_category_for_is_other_or_listed_when_there_is_no_othe
         )]
     );
 }
+
+#[test]
+fn a_need_too_long_for_a_title_is_kept_whole_in_the_details() {
+    let need = "Groceries for the week for a family of five, with rice, beans, milk, fruit, \
+                bread and nappies in size four, and cat food if anyone has some to spare";
+    let sheet =
+        format!("Timestamp,Necesito,Phone\n11/20/2026 9:14:03,\"{need}\",+1 555 010 0161\n");
+    let config = GroupConfig::default();
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let post = by_row(&read, 2);
+    assert!(post.title.value.chars().count() < need.chars().count());
+    assert!(need.starts_with(post.title.value.trim_end_matches('…')));
+    assert_eq!(post.details.value, format!("Necesito: {need}"));
+}
