@@ -573,3 +573,33 @@ fn a_need_too_long_for_a_title_is_kept_whole_in_the_details() {
     assert!(need.starts_with(post.title.value.trim_end_matches('…')));
     assert_eq!(post.details.value, format!("Necesito: {need}"));
 }
+
+/// One request form, four rows, each with one answer the reader must not get wrong.
+#[test]
+fn a_forms_answers_land_where_they_belong_and_a_name_is_shown_only_when_asked() {
+    let sheet = "Timestamp,Title,Necesito,What do you need? Check all that apply,Is your need:,\
+                 Name,Does your request need to remain anonymous?,Phone\n\
+                 11/20/2026 9:14:03,Groceries,rice and beans,Food,Urgent,Rosa,No,+1 555 010 0161\n\
+                 11/20/2026 9:15:03,Ride,to the clinic,Rides,Purple,Tom,,+1 555 010 0162\n\
+                 11/20/2026 9:16:03,Nappies,size four,Supplies,,,No,+1 555 010 0163\n";
+    let config = GroupConfig::from_json(r#"{"name":"Riverside Mutual Aid"}"#).unwrap();
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    // The need is said in the details; the one category it names is the post's, not said.
+    let rosa = by_row(&read, 2);
+    assert_eq!(rosa.details.value, "Necesito: rice and beans");
+    assert_eq!(rosa.category.value, "food");
+    assert_eq!(rosa.author, "Rosa");
+    // An urgency nobody knows is listed, an empty one is not; and a name is shown only when
+    // the person said "No" to staying anonymous: unanswered, the post is the group's.
+    assert_eq!(
+        problems(&read),
+        [(
+            3,
+            RowError::UnknownUrgency {
+                value: "Purple".into()
+            }
+        )]
+    );
+    assert_eq!(by_row(&read, 3).author, "Riverside Mutual Aid");
+    assert_eq!(by_row(&read, 4).author, "Riverside Mutual Aid");
+}
