@@ -603,3 +603,48 @@ fn a_forms_answers_land_where_they_belong_and_a_name_is_shown_only_when_asked() 
     assert_eq!(by_row(&read, 3).author, "Riverside Mutual Aid");
     assert_eq!(by_row(&read, 4).author, "Riverside Mutual Aid");
 }
+
+/// A value the board cannot take is named by the column it came from, so the group knows which
+/// cell to fix.
+#[test]
+fn a_value_the_board_refuses_is_named_by_its_column() {
+    let long_title = "Rice ".repeat(30);
+    let long_details = "Beans ".repeat(500);
+    let sheet = format!(
+        "Timestamp,Title,Details,Quantity,Languages,Phone\n\
+         11/20/2026 9:14:03,{long_title},,,,+1 555 010 0161\n\
+         11/20/2026 9:15:03,Beans,{long_details},,,+1 555 010 0162\n\
+         11/20/2026 9:16:03,Milk,,0,,+1 555 010 0163\n\
+         11/20/2026 9:17:03,Bread,,,\"English, Spanish, French, Arabic, Somali, Amharic, \
+         Quechua, Tagalog, Chinese\",+1 555 010 0164\n\
+         11/20/2026 9:18:03,Soap,,,,+1 555 010 0165\n"
+    );
+    let config = GroupConfig::from_json(r#"{"name":"Riverside","areas":["north"]}"#).unwrap();
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let columns: Vec<(usize, String)> = read
+        .problems
+        .iter()
+        .map(|problem| {
+            (
+                problem.row,
+                problem
+                    .cell
+                    .as_ref()
+                    .map(|cell| cell.header.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            (2, "Title".to_string()),
+            (3, "Details".to_string()),
+            (4, "Quantity".to_string()),
+            (5, "Languages".to_string()),
+        ]
+    );
+    // A row with no area is let through: a form need not ask for one.
+    assert_eq!(read.records.len(), 1);
+    assert_eq!(by_row(&read, 6).title.value, "Soap");
+}

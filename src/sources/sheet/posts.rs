@@ -440,7 +440,6 @@ impl RowReader<'_> {
             if let Some(error) = error {
                 let field = match error.field {
                     Field::Title => title_from.unwrap_or(P::Details),
-                    Field::Details => P::Details,
                     Field::Category => P::Category,
                     Field::Area => P::Area,
                     Field::Author if anonymous || get(P::Handle).is_empty() => P::Name,
