@@ -648,3 +648,49 @@ fn a_value_the_board_refuses_is_named_by_its_column() {
     assert_eq!(read.records.len(), 1);
     assert_eq!(by_row(&read, 6).title.value, "Soap");
 }
+
+/// Where a form keeps a way to reach the person, and which way they asked for.
+#[test]
+fn a_contact_comes_from_the_cell_that_holds_one_by_the_way_asked_for() {
+    let config = GroupConfig::default();
+    let read = |sheet: &str| read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let reach = |read: &SheetRead<Post>, row| {
+        let contact = by_row(read, row).contact.value.clone().unwrap();
+        (contact.method, contact.value)
+    };
+    // One "Contact" column, a number in one row and an address in the other.
+    let either = read(
+        "Timestamp,Title,Contact\n\
+         11/20/2026 9:14:03,Rice,+1 555 010 0161\n\
+         11/20/2026 9:15:03,Beans,rosa@example.org\n",
+    );
+    assert_eq!(
+        reach(&either, 2),
+        (ContactMethod::Call, "+15550100161".into())
+    );
+    assert_eq!(
+        reach(&either, 3),
+        (ContactMethod::Email, "rosa@example.org".into())
+    );
+    // A phone column wins over a contact column's words.
+    let both = read(
+        "Timestamp,Title,Phone,Contact\n\
+         11/20/2026 9:14:03,Rice,+1 555 010 0161,ask at the corner shop\n",
+    );
+    assert_eq!(
+        reach(&both, 2),
+        (ContactMethod::Call, "+15550100161".into())
+    );
+    // Asked for email but gave only a number: the number, by a call. And a household's size
+    // written in words around its number.
+    let asked = read(
+        "Timestamp,Title,Quantity,Phone,Contact method\n\
+         11/20/2026 9:14:03,Rice,about 3 people,+1 555 010 0161,Email\n",
+    );
+    assert_eq!(
+        reach(&asked, 2),
+        (ContactMethod::Call, "+15550100161".into())
+    );
+    assert_eq!(by_row(&asked, 2).quantity.value, Some(3));
+    assert_eq!(problems(&asked), []);
+}
