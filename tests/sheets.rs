@@ -694,3 +694,28 @@ fn a_contact_comes_from_the_cell_that_holds_one_by_the_way_asked_for() {
     assert_eq!(by_row(&asked, 2).quantity.value, Some(3));
     assert_eq!(problems(&asked), []);
 }
+
+#[test]
+fn a_directory_row_the_board_refuses_is_named_by_its_column() {
+    let config = config();
+    let read = read_resources(
+        &fixture("resource-directory.csv"),
+        SheetOptions::new(&config),
+    )
+    .unwrap();
+    let columns: Vec<(usize, String)> = read
+        .problems
+        .iter()
+        .filter_map(|problem| Some((problem.row, problem.cell.as_ref()?.header.clone())))
+        .collect();
+    assert!(columns.contains(&(7, "Phone".to_string())), "{columns:?}");
+    assert!(columns.contains(&(8, "Notes".to_string())), "{columns:?}");
+    let long_name = "Fridge ".repeat(40);
+    let sheet = format!("Name,Type\n{long_name},Community fridge\n");
+    let read = read_resources(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let cell = read
+        .problems
+        .first()
+        .and_then(|problem| problem.cell.clone());
+    assert_eq!(cell.map(|cell| cell.header), Some("Name".to_string()));
+}
