@@ -710,6 +710,48 @@ fn a_directory_row_the_board_refuses_is_named_by_its_column() {
         .collect();
     assert!(columns.contains(&(7, "Phone".to_string())), "{columns:?}");
     assert!(columns.contains(&(8, "Notes".to_string())), "{columns:?}");
+    // One value too long for the board in each column that can hold one.
+    let long = "open late ".repeat(300);
+    let rows: Vec<String> = (0..6)
+        .map(|column| {
+            let mut cells = vec!["Elm fridge".to_string(), "Community fridge".into()];
+            cells.extend((0..6).map(|n| {
+                if n == column {
+                    long.clone()
+                } else {
+                    String::new()
+                }
+            }));
+            cells.join(",")
+        })
+        .collect();
+    let sheet = format!(
+        "Name,Type,Hours,Accepts,Needs,Who it serves,Languages,Neighborhood\n{}\n",
+        rows.join("\n")
+    );
+    let read = read_resources(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let headers: Vec<String> = read
+        .problems
+        .iter()
+        .map(|problem| {
+            problem
+                .cell
+                .as_ref()
+                .map(|cell| cell.header.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Hours",
+            "Accepts",
+            "Needs",
+            "Who it serves",
+            "Languages",
+            "Neighborhood"
+        ]
+    );
     let long_name = "Fridge ".repeat(40);
     let sheet = format!("Name,Type\n{long_name},Community fridge\n");
     let read = read_resources(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
