@@ -5,7 +5,7 @@
 use circle::model::trust::gate::Gate;
 use circle::model::{
     Audience, Board, CloseReason, ContactMethod, Day, Field, GroupConfig, PhoneError, Post,
-    PostKind, Problem, ResourceKind, Signer, Status, Urgency, ValidationError, Visibility,
+    PostKind, Problem, ResourceKind, Signer, Status, Stock, Urgency, ValidationError, Visibility,
 };
 use circle::sources::sheet::{
     expire_asks, read_posts, read_resources, ColumnUse, RowError, RowProblem, SheetError,
@@ -760,4 +760,13 @@ fn a_directory_row_the_board_refuses_is_named_by_its_column() {
         .first()
         .and_then(|problem| problem.cell.clone());
     assert_eq!(cell.map(|cell| cell.header), Some("Name".to_string()));
+}
+
+#[test]
+fn a_directory_row_with_only_a_stock_level_keeps_it() {
+    let config = config();
+    let sheet = "Name,Type,Stock\nElm fridge,Community fridge,Low\n";
+    let read = read_resources(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let report = by_row(&read, 2).latest_report().cloned();
+    assert_eq!(report.and_then(|report| report.stock), Some(Stock::Low));
 }
