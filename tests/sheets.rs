@@ -770,3 +770,25 @@ fn a_directory_row_with_only_a_stock_level_keeps_it() {
     let report = by_row(&read, 2).latest_report().cloned();
     assert_eq!(report.and_then(|report| report.stock), Some(Stock::Low));
 }
+
+/// A group with no name gives its anonymous posts no author: the row is listed under the
+/// column of the name it kept out.
+#[test]
+fn an_anonymous_row_of_a_group_with_no_name_is_listed_under_the_name_column() {
+    let config = GroupConfig::from_json(r#"{"name":""}"#).unwrap();
+    let sheet = "Timestamp,Title,Name,Handle,Does your request need to remain anonymous?,Phone\n\
+                 11/20/2026 9:14:03,Rice,Rosa,rosa_h,Yes,+1 555 010 0161\n";
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let problem = read.problems.first();
+    assert_eq!(
+        problem.map(|problem| &problem.error),
+        Some(&RowError::Invalid(ValidationError {
+            field: Field::Author,
+            problem: Problem::Missing
+        }))
+    );
+    let header = problem
+        .and_then(|problem| problem.cell.as_ref())
+        .map(|cell| cell.header.as_str());
+    assert_eq!(header, Some("Name"));
+}
