@@ -792,3 +792,26 @@ fn an_anonymous_row_of_a_group_with_no_name_is_listed_under_the_name_column() {
         .map(|cell| cell.header.as_str());
     assert_eq!(header, Some("Name"));
 }
+
+/// A group that lists no areas takes the area a row types, up to the board's limit; past it,
+/// the row is listed under that column.
+#[test]
+fn an_area_typed_too_long_is_named_by_its_column() {
+    let config = GroupConfig::default();
+    let long = "Riverside ".repeat(50);
+    let sheet =
+        format!("Timestamp,Title,Barrio,Phone\n11/20/2026 9:14:03,Rice,{long},+1 555 010 0161\n");
+    let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
+    let problem = read.problems.first();
+    assert_eq!(
+        problem.map(|problem| &problem.error),
+        Some(&RowError::Invalid(ValidationError {
+            field: Field::Area,
+            problem: Problem::TooLong { max: 60 }
+        }))
+    );
+    let header = problem
+        .and_then(|problem| problem.cell.as_ref())
+        .map(|cell| cell.header.as_str());
+    assert_eq!(header, Some("Barrio"));
+}
