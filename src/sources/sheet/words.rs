@@ -199,7 +199,9 @@ mod tests {
     #[test]
     fn phrases_match_whole_words_only() {
         assert!(has_phrase("pet food", "food"));
+        assert!(has_phrase("food bank nearby", "food"));
         assert!(!has_phrase("seafood", "food"));
+        assert!(!has_phrase("foods", "food"));
         assert!(has_phrase("not urgent", "urgent"));
         let urgent = Phrases::from_table(&[(1, &["urgent"][..]), (2, &["not urgent"])]);
         assert_eq!(urgent.best("not urgent"), Some(2));
@@ -212,6 +214,7 @@ mod tests {
             Some(1),
             "a tie goes to the earlier entry"
         );
+        assert_eq!(food.best("pet or dog"), Some(1), "wherever it stands");
         assert_eq!(food.best(""), None);
     }
 
