@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn yes_and_no_in_either_language() {
-        for yes in ["Yes", "sí", "SI", "x", "✓", "Yes, please"] {
+        for yes in ["Yes", "sí", "SI", "x", "✓", "✔", "Yes, please"] {
             assert_eq!(yes_no(yes), Some(true), "{yes}");
         }
         for no in ["No", "no, it's fine", "FALSE"] {
@@ -241,6 +241,10 @@ mod tests {
         assert_eq!(shorten("short", 10), "short");
         assert_eq!(shorten("Food, pet care, clothing", 16), "Food, pet care…");
         assert!(shorten(&"x".repeat(300), 120).chars().count() <= 120);
+        // A word cut through is dropped when a space stands past half the room; when the only
+        // space is at half or before, the cut stays mid-word rather than lose half the title.
+        assert_eq!(shorten("Groceries for the week", 12), "Groceries…");
+        assert_eq!(shorten("Coffee grinder needed", 12), "Coffee grin…");
     }
 
     #[test]
