@@ -5,7 +5,8 @@
 use circle::model::trust::gate::Gate;
 use circle::model::{
     Audience, Board, CloseReason, ContactMethod, Day, Field, GroupConfig, PhoneError, Post,
-    PostKind, Problem, ResourceKind, Signer, Status, Stock, Urgency, ValidationError, Visibility,
+    PostKind, Problem, Resource, ResourceKind, Signer, Status, Stock, Urgency, ValidationError,
+    Visibility,
 };
 use circle::sources::sheet::{
     expire_asks, read_posts, read_resources, ColumnUse, RowError, RowProblem, SheetError,
@@ -34,6 +35,22 @@ fn posts(name: &str, kind: PostKind, signer: Option<&Signer>) -> SheetRead<Post>
         ..SheetOptions::new(&config)
     };
     read_posts(&fixture(name), options).unwrap()
+}
+
+/// The resource directory fixture, read with the group's config.
+fn directory() -> SheetRead<Resource> {
+    read_resources(
+        &fixture("resource-directory.csv"),
+        SheetOptions::new(&config()),
+    )
+    .unwrap()
+}
+
+/// The first problem of a read, and the header of the column it names.
+fn first_problem<T>(read: &SheetRead<T>) -> Option<(RowError, Option<String>)> {
+    let problem = read.problems.first()?;
+    let header = problem.cell.as_ref().map(|cell| cell.header.clone());
+    Some((problem.error.clone(), header))
 }
 
 /// Each row's number and why it was left out or used without a value.
@@ -229,12 +246,7 @@ fn an_airtable_grid_gives_asks_and_offers_by_their_type() {
 
 #[test]
 fn a_resource_directory_keeps_its_long_notes_and_lists_bad_rows() {
-    let config = config();
-    let read = read_resources(
-        &fixture("resource-directory.csv"),
-        SheetOptions::new(&config),
-    )
-    .unwrap();
+    let read = directory();
     let rows: Vec<usize> = read.records.iter().map(|(row, _)| *row).collect();
     assert_eq!(rows, [2, 3, 4, 7]);
     assert_eq!(
@@ -698,11 +710,7 @@ fn a_contact_comes_from_the_cell_that_holds_one_by_the_way_asked_for() {
 #[test]
 fn a_directory_row_the_board_refuses_is_named_by_its_column() {
     let config = config();
-    let read = read_resources(
-        &fixture("resource-directory.csv"),
-        SheetOptions::new(&config),
-    )
-    .unwrap();
+    let read = directory();
     let columns: Vec<(usize, String)> = read
         .problems
         .iter()
@@ -779,18 +787,11 @@ fn an_anonymous_row_of_a_group_with_no_name_is_listed_under_the_name_column() {
     let sheet = "Timestamp,Title,Name,Handle,Does your request need to remain anonymous?,Phone\n\
                  11/20/2026 9:14:03,Rice,Rosa,rosa_h,Yes,+1 555 010 0161\n";
     let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
-    let problem = read.problems.first();
-    assert_eq!(
-        problem.map(|problem| &problem.error),
-        Some(&RowError::Invalid(ValidationError {
-            field: Field::Author,
-            problem: Problem::Missing
-        }))
-    );
-    let header = problem
-        .and_then(|problem| problem.cell.as_ref())
-        .map(|cell| cell.header.as_str());
-    assert_eq!(header, Some("Name"));
+    let invalid = RowError::Invalid(ValidationError {
+        field: Field::Author,
+        problem: Problem::Missing,
+    });
+    assert_eq!(first_problem(&read), Some((invalid, Some("Name".into()))));
 }
 
 /// A group that lists no areas takes the area a row types, up to the board's limit; past it,
@@ -802,16 +803,9 @@ fn an_area_typed_too_long_is_named_by_its_column() {
     let sheet =
         format!("Timestamp,Title,Barrio,Phone\n11/20/2026 9:14:03,Rice,{long},+1 555 010 0161\n");
     let read = read_posts(sheet.as_bytes(), SheetOptions::new(&config)).unwrap();
-    let problem = read.problems.first();
-    assert_eq!(
-        problem.map(|problem| &problem.error),
-        Some(&RowError::Invalid(ValidationError {
-            field: Field::Area,
-            problem: Problem::TooLong { max: 60 }
-        }))
-    );
-    let header = problem
-        .and_then(|problem| problem.cell.as_ref())
-        .map(|cell| cell.header.as_str());
-    assert_eq!(header, Some("Barrio"));
+    let invalid = RowError::Invalid(ValidationError {
+        field: Field::Area,
+        problem: Problem::TooLong { max: 60 },
+    });
+    assert_eq!(first_problem(&read), Some((invalid, Some("Barrio".into()))));
 }
