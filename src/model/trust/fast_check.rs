@@ -111,13 +111,7 @@ mod tests {
             "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
         ];
         hex.iter()
-            .map(|text| {
-                let mut bytes = [0u8; 32];
-                for (n, byte) in bytes.iter_mut().enumerate() {
-                    *byte = u8::from_str_radix(&text[2 * n..2 * n + 2], 16).unwrap_or(0);
-                }
-                bytes
-            })
+            .map(|text| text.parse::<AuthorKey>().expect("a point in hex").0)
             .collect()
     }
 
