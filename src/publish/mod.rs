@@ -206,7 +206,7 @@ pub fn publish(inputs: &Inputs) -> Published {
     // Each board file signed as a whole with the group's key, so phones check one signature
     // instead of one a post (`trust::vouch`); signed as soon as it is written, so the hashing
     // of one file overlaps the writing of the others.
-    let vouch = |text: &str| {
+    let sign_whole = |text: &str| {
         inputs
             .signer
             .as_ref()
@@ -229,13 +229,13 @@ pub fn publish(inputs: &Inputs) -> Published {
     let (snapshot, members, (posts, (resources, index, html))) = std::thread::scope(|scope| {
         let snapshot = scope.spawn(|| {
             let text = Snapshot::encode(&public);
-            let sig = vouch(&text);
+            let sig = sign_whole(&text);
             (text, sig)
         });
         let members = scope.spawn(|| {
             members.map(|(group, key)| {
                 let text = encrypted_board::seal(&Snapshot::encode(&group), key);
-                let sig = vouch(&text);
+                let sig = sign_whole(&text);
                 (text, sig)
             })
         });
