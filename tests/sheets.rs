@@ -441,18 +441,23 @@ fn with_the_sheet_key_posts_are_signed_and_a_newer_status_in_the_sheet_reaches_e
         .all(|(_, post)| !post.is_signed() && !board.posts.contains_key(&post.id)));
 }
 
-#[test]
-fn open_asks_from_a_sheet_expire_after_the_groups_days() {
-    let key = Signer::from_seed([7; 32]);
-    let config = config();
-    let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
-    let now = at(2026, 12, 21, (0, 0, 0));
+/// The request form read with `key`, its open asks expired as of `now`, and how many expired.
+fn requests_expired_at(now: u64, key: &Signer) -> (SheetRead<Post>, usize) {
+    let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(key));
     let expired = expire_asks(
         read.records.iter_mut().map(|(_, post)| post),
         now,
-        &config,
-        Some(&key),
+        &config(),
+        Some(key),
     );
+    (read, expired)
+}
+
+#[test]
+fn open_asks_from_a_sheet_expire_after_the_groups_days() {
+    let key = Signer::from_seed([7; 32]);
+    let now = at(2026, 12, 21, (0, 0, 0));
+    let (read, expired) = requests_expired_at(now, &key);
     // Open on 20 November (rows 2 and 3) and more than 30 days old; Amira's is matched and
     // Jules's fulfilled, and Ana's (26 November) is not old enough.
     assert_eq!(expired, 2);
@@ -460,19 +465,12 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
     assert_eq!(rosa.current_status(), Status::Closed(CloseReason::Expired));
     assert!(rosa.verifies());
     assert_eq!(by_row(&read, 11).current_status(), Status::Open);
-    let mut again = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
-    expire_asks(
-        again.records.iter_mut().map(|(_, post)| post),
-        now + 1000,
-        &config,
-        Some(&key),
-    );
+    let (again, _) = requests_expired_at(now + 1000, &key);
     assert_eq!(
         read.records, again.records,
         "dated when it expired, not when read"
     );
     // Long after, a matched or fulfilled ask stays as it is: only open asks expire.
-    let mut later = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
     let statuses = |read: &SheetRead<Post>| {
         read.records
             .iter()
@@ -480,13 +478,12 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
             .filter(|status| !matches!(status, Status::Open | Status::Closed(CloseReason::Expired)))
             .collect::<Vec<_>>()
     };
-    let before = statuses(&later);
-    expire_asks(
-        later.records.iter_mut().map(|(_, post)| post),
-        at(2027, 3, 1, (0, 0, 0)),
-        &config,
+    let before = statuses(&posts(
+        "google-form-requests.csv",
+        PostKind::Ask,
         Some(&key),
-    );
+    ));
+    let (later, _) = requests_expired_at(at(2027, 3, 1, (0, 0, 0)), &key);
     assert_eq!(before, [Status::Matched, Status::Fulfilled]);
     assert_eq!(statuses(&later), before);
 }
@@ -494,18 +491,8 @@ fn open_asks_from_a_sheet_expire_after_the_groups_days() {
 #[test]
 fn an_ask_expires_on_the_moment_its_days_are_up_and_is_dated_then() {
     let key = Signer::from_seed([7; 32]);
-    let config = config();
-    let days = u64::from(config.ask_expiry_days) * 86_400_000;
-    let rosa = |now: u64| {
-        let mut read = posts("google-form-requests.csv", PostKind::Ask, Some(&key));
-        expire_asks(
-            read.records.iter_mut().map(|(_, post)| post),
-            now,
-            &config,
-            Some(&key),
-        );
-        by_row(&read, 2).clone()
-    };
+    let days = u64::from(config().ask_expiry_days) * 86_400_000;
+    let rosa = |now: u64| by_row(&requests_expired_at(now, &key).0, 2).clone();
     let opened = rosa(0).status_since().ms;
     assert_eq!(rosa(opened + days - 1).current_status(), Status::Open);
     let expired = rosa(opened + days);
