@@ -60,7 +60,24 @@ if (!handOver && "serviceWorker" in navigator) {
 // instead of a page that waits forever.
 if (!handOver) await start();
 
+/** Resolves once the page has painted what it holds (the first view, or the loading note).
+ * A hidden tab paints nothing, so it waits a moment at most. */
+function painted() {
+  return new Promise((resolve) => {
+    setTimeout(resolve, 500);
+    if (typeof PerformanceObserver !== "function" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    new PerformanceObserver((entries, observer) => {
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "paint", buffered: true });
+  });
+}
+
 async function start() {
+  // The first view paints before the app's download starts: on a slow phone the two would
+  // compete for the same moments, and the board a person can already read would wait on
+  // bytes it does not need yet. Waiting costs a frame.
+  await painted();
   try {
     const { default: init } = await import(tag.dataset.js);
     await init({ module_or_path: tag.dataset.wasm });

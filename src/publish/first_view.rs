@@ -30,7 +30,29 @@ pub const FILE: &str = "index.html";
 pub fn page(template: &str, view: &View, lang: Lang) -> Option<String> {
     let page = fill_slot(template, "header", &header(view, lang))?;
     let page = fill_slot(&page, "board", &board(view, lang))?;
-    Some(set_lang(&page, lang))
+    Some(set_lang(&without_wasm_preload(&page), lang))
+}
+
+/// The page without the `<link rel="preload">` Trunk writes for the app's WebAssembly. With a
+/// first view to paint, the app's download waits for that paint (`boot.js` starts it then):
+/// on a slow network a preload would share the first moments with the page's own styles, and
+/// the board a person can already read would wait on bytes it does not need yet.
+fn without_wasm_preload(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[start..].find('>').map(|end| end + 1) else {
+            break;
+        };
+        let tag = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        if !tag.contains("type=\"application/wasm\"") {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces what is between `<!-- circle:NAME -->` and `<!-- /circle:NAME -->`.
@@ -191,7 +213,10 @@ mod tests {
     use crate::model::{Stamp, Urgency};
 
     /// The slots as `index.html` has them, around the loading page's own content.
-    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\"><body>\
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\"><head>\
+        <link rel=\"modulepreload\" href=\"/circle-1.js\">\
+        <link rel=\"preload\" href=\"/circle-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\
+        <link rel=\"preload\" href=\"/font.woff2\" as=\"font\"></head><body>\
         <div id=\"circle-loading\" class=\"loading\"><header class=\"site-header\">\
         <!-- circle:header --><span class=\"brand\">Circle</span><!-- /circle:header --></header>\
         <main>\n<!-- circle:board --><!-- /circle:board -->\n<p class=\"loading-note\">Loading…</p>\
@@ -270,6 +295,16 @@ mod tests {
         assert!(!page.contains("<form") && !page.contains("<button"));
         // The loading note stays, after the board.
         assert!(page.find("first-board").unwrap() < page.find("loading-note").unwrap());
+    }
+
+    #[test]
+    fn the_apps_webassembly_is_not_preloaded_ahead_of_the_first_view() {
+        let page = written(&board_with_posts(3), &config("{}"), Lang::En);
+        assert!(!page.contains("_bg.wasm"));
+        // Only that preload goes: the app's small script and any other preload stay.
+        assert!(page.contains("<link rel=\"modulepreload\" href=\"/circle-1.js\">"));
+        assert!(page.contains("<link rel=\"preload\" href=\"/font.woff2\" as=\"font\"></head>"));
+        assert!(page.contains("<article class=\"post-card\">"));
     }
 
     #[test]

@@ -120,6 +120,23 @@ test.describe("the board's first view", () => {
     });
   }
 
+  test("the app's download begins only once the first view is on screen", async ({ browser }) => {
+    publishGroup(["en", "es"]);
+    const context = await browser.newContext({ ...PHONE, locale: words.en.locale, timezoneId: "UTC" });
+    const page = await context.newPage();
+    const board = new BoardScreen(page, "en");
+    await page.goto(appUrl);
+    await expect(board.search).toBeEditable();
+    const { painted, asked } = await page.evaluate(() => ({
+      painted: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      asked: performance.getEntriesByType("resource").find((entry) => /\/circle-[^/]*_bg\.wasm$/.test(entry.name))?.startTime,
+    }));
+    expect(painted, "the first view was painted").toBeGreaterThan(0);
+    // A phone on a slow network reads the board while the app downloads, not after.
+    expect(asked, "the app's wasm was asked for after the first paint").toBeGreaterThanOrEqual(painted);
+    await context.close();
+  });
+
   test("a post tapped before the app arrived opens when it does", async ({ browser }) => {
     const w = words.en;
     publishGroup(["en", "es"]);
