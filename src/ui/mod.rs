@@ -29,7 +29,12 @@ mod write_back;
 /// Starts the board page in the page's `<body>`, in place of index.html's loading note or
 /// the board's first view (`first_view`).
 pub fn mount() {
-    leptos::mount::mount_to(first_view::container(), app::App).forget();
+    // In a task of its own, after the one that compiled and started the WebAssembly: on a slow
+    // phone the two together would hold the page for longer than either.
+    leptos::prelude::set_timeout(
+        || leptos::mount::mount_to(first_view::container(), app::App).forget(),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Starts the reader worker (`src/bin/reader.rs`), which answers the board page's jobs.

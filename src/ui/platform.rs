@@ -136,6 +136,16 @@ pub async fn sha512(bytes: &[u8]) -> Option<[u8; 64]> {
     Some(out)
 }
 
+/// Resolves in a later task, so that the browser may draw and answer a tap in between: long
+/// work split this way never holds a slow phone's page for the whole of it.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Runs `work` just after the browser next draws the page: a timer set from an animation frame
 /// fires once that frame is on screen. A hidden page draws no frames, so there it runs soon.
 pub fn after_paint(work: impl FnOnce() + 'static) {

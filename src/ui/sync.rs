@@ -150,11 +150,15 @@ impl AppState {
         let board = snapshot_file::import(&bytes)
             .map_err(|error| SyncError::Unreadable(SourceError::Snapshot(error)))?;
         platform::mark("circle-sync-read");
+        // Reading a big board, checking it and merging it are each long: between them the page
+        // may draw and answer a tap.
+        platform::next_task().await;
         let admitted = if vouched {
             self.admit_vouched(board)
         } else {
             self.admit(board).await
         };
+        platform::next_task().await;
         let merged = self.merge_synced(&admitted.board);
         platform::mark("circle-sync-merged");
         Ok(Synced {
