@@ -29,36 +29,12 @@ if (site === undefined && rest !== "" && rest !== "index.html") {
   document.querySelector("#circle-loading .first-board")?.remove();
 }
 
-// The service worker keeps the app working offline. When a new release has been downloaded it
-// waits; the app shows a translated "new version" notice (it listens for `circle-update-ready`)
-// and, when the person agrees, dispatches `circle-apply-update`, and the page reloads once.
-if (!handOver && "serviceWorker" in navigator) {
-  navigator.serviceWorker.register(`${site ?? ""}sw.js`).then((registration) => {
-    // Some browsers (and test runs) block service workers and resolve without a registration.
-    if (!registration) return;
-    const announce = () => {
-      if (registration.waiting && navigator.serviceWorker.controller) {
-        document.documentElement.dataset.updateReady = "true";
-        dispatchEvent(new CustomEvent("circle-update-ready"));
-      }
-    };
-    announce();
-    registration.addEventListener("updatefound", () => {
-      registration.installing?.addEventListener("statechange", announce);
-    });
-    addEventListener("circle-apply-update", () => registration.waiting?.postMessage("circle-activate-update"));
-  }, () => {});
-  let reloading = false;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading || !document.documentElement.dataset.updateReady) return;
-    reloading = true;
-    location.reload();
-  });
-}
-
 // A dropped connection or a browser without WebAssembly leaves the loading note saying so,
 // instead of a page that waits forever.
-if (!handOver) await start();
+if (!handOver) {
+  await start();
+  keepOffline();
+}
 
 /** Resolves once the page has painted what it holds (the first view, or the loading note).
  * A hidden tab paints nothing, so it waits a moment at most. */
@@ -85,4 +61,34 @@ async function start() {
     document.getElementById("circle-loading")?.classList.add("failed");
     console.error("Circle could not start:", error);
   }
+}
+
+// The service worker keeps the app working offline. It registers once the app has started:
+// its first copy of the app then comes from the HTTP cache, not a second download beside the
+// page's own. When a new release has been downloaded it waits; the app shows a translated
+// "new version" notice (it listens for `circle-update-ready`) and, when the person agrees,
+// dispatches `circle-apply-update`, and the page reloads once.
+function keepOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(`${site ?? ""}sw.js`).then((registration) => {
+    // Some browsers (and test runs) block service workers and resolve without a registration.
+    if (!registration) return;
+    const announce = () => {
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        document.documentElement.dataset.updateReady = "true";
+        dispatchEvent(new CustomEvent("circle-update-ready"));
+      }
+    };
+    announce();
+    registration.addEventListener("updatefound", () => {
+      registration.installing?.addEventListener("statechange", announce);
+    });
+    addEventListener("circle-apply-update", () => registration.waiting?.postMessage("circle-activate-update"));
+  }, () => {});
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading || !document.documentElement.dataset.updateReady) return;
+    reloading = true;
+    location.reload();
+  });
 }

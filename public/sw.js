@@ -19,15 +19,46 @@ const LEGACY_DATA = "circle-data";
 const DATA_FILES = /\.(json|csv)$/;
 const SAVED_AT = "x-circle-saved-at";
 
+// The group's workspace is a coordinator's page: a neighbour's phone never downloads it. A
+// phone keeps it from the moment it opens it, and every release after that.
+const WORKSPACE = "group/";
+// Trunk names each built file after its contents: a name the HTTP cache holds is this file.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
   // No skipWaiting here: the page offers a reload, so one page never mixes two releases.
-  // Every file is fetched past the browser's HTTP cache ("reload"): a host may let the browser
-  // keep index.html for minutes, and a kept copy names the last release's hashed files, which
-  // the new release deleted. A shell made of that copy would leave the phone on a page whose
-  // files are gone as soon as it is offline.
-  const fresh = SHELL.map((url) => new Request(url, { cache: "reload" }));
-  event.waitUntil(Promise.all([caches.open(SHELL_CACHE).then((cache) => cache.addAll(fresh)), keepGroupSettings()]));
+  event.waitUntil(Promise.all([keepShell(), keepGroupSettings()]));
 });
+
+async function keepShell() {
+  const workspace = await opensWorkspace();
+  const files = SHELL.filter((url) => workspace || !url.startsWith(WORKSPACE));
+  // A file named by its contents comes from the HTTP cache when the page has just fetched it,
+  // so a first visit downloads the app once, not twice. Every other file is asked for again
+  // ("no-cache"): a host may let the browser keep index.html for minutes, and a kept copy
+  // names the last release's hashed files, which the new release deleted. A shell made of
+  // that copy would leave the phone on a page whose files are gone as soon as it is offline.
+  const requests = files.map((url) => new Request(url, { cache: HASHED.test(url) ? "default" : "no-cache" }));
+  await (await caches.open(SHELL_CACHE)).addAll(requests);
+}
+
+/** Whether this phone uses the workspace: it opened it before, or a tab of it is open now
+ * (a coordinator whose first visit is the workspace). */
+async function opensWorkspace() {
+  if (await (await caches.open(DATA_CACHE)).match(WORKSPACE_OPENED)) return true;
+  const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = tabs.some((tab) => new URL(tab.url).pathname.startsWith(`${SCOPE}${WORKSPACE}`));
+  if (open) await workspaceOpened();
+  return open;
+}
+
+/** Marks the workspace as opened on this phone. Kept with the data, which no release deletes. */
+const WORKSPACE_OPENED = new URL(`${WORKSPACE}.opened`, self.registration.scope).href;
+
+async function workspaceOpened() {
+  const data = await caches.open(DATA_CACHE);
+  if (!(await data.match(WORKSPACE_OPENED))) await data.put(WORKSPACE_OPENED, new Response(""));
+}
 
 // The first visit's page asked for config.json before this worker existed, so that answer was
 // never kept: without this, the first time offline the app would show no group name, areas by
@@ -83,17 +114,37 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  const workspace = url.pathname.startsWith(`${SCOPE}${WORKSPACE}`);
   if (request.mode === "navigate") {
     // Every route of a page is that page; its router reads the path. The group's workspace is
     // the second page, under group/.
-    const page = url.pathname.startsWith(`${SCOPE}group/`) ? "group/index.html" : "index.html";
-    event.respondWith(caches.match(page, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(request)));
+    const page = workspace ? `${WORKSPACE}index.html` : "index.html";
+    if (workspace) event.waitUntil(workspaceOpened());
+    event.respondWith(fromShell(page, request, workspace));
   } else if (DATA_FILES.test(url.pathname)) {
     event.respondWith(freshOrSaved(request));
   } else {
-    event.respondWith(caches.match(request, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(request)));
+    event.respondWith(fromShell(request, request, workspace));
   }
 });
+
+/** The shell's copy of `file`, or else the network's answer to `request`. The first time a
+ * phone opens the workspace, its files are kept as they arrive, for offline. */
+async function fromShell(file, request, workspace) {
+  const hit = await caches.match(file, { cacheName: SHELL_CACHE });
+  if (hit) return hit;
+  const response = await fetch(request);
+  const url = new URL(typeof file === "string" ? file : file.url, self.registration.scope);
+  if (workspace && response.ok && SHELL.includes(url.pathname.slice(SCOPE.length))) {
+    if (request.mode === "navigate") {
+      // A deep link's answer may be the host's 404 page: keep the workspace's own page.
+      await (await caches.open(SHELL_CACHE)).add(new Request(file, { cache: "no-cache" })).catch(() => {});
+    } else {
+      await (await caches.open(SHELL_CACHE)).put(file, response.clone());
+    }
+  }
+  return response;
+}
 
 async function freshOrSaved(request) {
   const cache = await caches.open(DATA_CACHE);

@@ -5,6 +5,7 @@ const { test, expect, expectNoAxeViolations, watchProblems } = require("../suppo
 const { PHONE } = require("../support/browser");
 const { serveCopies, publishRelease } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
+const { WorkspaceScreen } = require("../pages/workspace");
 const { AREAS } = require("../pages/share");
 const { words, LANGS } = require("../pages/words");
 const GROUP_NAME = require("../../../public/config.json").name;
@@ -35,20 +36,47 @@ async function waitForOfflineReady(page) {
   await page.waitForLoadState("networkidle");
 }
 
+/** The paths the service worker keeps in this release's shell, for offline. */
+async function shellFiles(page) {
+  return page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.includes(":shell:"));
+    return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+  });
+}
+
 for (const lang of LANGS) {
   test.describe(`offline (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
-    test("the group's workspace opens offline too, at a deep link, on the same board", async ({ page, context }) => {
+    test("a neighbour's phone keeps the board for offline, and never downloads the workspace", async ({ page, context }) => {
+      const asked = [];
+      context.on("request", (request) => asked.push(request));
+      const board = new BoardScreen(page, lang);
+      await board.open();
+      await waitForOfflineReady(page);
+      // The service worker's own requests are seen here too: it fetched the board's shell.
+      const byWorker = asked.filter((request) => request.serviceWorker()).map((request) => new URL(request.url()).pathname);
+      expect(byWorker.some((path) => /\/circle-[^/]*_bg\.wasm$/.test(path)), "the service worker kept the board's app").toBe(true);
+      const workspace = asked.map((request) => new URL(request.url()).pathname).filter((path) => path.includes("/group/"));
+      expect(workspace, "nothing of the coordinators' workspace").toEqual([]);
+      expect(await shellFiles(page), "the shell kept for offline").not.toContainEqual(expect.stringContaining("/group/"));
+    });
+
+    test("the group's workspace, once opened, opens offline too, at a deep link, on the same board", async ({ page, context }) => {
       const w = words[lang].workspace;
       const board = new BoardScreen(page, lang);
       await board.open();
       await waitForOfflineReady(page);
       const asks = await page.getByRole("list", { name: /^(Posts|Publicaciones)$/ }).getByRole("listitem").count();
       expect(asks).toBeGreaterThan(0);
+      // A coordinator opens the workspace once, online.
+      const workspace = new WorkspaceScreen(page, lang);
+      await workspace.open();
+      await expect(workspace.navLink(w.report)).toBeVisible();
+      await page.waitForLoadState("networkidle");
 
-      // The service worker kept the workspace with the board page: no network, and a screen
-      // never visited before opens at its own address.
+      // The service worker kept the workspace as it arrived: no network, and a screen never
+      // visited before opens at its own address.
       await context.setOffline(true);
       await page.goto("group/report");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.report);
@@ -203,6 +231,44 @@ test("a new release replaces the shell even while the browser's HTTP cache holds
     // The new release's service worker keeps the new page, not the copy the HTTP cache held.
     expect(shell.page).toContain(`content="${next}"`);
     expect(shell.root).toContain(`content="${next}"`);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test("a new release keeps the workspace for offline on a phone that opened it", async ({ browser, baseURL, distDir }) => {
+  const prefix = new URL(baseURL).pathname;
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
+  const context = await browser.newContext({ ...PHONE, locale: "en-US", serviceWorkers: "allow" });
+  try {
+    const page = await context.newPage();
+    const problems = watchProblems(page, site.origin);
+    await page.goto(`${site.origin}${prefix}`);
+    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
+    await waitForOfflineReady(page);
+    await page.goto(`${site.origin}${prefix}group/`);
+    await expect(new WorkspaceScreen(page, "en").navLink(words.en.workspace.report)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    const next = `next-release-${Date.now()}`;
+    publishRelease(site.apps[0].dir, next);
+    const kept = await page.evaluate(
+      async ({ prefix, next }) => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+        const worker = registration.installing;
+        if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
+        const cache = await caches.open(`circle:${prefix}:shell:${next}`);
+        return (await cache.keys()).map((request) => new URL(request.url).pathname);
+      },
+      { prefix, next },
+    );
+    // Every file of the workspace's page, its app among them, is in the new release's shell.
+    expect(kept).toContain(`${prefix}group/index.html`);
+    expect(kept).toContainEqual(expect.stringMatching(/\/group\/workspace-[0-9a-f]+_bg\.wasm$/));
+    expect(kept).toContain(`${prefix}group/boot.js`);
     expect(problems).toEqual([]);
   } finally {
     await context.close();
