@@ -1,8 +1,8 @@
 #!/bin/sh
 # Stamps the service worker of a built site (both entry pages) with the site's file list and a
 # build id, so it precaches exactly this release's files (the workspace's only on a phone that
-# opened it; public/sw.js says how each is fetched) and a new release is noticed. Data files (*.json) are left out: the service worker always
-# asks the network for them first.
+# opened it; public/sw.js says how each is fetched) and a new release is noticed. Data files
+# (*.json) are left out: the service worker always asks the network for them first.
 #   scripts/stamp-worker.sh dist
 set -eu
 cd "$1"
