@@ -22,6 +22,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
     super::first_view::take_over(state);
+    super::format::warm_up(state.lang.get_untracked());
     view! {
         <Router base=state.base()>
             <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>

@@ -79,18 +79,24 @@ thread_local! {
     static FORMATTERS: RefCell<Vec<(Lang, Style, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Builds the formatters the board's first screen writes with (its counts and the cards'
+/// dates), each in a task of its own, before the board has posts to write. The browser's first
+/// `Intl` formatter costs a slow phone tens of milliseconds (it loads the locale's data): here
+/// it does not lengthen the task that draws the board.
+pub fn warm_up(lang: Lang) {
+    for style in [Style::Number, Style::Moment] {
+        leptos::prelude::set_timeout(
+            move || {
+                FORMATTERS.with_borrow_mut(|formatters| index_of(formatters, lang, style));
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+}
+
 fn formatted(lang: Lang, style: Style, value: &JsValue) -> String {
     FORMATTERS.with_borrow_mut(|formatters| {
-        let index = match formatters
-            .iter()
-            .position(|(l, s, _)| *l == lang && *s == style)
-        {
-            Some(index) => index,
-            None => {
-                formatters.push((lang, style, formatter(lang, style)));
-                formatters.len() - 1
-            }
-        };
+        let index = index_of(formatters, lang, style);
         formatters[index]
             .2
             .call1(&JsValue::NULL, value)
@@ -98,6 +104,20 @@ fn formatted(lang: Lang, style: Style, value: &JsValue) -> String {
             .and_then(|text| text.as_string())
             .unwrap_or_default()
     })
+}
+
+/// Where the formatter for `lang` and `style` is, built on first use.
+fn index_of(formatters: &mut Vec<(Lang, Style, Function)>, lang: Lang, style: Style) -> usize {
+    match formatters
+        .iter()
+        .position(|(l, s, _)| *l == lang && *s == style)
+    {
+        Some(index) => index,
+        None => {
+            formatters.push((lang, style, formatter(lang, style)));
+            formatters.len() - 1
+        }
+    }
 }
 
 fn formatter(lang: Lang, style: Style) -> Function {
