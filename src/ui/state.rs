@@ -25,6 +25,7 @@ use crate::sources::encrypted_board::GroupKey;
 use crate::store::{BoardStore, LocalStorage as Browser, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 // Names of what this device keeps; `platform::key` scopes them by the app's path.
 const BOARD_KEY: &str = "board";
@@ -95,7 +96,9 @@ pub struct AppState {
     pub write_back: RwSignal<WriteBackState>,
     clock: StoredValue<Clock>,
     /// This device's author key; `write_back` finds what it signed.
-    pub(super) signer: StoredValue<Signer>,
+    /// This device's signing key, read (or made) the first time it is needed: deriving it
+    /// costs a slow phone tens of milliseconds that the app's start need not wait for.
+    signer: StoredValue<OnceLock<Signer>>,
     base: StoredValue<String>,
     /// Where the board page is: the page itself, or the site the workspace belongs to.
     site: StoredValue<String>,
@@ -159,7 +162,7 @@ impl AppState {
             group_key: RwSignal::new(super::members::remembered_key()),
             write_back: RwSignal::new(WriteBackState::default()),
             clock: StoredValue::new(saved_clock(device_id())),
-            signer: StoredValue::new(author_key()),
+            signer: StoredValue::new(OnceLock::new()),
             base: StoredValue::new(platform::page_base()),
             site: StoredValue::new(platform::site_base()),
             store: StoredValue::new_local(store),
@@ -231,7 +234,7 @@ impl AppState {
         let stamp = self.stamp();
         let by = self.prefs.with_untracked(|prefs| prefs.handle.clone());
         self.config.with_untracked(|config| {
-            self.signer.with_value(|signer| {
+            self.with_signer(|signer| {
                 self.board.maybe_update(|board| {
                     let report =
                         board.apply_retention(platform::now_ms(), config, stamp, &by, signer);
@@ -536,33 +539,36 @@ impl AppState {
         stamp
     }
 
+    /// Runs `f` with this device's signing key.
+    pub(super) fn with_signer<R>(self, f: impl FnOnce(&Signer) -> R) -> R {
+        self.signer
+            .with_value(|signer| f(signer.get_or_init(author_key)))
+    }
+
     /// Whether this device wrote `post`: its author key signed it (or, for a post from before
     /// signing, this device made it). There are no accounts.
     pub fn is_mine(self, post: &Post) -> bool {
         let here = Stamp::new(0, 0, self.device());
-        self.signer
-            .with_value(|signer| post.is_author(signer, here))
+        self.with_signer(|signer| post.is_author(signer, here))
     }
 
     /// Whether the group's config names this device's key as a coordinator's.
     pub fn is_coordinator(self) -> bool {
-        let key = self.signer.with_value(Signer::key);
+        let key = self.with_signer(Signer::key);
         self.config
             .with(|config| config.coordinator_keys.contains(&key))
     }
 
     /// This device's author key, for a coordinator to give the group.
     pub fn author_key(self) -> crate::model::AuthorKey {
-        self.signer.with_value(Signer::key)
+        self.with_signer(Signer::key)
     }
 
     /// Puts a new post, signed by this device's key, on the board and remembers the author's
     /// handle for next time.
     pub fn add_post(self, draft: PostDraft) -> RecordId {
         let handle = draft.author.clone();
-        let post = self
-            .signer
-            .with_value(|signer| Post::create_signed(draft, self.stamp(), signer));
+        let post = self.with_signer(|signer| Post::create_signed(draft, self.stamp(), signer));
         let id = post.id;
         self.board.update(|board| board.add_post(post));
         self.prefs.update(|prefs| prefs.handle = handle);
@@ -577,7 +583,7 @@ impl AppState {
         let at = self.stamp();
         let coordinator = self.is_coordinator();
         let mut result = Ok(());
-        self.signer.with_value(|signer| {
+        self.with_signer(|signer| {
             self.board.maybe_update(|board| {
                 result = board.set_status(id, to, by, at, signer);
                 if coordinator && !board.post(id).is_some_and(|post| post.is_by(signer)) {
@@ -597,7 +603,7 @@ impl AppState {
         let made = Match::create(fresh_id(), ask, with, by.to_owned(), String::new(), at);
         let coordinator = self.is_coordinator();
         let mut result = Ok(());
-        self.signer.with_value(|signer| {
+        self.with_signer(|signer| {
             self.board.maybe_update(|board| {
                 // Anyone else's match would be refused by every other copy of the board.
                 let author = board.post(ask).is_some_and(|post| post.is_by(signer));
@@ -622,7 +628,7 @@ impl AppState {
     pub fn moderate(self, id: RecordId, action: Action, by: &str) -> Result<(), StatusError> {
         let at = self.stamp();
         let mut result = Ok(());
-        self.signer.with_value(|signer| {
+        self.with_signer(|signer| {
             self.board.maybe_update(|board| {
                 result = board.moderate(id, action, by, at, signer);
                 result.is_ok()
@@ -768,7 +774,7 @@ impl AppState {
     ) -> Result<(), E> {
         let at = self.stamp();
         let mut result = None;
-        self.signer.with_value(|signer| {
+        self.with_signer(|signer| {
             self.board.maybe_update(|board| {
                 let made = make(board, at, signer);
                 let changed = made.is_ok();
@@ -783,7 +789,7 @@ impl AppState {
 
     /// Whether this device's key has signed up for `shift` (and not backed out since).
     pub fn is_signed_up(self, shift: &Shift) -> bool {
-        let key = self.signer.with_value(Signer::key);
+        let key = self.with_signer(Signer::key);
         shift
             .signed_up()
             .any(|sign_up| sign_up.seal.is_some_and(|seal| seal.key == key))
@@ -839,7 +845,7 @@ impl AppState {
     /// The board changes only when `edit` says it did.
     fn group_edit(self, edit: impl FnOnce(&mut Board, Stamp) -> bool) {
         let at = self.stamp();
-        self.signer.with_value(|signer| {
+        self.with_signer(|signer| {
             self.board.maybe_update(|board| {
                 let changed = edit(board, at);
                 if changed {
@@ -865,7 +871,7 @@ impl AppState {
     fn start_afresh(self, mark: u64) {
         self.wiped.set_value(Some(mark));
         self.clock.set_value(Clock::new(device_id()));
-        self.signer.set_value(author_key());
+        self.signer.set_value(OnceLock::from(author_key()));
         self.board.set(Board::default());
         self.prefs.set(Prefs::default());
         self.demo.set(DemoMark::saved().unwrap_or_default());

@@ -135,7 +135,7 @@ impl AppState {
         let origin = window().location().origin().unwrap_or_default();
         let link = |id: RecordId| format!("{origin}{}", self.site_href(&format!("/post/{id}")));
         let here = crate::model::Stamp::new(0, 0, self.device());
-        self.signer.with_value(|me| {
+        self.with_signer(|me| {
             self.board
                 .with_untracked(|board| write_back::pending(board, me, here, &sent, link))
         })
