@@ -7,6 +7,7 @@ use crate::ui::components::board::filters::Filters;
 use crate::ui::components::board::group_sync::GroupSync;
 use crate::ui::components::board::post_list::PostList;
 use crate::ui::components::demo::notice::DemoNotice;
+use crate::ui::components::layout::later::Later;
 use crate::ui::routes::{self, href};
 use crate::ui::state::{t, AppState};
 use crate::ui::{format, labels};
@@ -61,18 +62,22 @@ pub fn BoardPage() -> impl IntoView {
             <a class="button" href=href(routes::new_post(PostKind::Ask))>{t(Msg::NavNewAsk)}</a>
             <a class="button" href=href(routes::new_post(PostKind::Offer))>{t(Msg::NavNewOffer)}</a>
         </nav>
-        <Filters/>
-        <DemoNotice/>
-        <PostList ids empty lead=Signal::derive(counts)/>
-        // What the group's sources brought, below the list: its lines change as each source
-        // is read, and above the list each change would move every post (and the board's
-        // first view, which the app takes over in place, has no such lines).
-        <GroupSync/>
-        // A coordinator's tool, below the list, so a neighbour's first screen reaches a post;
-        // only with posts to copy, so it does not sit under an empty board and jump down
-        // when the posts arrive.
-        <Show when=move || any_posts.get()>
-            <CopyAsks/>
-        </Show>
+        // The filters and the list come a task later: as the app starts, the title and the
+        // links are drawn first, and no one task holds a slow phone for the whole screen.
+        <Later>
+            <Filters/>
+            <DemoNotice/>
+            <PostList ids empty lead=Signal::derive(counts)/>
+            // What the group's sources brought, below the list: its lines change as each
+            // source is read, and above the list each change would move every post (and the
+            // board's first view, which the app takes over in place, has no such lines).
+            <GroupSync/>
+            // A coordinator's tool, below the list, so a neighbour's first screen reaches a
+            // post; only with posts to copy, so it does not sit under an empty board and jump
+            // down when the posts arrive.
+            <Show when=move || any_posts.get()>
+                <CopyAsks/>
+            </Show>
+        </Later>
     }
 }
