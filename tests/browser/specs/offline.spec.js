@@ -201,77 +201,76 @@ test("a deep link opens offline too", async ({ page, context }) => {
   await expect(board.heading).toHaveText(words.en.settingsTitle);
 });
 
-test("a new release replaces the shell even while the browser's HTTP cache holds the old one", async ({ browser, baseURL, distDir }) => {
+/**
+ * Opens the board on a host of its own (a copy of the build, so a release published into it
+ * changes no other test's files) and waits until it works offline. `hostOptions` are the
+ * static server's.
+ */
+async function openOnOwnHost({ browser, baseURL, distDir }, hostOptions) {
   const prefix = new URL(baseURL).pathname;
-  // A host that lets browsers keep every file for an hour without asking again, as static hosts
-  // do for minutes: the browser's HTTP cache now holds this release's index.html.
-  const site = await serveCopies([{ build: distDir, builtFor: prefix }], { cacheControl: "max-age=3600" });
+  const site = await serveCopies([{ build: distDir, builtFor: prefix }], hostOptions);
   const context = await browser.newContext({ ...PHONE, locale: "en-US", serviceWorkers: "allow" });
-  try {
-    const page = await context.newPage();
-    const problems = watchProblems(page, site.origin);
-    await page.goto(`${site.origin}${prefix}`);
-    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
-    await waitForOfflineReady(page);
-
-    const next = `next-release-${Date.now()}`;
-    publishRelease(site.apps[0].dir, next);
-    const shell = await page.evaluate(
-      async ({ prefix, next }) => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        await registration.update();
-        const worker = registration.installing;
-        if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
-        const cache = await caches.open(`circle:${prefix}:shell:${next}`);
-        const [page, root] = await Promise.all([cache.match("index.html"), cache.match("./")]);
-        return { page: page && (await page.text()), root: root && (await root.text()) };
-      },
-      { prefix, next },
-    );
-    // The new release's service worker keeps the new page, not the copy the HTTP cache held.
-    expect(shell.page).toContain(`content="${next}"`);
-    expect(shell.root).toContain(`content="${next}"`);
-    expect(problems).toEqual([]);
-  } finally {
+  const page = await context.newPage();
+  const problems = watchProblems(page, site.origin);
+  await page.goto(`${site.origin}${prefix}`);
+  await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
+  await waitForOfflineReady(page);
+  const close = async () => {
     await context.close();
     await site.close();
+  };
+  return { prefix, site, page, problems, close };
+}
+
+/** Publishes a new release on `site` and waits until this phone's service worker has installed
+ * it; returns the name of the shell cache it filled. */
+async function installNextRelease(page, site, prefix) {
+  const next = `next-release-${Date.now()}`;
+  publishRelease(site.apps[0].dir, next);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    const worker = registration.installing;
+    if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
+  });
+  return { next, shell: `circle:${prefix}:shell:${next}` };
+}
+
+test("a new release replaces the shell even while the browser's HTTP cache holds the old one", async ({ browser, baseURL, distDir }) => {
+  // A host that lets browsers keep every file for an hour without asking again, as static hosts
+  // do for minutes: the browser's HTTP cache now holds this release's index.html.
+  const { prefix, site, page, problems, close } = await openOnOwnHost({ browser, baseURL, distDir }, { cacheControl: "max-age=3600" });
+  try {
+    const { next, shell } = await installNextRelease(page, site, prefix);
+    const kept = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const [page, root] = await Promise.all([cache.match("index.html"), cache.match("./")]);
+      return { page: page && (await page.text()), root: root && (await root.text()) };
+    }, shell);
+    // The new release's service worker keeps the new page, not the copy the HTTP cache held.
+    expect(kept.page).toContain(`content="${next}"`);
+    expect(kept.root).toContain(`content="${next}"`);
+    expect(problems).toEqual([]);
+  } finally {
+    await close();
   }
 });
 
 test("a new release keeps the workspace for offline on a phone that opened it", async ({ browser, baseURL, distDir }) => {
-  const prefix = new URL(baseURL).pathname;
-  const site = await serveCopies([{ build: distDir, builtFor: prefix }]);
-  const context = await browser.newContext({ ...PHONE, locale: "en-US", serviceWorkers: "allow" });
+  const { prefix, site, page, problems, close } = await openOnOwnHost({ browser, baseURL, distDir });
   try {
-    const page = await context.newPage();
-    const problems = watchProblems(page, site.origin);
-    await page.goto(`${site.origin}${prefix}`);
-    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
-    await waitForOfflineReady(page);
     await page.goto(`${site.origin}${prefix}group/`);
     await expect(new WorkspaceScreen(page, "en").navLink(words.en.workspace.report)).toBeVisible();
     await page.waitForLoadState("networkidle");
 
-    const next = `next-release-${Date.now()}`;
-    publishRelease(site.apps[0].dir, next);
-    const kept = await page.evaluate(
-      async ({ prefix, next }) => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        await registration.update();
-        const worker = registration.installing;
-        if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
-        const cache = await caches.open(`circle:${prefix}:shell:${next}`);
-        return (await cache.keys()).map((request) => new URL(request.url).pathname);
-      },
-      { prefix, next },
-    );
+    const { shell } = await installNextRelease(page, site, prefix);
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), shell);
     // Every file of the workspace's page, its app among them, is in the new release's shell.
     expect(kept).toContain(`${prefix}group/index.html`);
     expect(kept).toContainEqual(expect.stringMatching(/\/group\/workspace-[0-9a-f]+_bg\.wasm$/));
     expect(kept).toContain(`${prefix}group/boot.js`);
     expect(problems).toEqual([]);
   } finally {
-    await context.close();
-    await site.close();
+    await close();
   }
 });
