@@ -52,8 +52,9 @@ function painted() {
 async function start() {
   // The first view paints before the app's download starts: on a slow phone the two would
   // compete for the same moments, and the board a person can already read would wait on
-  // bytes it does not need yet. Waiting costs a frame.
-  await painted();
+  // bytes it does not need yet. Waiting costs a frame, so a phone that keeps the app (its
+  // service worker answers for this page) starts it at once.
+  if (!navigator.serviceWorker?.controller) await painted();
   try {
     const { default: init } = await import(tag.dataset.js);
     await init({ module_or_path: tag.dataset.wasm });

@@ -80,17 +80,15 @@ thread_local! {
 }
 
 /// Builds the formatters the board's first screen writes with (its counts and the cards'
-/// dates), each in a task of its own, before the board has posts to write. The browser's first
-/// `Intl` formatter costs a slow phone tens of milliseconds (it loads the locale's data): here
-/// it does not lengthen the task that draws the board.
+/// dates), each in a task of its own, once the app's first screen is drawn and before a sync
+/// brings posts to write. The browser's first `Intl` formatter costs a slow phone tens of
+/// milliseconds (it loads the locale's data): here it does not lengthen the task that draws
+/// the posts. A board this phone already keeps is drawn first, and builds them itself.
 pub fn warm_up(lang: Lang) {
     for style in [Style::Number, Style::Moment] {
-        leptos::prelude::set_timeout(
-            move || {
-                FORMATTERS.with_borrow_mut(|formatters| index_of(formatters, lang, style));
-            },
-            std::time::Duration::ZERO,
-        );
+        super::platform::after_paint(move || {
+            FORMATTERS.with_borrow_mut(|formatters| index_of(formatters, lang, style));
+        });
     }
 }
 
