@@ -239,6 +239,17 @@ mod tests {
     }
 
     #[test]
+    fn a_one_off_posts_recurring_cell_stays_empty() {
+        let mut one_off = draft("Paella", "Para 6", Visibility::Public);
+        one_off.recurring = false;
+        let csv = posts_csv(&board(&[one_off]), Audience::Public, &English);
+        assert!(
+            csv.contains(",3,2026-12-01,,\"es, ca\","),
+            "no \"yes\" under Recurring: {csv}"
+        );
+    }
+
+    #[test]
     fn quotes_separators_and_defuses_formulas() {
         let csv = posts_csv(
             &board(&[draft(

@@ -385,6 +385,66 @@ mod tests {
         );
     }
 
+    #[test]
+    fn each_group_derives_its_key_with_a_salt_of_its_own() {
+        assert_eq!(group_salt("Eastside"), group_salt("Eastside"));
+        assert_ne!(group_salt("Eastside"), group_salt("Riverside"));
+    }
+
+    #[test]
+    fn a_file_asking_for_what_this_circle_does_not_give_is_refused_before_deriving() {
+        // More memory than a phone may give, or lanes this Circle does not derive with (it
+        // would derive another key, and call the right passphrase wrong).
+        for asked in [
+            Kdf {
+                memory_kib: MAX_MEMORY_KIB + 1,
+                ..quick(1)
+            },
+            Kdf {
+                parallelism: 2,
+                ..quick(1)
+            },
+        ] {
+            assert_eq!(
+                GroupKey::derive("x", &asked).err(),
+                Some(OpenError::Unsupported),
+                "{asked:?}"
+            );
+        }
+        // Up to the limits themselves, a key is derived.
+        for allowed in [
+            Kdf {
+                memory_kib: 64,
+                iterations: MAX_ITERATIONS,
+                ..quick(1)
+            },
+            Kdf {
+                memory_kib: MAX_MEMORY_KIB,
+                ..quick(1)
+            },
+        ] {
+            assert!(GroupKey::derive("x", &allowed).is_ok(), "{allowed:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_prints_its_parameters_never_itself_and_errors_say_what_happened() {
+        let key = GroupKey::derive("river mint 42", &quick(1)).expect("a key");
+        let printed = format!("{key:?}");
+        assert!(printed.starts_with("GroupKey { kdf: "), "{printed}");
+        assert!(!printed.contains(&key.check), "{printed}");
+        for error in [
+            OpenError::NotEncrypted,
+            OpenError::Newer { version: 2 },
+            OpenError::Unsupported,
+            OpenError::WrongPassphrase,
+            OpenError::Damaged,
+        ] {
+            assert!(error.to_string().len() > 10, "{error:?}");
+        }
+        assert!(OpenError::Newer { version: 2 }.to_string().contains('2'));
+    }
+
     /// Fixed vectors. Argon2id as configured here gives the reference implementation's own
     /// test vector (argon2 `test.c`: Argon2id v1.3, t=2, m=2^16, p=1, "password", "somesalt");
     /// and this passphrase and salt at today's cost give this check value: a change in the
