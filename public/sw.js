@@ -134,13 +134,13 @@ async function fromShell(file, request, workspace) {
   const hit = await caches.match(file, { cacheName: SHELL_CACHE });
   if (hit) return hit;
   const response = await fetch(request);
-  const url = new URL(typeof file === "string" ? file : file.url, self.registration.scope);
-  if (workspace && response.ok && SHELL.includes(url.pathname.slice(SCOPE.length))) {
+  if (workspace && response.ok) {
+    const shell = await caches.open(SHELL_CACHE);
     if (request.mode === "navigate") {
       // A deep link's answer may be the host's 404 page: keep the workspace's own page.
-      await (await caches.open(SHELL_CACHE)).add(new Request(file, { cache: "no-cache" })).catch(() => {});
-    } else {
-      await (await caches.open(SHELL_CACHE)).put(file, response.clone());
+      await shell.add(new Request(file, { cache: "no-cache" })).catch(() => {});
+    } else if (SHELL.includes(new URL(request.url).pathname.slice(SCOPE.length))) {
+      await shell.put(request, response.clone());
     }
   }
   return response;

@@ -95,9 +95,9 @@ pub struct AppState {
     /// What this phone's changes wait for, when the group has a write-back endpoint.
     pub write_back: RwSignal<WriteBackState>,
     clock: StoredValue<Clock>,
-    /// This device's author key; `write_back` finds what it signed.
-    /// This device's signing key, read (or made) the first time it is needed: deriving it
-    /// costs a slow phone tens of milliseconds that the app's start need not wait for.
+    /// This device's author key, read (or made) the first time it is needed
+    /// ([`AppState::with_signer`]): deriving it costs a slow phone tens of milliseconds that
+    /// the app's start need not wait for.
     signer: StoredValue<OnceLock<Signer>>,
     base: StoredValue<String>,
     /// Where the board page is: the page itself, or the site the workspace belongs to.
