@@ -69,9 +69,10 @@ bench: tools dist
 	scripts/size-report.sh
 
 ## Mutation testing of the model, the store and the codecs (docs/testing.md). Not part of
-## `make test`: hours on 2 cores. `make mutants ONLY="store sources"` runs some groups only.
+## `make test`: hours on 2 cores. `make mutants ONLY="store sources"` runs some groups only;
+## `make mutants ONLY=model SHARD=3/8` the third eighth of a group, a sitting at a time.
 mutants:
-	nice -n 10 scripts/mutants.sh $(ONLY)
+	MUTANTS_SHARD=$(SHARD) nice -n 10 scripts/mutants.sh $(ONLY)
 
 clean:
 	rm -rf dist target/dist-sub tests/output

@@ -5,6 +5,9 @@
 # how to read the results. Not part of `make test`: a full run takes hours on 2 cores.
 #   scripts/mutants.sh                  every group below
 #   scripts/mutants.sh store sources    only the groups whose name starts with these words
+#   MUTANTS_SHARD=2/8 scripts/mutants.sh model
+#                                       the second eighth of a group's mutants: a long group
+#                                       run a sitting at a time (the summary adds the shards up)
 # Results: target/mutants/<group>/mutants.out/ (caught.txt, missed.txt, unviable.txt,
 # timeout.txt, outcomes.json) and a summary table in target/mutants/summary.md.
 set -euo pipefail
@@ -69,40 +72,59 @@ wanted() {
   return 1
 }
 
+# A shard's results sit beside the whole group's: model.shard-2-of-8 for MUTANTS_SHARD=2/8.
+output_of() {
+  if [ -n "${MUTANTS_SHARD:-}" ]; then
+    echo "$out/$1.shard-${MUTANTS_SHARD%/*}-of-${MUTANTS_SHARD#*/}"
+  else
+    echo "$out/$1"
+  fi
+}
+
 mkdir -p "$out"
 status=0
 for group in "${RUNS[@]}"; do
   IFS='|' read -r name files tests <<<"$group"
   wanted "$name" "$@" || continue
-  args=(--jobs 1 --profile mutants --gitignore true --output "$out/$name")
+  dir=$(output_of "$name")
+  args=(--jobs 1 --profile mutants --gitignore true --output "$dir")
+  [ -n "${MUTANTS_SHARD:-}" ] && args+=(--shard "$MUTANTS_SHARD")
   for file in $files; do args+=(--file "$file"); done
   for file in "${EXCLUDE[@]}" $(exclusions_for "$name"); do args+=(--exclude "$file"); done
   echo "==> $name: $files"
   started=$(date +%s)
   # shellcheck disable=SC2086 # the test arguments are words
   cargo mutants "${args[@]}" -- $tests || status=$?
-  echo "$(($(date +%s) - started))" >"$out/$name/seconds"
+  echo "$(($(date +%s) - started))" >"$dir/seconds"
 done
 
-# One line a group: how many mutants each outcome had, and how long the group took.
-count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
+# One line a group: how many mutants each outcome had, and how long the group took, over the
+# whole group's run or the sum of its shards.
+count() { cat "$@" 2>/dev/null | grep -c . || true; }
 {
-  echo "| group | caught | missed | unviable | timeout | minutes |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| group | caught | missed | unviable | timeout | minutes | runs |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
   for group in "${RUNS[@]}"; do
     name=${group%%|*}
-    dir="$out/$name/mutants.out"
-    [ -d "$dir" ] || continue
-    echo "| $name | $(count "$dir/caught.txt") | $(count "$dir/missed.txt") | $(count "$dir/unviable.txt") | $(count "$dir/timeout.txt") | $(($(cat "$out/$name/seconds") / 60)) |"
+    runs=()
+    for dir in "$out/$name" "$out/$name".shard-*; do
+      [ -d "$dir/mutants.out" ] && runs+=("$dir")
+    done
+    [ ${#runs[@]} -gt 0 ] || continue
+    seconds=0
+    for dir in "${runs[@]}"; do seconds=$((seconds + $(cat "$dir/seconds" 2>/dev/null || echo 0))); done
+    outcome() { count "${runs[@]/%//mutants.out/$1.txt}"; }
+    echo "| $name | $(outcome caught) | $(outcome missed) | $(outcome unviable) | $(outcome timeout) | $((seconds / 60)) | ${runs[*]##*/} |"
   done
 } >"$out/summary.md"
 cat "$out/summary.md"
 for group in "${RUNS[@]}"; do
-  missed="$out/${group%%|*}/mutants.out/missed.txt"
-  if [ -s "$missed" ]; then
-    echo "missed in ${group%%|*}:"
-    cat "$missed"
-  fi
+  for missed in "$out/${group%%|*}"{,.shard-*}/mutants.out/missed.txt; do
+    if [ -s "$missed" ]; then
+      echo "missed in ${missed#"$out/"}:"
+      cat "$missed"
+    fi
+  done
 done
 # cargo-mutants exits 2 when a mutant was missed, 3 when one timed out (counted as caught).
 exit "$status"
