@@ -116,6 +116,46 @@ mod tests {
     }
 
     #[test]
+    fn a_snapshot_file_gives_its_whole_board() {
+        let config = GroupConfig::default();
+        let csv = "Timestamp,What can you offer?,Area\n2026-11-02 10:00,Soup on Sundays,north\n";
+        let sheet = read_source(
+            csv.as_bytes(),
+            Some(Holds::Offers),
+            SheetOptions::new(&config),
+        )
+        .expect("a sheet");
+        let file = crate::model::Snapshot::encode(&sheet.board);
+        let read = read_source(file.as_bytes(), None, SheetOptions::new(&config)).expect("a file");
+        assert_eq!(
+            read.board, sheet.board,
+            "every record of the file, as it was"
+        );
+        assert_eq!(read.board.posts().count(), 1);
+    }
+
+    #[test]
+    fn a_sheets_posts_stay_unsigned_whatever_key_they_are_read_with() {
+        // `publish` signs a sheet's posts only after old asks have expired: one signed here
+        // would carry a revision that expiring then changes, and its signature would break.
+        let config = GroupConfig::default();
+        let signer = crate::model::trust::Signer::from_seed([7; 32]);
+        let csv = "Timestamp,What do you need?,Area\n2026-11-02 10:00,Rides to the clinic,north\n";
+        let read = read_source(
+            csv.as_bytes(),
+            Some(Holds::Asks),
+            SheetOptions {
+                signer: Some(&signer),
+                ..SheetOptions::new(&config)
+            },
+        )
+        .expect("a sheet");
+        let posts: Vec<_> = read.board.posts().collect();
+        assert_eq!(posts.len(), 1);
+        assert!(!posts[0].is_signed());
+    }
+
+    #[test]
     fn a_snapshot_that_is_not_one_is_refused_whole() {
         let config = GroupConfig::default();
         let error = read_source(b"<html>", None, SheetOptions::new(&config)).unwrap_err();

@@ -182,6 +182,32 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_is_read_with_the_groups_own_column_names() {
+        let csv = "Marca,Lo que ofrezco,Area\n2026-11-02 10:00,Sopa los domingos,north\n";
+        let job = Job::Sheet {
+            holds: Holds::Offers,
+            config: GroupConfig::default(),
+            columns: BTreeMap::from([
+                ("Marca".to_string(), "timestamp".to_string()),
+                ("Lo que ofrezco".to_string(), "title".to_string()),
+            ]),
+        };
+        let Answer::Sheet(Ok(answer)) = across(job, csv.as_bytes()) else {
+            panic!("a sheet answer");
+        };
+        let board = snapshot_file::import(answer.snapshot.as_bytes()).expect("a board file");
+        let titles: Vec<_> = board.posts().map(|post| post.title.value.clone()).collect();
+        assert_eq!(titles, ["Sopa los domingos"]);
+        assert!(
+            matches!(
+                across(sheet_job(), csv.as_bytes()),
+                Answer::Sheet(Err(SheetError::MissingColumn(_)))
+            ),
+            "without the mapping the sheet's headers name nothing Circle reads"
+        );
+    }
+
+    #[test]
     fn a_sheet_that_cannot_be_read_says_why() {
         assert_eq!(
             across(sheet_job(), b""),
