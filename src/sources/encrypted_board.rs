@@ -343,6 +343,12 @@ mod tests {
         parsed.nonce = hex(&[0; 24]);
         let renonced = serde_json::to_string(&parsed).expect("JSON");
         assert_eq!(open(&renonced, &key), Err(OpenError::Damaged));
+        // A parameter nothing else checks is bound by the cipher: an older version number is
+        // readable, but not with this file's ciphertext.
+        let mut parsed: File = serde_json::from_str(&file).expect("JSON");
+        parsed.version = VERSION - 1;
+        let older = serde_json::to_string(&parsed).expect("JSON");
+        assert_eq!(open(&older, &key), Err(OpenError::Damaged));
         assert_eq!(
             open(&file[..file.len() / 2], &key),
             Err(OpenError::NotEncrypted)
