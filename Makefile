@@ -65,6 +65,7 @@ bench: tools dist
 	cargo bench --locked --bench board
 	cargo run --locked --release --example bench_boards -- target/bench 100 10000
 	node tests/browser/bench/page-bench.js
+	node tests/browser/bench/first-visit.js
 	node tests/browser/bench/lighthouse.js --runs 5
 	scripts/size-report.sh
 

@@ -19,9 +19,19 @@ const LEGACY_DATA = "circle-data";
 const DATA_FILES = /\.(json|csv)$/;
 const SAVED_AT = "x-circle-saved-at";
 
-// The group's workspace is a coordinator's page: a neighbour's phone never downloads it. A
-// phone keeps it from the moment it opens it, and every release after that.
+// Parts of the site a neighbour's phone may never need. Each is kept from the moment this phone
+// first uses it, and in every release after that:
+// - the group's workspace, a coordinator's page;
+// - the reader worker, which reads published sheets, opens the members' board and group links
+//   (a group with a board.json alone never starts it).
+// `owns` tells a part's files by their path under the scope; `used` marks, in the data cache
+// (which no release deletes), that this phone uses it.
 const WORKSPACE = "group/";
+const PARTS = [
+  { name: "workspace", owns: (path) => path.startsWith(WORKSPACE), used: `${WORKSPACE}.opened` },
+  { name: "reader", owns: (path) => /^reader[._]/.test(path), used: ".reader-used" },
+];
+const partOf = (path) => PARTS.find((part) => part.owns(path));
 // Trunk names each built file after its contents: a name the HTTP cache holds is this file.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
@@ -31,8 +41,8 @@ self.addEventListener("install", (event) => {
 });
 
 async function keepShell() {
-  const workspace = await opensWorkspace();
-  const files = SHELL.filter((url) => workspace || !url.startsWith(WORKSPACE));
+  const used = await usedParts();
+  const files = SHELL.filter((url) => !partOf(url) || used.includes(partOf(url)));
   // A file named by its contents comes from the HTTP cache when the page has just fetched it,
   // so a first visit downloads the app once, not twice. Every other file is asked for again
   // ("no-cache"): a host may let the browser keep index.html for minutes, and a kept copy
@@ -42,22 +52,25 @@ async function keepShell() {
   await (await caches.open(SHELL_CACHE)).addAll(requests);
 }
 
-/** Whether this phone uses the workspace: it opened it before, or a tab of it is open now
- * (a coordinator whose first visit is the workspace). */
-async function opensWorkspace() {
-  if (await (await caches.open(DATA_CACHE)).match(WORKSPACE_OPENED)) return true;
+/** The parts this phone uses: each it used before, and the workspace when a tab of it is open
+ * now (a coordinator whose first visit is the workspace). */
+async function usedParts() {
+  const data = await caches.open(DATA_CACHE);
   const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  const open = tabs.some((tab) => new URL(tab.url).pathname.startsWith(`${SCOPE}${WORKSPACE}`));
-  if (open) await workspaceOpened();
-  return open;
+  const open = (part) => tabs.some((tab) => part.owns(new URL(tab.url).pathname.slice(SCOPE.length)));
+  const used = [];
+  for (const part of PARTS) {
+    if ((await data.match(markOf(part))) || open(part)) used.push(part);
+  }
+  await Promise.all(used.map(markUsed));
+  return used;
 }
 
-/** Marks the workspace as opened on this phone. Kept with the data, which no release deletes. */
-const WORKSPACE_OPENED = new URL(`${WORKSPACE}.opened`, self.registration.scope).href;
+const markOf = (part) => new URL(part.used, self.registration.scope).href;
 
-async function workspaceOpened() {
+async function markUsed(part) {
   const data = await caches.open(DATA_CACHE);
-  if (!(await data.match(WORKSPACE_OPENED))) await data.put(WORKSPACE_OPENED, new Response(""));
+  if (!(await data.match(markOf(part)))) await data.put(markOf(part), new Response(""));
 }
 
 // The first visit's page asked for config.json before this worker existed, so that answer was
@@ -108,33 +121,45 @@ async function tidy(name) {
 
 self.addEventListener("message", (event) => {
   if (event.data === "circle-activate-update") self.skipWaiting();
+  if (event.data === "circle-reader-used") event.waitUntil(keepPart(PARTS.find((part) => part.name === "reader")));
 });
+
+/** Keeps a part the page has just used, for offline. The page says so because on a first visit
+ * it starts before this worker answers for it, so its requests passed the worker by. They came
+ * moments ago from this release, so the browser's HTTP cache may answer. */
+async function keepPart(part) {
+  await markUsed(part);
+  const shell = await caches.open(SHELL_CACHE);
+  for (const url of SHELL.filter((url) => part.owns(url))) {
+    if (!(await shell.match(url))) await shell.add(new Request(url, { cache: "default" })).catch(() => {});
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  const workspace = url.pathname.startsWith(`${SCOPE}${WORKSPACE}`);
+  const part = partOf(url.pathname.slice(SCOPE.length));
   if (request.mode === "navigate") {
     // Every route of a page is that page; its router reads the path. The group's workspace is
     // the second page, under group/.
-    const page = workspace ? `${WORKSPACE}index.html` : "index.html";
-    if (workspace) event.waitUntil(workspaceOpened());
-    event.respondWith(fromShell(page, request, workspace));
+    const page = part?.name === "workspace" ? `${WORKSPACE}index.html` : "index.html";
+    event.respondWith(fromShell(page, request, part));
   } else if (DATA_FILES.test(url.pathname)) {
     event.respondWith(freshOrSaved(request));
   } else {
-    event.respondWith(fromShell(request, request, workspace));
+    event.respondWith(fromShell(request, request, part));
   }
 });
 
 /** The shell's copy of `file`, or else the network's answer to `request`. The first time a
- * phone opens the workspace, its files are kept as they arrive, for offline. */
-async function fromShell(file, request, workspace) {
+ * phone uses a part of the site, its files are kept as they arrive, for offline. */
+async function fromShell(file, request, part) {
   const hit = await caches.match(file, { cacheName: SHELL_CACHE });
   if (hit) return hit;
   const response = await fetch(request);
-  if (workspace && response.ok) {
+  if (part && response.ok) {
+    await markUsed(part);
     const shell = await caches.open(SHELL_CACHE);
     if (request.mode === "navigate") {
       // A deep link's answer may be the host's 404 page: keep the workspace's own page.

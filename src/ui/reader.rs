@@ -2,7 +2,8 @@
 //! answers ([`serve`], started by `src/bin/reader.rs`). The worker reads published sheets and
 //! opens the members' board (`sources::reader_job` says why these live apart). Trunk builds it
 //! beside the board page as `reader_loader.js`, `reader.js` and `reader_bg.wasm`, never
-//! fetched by a phone that does not need them; the service worker keeps them for offline use.
+//! fetched by a phone that does not need them; the service worker keeps them for offline use
+//! from the first time this phone starts the reader.
 //!
 //! One worker a job: it starts, says it is ready (a job sent earlier could be lost while its
 //! wasm loads), takes the job as JSON text with the source's bytes beside it, answers with
@@ -25,6 +26,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 const LOADER: &str = "reader_loader.js";
 /// What the worker says once it listens.
 const READY: &str = "ready";
+/// Told to `boot.js` when a worker starts: a phone keeps the reader for offline only once it
+/// has used it (`public/sw.js`).
+const USED: &str = "circle-reader-used";
 
 /// The reader could not be started or gave no answer it can be trusted with (a phone offline
 /// before it ever kept the reader, or a reader from another release).
@@ -38,6 +42,9 @@ pub type Heard = Answer<Worded>;
 /// [`TIMEOUT`] (its wasm never came) counts as none; once started, its job takes what it takes.
 pub async fn ask(job: &Job, bytes: &[u8]) -> Result<Heard, NoReader> {
     let worker = Worker::new(&platform::site_url(LOADER)).map_err(|_| NoReader)?;
+    if let Ok(used) = web_sys::Event::new(USED) {
+        let _ = leptos::prelude::window().dispatch_event(&used);
+    }
     let job = serde_json::to_string(job).map_err(|_| NoReader)?;
     let message = Array::of2(&JsValue::from_str(&job), &Uint8Array::from(bytes));
     let started = Rc::new(Cell::new(false));

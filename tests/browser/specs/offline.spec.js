@@ -3,7 +3,7 @@
 // release is offered, not forced. In English and Spanish, at the site root and under /circle/.
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies, publishRelease } = require("../support/site");
+const { serveCopies, publishRelease, installNextRelease } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { WorkspaceScreen } = require("../pages/workspace");
 const { AREAS } = require("../pages/share");
@@ -48,7 +48,7 @@ for (const lang of LANGS) {
   test.describe(`offline (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
-    test("a neighbour's phone keeps the board for offline, and never downloads the workspace", async ({ page, context }) => {
+    test("a neighbour's phone keeps the board for offline, and never downloads the workspace or the reader", async ({ page, context }) => {
       const asked = [];
       context.on("request", (request) => asked.push(request));
       const board = new BoardScreen(page, lang);
@@ -60,6 +60,11 @@ for (const lang of LANGS) {
       const workspace = asked.map((request) => new URL(request.url()).pathname).filter((path) => path.includes("/group/"));
       expect(workspace, "nothing of the coordinators' workspace").toEqual([]);
       expect(await shellFiles(page), "the shell kept for offline").not.toContainEqual(expect.stringContaining("/group/"));
+      // Nor the reader worker (sheets, the members' board, group links): this group publishes
+      // none of those, and nobody sent this phone a group link.
+      const reader = asked.map((request) => new URL(request.url()).pathname).filter((path) => /\/reader[._]/.test(path));
+      expect(reader, "nothing of the reader worker").toEqual([]);
+      expect(await shellFiles(page), "the shell kept for offline").not.toContainEqual(expect.stringMatching(/\/reader[._]/));
     });
 
     test("the group's workspace, once opened, opens offline too, at a deep link, on the same board", async ({ page, context }) => {
@@ -220,20 +225,6 @@ async function openOnOwnHost({ browser, baseURL, distDir }, hostOptions) {
     await site.close();
   };
   return { prefix, site, page, problems, close };
-}
-
-/** Publishes a new release on `site` and waits until this phone's service worker has installed
- * it; returns the name of the shell cache it filled. */
-async function installNextRelease(page, site, prefix) {
-  const next = `next-release-${Date.now()}`;
-  publishRelease(site.apps[0].dir, next);
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    await registration.update();
-    const worker = registration.installing;
-    if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
-  });
-  return { next, shell: `circle:${prefix}:shell:${next}` };
 }
 
 test("a new release replaces the shell even while the browser's HTTP cache holds the old one", async ({ browser, baseURL, distDir }) => {

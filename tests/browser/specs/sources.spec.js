@@ -7,7 +7,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies } = require("../support/site");
+const { serveCopies, installNextRelease } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
@@ -40,6 +40,17 @@ async function groupSite(distDir, baseURL, sources = SOURCES) {
 function nameSources(dir, sources) {
   const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
   fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources }));
+}
+
+/** The paths each of this phone's release shells keeps for offline, by the cache's name. */
+async function shells(page) {
+  return page.evaluate(async () => {
+    const shells = {};
+    for (const name of (await caches.keys()).filter((key) => key.includes(":shell:"))) {
+      shells[name] = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+    }
+    return shells;
+  });
 }
 
 /** What board.json holds: its posts, and its records of every kind (what a merge counts). */
@@ -197,6 +208,40 @@ for (const lang of LANGS) {
         await expect(lines.filter({ hasText: w.syncOffline("Request form") })).toHaveCount(1);
         await board.search.fill("clinic Friday");
         await expect(board.card(SHEET_ASK)).toBeVisible();
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+
+    test("a phone keeps the reader for offline from the first sheet it reads, and in the next release", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const prefix = new URL(baseURL).pathname;
+      const { site, url } = await groupSite(distDir, baseURL);
+      const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "allow" });
+      const reader = ["reader_loader.js", "reader.js", "reader_bg.wasm"].map((file) => `${prefix}${file}`);
+      try {
+        // The service worker is held back until the first sheet has been read, as on a slow
+        // phone: the reader's requests then pass it by, and only the page can tell it that
+        // the reader was used.
+        let sheetRead;
+        const registered = new Promise((resolve) => (sheetRead = resolve));
+        await context.route("**/sw.js", async (route) => {
+          await registered;
+          await route.continue();
+        });
+        const page = await context.newPage();
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        await expect(board.groupBoard.getByRole("listitem").filter({ hasText: w.syncRead("Request form", 5, 0) })).toHaveCount(1);
+        expect(await page.evaluate(() => navigator.serviceWorker.controller), "the page read the sheet on its own").toBeNull();
+        sheetRead();
+        await expect.poll(async () => Object.values(await shells(page)).flat()).toEqual(expect.arrayContaining(reader));
+        await context.unroute("**/sw.js");
+
+        const { shell } = await installNextRelease(page, site, prefix);
+        const kept = (await shells(page))[shell];
+        expect(kept, "the next release keeps the reader too").toEqual(expect.arrayContaining(reader));
       } finally {
         await context.close();
         await site.close();

@@ -49,6 +49,21 @@ function publishRelease(dir, release) {
   edit("sw.js", (sw) => sw.replace(/const BUILD = "[^"]*"/, `const BUILD = "${release}"`));
 }
 
+/** Publishes a new release on `site` (from serveCopies) and waits until the phone's service
+ * worker behind `page` has installed it; returns the release and the name of the shell cache
+ * it filled. */
+async function installNextRelease(page, site, prefix) {
+  const next = `next-release-${Date.now()}`;
+  publishRelease(site.apps[0].dir, next);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    const worker = registration.installing;
+    if (worker) await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state !== "installing" && resolve()));
+  });
+  return { next, shell: `circle:${prefix}:shell:${next}` };
+}
+
 /** Writes `sources` into a served copy's config.json, keeping the rest of the group's settings
  * (with no demo board, and asks open for a year so the fixtures' dates stay open); `settings`
  * may change more of them. */
@@ -68,4 +83,4 @@ function publishSite(dir, appUrl, env = {}) {
   });
 }
 
-module.exports = { serveCopies, publishRelease, setSources, publishSite };
+module.exports = { serveCopies, publishRelease, installNextRelease, setSources, publishSite };
