@@ -267,7 +267,12 @@ fn assert_refused_as(
     let (after, preview) = open(current, incoming);
     let record = RecordRef { kind, id };
     assert_eq!(preview.refused, [Refusal { record, reason }]);
-    assert!(preview.changes_nothing(), "{:?}", preview.report);
+    assert_eq!(
+        (preview.report.added, preview.report.updated),
+        (0, 0),
+        "nothing to add or update: {:?}",
+        preview.report
+    );
     assert_eq!(&after, current, "the board is exactly as it was");
 }
 

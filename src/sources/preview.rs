@@ -67,11 +67,6 @@ impl Preview {
             refused: admitted.refused.clone(),
         }
     }
-
-    /// Whether merging would change nothing.
-    pub fn changes_nothing(&self) -> bool {
-        self.report.added == 0 && self.report.updated == 0
-    }
 }
 
 #[cfg(test)]
