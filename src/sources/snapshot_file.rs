@@ -97,6 +97,23 @@ mod tests {
     }
 
     #[test]
+    fn the_size_limit_is_checked_first_and_a_file_of_exactly_the_limit_is_read() {
+        // Too large is said before anything else, even of bytes that are not text at all.
+        assert_eq!(
+            import(&vec![0xff; MAX_IMPORT_BYTES + 1]),
+            Err(FileError::Snapshot(SnapshotError::TooLarge {
+                bytes: MAX_IMPORT_BYTES + 1,
+                max: MAX_IMPORT_BYTES
+            }))
+        );
+        // At the limit the file is read: here it is only blank, so it is no snapshot.
+        assert!(matches!(
+            import(&vec![b' '; MAX_IMPORT_BYTES]),
+            Err(FileError::Snapshot(SnapshotError::Syntax { .. }))
+        ));
+    }
+
+    #[test]
     fn reads_its_own_export_with_or_without_a_bom() {
         let text = export(&Board::default(), Audience::Public);
         assert_eq!(import(text.as_bytes()), Ok(Board::default()));
