@@ -5,6 +5,7 @@
 //   node tests/browser/bench/page-bench.js        (make bench builds dist/ and the boards first)
 //   node tests/browser/bench/page-bench.js --import   (the 10,000-post import alone)
 //   node tests/browser/bench/page-bench.js --sync     (syncing a board.json alone)
+//   node tests/browser/bench/page-bench.js --render   (the first render alone)
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("@playwright/test");
@@ -55,7 +56,8 @@ function percentile(xs, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measure(browser, baseURL, size) {
+/** A phone that keeps the board of `size` posts, on the board's page. */
+async function phoneWithBoard(browser, baseURL, size) {
   const stored = fs.readFileSync(path.join(BOARDS, `board-${size}.stored.txt`), "utf8");
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
@@ -63,14 +65,23 @@ async function measure(browser, baseURL, size) {
   await page.addInitScript(instrument);
   await page.goto("");
   await page.evaluate((text) => localStorage.setItem("circle.board", text), stored);
+  return { context, page };
+}
 
-  // First render: navigation start to the first post card, over several reloads.
+/** First render: navigation start to the first post card, over several reloads. */
+async function firstRenders(page) {
   const renders = [];
   for (let run = 0; run < RUNS; run += 1) {
     await page.reload();
     await page.locator("ul.post-list li").first().waitFor();
     renders.push(await page.evaluate(() => window.__bench.firstCard));
   }
+  return renders;
+}
+
+async function measure(browser, baseURL, size) {
+  const { context, page } = await phoneWithBoard(browser, baseURL, size);
+  const renders = await firstRenders(page);
 
   // Filter keystrokes: type into the search box, one character at a time; each latency runs
   // from the input event to the moment the list is updated and laid out.
@@ -305,7 +316,28 @@ async function syncOnly() {
   }
 }
 
-const only = process.argv.includes("--import") ? importOnly : process.argv.includes("--sync") ? syncOnly : main;
+// `--render`: only the first render of a board the phone keeps, five reloads each, medians. The
+// quick check after a change to how the board is loaded or drawn.
+async function renderOnly() {
+  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const baseURL = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    console.log(`Chromium ${browser.version()}: first board render, navigation to the first card, median of ${RUNS}`);
+    for (const size of SIZES) {
+      const { context, page } = await phoneWithBoard(browser, baseURL, size);
+      const runs = await firstRenders(page);
+      await context.close();
+      console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const modes = { "--import": importOnly, "--sync": syncOnly, "--render": renderOnly };
+const only = modes[process.argv.find((arg) => arg in modes)] ?? main;
 only().catch((error) => {
   console.error(error);
   process.exit(1);
