@@ -131,7 +131,9 @@ impl AppState {
         let store = Browser::open()
             .ok()
             .map(|browser| BoardStore::with_key(browser, &platform::key(BOARD_KEY)));
+        platform::mark("circle-load-start");
         let (mut board, problem) = load_board(store.as_ref());
+        platform::mark("circle-load-end");
         let demo = DemoMark::saved();
         // The demo comes once, to a device that has nothing yet; once removed (or wiped) it
         // stays away until the person asks for it.

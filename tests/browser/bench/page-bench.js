@@ -6,6 +6,7 @@
 //   node tests/browser/bench/page-bench.js --import   (the 10,000-post import alone)
 //   node tests/browser/bench/page-bench.js --sync     (syncing a board.json alone)
 //   node tests/browser/bench/page-bench.js --render   (the first render alone)
+//   … --dist DIR                                      (a build other than dist/)
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("@playwright/test");
@@ -17,6 +18,8 @@ const { words } = require("../pages/words");
 
 const ROOT = path.resolve(__dirname, "../../..");
 const BOARDS = path.join(ROOT, "target/bench");
+// `--dist DIR` measures another build than dist/ (a base beside a branch, say).
+const DIST = process.argv.includes("--dist") ? path.resolve(process.argv[process.argv.indexOf("--dist") + 1]) : path.join(ROOT, "dist");
 const SIZES = [100, 10000];
 const KEYSTROKES = 60;
 const RUNS = 5;
@@ -68,20 +71,23 @@ async function phoneWithBoard(browser, baseURL, size) {
   return { context, page };
 }
 
-/** First render: navigation start to the first post card, over several reloads. */
+/** First render: navigation start to the first post card, over several reloads; and of each,
+ * the time reading the board from storage took (the app's marks). */
 async function firstRenders(page) {
   const renders = [];
+  const loads = [];
   for (let run = 0; run < RUNS; run += 1) {
     await page.reload();
     await page.locator("ul.post-list li").first().waitFor();
     renders.push(await page.evaluate(() => window.__bench.firstCard));
+    loads.push(await page.evaluate(() => performance.measure("load", "circle-load-start", "circle-load-end").duration));
   }
-  return renders;
+  return { renders, loads };
 }
 
 async function measure(browser, baseURL, size) {
   const { context, page } = await phoneWithBoard(browser, baseURL, size);
-  const renders = await firstRenders(page);
+  const { renders } = await firstRenders(page);
 
   // Filter keystrokes: type into the search box, one character at a time; each latency runs
   // from the input event to the moment the list is updated and laid out.
@@ -232,7 +238,7 @@ async function importFile(browser, baseURL, size, before) {
 }
 
 async function main() {
-  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const server = await startServer({ dir: DIST, port: 0 });
   const baseURL = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -268,7 +274,7 @@ async function main() {
 // `--import`: only the 10,000-post import, five times each way, medians. The quick check after
 // a change to the trust gate or the signature checks.
 async function importOnly() {
-  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const server = await startServer({ dir: DIST, port: 0 });
   const baseURL = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -292,7 +298,7 @@ async function importOnly() {
 // `--sync`: only the sync of a 10,000-post board.json, five times, median; beside it the same
 // for 100 posts, as the ratio's baseline.
 async function syncOnly() {
-  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const server = await startServer({ dir: DIST, port: 0 });
   const baseURL = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -319,16 +325,18 @@ async function syncOnly() {
 // `--render`: only the first render of a board the phone keeps, five reloads each, medians. The
 // quick check after a change to how the board is loaded or drawn.
 async function renderOnly() {
-  const server = await startServer({ dir: path.join(ROOT, "dist"), port: 0 });
+  const server = await startServer({ dir: DIST, port: 0 });
   const baseURL = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     console.log(`Chromium ${browser.version()}: first board render, navigation to the first card, median of ${RUNS}`);
     for (const size of SIZES) {
       const { context, page } = await phoneWithBoard(browser, baseURL, size);
-      const runs = await firstRenders(page);
+      const { renders, loads } = await firstRenders(page);
       await context.close();
-      console.log(`  ${String(size).padStart(5)} posts: ${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`);
+      const show = (runs) => `${median(runs).toFixed(0).padStart(5)} ms (${runs.map((ms) => ms.toFixed(0)).join(", ")})`;
+      console.log(`  ${String(size).padStart(5)} posts: ${show(renders)}`);
+      console.log(`      of which reading the board from storage ${show(loads)}`);
     }
   } finally {
     await browser.close();
