@@ -71,7 +71,7 @@ bench: tools dist
 
 ## Mutation testing of the model, the store and the codecs (docs/testing.md). Not part of
 ## `make test`: hours on 2 cores. `make mutants ONLY="store sources"` runs some groups only;
-## `make mutants ONLY=model SHARD=3/8` the third eighth of a group, a sitting at a time.
+## `make mutants ONLY=model SHARD=3/8` the fourth eighth of a group (shards count from 0).
 mutants:
 	MUTANTS_SHARD=$(SHARD) nice -n 10 scripts/mutants.sh $(ONLY)
 

@@ -6,8 +6,9 @@
 #   scripts/mutants.sh                  every group below
 #   scripts/mutants.sh store sources    only the groups whose name starts with these words
 #   MUTANTS_SHARD=2/8 scripts/mutants.sh model
-#                                       the second eighth of a group's mutants: a long group
-#                                       run a sitting at a time (the summary adds the shards up)
+#                                       the third eighth of a group's mutants (shards count
+#                                       from 0): a long group run a sitting at a time (the
+#                                       summary adds the shards up)
 # Results: target/mutants/<group>/mutants.out/ (caught.txt, missed.txt, unviable.txt,
 # timeout.txt, outcomes.json) and a summary table in target/mutants/summary.md.
 set -euo pipefail
