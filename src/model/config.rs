@@ -394,6 +394,17 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_called_by_its_name_or_else_its_address() {
+        let config = GroupConfig::from_json(
+            r#"{"sources":[{"kind":"csv","url":"s.csv","name":"Request form"},
+                           {"kind":"json","url":"board.json"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(config.sources[0].display_name(), "Request form");
+        assert_eq!(config.sources[1].display_name(), "board.json");
+    }
+
+    #[test]
     fn the_phone_country_code_must_be_a_real_one() {
         assert_eq!(GroupConfig::default().phone_country_code, None);
         for (json, code) in [
