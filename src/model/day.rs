@@ -148,6 +148,13 @@ mod tests {
         );
         assert_eq!("2024-02-29".parse::<Day>().map(Day::ymd), Ok((2024, 2, 29)));
         assert!("2025-02-29".parse::<Day>().is_err());
+        // The thirty-day months end on the 30th; 1900 was no leap year, 2000 was.
+        for month in [4, 6, 9, 11] {
+            assert!(Day::from_ymd(2026, month, 30).is_some(), "{month}");
+            assert_eq!(Day::from_ymd(2026, month, 31), None, "{month}");
+        }
+        assert_eq!(Day::from_ymd(1900, 2, 29), None);
+        assert!(Day::from_ymd(2000, 2, 29).is_some());
         assert!("27/11/2026".parse::<Day>().is_err());
     }
 
