@@ -82,7 +82,8 @@ impl Post {
         changed
     }
 
-    /// Deleted by its author (a coordinator's hiding aside).
+    /// Deleted by its author (a coordinator's hiding aside): a tombstone newer than every edit,
+    /// so an edit made after the delete, on a phone that had not seen it, brings the post back.
     pub fn removed_by_author(&self) -> bool {
         self.removed.value && self.removed.at > self.last_edit()
     }

@@ -233,7 +233,7 @@ impl Post {
 
     /// Deleted by its author (a tombstone newer than every edit), or hidden by a coordinator.
     pub fn is_removed(&self) -> bool {
-        (self.removed.value && self.removed.at > self.last_edit()) || self.is_hidden()
+        self.removed_by_author() || self.is_hidden()
     }
 
     /// The status people see: the author's, unless a coordinator changed it since.
