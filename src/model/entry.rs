@@ -271,3 +271,24 @@ macro_rules! record_log_entry {
     };
 }
 pub(crate) use record_log_entry;
+
+#[cfg(test)]
+mod tests {
+    use super::keep_greater;
+
+    #[test]
+    fn keeping_the_greater_copy_says_whether_anything_changed() {
+        let mut mine = 3;
+        assert!(
+            !keep_greater(&mut mine, &2),
+            "a lesser copy changes nothing"
+        );
+        assert!(
+            !keep_greater(&mut mine, &3),
+            "the same copy again changes nothing"
+        );
+        assert_eq!(mine, 3);
+        assert!(keep_greater(&mut mine, &5));
+        assert_eq!(mine, 5);
+    }
+}
