@@ -182,6 +182,70 @@ mod tests {
         posts.iter().map(|post| post.id.0).collect()
     }
 
+    /// Post `n` of `kind` in `category` and `area`, moved to `status` after it was made.
+    fn with_status(n: u64, kind: PostKind, category: &str, area: &str, status: Status) -> Post {
+        let mut draft = sample_draft();
+        draft.kind = kind;
+        draft.category = category.into();
+        draft.area = area.into();
+        let mut post =
+            crate::model::Post::create(RecordId(n), draft, Stamp::new(n, 0, DeviceId(1)));
+        post.status.set(status, Stamp::new(n, 1, DeviceId(1)));
+        post
+    }
+
+    #[test]
+    fn each_filter_keeps_only_its_posts() {
+        use crate::model::CloseReason;
+        let mut board = Board::default();
+        for post in [
+            with_status(1, PostKind::Ask, "food", "north", Status::Open),
+            with_status(2, PostKind::Ask, "rides", "south", Status::Matched),
+            with_status(3, PostKind::Offer, "food", "south", Status::Open),
+            with_status(4, PostKind::Ask, "food", "north", Status::Fulfilled),
+            with_status(
+                5,
+                PostKind::Offer,
+                "rides",
+                "north",
+                Status::Closed(CloseReason::Withdrawn),
+            ),
+        ] {
+            board.add_post(post);
+        }
+        let sorted = |filter: &BoardFilter| {
+            let mut found = ids(board.filter(filter));
+            found.sort_unstable();
+            found
+        };
+        assert_eq!(
+            sorted(&BoardFilter::on_opening()),
+            [1, 2, 3],
+            "what still needs doing"
+        );
+        assert_eq!(sorted(&BoardFilter::open_asks()), [1], "open asks only");
+        let by_status = |status| {
+            sorted(&BoardFilter {
+                status: Some(status),
+                ..BoardFilter::default()
+            })
+        };
+        assert_eq!(by_status(StatusFilter::Open), [1, 3]);
+        assert_eq!(by_status(StatusFilter::Matched), [2]);
+        assert_eq!(by_status(StatusFilter::Fulfilled), [4]);
+        assert_eq!(by_status(StatusFilter::Closed), [5]);
+        let category = sorted(&BoardFilter {
+            category: Some("rides".into()),
+            ..BoardFilter::default()
+        });
+        assert_eq!(category, [2, 5]);
+        let area = sorted(&BoardFilter {
+            area: Some("south".into()),
+            ..BoardFilter::default()
+        });
+        assert_eq!(area, [2, 3]);
+    }
+
     #[test]
     fn results_come_most_urgent_then_newest() {
         assert_eq!(ids(board().filter(&BoardFilter::default())), [4, 2, 1, 3]);
