@@ -300,6 +300,71 @@ mod tests {
         assert!(entry(EntryKind::Pledge, 0, None).validate().is_err());
     }
 
+    fn draft(kind: EntryKind, purpose: &str) -> EntryDraft {
+        EntryDraft {
+            kind,
+            amount: 5_000,
+            purpose: purpose.into(),
+            request: None,
+            by: "coord".into(),
+            private_note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_request_says_what_it_is_for_and_other_entries_need_not() {
+        assert!(draft(EntryKind::Request, "").validate().is_err());
+        assert_eq!(draft(EntryKind::Request, "Rent").validate(), Ok(()));
+        assert_eq!(draft(EntryKind::Pledge, "").validate(), Ok(()));
+        assert_eq!(draft(EntryKind::Payout, "").validate(), Ok(()));
+    }
+
+    #[test]
+    fn two_copies_that_disagree_on_who_made_an_entry_settle_on_the_first_maker_either_way() {
+        let at = Stamp::new(1, 0, DeviceId(1));
+        let ana = FundEntry::create(
+            RecordId(1),
+            EntryDraft {
+                by: "ana".into(),
+                ..draft(EntryKind::Pledge, "")
+            },
+            at,
+        );
+        let ben = FundEntry::create(
+            RecordId(1),
+            EntryDraft {
+                by: "ben".into(),
+                ..draft(EntryKind::Pledge, "")
+            },
+            at,
+        );
+        let (mut one, mut other) = (ana.clone(), ben.clone());
+        one.merge(&ben);
+        other.merge(&ana);
+        assert_eq!(one, other, "the same on every phone");
+        assert_eq!(
+            one.by, "ana",
+            "the smaller maker: every version of Circle must settle on the same one"
+        );
+    }
+
+    #[test]
+    fn an_entry_past_a_limit_is_named() {
+        let mut board = Board::default();
+        let long = "p".repeat(Field::Purpose.limit() + 1);
+        board.fund.insert(
+            RecordId(7),
+            FundEntry::create(
+                RecordId(7),
+                draft(EntryKind::Request, &long),
+                Stamp::new(1, 0, DeviceId(1)),
+            ),
+        );
+        let error = board.check_limits().unwrap_err();
+        assert_eq!(error.record.id, RecordId(7));
+        assert_eq!(error.error.field, Field::Purpose);
+    }
+
     #[test]
     fn amounts_are_read_as_typed_and_anything_unclear_is_refused() {
         assert_eq!(parse_amount("45"), Some(4_500));
