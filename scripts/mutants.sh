@@ -31,7 +31,8 @@ export CARGO_TARGET_DIR="$PWD/$out/build"
 # the save frame, the board store, and link framing and decoding. The other groups cover the
 # rest of the model, the store and the codecs. Each runs the fastest tests that cover its files:
 # their own unit tests (`--lib`) and the integration tests written for them, with fewer
-# property cases than `make test` (MUTANTS_CASES) so that a run fits on 2 cores.
+# property cases than `make test` (MUTANTS_CASES) so that a run fits on 2 cores. The model's
+# records walk their signed fields for the trust gate, so the model group runs `trust` too.
 DATA_MODEL="src/model/merge.rs src/model/clock.rs src/model/board.rs src/model/redact.rs src/model/retention.rs"
 DATA_STORE="src/store/frame.rs src/store/board_store.rs"
 DATA_LINKS="src/sources/link_frame.rs src/sources/share_link.rs src/sources/post_wire.rs src/sources/link_text.rs src/sources/sealed_link.rs"
@@ -39,7 +40,7 @@ RUNS=(
   "data-model|$DATA_MODEL|--lib --test merge_laws --test snapshots"
   "data-store|$DATA_STORE|--lib --test storage"
   "data-links|$DATA_LINKS|--lib --test sources_links --test sources_fuzz"
-  "model|src/model/*.rs|--lib --test merge_laws --test snapshots --test search_relevance"
+  "model|src/model/*.rs|--lib --test merge_laws --test snapshots --test search_relevance --test trust"
   "trust|src/model/trust/*.rs|--lib --test trust"
   "store|src/store/*.rs|--lib --test storage"
   "sources|src/sources/*.rs|--lib --test sources_links"
