@@ -372,7 +372,10 @@ mod tests {
         assert_eq!(parse_amount("45,05"), Some(4_505));
         assert_eq!(parse_amount("0.99"), Some(99));
         assert_eq!(parse_amount("45."), Some(4_500));
-        for unclear in ["", ".5", "1,234.50", "45.555", "-5", "4 5", "45€", "1e3"] {
+        // A sign is refused too, though Rust's own number reader would take "+5".
+        for unclear in [
+            "", ".5", "1,234.50", "45.555", "-5", "4 5", "45€", "1e3", "+5", "45.+5",
+        ] {
             assert_eq!(parse_amount(unclear), None, "{unclear:?}");
         }
         assert_eq!(parse_amount("99999999999999999999"), None);
