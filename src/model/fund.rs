@@ -349,6 +349,41 @@ mod tests {
     }
 
     #[test]
+    fn what_is_owed_on_a_request_counts_only_its_own_payouts_still_standing() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        let mut board = Board::default();
+        let rows = [
+            (1, EntryKind::Request, 60_000, None),
+            (2, EntryKind::Request, 10_000, None),
+            (3, EntryKind::Payout, 40_000, Some(RecordId(1))),
+            (4, EntryKind::Payout, 3_000, Some(RecordId(2))),
+            (5, EntryKind::Payout, 5_000, Some(RecordId(2))),
+        ];
+        for (n, kind, amount, request) in rows {
+            let entry = EntryDraft {
+                amount,
+                request,
+                ..draft(kind, "Rent")
+            };
+            board
+                .fund
+                .insert(RecordId(n), FundEntry::create(RecordId(n), entry, at(n)));
+        }
+        board
+            .fund
+            .get_mut(&RecordId(5))
+            .unwrap()
+            .removed
+            .set(true, at(9));
+        assert_eq!(board.outstanding(RecordId(1)), Some(20_000));
+        assert_eq!(
+            board.outstanding(RecordId(2)),
+            Some(7_000),
+            "the removed payout does not count"
+        );
+    }
+
+    #[test]
     fn an_entry_past_a_limit_is_named() {
         let mut board = Board::default();
         let long = "p".repeat(Field::Purpose.limit() + 1);
