@@ -234,4 +234,43 @@ mod tests {
         board.remove_match(RecordId(10), at(4)).unwrap();
         assert!(board.matches_of(RecordId(1)).is_empty());
     }
+
+    fn volunteer_match(by: &str, notes: String) -> Match {
+        Match::create(
+            RecordId(10),
+            RecordId(1),
+            Partner::Volunteer("ana".into()),
+            by.into(),
+            notes,
+            at(2),
+        )
+    }
+
+    #[test]
+    fn two_copies_that_disagree_on_who_made_a_match_settle_on_the_first_maker_either_way() {
+        let (ben, cy) = (
+            volunteer_match("ben", String::new()),
+            volunteer_match("cy", String::new()),
+        );
+        let (mut one, mut other) = (ben.clone(), cy.clone());
+        one.merge(&cy);
+        other.merge(&ben);
+        assert_eq!(one, other, "the same on every phone");
+        assert_eq!(
+            one.by, "ben",
+            "the smaller maker: every version of Circle must settle on the same one"
+        );
+    }
+
+    #[test]
+    fn a_match_past_a_limit_is_named() {
+        let mut board = Board::default();
+        let long = "n".repeat(crate::model::Field::Note.limit() + 1);
+        board
+            .matches
+            .insert(RecordId(10), volunteer_match("ben", long));
+        let error = board.check_limits().unwrap_err();
+        assert_eq!(error.record.id, RecordId(10));
+        assert_eq!(error.error.field, crate::model::Field::Note);
+    }
 }
