@@ -94,6 +94,9 @@ fn the_schema_3_fixture_loads_and_its_signatures_verify() {
     assert!(response.verifies(SIGNED));
     let moderation = post.moderation.iter().next().expect("a moderation");
     assert!(moderation.verifies(SIGNED));
+    // Signed for this post only: the same entry copied onto another does not verify.
+    assert!(!moderation.verifies(RecordId(SIGNED.0 + 1)));
+    assert!(!response.verifies(RecordId(SIGNED.0 + 1)));
     assert_eq!(post.status.value, Status::Matched);
     assert_eq!(
         post.current_status(),
