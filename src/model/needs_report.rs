@@ -307,6 +307,28 @@ mod tests {
     }
 
     #[test]
+    fn only_asks_open_for_more_than_a_week_count_as_waiting_over_a_week() {
+        let now = DEC + 30 * 24 * HOUR;
+        let mut board = Board::default();
+        ask(&mut board, 1, "food", "north", now - 2 * WEEK_MS);
+        ask(&mut board, 2, "food", "north", now - 2 * WEEK_MS + HOUR);
+        ask(&mut board, 3, "food", "north", now - WEEK_MS);
+        ask(&mut board, 4, "food", "north", now - HOUR);
+        let report = board.needs_report(&config(), now);
+        assert_eq!(
+            report.unmet,
+            [(
+                "food".to_string(),
+                Unmet {
+                    open: 4,
+                    waiting_over_week: 2
+                }
+            )],
+            "exactly a week is not over a week"
+        );
+    }
+
+    #[test]
     fn an_empty_board_reports_nothing_and_divides_by_nothing() {
         let report = Board::default().needs_report(&config(), DEC);
         assert_eq!(report, NeedsReport::default());
