@@ -321,31 +321,16 @@ mod tests {
 
     #[test]
     fn two_copies_that_disagree_on_who_made_an_entry_settle_on_the_first_maker_either_way() {
-        let at = Stamp::new(1, 0, DeviceId(1));
-        let ana = FundEntry::create(
-            RecordId(1),
-            EntryDraft {
-                by: "ana".into(),
+        let by = |maker: &str| {
+            let draft = EntryDraft {
+                by: maker.into(),
                 ..draft(EntryKind::Pledge, "")
-            },
-            at,
-        );
-        let ben = FundEntry::create(
-            RecordId(1),
-            EntryDraft {
-                by: "ben".into(),
-                ..draft(EntryKind::Pledge, "")
-            },
-            at,
-        );
-        let (mut one, mut other) = (ana.clone(), ben.clone());
-        one.merge(&ben);
-        other.merge(&ana);
-        assert_eq!(one, other, "the same on every phone");
-        assert_eq!(
-            one.by, "ana",
-            "the smaller maker: every version of Circle must settle on the same one"
-        );
+            };
+            FundEntry::create(RecordId(1), draft, Stamp::new(1, 0, DeviceId(1)))
+        };
+        let merged = crate::model::merged_either_way(&by("ana"), &by("ben"));
+        // The smaller maker: every version of Circle must settle on the same one.
+        assert_eq!(merged.by, "ana");
     }
 
     #[test]

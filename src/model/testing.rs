@@ -9,6 +9,19 @@ pub fn signer() -> Signer {
     Signer::from_seed([42; 32])
 }
 
+/// Merges two copies of a record each way, as two phones would, checks that both phones end
+/// with the same record, and returns it.
+pub fn merged_either_way<T>(a: &T, b: &T) -> T
+where
+    T: super::merge::Merge + Clone + PartialEq + std::fmt::Debug,
+{
+    let (mut one, mut other) = (a.clone(), b.clone());
+    one.merge(b);
+    other.merge(a);
+    assert_eq!(one, other, "the same on every phone");
+    one
+}
+
 /// A plausible ask by "rosa".
 pub fn sample_draft() -> PostDraft {
     PostDraft {
