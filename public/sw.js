@@ -42,7 +42,10 @@ self.addEventListener("install", (event) => {
 
 async function keepShell() {
   const used = await usedParts();
-  const files = SHELL.filter((url) => !partOf(url) || used.includes(partOf(url)));
+  const files = SHELL.filter((url) => {
+    const part = partOf(url);
+    return !part || used.includes(part);
+  });
   // A file named by its contents comes from the HTTP cache when the page has just fetched it,
   // so a first visit downloads the app once, not twice. Every other file is asked for again
   // ("no-cache"): a host may let the browser keep index.html for minutes, and a kept copy
@@ -60,9 +63,13 @@ async function usedParts() {
   const open = (part) => tabs.some((tab) => part.owns(new URL(tab.url).pathname.slice(SCOPE.length)));
   const used = [];
   for (const part of PARTS) {
-    if ((await data.match(markOf(part))) || open(part)) used.push(part);
+    if (await data.match(markOf(part))) {
+      used.push(part);
+    } else if (open(part)) {
+      await markUsed(part);
+      used.push(part);
+    }
   }
-  await Promise.all(used.map(markUsed));
   return used;
 }
 

@@ -3,7 +3,7 @@
 // release is offered, not forced. In English and Spanish, at the site root and under /circle/.
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies, publishRelease, installNextRelease } = require("../support/site");
+const { serveCopies, publishRelease, installNextRelease, shells } = require("../support/site");
 const { BoardScreen, NewPostScreen } = require("../pages/circle");
 const { WorkspaceScreen } = require("../pages/workspace");
 const { AREAS } = require("../pages/share");
@@ -36,12 +36,9 @@ async function waitForOfflineReady(page) {
   await page.waitForLoadState("networkidle");
 }
 
-/** The paths the service worker keeps in this release's shell, for offline. */
+/** The paths the service worker keeps in this release's shell (the only one), for offline. */
 async function shellFiles(page) {
-  return page.evaluate(async () => {
-    const name = (await caches.keys()).find((key) => key.includes(":shell:"));
-    return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
-  });
+  return Object.values(await shells(page)).flat();
 }
 
 for (const lang of LANGS) {
@@ -57,14 +54,14 @@ for (const lang of LANGS) {
       // The service worker's own requests are seen here too: it fetched the board's shell.
       const byWorker = asked.filter((request) => request.serviceWorker()).map((request) => new URL(request.url()).pathname);
       expect(byWorker.some((path) => /\/circle-[^/]*_bg\.wasm$/.test(path)), "the service worker kept the board's app").toBe(true);
-      const workspace = asked.map((request) => new URL(request.url()).pathname).filter((path) => path.includes("/group/"));
-      expect(workspace, "nothing of the coordinators' workspace").toEqual([]);
-      expect(await shellFiles(page), "the shell kept for offline").not.toContainEqual(expect.stringContaining("/group/"));
+      const paths = asked.map((request) => new URL(request.url()).pathname);
+      const kept = await shellFiles(page);
+      expect(paths.filter((path) => path.includes("/group/")), "nothing of the coordinators' workspace").toEqual([]);
+      expect(kept, "the shell kept for offline").not.toContainEqual(expect.stringContaining("/group/"));
       // Nor the reader worker (sheets, the members' board, group links): this group publishes
       // none of those, and nobody sent this phone a group link.
-      const reader = asked.map((request) => new URL(request.url()).pathname).filter((path) => /\/reader[._]/.test(path));
-      expect(reader, "nothing of the reader worker").toEqual([]);
-      expect(await shellFiles(page), "the shell kept for offline").not.toContainEqual(expect.stringMatching(/\/reader[._]/));
+      expect(paths.filter((path) => /\/reader[._]/.test(path)), "nothing of the reader worker").toEqual([]);
+      expect(kept, "the shell kept for offline").not.toContainEqual(expect.stringMatching(/\/reader[._]/));
     });
 
     test("the group's workspace, once opened, opens offline too, at a deep link, on the same board", async ({ page, context }) => {
@@ -255,7 +252,7 @@ test("a new release keeps the workspace for offline on a phone that opened it", 
     await page.waitForLoadState("networkidle");
 
     const { shell } = await installNextRelease(page, site, prefix);
-    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), shell);
+    const kept = (await shells(page))[shell];
     // Every file of the workspace's page, its app among them, is in the new release's shell.
     expect(kept).toContain(`${prefix}group/index.html`);
     expect(kept).toContainEqual(expect.stringMatching(/\/group\/workspace-[0-9a-f]+_bg\.wasm$/));

@@ -7,7 +7,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies, installNextRelease } = require("../support/site");
+const { serveCopies, installNextRelease, shells } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
 
@@ -40,17 +40,6 @@ async function groupSite(distDir, baseURL, sources = SOURCES) {
 function nameSources(dir, sources) {
   const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
   fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...config, demo_board: null, ask_expiry_days: 365, sources }));
-}
-
-/** The paths each of this phone's release shells keeps for offline, by the cache's name. */
-async function shells(page) {
-  return page.evaluate(async () => {
-    const shells = {};
-    for (const name of (await caches.keys()).filter((key) => key.includes(":shell:"))) {
-      shells[name] = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
-    }
-    return shells;
-  });
 }
 
 /** What board.json holds: its posts, and its records of every kind (what a merge counts). */

@@ -64,6 +64,17 @@ async function installNextRelease(page, site, prefix) {
   return { next, shell: `circle:${prefix}:shell:${next}` };
 }
 
+/** The paths each of the phone's release shells keeps for offline, by the cache's name. */
+async function shells(page) {
+  return page.evaluate(async () => {
+    const shells = {};
+    for (const name of (await caches.keys()).filter((key) => key.includes(":shell:"))) {
+      shells[name] = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+    }
+    return shells;
+  });
+}
+
 /** Writes `sources` into a served copy's config.json, keeping the rest of the group's settings
  * (with no demo board, and asks open for a year so the fixtures' dates stay open); `settings`
  * may change more of them. */
@@ -83,4 +94,4 @@ function publishSite(dir, appUrl, env = {}) {
   });
 }
 
-module.exports = { serveCopies, publishRelease, installNextRelease, setSources, publishSite };
+module.exports = { serveCopies, publishRelease, installNextRelease, shells, setSources, publishSite };
