@@ -338,6 +338,86 @@ mod tests {
         }
     }
 
+    /// Each way of writing a time, a range, a day and a week that the reader knows, at both
+    /// sides of each edge: a place wrongly "open now" sends someone on a wasted trip.
+    #[test]
+    fn every_way_of_writing_hours_is_read_to_the_minute() {
+        const WED: u8 = 2;
+        let cases: &[(&str, WeekMoment, Option<bool>)] = &[
+            // Accents and every kind of dash.
+            ("Miércoles 9-12", at(WED, 10, 0), Some(true)),
+            ("Miércoles 9-12", at(THU, 10, 0), Some(false)),
+            ("Mediodía a 8 pm", at(TUE, 13, 0), Some(true)),
+            ("Mon—Fri 9—17", at(FRI, 10, 0), Some(true)),
+            ("Mon‒Fri 9‒17", at(SAT, 10, 0), Some(false)),
+            ("Mon‒Fri 9‒17", at(THU, 16, 59), Some(true)),
+            // Minutes after a colon, a dot or an "h"; am and pm with their dots.
+            ("Lunes al viernes 9:30–17:30", at(MON, 9, 29), Some(false)),
+            ("Lunes al viernes 9:30–17:30", at(MON, 9, 30), Some(true)),
+            ("Lunes al viernes 9:30–17:30", at(FRI, 17, 29), Some(true)),
+            ("Lunes al viernes 9:30–17:30", at(SAT, 10, 0), Some(false)),
+            ("Sat 9.30-12.15", at(SAT, 12, 14), Some(true)),
+            ("Sat 9.30-12.15", at(SAT, 12, 15), Some(false)),
+            ("Sáb 9h30-13h", at(SAT, 9, 15), Some(false)),
+            ("Sáb 9h30-13h", at(SAT, 12, 45), Some(true)),
+            ("9 a.m. - 5 p.m.", at(MON, 16, 59), Some(true)),
+            ("9 a.m. - 5 p.m.", at(MON, 17, 0), Some(false)),
+            ("12pm-4pm", at(MON, 12, 30), Some(true)),
+            ("12pm-4pm", at(MON, 0, 30), Some(false)),
+            ("12am-6am", at(MON, 3, 0), Some(true)),
+            ("12am-6am", at(MON, 6, 0), Some(false)),
+            ("0:00-24:00", at(SUN, 23, 59), Some(true)),
+            // Every word that joins two times or two days.
+            ("Mon through Fri 9 to 5", at(WED, 16, 0), Some(true)),
+            ("Mon through Fri 9 to 5", at(WED, 17, 0), Some(false)),
+            ("Mon through Fri 9 to 5", at(SUN, 16, 0), Some(false)),
+            ("9 until 5", at(SUN, 12, 0), Some(true)),
+            ("9 till 5", at(SUN, 8, 0), Some(false)),
+            ("De 9 hasta 17", at(SAT, 16, 0), Some(true)),
+            // An end before its start, written without am, is in the afternoon; with am, or
+            // twelve hours or more before the start, the range runs past midnight.
+            ("Mon 9-9", at(MON, 20, 0), Some(true)),
+            ("Mon 9-9", at(TUE, 8, 0), Some(false)),
+            ("9-5am", at(MON, 3, 0), Some(true)),
+            ("9-5am", at(MON, 6, 0), Some(false)),
+            ("20:00-8:00", at(TUE, 7, 0), Some(true)),
+            ("20:00-8:00", at(TUE, 12, 0), Some(false)),
+            // Past midnight into the next week; the edges of the night.
+            ("Sun 22:00-02:00", at(MON, 1, 0), Some(true)),
+            ("Sun 22:00-02:00", at(SUN, 1, 0), Some(false)),
+            ("Fri 22:00-02:00", at(FRI, 22, 0), Some(true)),
+            ("Fri 22:00-02:00", at(FRI, 21, 59), Some(false)),
+            ("Fri 22:00-02:00", at(SAT, 2, 0), Some(false)),
+            // Days named as a range across the week's end, as a week's part, or one by one.
+            ("Sat-Mon 10-14", at(SUN, 11, 0), Some(true)),
+            ("Sat-Mon 10-14", at(MON, 11, 0), Some(true)),
+            ("Sat-Mon 10-14", at(TUE, 11, 0), Some(false)),
+            ("Fines de semana 9-13", at(SAT, 10, 0), Some(true)),
+            ("Fines de semana 9-13", at(FRI, 10, 0), Some(false)),
+            ("Fin de semana 9-13", at(SUN, 10, 0), Some(true)),
+            ("Weekdays 9-17", at(WED, 10, 0), Some(true)),
+            ("Weekdays 9-17", at(SAT, 10, 0), Some(false)),
+            ("Entre semana 9-17", at(MON, 10, 0), Some(true)),
+            ("Entre semana 9-17", at(SUN, 10, 0), Some(false)),
+            ("Tues, Thurs 10-14", at(THU, 11, 0), Some(true)),
+            ("Tues, Thurs 10-14", at(WED, 11, 0), Some(false)),
+            ("Dom 10-14", at(SUN, 11, 0), Some(true)),
+            // Two ranges in a day; a clause with no hours leaves the others to answer.
+            ("Mon 9-12 14-17", at(MON, 13, 0), Some(false)),
+            ("Mon 9-12 14-17", at(MON, 15, 0), Some(true)),
+            ("Closed Sundays; Mon 9-17", at(MON, 10, 0), Some(true)),
+            ("Closed Sundays; Mon 9-17", at(SUN, 10, 0), Some(false)),
+            ("Open 24 hours", at(WED, 4, 0), Some(true)),
+            ("24/7", at(WED, 4, 0), Some(true)),
+            // Times that are no times.
+            ("25:00-26:00", at(MON, 12, 0), None),
+            ("9:60-17:00", at(MON, 12, 0), None),
+        ];
+        for (hours, moment, expected) in cases {
+            assert_eq!(open_at(hours, *moment), *expected, "{hours} at {moment:?}");
+        }
+    }
+
     #[test]
     fn hours_it_cannot_read_give_no_answer() {
         for hours in ["", "Call ahead", "When the church is open", "Ask Maria"] {
