@@ -410,6 +410,40 @@ mod tests {
         );
     }
 
+    /// The edges of reading: where a "(0)" stands, how many digits are read before giving up,
+    /// when a trunk prefix is dropped, and the digits of other scripts. A number read wrong
+    /// dials a stranger.
+    #[test]
+    fn reads_to_the_edges_of_what_people_type() {
+        // "(0)" is dropped right after the country code only; "(0" alone is a bracket and a 0.
+        assert_eq!(e164("+49 (0)30 1234567"), Ok("+49301234567".into()));
+        assert_eq!(e164("+49 30 (0)1234567"), Ok("+493001234567".into()));
+        assert_eq!(e164("+49 (030 1234567"), Ok("+490301234567".into()));
+        // Eighteen digits are read (a 15-digit number after "011"); a nineteenth is too many.
+        let us = |text| normalize(text, Some(1));
+        assert_eq!(us("011 49 1234 5678 9012 3"), Ok("+491234567890123".into()));
+        assert_eq!(us("011 49 1234 5678 9012 34"), Err(PhoneError::TooLong));
+        assert_eq!(us("0034 600 000 000"), Ok("+34600000000".into()));
+        // Too few digits to hold a country code, against digits that hold none.
+        assert_eq!(e164("+99"), Err(PhoneError::TooShort));
+        assert_eq!(e164("+999"), Err(PhoneError::UnknownCountryCode));
+        assert_eq!(e164("+683 400"), Err(PhoneError::TooShort));
+        // A trunk "8" is dropped only from a number one digit too long with it: St Petersburg's
+        // numbers begin with 812. A trunk "0" always, even before the shorter national length.
+        let russia = |text| normalize(text, Some(7));
+        assert_eq!(russia("812 345 67 89"), Ok("+78123456789".into()));
+        assert_eq!(russia("8 812 345 67 89"), Ok("+78123456789".into()));
+        assert_eq!(
+            normalize("020 794 6000", Some(44)),
+            Ok("+44207946000".into())
+        );
+        // Arabic-Indic and Eastern Arabic-Indic digits, and dashes phones put in.
+        assert_eq!(e164("+٣٤ ٦٠٠ ٠٠٠ ٠٠٩"), Ok("+34600000009".into()));
+        assert_eq!(e164("+۳۴ ۶۰۰ ۰۰۰ ۰۰۹"), Ok("+34600000009".into()));
+        assert_eq!(e164("+1 555–010—0199"), Ok("+15550100199".into()));
+        assert_eq!(e164("+1 555‐010‒0199"), Ok("+15550100199".into()));
+    }
+
     #[test]
     fn parts_of_a_number() {
         let number = PhoneNumber::parse("+502 5555 0100", None).unwrap();
