@@ -209,6 +209,111 @@ mod tests {
         );
     }
 
+    /// What may never be suggested (an offer no longer open, a skill its person took down)
+    /// and the edges of "in time": an offer lasting to the very day the ask is needed by is in
+    /// time, and an ask whose day has passed is needed from today.
+    #[test]
+    fn only_what_can_still_help_is_suggested_and_in_time_means_by_the_day_needed() {
+        let mut board = Board::default();
+        post(&mut board, 1, PostKind::Ask, |d| {
+            d.category = "rides".into();
+            d.until = Some(TODAY.plus(3));
+        });
+        post(&mut board, 2, PostKind::Ask, |d| {
+            d.category = "food".into();
+            d.area = "south".into();
+            d.until = Some(TODAY.plus(-5));
+        });
+        for (id, days) in [(13, -2), (14, 2)] {
+            post(&mut board, id, PostKind::Offer, |d| {
+                d.category = "food".into();
+                d.area = "south".into();
+                d.until = Some(TODAY.plus(days));
+            });
+        }
+        post(&mut board, 10, PostKind::Offer, |d| {
+            d.category = "rides".into();
+            d.until = Some(TODAY.plus(3));
+        });
+        post(&mut board, 11, PostKind::Offer, |d| {
+            d.category = "rides".into();
+            d.until = Some(TODAY.plus(2));
+        });
+        post(&mut board, 12, PostKind::Offer, |d| {
+            d.category = "rides".into()
+        });
+        if let Some(done) = board.posts.get_mut(&RecordId(12)) {
+            done.status.set(Status::Fulfilled, at(50));
+        }
+        let draft = |handle: &str| SkillDraft {
+            handle: handle.into(),
+            skill: "rides".into(),
+            details: String::new(),
+            area: sample_draft().area,
+            languages: Vec::new(),
+            contact: None,
+        };
+        let mut gone = Skill::create(RecordId(20), draft("ben"), at(1));
+        gone.removed.set(true, at(2));
+        board.skills.insert(gone.id, gone);
+        let kept = Skill::create(RecordId(21), draft("cy"), at(1));
+        board.skills.insert(kept.id, kept);
+
+        let found = board.suggestions(RecordId(1), TODAY, 10);
+        let in_time: Vec<(Candidate, bool)> = found
+            .iter()
+            .map(|suggestion| (suggestion.candidate, suggestion.in_time))
+            .collect();
+        assert_eq!(
+            in_time,
+            [
+                // An offer beats a listed skill of the same rank.
+                (Candidate::Offer(RecordId(10)), true),
+                (Candidate::Skill(RecordId(21)), true),
+                (Candidate::Offer(RecordId(11)), false),
+            ]
+        );
+        let late: Vec<(Candidate, bool)> = board
+            .suggestions(RecordId(2), TODAY, 10)
+            .iter()
+            .map(|suggestion| (suggestion.candidate, suggestion.in_time))
+            .collect();
+        assert_eq!(
+            late,
+            [
+                (Candidate::Offer(RecordId(14)), true),
+                (Candidate::Offer(RecordId(13)), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_undone_match_leaves_its_ask_waiting_and_a_fulfilled_ask_waits_for_nothing() {
+        let mut board = Board::default();
+        post(&mut board, 1, PostKind::Ask, |_| ());
+        post(&mut board, 2, PostKind::Ask, |_| ());
+        if let Some(done) = board.posts.get_mut(&RecordId(2)) {
+            done.status.set(Status::Fulfilled, at(50));
+        }
+        let made = Match::create(
+            RecordId(9),
+            RecordId(1),
+            Partner::Volunteer("ana".into()),
+            "coord".into(),
+            String::new(),
+            at(10),
+        );
+        board.matches.insert(made.id, made);
+        assert!(board.unmatched_asks().is_empty());
+        board.remove_match(RecordId(9), at(20)).expect("the match");
+        let ids: Vec<u64> = board
+            .unmatched_asks()
+            .iter()
+            .map(|post| post.id.0)
+            .collect();
+        assert_eq!(ids, [1]);
+    }
+
     #[test]
     fn unmatched_asks_come_most_urgent_then_oldest_and_leave_out_the_matched() {
         let mut board = Board::default();
