@@ -125,6 +125,18 @@ mod tests {
             ("cooked", "cook"),
             ("clothes", "cloth"),
             ("frijoles", "frijol"),
+            // The shortest bases and words each rule takes, and the letters it leaves.
+            ("eating", "eat"),
+            ("seeing", "see"),
+            ("dressed", "dress"),
+            ("huevo", "huev"),
+            ("leche", "lech"),
+            ("baby", "bab"),
+            ("family", "famil"),
+            ("monkey", "monkey"),
+            ("days", "day"),
+            ("buses", "bus"),
+            ("dishes", "dish"),
         ];
         for (word, expected) in cases {
             assert_eq!(stem(word), expected, "{word}");
