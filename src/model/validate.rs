@@ -365,6 +365,73 @@ mod tests {
         );
     }
 
+    /// Each limit at its edge: the longest title, the most languages and the largest
+    /// quantity pass, one more is refused; tabs and line ends only in a text of several lines.
+    #[test]
+    fn every_limit_holds_at_its_edge() {
+        let config = GroupConfig::default();
+        let problems = |change: &dyn Fn(&mut PostDraft)| {
+            let mut changed = draft();
+            change(&mut changed);
+            changed
+                .validate(&config)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|error| (error.field, error.problem))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(problems(&|d| d.title = "é".repeat(120)), []);
+        assert_eq!(
+            problems(&|d| d.title = "é".repeat(121)),
+            [(Field::Title, Problem::TooLong { max: 120 })]
+        );
+        assert_eq!(problems(&|d| d.languages = vec!["en".into(); 8]), []);
+        assert_eq!(problems(&|d| d.quantity = Some(1)), []);
+        assert_eq!(problems(&|d| d.quantity = Some(100_000)), []);
+        let range = Problem::OutOfRange {
+            min: 1,
+            max: 100_000,
+        };
+        assert_eq!(
+            problems(&|d| d.quantity = Some(100_001)),
+            [(Field::Quantity, range)]
+        );
+        // A language is a short one-line word.
+        assert_eq!(problems(&|d| d.languages = vec!["x".repeat(16)]), []);
+        for bad in [" ", "x".repeat(17).as_str(), "e\u{7}s"] {
+            assert_eq!(
+                problems(&|d| d.languages = vec!["en".into(), bad.into()]),
+                [(Field::Languages, Problem::BadCharacter)],
+                "{bad:?}"
+            );
+        }
+        assert_eq!(problems(&|d| d.details = "one\ttwo\r\nthree".into()), []);
+        for bad in ["a\tb", "a\rb"] {
+            assert_eq!(
+                problems(&|d| d.title = bad.into()),
+                [(Field::Title, Problem::BadCharacter)],
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_area_is_required_only_where_the_group_lists_areas() {
+        let mut no_area = draft();
+        no_area.area = String::new();
+        assert_eq!(no_area.validate(&GroupConfig::default()), Ok(()));
+        let config = GroupConfig::from_json(r#"{"areas":["south"]}"#).unwrap();
+        let errors = no_area.validate(&config).unwrap_err();
+        assert_eq!(
+            errors,
+            [ValidationError {
+                field: Field::Area,
+                problem: Problem::Missing
+            }]
+        );
+    }
+
     #[test]
     fn a_list_longer_than_its_limit_is_too_many() {
         let mut checks = Checks::new();
