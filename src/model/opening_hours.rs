@@ -366,6 +366,7 @@ mod tests {
             ("12pm-4pm", at(MON, 0, 30), Some(false)),
             ("12am-6am", at(MON, 3, 0), Some(true)),
             ("12am-6am", at(MON, 6, 0), Some(false)),
+            ("12am-6am", at(MON, 13, 0), Some(false)),
             ("0:00-24:00", at(SUN, 23, 59), Some(true)),
             // Every word that joins two times or two days.
             ("Mon through Fri 9 to 5", at(WED, 16, 0), Some(true)),
@@ -382,6 +383,8 @@ mod tests {
             ("9-5am", at(MON, 6, 0), Some(false)),
             ("20:00-8:00", at(TUE, 7, 0), Some(true)),
             ("20:00-8:00", at(TUE, 12, 0), Some(false)),
+            // A range from a time to the same time is the whole day round.
+            ("9am-9am", at(MON, 3, 0), Some(true)),
             // Past midnight into the next week; the edges of the night.
             ("Sun 22:00-02:00", at(MON, 1, 0), Some(true)),
             ("Sun 22:00-02:00", at(SUN, 1, 0), Some(false)),
@@ -402,6 +405,8 @@ mod tests {
             ("Tues, Thurs 10-14", at(THU, 11, 0), Some(true)),
             ("Tues, Thurs 10-14", at(WED, 11, 0), Some(false)),
             ("Dom 10-14", at(SUN, 11, 0), Some(true)),
+            ("Mon, Wed, Fri 9-17", at(WED, 10, 0), Some(true)),
+            ("Mon, Wed, Fri 9-17", at(TUE, 10, 0), Some(false)),
             // Two ranges in a day; a clause with no hours leaves the others to answer.
             ("Mon 9-12 14-17", at(MON, 13, 0), Some(false)),
             ("Mon 9-12 14-17", at(MON, 15, 0), Some(true)),
