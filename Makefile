@@ -71,9 +71,10 @@ bench: tools dist
 
 ## Mutation testing of the model, the store and the codecs (docs/testing.md). Not part of
 ## `make test`: hours on 2 cores. `make mutants ONLY="store sources"` runs some groups only;
-## `make mutants ONLY=model SHARD=3/8` the fourth eighth of a group (shards count from 0).
+## `make mutants ONLY=model SHARD=3/8` the fourth eighth of a group (shards count from 0);
+## `make mutants ONLY=model FILES="src/model/post.rs"` some files of a group only.
 mutants:
-	MUTANTS_SHARD=$(SHARD) nice -n 10 scripts/mutants.sh $(ONLY)
+	MUTANTS_SHARD=$(SHARD) MUTANTS_FILES="$(FILES)" nice -n 10 scripts/mutants.sh $(ONLY)
 
 clean:
 	rm -rf dist target/dist-sub tests/output

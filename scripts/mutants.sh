@@ -9,6 +9,9 @@
 #                                       the third eighth of a group's mutants (shards count
 #                                       from 0): a long group run a sitting at a time (the
 #                                       summary adds the shards up)
+#   MUTANTS_FILES="src/model/post.rs src/model/roster.rs" scripts/mutants.sh model
+#                                       only these files of a group, on the tree as it is now:
+#                                       the part of a group a sitting did not reach
 # Results: target/mutants/<group>/mutants.out/ (caught.txt, missed.txt, unviable.txt,
 # timeout.txt, outcomes.json) and a summary table in target/mutants/summary.md.
 set -euo pipefail
@@ -74,9 +77,14 @@ wanted() {
   return 1
 }
 
-# A shard's results sit beside the whole group's: model.shard-2-of-8 for MUTANTS_SHARD=2/8.
+# A shard's results sit beside the whole group's: model.shard-2-of-8 for MUTANTS_SHARD=2/8; a
+# part's are named by its first and last file: model.part-post-snapshot.
 output_of() {
-  if [ -n "${MUTANTS_SHARD:-}" ]; then
+  if [ -n "${MUTANTS_FILES:-}" ]; then
+    local files
+    read -r -a files <<<"$MUTANTS_FILES"
+    echo "$out/$1.part-$(basename "${files[0]}" .rs)-$(basename "${files[-1]}" .rs)"
+  elif [ -n "${MUTANTS_SHARD:-}" ]; then
     echo "$out/$1.shard-${MUTANTS_SHARD%/*}-of-${MUTANTS_SHARD#*/}"
   else
     echo "$out/$1"
@@ -91,7 +99,7 @@ for group in "${RUNS[@]}"; do
   dir=$(output_of "$name")
   args=(--jobs 1 --profile mutants --gitignore true --output "$dir")
   [ -n "${MUTANTS_SHARD:-}" ] && args+=(--shard "$MUTANTS_SHARD")
-  for file in $files; do args+=(--file "$file"); done
+  for file in ${MUTANTS_FILES:-$files}; do args+=(--file "$file"); done
   for file in "${EXCLUDE[@]}" $(exclusions_for "$name"); do args+=(--exclude "$file"); done
   echo "==> $name: $files"
   started=$(date +%s)
@@ -109,7 +117,7 @@ count() { cat "$@" 2>/dev/null | grep -c . || true; }
   for group in "${RUNS[@]}"; do
     name=${group%%|*}
     runs=()
-    for dir in "$out/$name" "$out/$name".shard-*; do
+    for dir in "$out/$name" "$out/$name".shard-* "$out/$name".part-*; do
       [ -d "$dir/mutants.out" ] && runs+=("$dir")
     done
     [ ${#runs[@]} -gt 0 ] || continue
@@ -121,7 +129,7 @@ count() { cat "$@" 2>/dev/null | grep -c . || true; }
 } >"$out/summary.md"
 cat "$out/summary.md"
 for group in "${RUNS[@]}"; do
-  for missed in "$out/${group%%|*}"{,.shard-*}/mutants.out/missed.txt; do
+  for missed in "$out/${group%%|*}"{,.shard-*,.part-*}/mutants.out/missed.txt; do
     if [ -s "$missed" ]; then
       echo "missed in ${missed#"$out/"}:"
       cat "$missed"
