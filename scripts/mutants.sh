@@ -101,7 +101,7 @@ for group in "${RUNS[@]}"; do
   [ -n "${MUTANTS_SHARD:-}" ] && args+=(--shard "$MUTANTS_SHARD")
   for file in ${MUTANTS_FILES:-$files}; do args+=(--file "$file"); done
   for file in "${EXCLUDE[@]}" $(exclusions_for "$name"); do args+=(--exclude "$file"); done
-  echo "==> $name: $files"
+  echo "==> $name: ${MUTANTS_FILES:-$files}"
   started=$(date +%s)
   # shellcheck disable=SC2086 # the test arguments are words
   cargo mutants "${args[@]}" -- $tests || status=$?
