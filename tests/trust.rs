@@ -873,6 +873,34 @@ fn a_response_and_moderation_at_the_last_stamp_a_day_ahead_are_admitted() {
     );
 }
 
+/// A sync that brings back the posts a phone already has checks none of their signatures
+/// again (a group's board synced every time the app opens would otherwise cost a check a post,
+/// docs/performance.md); a post that changed is checked.
+#[test]
+fn signed_posts_already_here_arriving_unchanged_are_not_checked_again() {
+    let (rosas, _) = rosas_phone();
+    let coordinators = [coordinator().key()];
+    let asked = |current: &Board, incoming: Board| {
+        let recorder = Recorder::default();
+        let admitted = Gate {
+            current,
+            now_ms: NOW,
+            coordinators: &coordinators,
+            checker: &recorder,
+        }
+        .admit(incoming);
+        assert_eq!(admitted.refused, []);
+        recorder.into_checks().len()
+    };
+    assert!(
+        asked(&Board::default(), rosas.clone()) >= 2,
+        "a new phone checks every post"
+    );
+    assert_eq!(asked(&rosas, rosas.clone()), 0);
+    let (edited, _, _) = retitled_by_rosa(NOW - HOUR);
+    assert_eq!(asked(&rosas, edited), 1, "only the edited post");
+}
+
 #[test]
 fn an_unsigned_post_already_here_arriving_unchanged_is_not_refused() {
     let post = Post::create(
