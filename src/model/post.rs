@@ -488,3 +488,31 @@ impl super::record::Record for Post {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{merged_either_way, sample_draft, DeviceId};
+
+    /// Two copies of a post from before signing that disagree on who wrote it or when (one is
+    /// forged) settle on the same copy on every phone, and on the one older versions of Circle
+    /// settle on: the earlier, then the smaller author.
+    #[test]
+    fn unsigned_copies_that_disagree_on_their_author_settle_on_the_first_either_way() {
+        let by = |author: &str, ms| {
+            let draft = PostDraft {
+                author: author.into(),
+                ..sample_draft()
+            };
+            Post::create(RecordId(1), draft, Stamp::new(ms, 0, DeviceId(1)))
+        };
+        assert_eq!(
+            merged_either_way(&by("ben", 5), &by("ana", 5)).author,
+            "ana"
+        );
+        assert_eq!(
+            merged_either_way(&by("ana", 6), &by("ben", 5)).author,
+            "ben"
+        );
+    }
+}
