@@ -14,6 +14,7 @@ use circle::model::trust::check::{Answered, Check, Checker, Local, Recorder};
 use circle::model::trust::gate::Gate;
 use circle::model::trust::vouch::Vouched;
 use circle::model::Entry as _;
+use circle::model::Record as _;
 use circle::model::{
     Action, Admitted, Audience, Board, CheckIn, CheckInDraft, Clock, CloseReason, Condition,
     Contact, ContactMethod, DeviceId, Escalation, Field, Moderation, Outcome, Person, PersonDraft,

@@ -6,6 +6,7 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::{Post, PostDraft};
+use super::record::Record;
 use super::trust::Signer;
 use std::fmt;
 

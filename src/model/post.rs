@@ -231,11 +231,6 @@ impl Post {
         self.last_edit().max(self.removed.at).max(self.created)
     }
 
-    /// Deleted by its author (a tombstone newer than every edit), or hidden by a coordinator.
-    pub fn is_removed(&self) -> bool {
-        self.removed_by_author() || self.is_hidden()
-    }
-
     /// The status people see: the author's, unless a coordinator changed it since.
     pub fn current_status(&self) -> Status {
         self.moderation
@@ -447,8 +442,9 @@ impl Merge for Post {
 impl super::record::Record for Post {
     const KIND: super::record::RecordKind = super::record::RecordKind::Post;
 
+    /// Deleted by its author (a tombstone newer than every edit), or hidden by a coordinator.
     fn is_removed(&self) -> bool {
-        Post::is_removed(self)
+        self.removed_by_author() || self.is_hidden()
     }
 
     fn merge_changed(&mut self, other: &Self) -> bool {

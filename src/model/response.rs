@@ -7,6 +7,7 @@ use super::clock::Stamp;
 use super::edit::EditError;
 use super::id::RecordId;
 use super::post::{Contact, Handle};
+use super::record::Record;
 use super::trust::check::{Checker, Local};
 use super::trust::seal::{contact_bytes, Seal, Secret, Signed};
 use super::trust::{AuthorKey, Signer};

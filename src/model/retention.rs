@@ -8,6 +8,7 @@ use super::board::Board;
 use super::clock::Stamp;
 use super::config::GroupConfig;
 use super::post::{CloseReason, PostKind, Status, StatusChange};
+use super::record::Record;
 use super::trust::sealed::seal_edit;
 use super::trust::Signer;
 
