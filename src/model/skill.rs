@@ -196,4 +196,57 @@ mod tests {
             .collect();
         assert_eq!(drivers, ["ana"]);
     }
+
+    fn listing(handle: &str, skill: &str) -> SkillDraft {
+        SkillDraft {
+            handle: handle.into(),
+            skill: skill.into(),
+            details: String::new(),
+            area: String::new(),
+            languages: Vec::new(),
+            contact: None,
+        }
+    }
+
+    #[test]
+    fn a_listing_needs_a_name_and_a_skill_within_their_limits() {
+        let fields = |draft: SkillDraft| {
+            draft
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|error| error.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(listing("ana", "driving")), []);
+        assert_eq!(fields(listing(" ", "")), [Field::Handle, Field::Skill]);
+        let long = SkillDraft {
+            details: "x".repeat(2001),
+            languages: vec!["es".into(); 9],
+            ..listing("ana", &"x".repeat(41))
+        };
+        assert_eq!(
+            fields(long),
+            [Field::Details, Field::Languages, Field::Skill]
+        );
+    }
+
+    /// Two copies that disagree on whose listing it is (one forged) settle on the same one on
+    /// every phone, and on the one older versions of Circle settle on: the earlier, then the
+    /// smaller name.
+    #[test]
+    fn copies_that_disagree_on_whose_listing_it_is_settle_on_the_first_either_way() {
+        let by = |handle: &str, ms| {
+            Skill::create(
+                RecordId(1),
+                listing(handle, "driving"),
+                Stamp::new(ms, 0, DeviceId(1)),
+            )
+        };
+        let merged = crate::model::merged_either_way(&by("ben", 5), &by("ana", 5));
+        assert_eq!(merged.handle, "ana");
+        let merged = crate::model::merged_either_way(&by("ana", 6), &by("ben", 5));
+        assert_eq!(merged.handle, "ben");
+    }
 }
