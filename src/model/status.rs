@@ -259,6 +259,23 @@ mod tests {
         assert!(board.post(id).is_some());
     }
 
+    /// A coordinator's action dated before one already on the post (a phone with a slow clock)
+    /// would not be the newest word: refused as stale, and the post stays as it was.
+    #[test]
+    fn a_moderation_older_than_the_last_one_is_stale() {
+        let (mut board, id) = board_with_post();
+        let coordinator = Signer::from_seed([5; 32]);
+        board
+            .moderate(id, Action::Hide, "coord", at(10), &coordinator)
+            .unwrap();
+        assert_eq!(
+            board.moderate(id, Action::Show, "coord", at(5), &coordinator),
+            Err(StatusError::Edit(EditError::Stale))
+        );
+        assert!(board.post(id).is_none(), "still hidden");
+        assert_eq!(board.posts[&id].moderation.len(), 1);
+    }
+
     #[test]
     fn duplicates_and_referrals_are_final() {
         let closed = |reason| Status::Closed(reason);

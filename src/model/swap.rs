@@ -388,6 +388,15 @@ mod tests {
             serde_json::from_str(&serde_json::to_string(&swaps).unwrap()).unwrap();
         let refused = board.check_limits().unwrap_err();
         assert!(format!("{refused:?}").contains("Swaps"), "{refused:?}");
+        // One swap of a whole day and more, arriving in a board: refused by its own limits.
+        let mut long = minded("Rosa", "Ben", 1);
+        long.minutes = 25 * 60;
+        let swaps = [Swap::new(RecordId(1), long, "Rosa", at(1, 1), &rosa())];
+        let mut board = self::board();
+        board.skills.get_mut(&RecordId(1)).unwrap().swaps =
+            serde_json::from_str(&serde_json::to_string(&swaps).unwrap()).unwrap();
+        let refused = board.check_limits().unwrap_err();
+        assert!(format!("{refused:?}").contains("Minutes"), "{refused:?}");
     }
 
     #[test]
