@@ -1517,6 +1517,30 @@ fn unsigned_and_future_entries_on_records_already_here_are_refused() {
     copy.sign_up(SHIFT, true, "ben", at(NOW + 2 * DAY, BEN_PHONE), &ben())
         .expect("Ben's phone records it");
     assert_refused_as(&phone, copy, RecordKind::Shift, SHIFT, Refused::FutureStamp);
+
+    // Ben's own check-in, validly signed, dated two days ahead: it would sit at the top of the
+    // log as the newest and set when Mr. Okafor is next called.
+    let mut copy = through_a_group_link(&phone);
+    let fine = CheckInDraft {
+        outcome: Outcome::Ok,
+        note: String::new(),
+        ask: None,
+    };
+    copy.check_in(
+        (ROSTER, OKAFOR),
+        fine,
+        "ben",
+        at(NOW + 2 * DAY, BEN_PHONE),
+        &ben(),
+    )
+    .expect("Ben's phone records it");
+    assert_refused_as(
+        &phone,
+        copy,
+        RecordKind::Roster,
+        ROSTER,
+        Refused::FutureStamp,
+    );
 }
 
 #[test]

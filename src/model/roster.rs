@@ -658,7 +658,8 @@ mod tests {
         assert_eq!(
             p.standing(10 * DAY + HOUR_MS),
             Standing::Upcoming {
-                due_ms: 10 * DAY + NO_ANSWER_RETRY_MS
+                // Called again two hours after an unanswered call, not a whole cycle later.
+                due_ms: 10 * DAY + 2 * HOUR_MS
             }
         );
         check(&mut p, 10 * DAY + NO_ANSWER_RETRY_MS, Outcome::NoAnswer);
@@ -671,6 +672,59 @@ mod tests {
             p.standing(10 * DAY + 5 * HOUR_MS),
             Standing::Escalate(Escalation::NeedsSomething { ask: None })
         );
+    }
+
+    #[test]
+    fn the_same_check_in_twice_changes_nothing() {
+        let mut p = person();
+        let once = check_in(11 * DAY, Outcome::Ok, &ana());
+        assert!(p.check_ins.insert(once.clone()));
+        assert!(!p.check_ins.insert(once), "already there");
+        assert_eq!(p.check_ins.len(), 1);
+    }
+
+    #[test]
+    fn a_person_needs_a_name_and_a_cadence_of_at_most_four_weeks() {
+        let fields = |name: &str, cadence_hours| {
+            let draft = PersonDraft {
+                name: name.into(),
+                contact: None,
+                cadence_hours,
+                volunteer: "ana".into(),
+                notes: String::new(),
+            };
+            draft
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|error| error.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields("Mr. Okafor", 24), []);
+        assert_eq!(fields("Mr. Okafor", 4 * 7 * 24), []);
+        assert_eq!(fields(" ", 0), [Field::Name, Field::Cadence]);
+        assert_eq!(fields("Mr. Okafor", 4 * 7 * 24 + 1), [Field::Cadence]);
+    }
+
+    /// A person taken off the roster leaves today's list; an edit made after that on another
+    /// phone (which had not seen the removal) brings them back, as for every record.
+    #[test]
+    fn a_person_taken_off_leaves_today_until_a_later_edit() {
+        let mut roster = Roster::create(RecordId(1), "Heat wave".into(), "north".into(), at(0));
+        roster.people.insert(RecordId(1), person());
+        let mut other_phone = roster.clone();
+        let now = 11 * DAY;
+        if let Some(p) = roster.people.get_mut(&RecordId(1)) {
+            p.removed.set(true, at(10 * DAY + 5));
+        }
+        assert!(roster.today(now).is_empty());
+        if let Some(p) = other_phone.people.get_mut(&RecordId(1)) {
+            p.notes
+                .set("Prefers a morning call".into(), at(10 * DAY + 6));
+        }
+        roster.merge(&other_phone);
+        assert_eq!(roster.today(now).len(), 1);
     }
 
     #[test]
@@ -910,7 +964,11 @@ mod tests {
     fn board_with_linked_ask() -> (Board, RecordId) {
         let mut board = Board::default();
         board.rosters.insert(RecordId(1), roster_of(1));
-        let ask = crate::model::sample_draft();
+        // A draft that says "offer" still posts an ask: what a check-in posts is a need.
+        let ask = PostDraft {
+            kind: PostKind::Offer,
+            ..crate::model::sample_draft()
+        };
         let id = board
             .check_in_with_ask(
                 (RecordId(1), RecordId(1)),

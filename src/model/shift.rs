@@ -153,17 +153,6 @@ impl Shift {
         }
     }
 
-    /// Applies the fields of `draft` that differ; returns whether anything changed.
-    pub fn apply(&mut self, draft: ShiftDraft, at: Stamp) -> bool {
-        let mut changed = self.task.change(draft.task, at);
-        changed |= self.area.change(draft.area, at);
-        changed |= self.resource.change(draft.resource, at);
-        changed |= self.starts_ms.change(draft.starts_ms, at);
-        changed |= self.minutes.change(draft.minutes, at);
-        changed |= self.needed.change(draft.needed, at);
-        changed
-    }
-
     /// The volunteers signed up, in the order of their keys.
     pub fn signed_up(&self) -> impl Iterator<Item = &SignUp> {
         self.signups.iter().filter(|sign_up| sign_up.yes)
@@ -312,6 +301,28 @@ mod tests {
             minutes: 60,
             needed,
         }
+    }
+
+    #[test]
+    fn a_shift_needs_a_task_and_between_one_and_five_hundred_people() {
+        let fields = |draft: ShiftDraft| {
+            draft
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|error| error.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(draft(1)), []);
+        assert_eq!(fields(draft(500)), []);
+        assert_eq!(fields(draft(501)), [Field::HeadCount]);
+        let nobody = ShiftDraft {
+            task: " ".into(),
+            area: "x".repeat(61),
+            ..draft(0)
+        };
+        assert_eq!(fields(nobody), [Field::Area, Field::Task, Field::HeadCount]);
     }
 
     fn names(shift: &Shift) -> Vec<&str> {
