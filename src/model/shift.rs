@@ -325,6 +325,28 @@ mod tests {
         assert_eq!(fields(nobody), [Field::Area, Field::Task, Field::HeadCount]);
     }
 
+    /// A shift taken down leaves the board's list (and so every screen and share link), until
+    /// a later edit on a phone that had not seen it brings it back.
+    #[test]
+    fn a_shift_taken_down_leaves_the_board_until_a_later_edit() {
+        let mut board = Board::default();
+        for n in 1..=2 {
+            let shift = Shift::create(RecordId(n), draft(2), Stamp::new(1, 0, DeviceId(1)));
+            board.shifts.insert(shift.id, shift);
+        }
+        let mut other_phone = board.clone();
+        if let Some(shift) = board.shifts.get_mut(&RecordId(1)) {
+            shift.removed.set(true, Stamp::new(5, 0, DeviceId(1)));
+        }
+        let listed = |board: &Board| board.shifts().iter().map(|s| s.id.0).collect::<Vec<_>>();
+        assert_eq!(listed(&board), [2]);
+        if let Some(shift) = other_phone.shifts.get_mut(&RecordId(1)) {
+            shift.needed.set(3, Stamp::new(6, 0, DeviceId(2)));
+        }
+        board.merge(&other_phone);
+        assert_eq!(listed(&board), [1, 2]);
+    }
+
     fn names(shift: &Shift) -> Vec<&str> {
         shift.signed_up().map(|s| s.by.as_str()).collect()
     }

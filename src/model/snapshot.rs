@@ -428,6 +428,39 @@ mod tests {
         );
     }
 
+    /// A big group's board file (ten megabytes) imports; the limit is 32 MiB to the byte.
+    #[test]
+    fn a_board_file_up_to_32_mib_imports_and_one_byte_more_is_too_large() {
+        let text = Snapshot::encode(&board());
+        // JSON may end in spaces: a file of any size around the same board.
+        let sized = |bytes: usize| format!("{text}{}", " ".repeat(bytes - text.len()));
+        assert_eq!(Snapshot::import(&sized(10 << 20)), Ok(board()));
+        assert_eq!(Snapshot::import(&sized(32 << 20)), Ok(board()));
+        assert_eq!(
+            Snapshot::import(&sized((32 << 20) + 1)),
+            Err(SnapshotError::TooLarge {
+                bytes: (32 << 20) + 1,
+                max: 32 << 20
+            })
+        );
+    }
+
+    /// `publish` prints these in its report (src/publish/report.rs), so each says what is wrong
+    /// in words; the app words them in the reader's language instead (`ui::components::share`).
+    #[test]
+    fn each_error_says_what_is_wrong_for_publish() {
+        let said = |text: &str| Snapshot::import(text).unwrap_err().to_string();
+        assert_eq!(
+            said("{\"schema\":1,\n\"board\":{\"posts\":{]}}"),
+            "not valid JSON at line 2, column 19"
+        );
+        assert_eq!(said("[1,2]"), "not a Circle snapshot");
+        assert_eq!(
+            said(r#"{"schema":7,"board":{}}"#),
+            "made by a newer Circle (schema 7)"
+        );
+    }
+
     #[test]
     fn imports_are_held_to_the_limits() {
         let mut board = board();
