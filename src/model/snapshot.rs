@@ -394,6 +394,15 @@ mod tests {
             Snapshot::decode(r#"{"schema":0,"board":{}}"#),
             Err(SnapshotError::UnknownSchema { schema: 0 })
         );
+        // Shaped as a snapshot but damaged outside any record: named by line and column.
+        assert!(matches!(
+            Snapshot::decode(r#"{"schema":"five","board":{}}"#),
+            Err(SnapshotError::Invalid {
+                line: 1,
+                record: None,
+                ..
+            })
+        ));
     }
 
     #[test]
