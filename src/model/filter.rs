@@ -434,6 +434,63 @@ mod tests {
         assert_eq!(found(&board, "riverside", &none), [1, 3]);
     }
 
+    /// Names still count when every name holds a word, and when a post's category and its
+    /// area both hold the same one; a word its names hold is not needed in its text, but
+    /// every other word is, whole; and a long search is read to its last word.
+    #[test]
+    fn a_search_finds_names_however_many_hold_its_words() {
+        let mut board = Board::default();
+        let mut draft = sample_draft();
+        draft.title = "Rice and beans".into();
+        draft.details = String::new();
+        draft.category = "food".into();
+        draft.area = "market".into();
+        put(&mut board, 1, draft);
+        let mut labels = SearchLabels::new();
+        labels.add_category("food", "Food & groceries");
+        labels.add_area("market", "Market and groceries row");
+        assert_eq!(found(&board, "groceries", &labels), [1]);
+        assert_eq!(found(&board, "groceries rice", &labels), [1]);
+        // "kean": each pair of its letters is in the post ("marKEt", "bEAns", "ANd"), the word
+        // is not.
+        assert_eq!(found(&board, "groceries kean", &labels), Vec::<u64>::new());
+        let long = format!("groceries {}beans", "rice ".repeat(63));
+        assert_eq!(found(&board, &long, &labels), [1]);
+    }
+
+    /// The search's cache of folded text follows the board: a post added after the others
+    /// (the largest id), and the only post edited, are searched as they are now.
+    #[test]
+    fn a_search_sees_a_post_added_last_and_the_only_post_edited() {
+        let mut board = board();
+        let search = |board: &Board, text: &str| {
+            ids(board.filter(&BoardFilter {
+                text: text.into(),
+                ..BoardFilter::default()
+            }))
+        };
+        assert_eq!(search(&board, "kayak"), Vec::<u64>::new());
+        let mut draft = sample_draft();
+        draft.title = "Kayak to lend".into();
+        put(&mut board, 99, draft);
+        assert_eq!(search(&board, "kayak"), [99]);
+
+        let mut alone = Board::default();
+        put(&mut alone, 1, sample_draft());
+        assert_eq!(search(&alone, "kayak"), Vec::<u64>::new());
+        let mut draft = alone.post(RecordId(1)).unwrap().draft();
+        draft.title = "Kayak to lend".into();
+        alone
+            .edit_post(
+                RecordId(1),
+                draft,
+                Stamp::new(10, 0, DeviceId(1)),
+                &signer(),
+            )
+            .unwrap();
+        assert_eq!(search(&alone, "kayak"), [1]);
+    }
+
     #[test]
     fn a_search_in_another_language_is_not_narrowed_from_the_last() {
         let (board, en, es) = named_board();

@@ -486,6 +486,49 @@ mod tests {
         fn holds_agrees_with_the_standard_search(text in "[abé \n]{0,40}", word in "[abé]{1,5}") {
             proptest::prop_assert_eq!(holds(&text, &word), text.contains(word.as_str()));
         }
+
+        /// The letter-pair filter never rules out a post that holds the words.
+        #[test]
+        fn the_pair_filter_keeps_every_text_holding_the_words(
+            text in "[a-fé \n]{0,40}",
+            first in "[a-fé]{1,5}",
+            second in "[a-fé]{1,5}",
+        ) {
+            let needed = Pairs::of(&first).union(Pairs::of(&second));
+            if holds(&text, &first) && holds(&text, &second) {
+                proptest::prop_assert!(Pairs::of(&text).covers(&needed));
+            }
+        }
+    }
+
+    /// The filter's worth: words whose letter pairs a text lacks are ruled out without a
+    /// search, each word's pairs and the pairs of two words together.
+    #[test]
+    fn the_pair_filter_rules_out_words_a_text_cannot_hold() {
+        let text = Pairs::of("rice and beans\n\nriverside-north");
+        for word in ["rice", "beans", "north", "dean", "side"] {
+            assert!(text.covers(&Pairs::of(word)), "{word}");
+        }
+        for word in ["soup", "clinic", "kayak", "blankets", "transport"] {
+            assert!(!text.covers(&Pairs::of(word)), "{word}");
+        }
+        let both = |a, b| Pairs::of(a).union(Pairs::of(b));
+        assert!(text.covers(&both("rice", "north")));
+        assert!(!text.covers(&both("rice", "soup")));
+        assert!(!text.covers(&both("soup", "rice")));
+        assert!(!text.covers(&both("soup", "soup")), "a word typed twice");
+        // A pair is both its letters, in order.
+        assert!(!Pairs::of("xa").covers(&Pairs::of("ya")));
+        assert!(!Pairs::of("ab").covers(&Pairs::of("ba")));
+    }
+
+    #[test]
+    fn a_search_narrows_the_last_when_each_old_word_is_inside_a_new_one() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(narrows(&words("ri"), &words("rid")));
+        assert!(narrows(&words("ri so"), &words("soup rice")));
+        assert!(!narrows(&words("ri so"), &words("rice")));
+        assert!(!narrows(&words("rid"), &words("ri")));
     }
 
     #[test]
