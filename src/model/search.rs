@@ -543,6 +543,21 @@ mod tests {
         assert!(holds("anything", ""));
     }
 
+    /// `holds` reads eight places at once: a word is found starting at every place of a text
+    /// past the first eight bytes and across them, and not where it only nearly is.
+    #[test]
+    fn a_word_is_found_at_every_place_of_a_long_text() {
+        for word in ["r", "ri", "ric", "rice", "rices", "ñandú"] {
+            for at in 0..24 {
+                let text = format!("{}{word}{}", "-".repeat(at), ".".repeat(at % 9));
+                assert!(holds(&text, word), "{word} at {at} in {text:?}");
+                let cut: String = word.chars().take(word.chars().count() - 1).collect();
+                let near = text.replacen(word, &cut, 1);
+                assert!(!holds(&near, word), "{word} nearly at {at} in {near:?}");
+            }
+        }
+    }
+
     #[test]
     fn folding_drops_case_and_accents() {
         assert_eq!(fold("Ñandú CAFÉ Peñalolén"), "nandu cafe penalolen");
