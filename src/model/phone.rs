@@ -144,12 +144,13 @@ impl PhoneNumber {
     /// is dropped, as people write it in the UK and Germany.
     pub fn parse(text: &str, default_code: Option<u16>) -> Result<Self, PhoneError> {
         let typed = Typed::read(text)?;
-        let digits = match (typed.plus, default_code) {
-            (true, _) => typed.digits,
-            (false, _) if typed.digits.starts_with("00") => typed.digits[2..].to_string(),
+        let (digits, trunk_zero_at) = match (typed.plus, default_code) {
+            (true, _) => (typed.digits, typed.trunk_zero_at),
+            (false, _) if typed.digits.starts_with("00") => typed.after_prefix(2),
             // From the US and Canada, 011 calls abroad.
-            (false, Some(1)) if typed.digits.starts_with("011") => typed.digits[3..].to_string(),
-            (false, Some(code)) => national(code, &typed.digits),
+            (false, Some(1)) if typed.digits.starts_with("011") => typed.after_prefix(3),
+            // A national number: `national` drops its trunk prefix, "(0)" or not.
+            (false, Some(code)) => (national(code, &typed.digits), None),
             (false, None) => return Err(PhoneError::NoCountryCode),
         };
         let code_len = (1..=3)
@@ -165,7 +166,7 @@ impl PhoneNumber {
                 PhoneError::UnknownCountryCode
             })?;
         let mut digits = digits;
-        if let Some(at) = typed.trunk_zero_at {
+        if let Some(at) = trunk_zero_at {
             // "(0)" right after the country code only.
             if at == code_len && digits[at..].starts_with('0') {
                 digits.remove(at);
@@ -298,8 +299,8 @@ impl Typed {
             } else if !is_separator(c) {
                 return Err(PhoneError::ExtraText);
             }
-            if typed.digits.len() > MAX_DIGITS + 3 {
-                // Beyond any number, even with "00" or "011" first; stop reading.
+            if typed.digits.len() > MAX_DIGITS + 4 {
+                // Beyond any number, even with "00" or "011" first and a "(0)"; stop reading.
                 return Err(PhoneError::TooLong);
             }
         }
@@ -307,6 +308,13 @@ impl Typed {
             return Err(PhoneError::TooShort);
         }
         Ok(typed)
+    }
+
+    /// The digits after an international prefix of `len` digits ("00", "011"), with the place
+    /// of a "(0)" counted from there.
+    fn after_prefix(&self, len: usize) -> (String, Option<usize>) {
+        let at = self.trunk_zero_at.and_then(|at| at.checked_sub(len));
+        (self.digits[len..].to_string(), at)
     }
 }
 
@@ -423,6 +431,13 @@ mod tests {
         let us = |text| normalize(text, Some(1));
         assert_eq!(us("011 49 1234 5678 9012 3"), Ok("+491234567890123".into()));
         assert_eq!(us("011 49 1234 5678 9012 34"), Err(PhoneError::TooLong));
+        // "00" or "011" first, then "(0)" after the country code: dropped as after "+". And
+        // nineteen digits are read when one is that "(0)".
+        assert_eq!(e164("0044 (0)20 7946 0000"), Ok("+442079460000".into()));
+        assert_eq!(
+            us("011 49 (0)1234 5678 9012 3"),
+            Ok("+491234567890123".into())
+        );
         assert_eq!(us("0034 600 000 000"), Ok("+34600000000".into()));
         // Too few digits to hold a country code, against digits that hold none.
         assert_eq!(e164("+99"), Err(PhoneError::TooShort));
@@ -436,6 +451,11 @@ mod tests {
         assert_eq!(
             normalize("020 794 6000", Some(44)),
             Ok("+44207946000".into())
+        );
+        // Typed without its trunk "0", a number keeps its first digit.
+        assert_eq!(
+            normalize("20 7946 0000", Some(44)),
+            Ok("+442079460000".into())
         );
         // Arabic-Indic and Eastern Arabic-Indic digits, and dashes phones put in.
         assert_eq!(e164("+٣٤ ٦٠٠ ٠٠٠ ٠٠٩"), Ok("+34600000009".into()));
