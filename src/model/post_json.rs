@@ -290,4 +290,32 @@ mod tests {
         assert!(json.contains(r#""history":[]"#));
         assert_eq!(serde_json::from_str::<Post>(&json).unwrap(), post);
     }
+
+    /// A schema-1 post's `[value, "stamp"]` fields become values; anything else (its history,
+    /// or an array a damaged file put where a field was) is left for the reader to judge,
+    /// never migrated wrongly or read past its end.
+    #[test]
+    fn schema_1_fields_migrate_and_nothing_else_is_touched() {
+        let mut old = serde_json::json!({
+            "created": "5.0.1",
+            "title": ["Rice", "5.0.1"],
+            "details": ["Two bags", "7.0.1"],
+            "history": [{"at": "5.0.1"}, {"at": "6.0.1"}],
+            "odd": [],
+            "three": [1, "7.0.1", 3]
+        });
+        from_schema_1(&mut old);
+        assert_eq!(
+            old,
+            serde_json::json!({
+                "created": "5.0.1",
+                "title": "Rice",
+                "details": "Two bags",
+                "stamps": {"details": "7.0.1"},
+                "history": [{"at": "5.0.1"}, {"at": "6.0.1"}],
+                "odd": [],
+                "three": [1, "7.0.1", 3]
+            })
+        );
+    }
 }
