@@ -468,6 +468,11 @@ mod tests {
             said(r#"{"schema":7,"board":{}}"#),
             "made by a newer Circle (schema 7)"
         );
+        let moved = Snapshot::encode(&board()).replacen("00000000000000ab", "00000000000000ac", 1);
+        assert_eq!(
+            said(&moved),
+            "post 00000000000000ac is filed under another id"
+        );
     }
 
     #[test]
