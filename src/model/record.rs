@@ -96,3 +96,18 @@ pub trait Record:
 pub fn tombstoned(removed: &Sealed<bool>, last_edit: Stamp) -> bool {
     removed.value && removed.at > last_edit
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DeviceId;
+
+    #[test]
+    fn a_deletion_wins_over_older_edits_and_loses_to_newer_ones() {
+        let at = |ms| Stamp::new(ms, 0, DeviceId(1));
+        assert!(tombstoned(&Sealed::new(true, at(5)), at(4)));
+        assert!(!tombstoned(&Sealed::new(true, at(5)), at(6)));
+        // Undone: not deleted, however new the undoing.
+        assert!(!tombstoned(&Sealed::new(false, at(5)), at(4)));
+    }
+}

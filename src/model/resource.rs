@@ -220,21 +220,6 @@ impl Resource {
         }
     }
 
-    /// Applies the fields of `draft` that differ; returns whether anything changed.
-    pub fn apply(&mut self, draft: ResourceDraft, at: Stamp) -> bool {
-        let mut changed = self.kind.change(draft.kind, at);
-        changed |= self.name.change(draft.name, at);
-        changed |= self.area.change(draft.area, at);
-        changed |= self.hours.change(draft.hours, at);
-        changed |= self.accepts.change(draft.accepts, at);
-        changed |= self.needs.change(draft.needs, at);
-        changed |= self.serves.change(draft.serves, at);
-        changed |= self.languages.change(draft.languages, at);
-        changed |= self.contact.change(draft.contact, at);
-        changed |= self.private_note.change(draft.private_note, at);
-        changed
-    }
-
     /// The newest report, which is what a visitor wants to know.
     pub fn latest_report(&self) -> Option<&Report> {
         self.reports.iter().max_by_key(|report| report.at)
@@ -577,6 +562,25 @@ mod tests {
             checks.first().map_err(|error| error.field),
             Err(Field::Reports)
         );
+    }
+
+    /// A place taken down leaves the board's list of places, until a later edit on a phone
+    /// that had not seen it brings it back.
+    #[test]
+    fn a_place_taken_down_leaves_the_board_until_a_later_edit() {
+        let mut board = board_with_fridge();
+        let mut other_phone = board.clone();
+        if let Some(fridge) = board.resources.get_mut(&RecordId(5)) {
+            fridge.removed.set(true, Stamp::new(5, 0, DeviceId(1)));
+        }
+        assert_eq!(board.resources().count(), 0);
+        if let Some(fridge) = other_phone.resources.get_mut(&RecordId(5)) {
+            fridge
+                .hours
+                .set("Mon-Fri 9-17".into(), Stamp::new(6, 0, DeviceId(2)));
+        }
+        board.merge(&other_phone);
+        assert_eq!(board.resources().count(), 1);
     }
 
     #[test]
