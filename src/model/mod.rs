@@ -75,6 +75,8 @@ pub use snapshot::{Snapshot, SnapshotError};
 pub use status::StatusError;
 pub use swap::{Balance, Swap, SwapDraft};
 #[cfg(test)]
-pub(crate) use testing::{board_with_posts, merged_either_way, sample_draft, signer};
+pub(crate) use testing::{
+    board_with_posts, merged_either_way, refused_fields, sample_draft, signer,
+};
 pub use trust::{Admitted, AuthorKey, Refusal, Refused, Signer};
 pub use validate::{Field, Problem, ValidationError};

@@ -693,13 +693,7 @@ mod tests {
                 volunteer: "ana".into(),
                 notes: String::new(),
             };
-            draft
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|error| error.field)
-                .collect::<Vec<_>>()
+            crate::model::refused_fields(draft.validate())
         };
         assert_eq!(fields("Mr. Okafor", 24), []);
         assert_eq!(fields("Mr. Okafor", 4 * 7 * 24), []);

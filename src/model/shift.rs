@@ -305,15 +305,7 @@ mod tests {
 
     #[test]
     fn a_shift_needs_a_task_and_between_one_and_five_hundred_people() {
-        let fields = |draft: ShiftDraft| {
-            draft
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|error| error.field)
-                .collect::<Vec<_>>()
-        };
+        let fields = |draft: ShiftDraft| crate::model::refused_fields(draft.validate());
         assert_eq!(fields(draft(1)), []);
         assert_eq!(fields(draft(500)), []);
         assert_eq!(fields(draft(501)), [Field::HeadCount]);

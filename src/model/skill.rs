@@ -210,15 +210,7 @@ mod tests {
 
     #[test]
     fn a_listing_needs_a_name_and_a_skill_within_their_limits() {
-        let fields = |draft: SkillDraft| {
-            draft
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|error| error.field)
-                .collect::<Vec<_>>()
-        };
+        let fields = |draft: SkillDraft| crate::model::refused_fields(draft.validate());
         assert_eq!(fields(listing("ana", "driving")), []);
         assert_eq!(fields(listing(" ", "")), [Field::Handle, Field::Skill]);
         let long = SkillDraft {

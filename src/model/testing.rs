@@ -1,12 +1,23 @@
 //! Small fixtures shared by the unit tests of the model.
 
 use super::post::{Contact, ContactMethod, Post, PostDraft, PostKind, Urgency, Visibility};
+use super::validate::{Field, ValidationError};
 use super::{Board, DeviceId, RecordId, Signer, Stamp};
 
 /// A fixed author key for tests that need one: unsigned posts made by the test's own device
 /// are that device's to change, whatever the key.
 pub fn signer() -> Signer {
     Signer::from_seed([42; 32])
+}
+
+/// The fields a draft's checks refused, in field order; none when it passed.
+pub fn refused_fields(checked: Result<(), Vec<ValidationError>>) -> Vec<Field> {
+    checked
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|error| error.field)
+        .collect()
 }
 
 /// Merges two copies of a record each way, as two phones would, checks that both phones end
