@@ -349,6 +349,11 @@ mod tests {
             ("Miércoles 9-12", at(THU, 10, 0), Some(false)),
             ("Mediodía a 8 pm", at(TUE, 13, 0), Some(true)),
             ("Noon to midnight", at(SUN, 23, 30), Some(true)),
+            ("Noon to midnight", at(MON, 1, 0), Some(false)),
+            ("Noon to 8 pm", at(TUE, 11, 0), Some(false)),
+            // Midnight is the end of the day it is written with.
+            ("Sat midnight to 6am", at(SUN, 3, 0), Some(true)),
+            ("Sat midnight to 6am", at(SAT, 3, 0), Some(false)),
             ("Mediodía a medianoche", at(SUN, 11, 30), Some(false)),
             ("Mediodía a medianoche", at(SUN, 23, 30), Some(true)),
             ("Mon—Fri 9—17", at(FRI, 10, 0), Some(true)),
