@@ -137,6 +137,8 @@ mod tests {
             ("days", "day"),
             ("buses", "bus"),
             ("dishes", "dish"),
+            // A word these English and Spanish rules do not know is searched whole.
+            ("straße", "straße"),
         ];
         for (word, expected) in cases {
             assert_eq!(stem(word), expected, "{word}");
