@@ -137,6 +137,8 @@ mod tests {
             ("days", "day"),
             ("buses", "bus"),
             ("dishes", "dish"),
+            ("aches", "ach"),
+            ("ashes", "ash"),
             // A word these English and Spanish rules do not know is searched whole.
             ("straße", "straße"),
         ];
