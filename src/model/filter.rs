@@ -463,12 +463,8 @@ mod tests {
     #[test]
     fn a_search_sees_a_post_added_last_and_the_only_post_edited() {
         let mut board = board();
-        let search = |board: &Board, text: &str| {
-            ids(board.filter(&BoardFilter {
-                text: text.into(),
-                ..BoardFilter::default()
-            }))
-        };
+        let none = SearchLabels::default();
+        let search = |board: &Board, text: &str| found(board, text, &none);
         assert_eq!(search(&board, "kayak"), Vec::<u64>::new());
         let mut draft = sample_draft();
         draft.title = "Kayak to lend".into();
