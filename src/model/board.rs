@@ -74,6 +74,21 @@ impl MergeReport {
     }
 }
 
+/// What two merges did, one after the other: a board taken in a part at a time
+/// (`first_page`) is told about as one merge.
+impl std::ops::AddAssign for MergeReport {
+    fn add_assign(&mut self, other: Self) {
+        for (mine, theirs) in self.by_kind.iter_mut().zip(other.by_kind) {
+            mine.added += theirs.added;
+            mine.updated += theirs.updated;
+            mine.unchanged += theirs.unchanged;
+        }
+        self.added += other.added;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+    }
+}
+
 /// A stored record breaks an input limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordError {

@@ -9,6 +9,7 @@ pub mod day;
 pub mod edit;
 pub mod entry;
 pub mod filter;
+mod first_page;
 mod forget;
 pub mod fund;
 pub mod id;
