@@ -158,6 +158,16 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
     }
 }
 
+/// Resolves just after the browser next draws the page ([`after_paint`]).
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// The path the app is published under, without a trailing slash: `/circle` for
 /// `https://example.org/circle/`, empty at the root. Trunk's `--public-url` writes it into
 /// `<base href>`; without a `<base>` element the app assumes the root, because the document's

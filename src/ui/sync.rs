@@ -11,7 +11,7 @@ use super::state::AppState;
 use super::{platform, remote};
 use crate::i18n::Worded;
 use crate::model::trust::{vouch, AuthorKey};
-use crate::model::{DataSource, MergeReport, SourceKind};
+use crate::model::{Board, DataSource, MergeReport, SourceKind};
 use crate::sources::group_source::SourceError;
 use crate::sources::reader_job::{Answer, Job};
 use crate::sources::snapshot_file;
@@ -23,6 +23,9 @@ use std::time::Duration;
 const SYNCED_KEY: &str = "synced";
 /// A slow network gets this long before a source counts as not answering.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// A board of more posts than this, not vouched for as a whole, is checked and shown a page
+/// first. Below it, all of it is checked in about a tenth of a second on a 2-core phone.
+const CHECK_A_PAGE_FIRST: usize = 500;
 
 /// Where syncing stands, for the screen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -153,21 +156,44 @@ impl AppState {
         // Reading a big board, checking it and merging it are each long: between them the page
         // may draw and answer a tap.
         platform::next_task().await;
-        let admitted = if vouched {
-            self.admit_vouched(board)
-        } else {
-            self.admit(board).await
-        };
-        platform::next_task().await;
-        let merged = self.merge_synced(&admitted.board);
-        platform::mark("circle-sync-merged");
+        let (merged, refused) = self.admit_a_page_first(board, vouched).await;
+        platform::mark("circle-sync-done");
         Ok(Synced {
             merged,
-            refused: admitted.refused.len(),
+            refused,
             skipped,
             saved_at_ms: fetched.saved_at_ms,
             read_ms: platform::now_ms(),
         })
+    }
+
+    /// Checks and merges a board. A big one whose every signature is checked here is taken in
+    /// two parts (`model::first_page`): the posts the board lists first, on screen once they
+    /// are checked, then the rest, which take about a second for 10,000 on a 2-core phone.
+    async fn admit_a_page_first(self, mut board: Board, vouched: bool) -> (MergeReport, usize) {
+        let page = (!vouched && board.posts.len() > CHECK_A_PAGE_FIRST).then(|| {
+            self.filter
+                .with_untracked(|filter| board.take_first_page(filter))
+        });
+        let mut merged = MergeReport::default();
+        let mut refused = 0;
+        for (part, board) in page.into_iter().chain([board]).enumerate() {
+            if part > 0 {
+                // The page is drawn before the rest is checked: preparing the rest's checks
+                // would otherwise hold the first posts off the screen.
+                platform::painted().await;
+            }
+            let admitted = if vouched {
+                self.admit_vouched(board)
+            } else {
+                self.admit(board).await
+            };
+            platform::next_task().await;
+            merged += self.merge_synced(&admitted.board);
+            refused += admitted.refused.len();
+            platform::mark("circle-sync-merged");
+        }
+        (merged, refused)
     }
 
     /// The signature `publish` wrote beside a board (`trust::vouch`), when the group names the

@@ -43,12 +43,13 @@ function frame(json) {
 }
 
 /**
- * Seeds `count` posts and opens the board. `make(i)` may return { title, kind, category, area,
- * urgency, details, contact, status } for post i; anything left out is varied by index. A
- * status other than "open" is reached the way the app reaches it: a neighbour, Ana, changed it
- * just after the post was made, and the history says so.
+ * `count` posts, as a schema-2 board holds them by id. `make(i)` may return { title, kind,
+ * category, area, urgency, details, contact, status } for post i; anything left out is varied by
+ * index (every third post an offer, the others asks). A status other than "open" is reached the
+ * way the app reaches it: a neighbour, Ana, changed it just after the post was made, and the
+ * history says so.
  */
-async function seedBoard(page, lang, count, make = () => ({})) {
+function seedPosts(count, make = () => ({})) {
   const [template] = Object.values(JSON.parse(fs.readFileSync(FIXTURE, "utf8")).board.posts);
   const posts = {};
   const now = Date.now();
@@ -88,7 +89,12 @@ async function seedBoard(page, lang, count, make = () => ({})) {
       ...statusChange,
     };
   }
-  const saved = frame(JSON.stringify({ schema: 2, board: { posts } }));
+  return posts;
+}
+
+/** Seeds `count` posts (see `seedPosts`) on this device's board and opens the board. */
+async function seedBoard(page, lang, count, make = () => ({})) {
+  const saved = frame(JSON.stringify({ schema: 2, board: { posts: seedPosts(count, make) } }));
   // The key the app under this page's path saves its board under (src/store/scope.rs).
   const base = new URL(".", page.url()).pathname.replace(/\/$/, "");
   const key = base === "" ? "circle.board" : `circle@${base}#board`;
@@ -122,4 +128,4 @@ async function seedNeighbourly(page, lang) {
   await seedBoard(page, lang, posts.length, (i) => posts[i]);
 }
 
-module.exports = { seedBoard, seedNeighbourly, NEIGHBOURLY };
+module.exports = { seedBoard, seedPosts, seedNeighbourly, NEIGHBOURLY };

@@ -131,6 +131,66 @@ test("a board signed as a whole is read in one check, and one changed on the hos
   }
 });
 
+test("a big board not signed as a whole shows the page it lists first while the rest is still being checked", async ({ browser, baseURL, distDir }) => {
+  test.setTimeout(180_000);
+  const w = words.en;
+  const { site, dir, appUrl } = await servedCopy(distDir, baseURL);
+  try {
+    // 600 asks from a request form, each signed by `publish` with the group's sheet key; the
+    // phone is not told the key, so it checks every post's signature itself.
+    fs.writeFileSync(path.join(dir, "requests.csv"), requestSheet(600));
+    setSources(dir, [{ kind: "csv", url: "requests.csv" }]);
+    publishSite(dir, appUrl, { CIRCLE_PUBLISH_SEED: SHEET_KEY });
+    const newest = JSON.parse(fs.readFileSync(path.join(dir, "api/v1/posts.json"), "utf8")).posts[0].title;
+    setSources(dir, [{ kind: "json", url: "api/v1/board.json", name: "Published board" }]);
+    // The board.json as a group publishes it by hand: no first view written into the page
+    // (with one, the first view stays on screen until the whole board is in).
+    fs.copyFileSync(path.join(REPO, distDir, "index.html"), path.join(dir, "index.html"));
+
+    // The browser checks signatures in workers: the first (the page's 30 checks) starts, the
+    // ones for the other 570 wait until the test lets them.
+    const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "block" });
+    let workers = 0;
+    let letThemStart;
+    const held = new Promise((resolve) => (letThemStart = resolve));
+    await context.route("**/verify-worker.js", async (route) => {
+      workers += 1;
+      if (workers > 1) await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page, site.origin);
+    const screen = new BoardScreen(page, "en");
+    await page.goto(appUrl);
+    await expect(screen.cards.first()).toContainText(newest);
+    await expect(page.getByText(w.openAsks(30), { exact: false })).toBeVisible();
+    await expect(screen.groupBoard).not.toContainText("Published board:");
+
+    letThemStart();
+    await expect(screen.groupBoard.getByRole("listitem")).toHaveText(/^Published board: 600 new, 0 updated, read /);
+    await expect(page.getByText(w.openAsks(600), { exact: false })).toBeVisible();
+    await expect(screen.groupBoard).not.toContainText(/signature check/);
+    expect(workers).toBeGreaterThan(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  } finally {
+    await site.close();
+  }
+});
+
+/** A request form's responses: `rows` asks for a ride, made a second apart yesterday morning. */
+function requestSheet(rows) {
+  const yesterday = new Date(Date.now() - 86_400_000);
+  const day = `${yesterday.getMonth() + 1}/${yesterday.getDate()}/${yesterday.getFullYear()}`;
+  const header = "Timestamp,Name,Does your request need to remain anonymous?,What do you need? Check all that apply,Please describe your need,Is your need:,Number of people in household,Neighborhood,Address,telephone,Email Address,Preferred contact method,Status";
+  const lines = [header];
+  for (let i = 0; i < rows; i += 1) {
+    const time = `8:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
+    lines.push(`${day} ${time},Neighbour ${i},No,Rides,Ride number ${i} to the clinic,Within the next few days,1,Riverside South,,+1 555 010 0142,,Call,`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** A copy of the build served on a port of its own, to publish into. */
 async function servedCopy(distDir, baseURL) {
   const prefix = new URL(baseURL).pathname;

@@ -10,6 +10,7 @@ const { PHONE } = require("../support/browser");
 const { serveCopies, installNextRelease, shells } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
 const { words, LANGS } = require("../pages/words");
+const { seedPosts } = require("../pages/seed");
 
 const SHEETS = path.join(__dirname, "../../fixtures/sheets");
 const SOURCES = [
@@ -175,6 +176,36 @@ for (const lang of LANGS) {
         await expect(lines.filter({ hasText: w.syncRead("Request form", 5, 0) })).toHaveCount(1);
         await board.search.fill("clinic Friday");
         await expect(board.card(SHEET_ASK)).toBeVisible();
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    });
+
+    test("a board.json too big to check at once shows its first page first, then every post", async ({ browser, baseURL, distDir }) => {
+      const w = words[lang];
+      const { site, url, dir } = await groupSite(distDir, baseURL, [SOURCES[0]]);
+      // 600 posts (400 asks), more than the app checks in one go: it takes in the page the
+      // board lists first, then the rest.
+      fs.writeFileSync(path.join(dir, "board.json"), JSON.stringify({ schema: 2, board: { posts: seedPosts(600) } }));
+      const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "block" });
+      try {
+        const page = await context.newPage();
+        const problems = watchProblems(page, site.origin);
+        const board = new BoardScreen(page, lang);
+        await page.goto(url);
+        const lines = board.groupBoard.getByRole("listitem");
+        await expect(lines.filter({ hasText: w.syncRead("board.json", 600, 0) })).toHaveCount(1);
+        await expect(page.getByText(w.openAsks(400), { exact: false })).toBeVisible();
+        // The newest of the posts needed today leads the list.
+        await expect(board.cards.first()).toContainText("Post number 0");
+        await expect(board.cards).toHaveCount(30);
+
+        // Read again, nothing is new, and nothing is counted twice.
+        await board.syncNow.click();
+        await expect(lines.filter({ hasText: w.syncRead("board.json", 0, 0) })).toHaveCount(1);
+        await expect(page.getByText(w.openAsks(400), { exact: false })).toBeVisible();
+        expect(problems).toEqual([]);
       } finally {
         await context.close();
         await site.close();
