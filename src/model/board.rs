@@ -357,25 +357,13 @@ mod tests {
     /// the last one, so the clock must see it.
     #[test]
     fn the_newest_stamp_includes_the_places_and_their_reports() {
-        use crate::model::{ReportDraft, Resource, ResourceDraft, ResourceKind};
+        use crate::model::{sample_place, ReportDraft};
         let at = |ms| Stamp::new(ms, 0, DeviceId(1));
         let mut board = Board::default();
         board.add_post(Post::create(RecordId(1), sample_draft(), at(5)));
-        let draft = ResourceDraft {
-            kind: ResourceKind::Fridge,
-            name: "Fridge".into(),
-            area: String::new(),
-            hours: String::new(),
-            accepts: String::new(),
-            needs: String::new(),
-            serves: String::new(),
-            languages: Vec::new(),
-            contact: None,
-            private_note: String::new(),
-        };
         board
             .resources
-            .insert(RecordId(2), Resource::create(RecordId(2), draft, at(7)));
+            .insert(RecordId(2), sample_place(RecordId(2), at(7)));
         assert_eq!(board.newest_stamp(), Some(at(7)));
         let ahead = Stamp::new(90, 0, DeviceId(2));
         board

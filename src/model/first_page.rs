@@ -34,25 +34,9 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use crate::model::{
-        board_with_posts, sample_draft, Board, BoardFilter, DeviceId, Post, PostDraft, PostKind,
-        RecordId, RecordKind, Resource, ResourceDraft, ResourceKind, Stamp, Urgency, BOARD_PAGE,
+        board_with_posts, sample_draft, sample_place, Board, BoardFilter, DeviceId, Post,
+        PostDraft, PostKind, RecordId, RecordKind, Stamp, Urgency, BOARD_PAGE,
     };
-
-    fn a_place(id: u64) -> Resource {
-        let draft = ResourceDraft {
-            kind: ResourceKind::Fridge,
-            name: "Corner fridge".into(),
-            area: String::new(),
-            hours: String::new(),
-            accepts: String::new(),
-            needs: String::new(),
-            serves: String::new(),
-            languages: Vec::new(),
-            contact: None,
-            private_note: String::new(),
-        };
-        Resource::create(RecordId(id), draft, Stamp::new(id, 0, DeviceId(1)))
-    }
 
     /// 100 posts, asks and offers (every third) of each urgency in turn, and one place.
     fn incoming() -> Board {
@@ -67,7 +51,7 @@ mod tests {
             };
             post.apply(draft, Stamp::new(500 + n as u64, 0, DeviceId(1)));
         }
-        let place = a_place(900);
+        let place = sample_place(RecordId(900), Stamp::new(900, 0, DeviceId(1)));
         board.resources.insert(place.id, place);
         board
     }
@@ -164,7 +148,7 @@ mod tests {
         let mut board = Board::default();
         let mut report = board.merge_in(&board_with_posts(3));
         let mut places = Board::default();
-        let place = a_place(1);
+        let place = sample_place(RecordId(1), Stamp::new(1, 0, DeviceId(1)));
         places.resources.insert(place.id, place);
         report += board.merge_in(&places);
         report += board.merge_in(&board_with_posts(4));

@@ -77,7 +77,7 @@ pub use status::StatusError;
 pub use swap::{Balance, Swap, SwapDraft};
 #[cfg(test)]
 pub(crate) use testing::{
-    board_with_posts, merged_either_way, refused_fields, sample_draft, signer,
+    board_with_posts, merged_either_way, refused_fields, sample_draft, sample_place, signer,
 };
 pub use trust::{Admitted, AuthorKey, Refusal, Refused, Signer};
 pub use validate::{Field, Problem, ValidationError};

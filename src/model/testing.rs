@@ -1,6 +1,7 @@
 //! Small fixtures shared by the unit tests of the model.
 
 use super::post::{Contact, ContactMethod, Post, PostDraft, PostKind, Urgency, Visibility};
+use super::resource::{Resource, ResourceDraft, ResourceKind};
 use super::validate::{Field, ValidationError};
 use super::{Board, DeviceId, RecordId, Signer, Stamp};
 
@@ -67,4 +68,21 @@ pub fn board_with_posts(posts: u64) -> Board {
         ));
     }
     board
+}
+
+/// A place with a kind and a name only: a record of another kind beside a board's posts.
+pub fn sample_place(id: RecordId, at: Stamp) -> Resource {
+    let draft = ResourceDraft {
+        kind: ResourceKind::Fridge,
+        name: "Corner fridge".into(),
+        area: String::new(),
+        hours: String::new(),
+        accepts: String::new(),
+        needs: String::new(),
+        serves: String::new(),
+        languages: Vec::new(),
+        contact: None,
+        private_note: String::new(),
+    };
+    Resource::create(id, draft, at)
 }
