@@ -66,8 +66,10 @@ impl MergeReport {
         self.by_kind[kind as usize]
     }
 
+    /// Counts one kind's records in: once a kind for a merge, and once a part for a board
+    /// merged a part at a time.
     fn record(&mut self, kind: RecordKind, counts: Counts) {
-        self.by_kind[kind as usize] = counts;
+        self.by_kind[kind as usize] += counts;
         self.added += counts.added;
         self.updated += counts.updated;
         self.unchanged += counts.unchanged;
@@ -78,11 +80,14 @@ impl MergeReport {
 /// (`first_page`) is told about as one merge.
 impl std::ops::AddAssign for MergeReport {
     fn add_assign(&mut self, other: Self) {
-        for (mine, theirs) in self.by_kind.iter_mut().zip(other.by_kind) {
-            mine.added += theirs.added;
-            mine.updated += theirs.updated;
-            mine.unchanged += theirs.unchanged;
+        for kind in RecordKind::ALL {
+            self.record(kind, other.of(kind));
         }
+    }
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Self) {
         self.added += other.added;
         self.updated += other.updated;
         self.unchanged += other.unchanged;
