@@ -178,11 +178,12 @@ test("a big board not signed as a whole shows the page it lists first while the 
   }
 });
 
-/** A request form's responses: `rows` asks for a ride, made a second apart yesterday morning. */
+/** A request form's responses, under the Google Forms fixture's questions: `rows` asks for a
+ * ride, made a second apart yesterday morning. */
 function requestSheet(rows) {
   const yesterday = new Date(Date.now() - 86_400_000);
   const day = `${yesterday.getMonth() + 1}/${yesterday.getDate()}/${yesterday.getFullYear()}`;
-  const header = "Timestamp,Name,Does your request need to remain anonymous?,What do you need? Check all that apply,Please describe your need,Is your need:,Number of people in household,Neighborhood,Address,telephone,Email Address,Preferred contact method,Status";
+  const [header] = fs.readFileSync(path.join(SHEETS, "google-form-requests.csv"), "utf8").split("\n");
   const lines = [header];
   for (let i = 0; i < rows; i += 1) {
     const time = `8:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
