@@ -183,7 +183,7 @@ test("a big board not signed as a whole shows the page it lists first while the 
 function requestSheet(rows) {
   const yesterday = new Date(Date.now() - 86_400_000);
   const day = `${yesterday.getMonth() + 1}/${yesterday.getDate()}/${yesterday.getFullYear()}`;
-  const [header] = fs.readFileSync(path.join(SHEETS, "google-form-requests.csv"), "utf8").split("\n");
+  const [header] = fs.readFileSync(path.join(SHEETS, "google-form-requests.csv"), "utf8").split(/\r?\n/);
   const lines = [header];
   for (let i = 0; i < rows; i += 1) {
     const time = `8:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
