@@ -1,7 +1,8 @@
 //! The whole app: state, the router under the page's base path, the frame around every screen.
 
 use super::components::layout::{
-    damaged_save::DamagedSave, notice::Notice, site_header::SiteHeader, update_banner::UpdateBanner,
+    damaged_save::DamagedSave, later::Later, notice::Notice, site_header::SiteHeader,
+    update_banner::UpdateBanner,
 };
 use super::components::share::incoming_link::IncomingLink;
 use super::pages::{
@@ -17,12 +18,27 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// The root component: provides [`AppState`] and routes every address to its screen.
+/// The root component: provides [`AppState`], then draws the [`Frame`] a task later. On a slow
+/// phone, reading the saved board and drawing the screens are each tens of milliseconds (most
+/// of it the browser compiling the code they call for the first time); as two tasks, a tap
+/// waits behind the shorter of them (issue #13's blocking time).
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
-    super::first_view::take_over(state);
     super::format::warm_up(state.lang.get_untracked());
+    view! {
+        <Later>
+            <Frame/>
+        </Later>
+    }
+}
+
+/// The frame around every screen, and the router under the page's base path. It takes over
+/// from the page's loading note or first view once it is drawn, so the page is never blank.
+#[component]
+fn Frame() -> impl IntoView {
+    let state = AppState::get();
+    super::first_view::take_over(state);
     view! {
         <Router base=state.base()>
             <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>

@@ -4,7 +4,7 @@
 //! within one frame, once its board has what it opens with ([`AppState::ready`]): a phone
 //! never sees the posts give way to an empty board and come back, and, as both are drawn the
 //! same way, nothing moves. Without a first view, or on any screen but the board, the app
-//! replaces the loading note at once, as it always did.
+//! replaces the loading note in the task that draws its frame.
 
 use super::platform;
 use super::state::AppState;
@@ -26,11 +26,7 @@ pub fn container() -> web_sys::HtmlElement {
         .expect("a document makes elements")
         .unchecked_into();
     app.set_id(APP);
-    if shows_first_view(&document) {
-        app.set_hidden(true);
-    } else {
-        platform::remove_id(LOADING);
-    }
+    app.set_hidden(shows_first_view(&document));
     let _ = document.body().map(|body| body.append_child(&app));
     app
 }
@@ -40,14 +36,17 @@ pub fn container() -> web_sys::HtmlElement {
 /// keep the filters and forms away. The first view's links work meanwhile.
 const AT_MOST: Duration = Duration::from_secs(8);
 
-/// Shows the app in place of the first view once the board has what it opens with, or after
-/// [`AT_MOST`]. Both changes are made in the same task, so no frame shows both or neither.
+/// Called as the app's frame is drawn. Without a first view, the app takes the loading note's
+/// place at once, in the task that draws it. With one, it shows in place of the first view once
+/// the board has what it opens with, or after [`AT_MOST`]. Both changes are made in the same
+/// task, so no frame shows both or neither.
 pub fn take_over(state: AppState) {
     let Some(app) = document().get_element_by_id(APP) else {
         return;
     };
     let app: web_sys::HtmlElement = app.unchecked_into();
     if !app.hidden() {
+        platform::remove_id(LOADING);
         return;
     }
     set_timeout(move || state.ready.set(true), AT_MOST);
