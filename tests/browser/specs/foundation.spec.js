@@ -86,6 +86,27 @@ test.describe("before the app starts", () => {
     await expect(loading.note).toHaveCount(0);
   });
 
+  test("the page is never blank between the loading note and the board", async ({ page }) => {
+    // Notes every change to the page that leaves neither the loading note nor any of the app
+    // on it, from the moment the note is first seen.
+    await page.addInitScript(() => {
+      window.__blank = [];
+      let seen = false;
+      new MutationObserver(() => {
+        if (document.getElementById("circle-loading")) {
+          seen = true;
+          return;
+        }
+        const app = document.getElementById("circle-app");
+        if (seen && !(app && !app.hidden && app.textContent.trim())) window.__blank.push(performance.now());
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.goto("");
+    await expect(new BoardScreen(page, "en").heading).toHaveText(words.en.boardTitle);
+    await expect(new LoadingScreen(page).note).toHaveCount(0);
+    expect(await page.evaluate(() => window.__blank)).toEqual([]);
+  });
+
   test.describe("with scripts switched off", () => {
     // Chromium refuses the preload of the app's script module, naming the policy.
     test.use({ javaScriptEnabled: false, expectedProblems: [/\.js \(csp\)$/] });
