@@ -13,6 +13,7 @@ const path = require("node:path");
 const { chromium } = require("@playwright/test");
 const { startServer } = require("../support/static-server");
 const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require("../support/browser");
+const { median } = require("../support/median");
 
 const ROOT = path.resolve(__dirname, "../../..");
 const RUNS = 2;
@@ -70,11 +71,6 @@ async function repeatVisit(context, url) {
   const at = await shown.jsonValue();
   await page.close();
   return at;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function main() {

@@ -12,6 +12,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { startServer } = require("../support/static-server");
 const { CHROMIUM, CHROMIUM_ARGS } = require("../support/browser");
+const { median } = require("../support/median");
 
 const FIGURES = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
@@ -37,12 +38,6 @@ async function run(root, dir, out) {
     server.close();
   }
   return JSON.parse(fs.readFileSync(path.join(out, "lighthouse.json"), "utf8"));
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 async function main() {
