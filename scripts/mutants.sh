@@ -98,13 +98,16 @@ for group in "${RUNS[@]}"; do
   wanted "$name" "$@" || continue
   dir=$(output_of "$name")
   args=(--jobs 1 --profile mutants --gitignore true --output "$dir")
+  # The test targets go to every cargo command (--cargo-arg), not only to `cargo test`
+  # (`-- $tests`): then each mutant's build makes just those targets, not every test, binary
+  # and example of the crate.
+  for word in $tests; do args+=("--cargo-arg=$word"); done
   [ -n "${MUTANTS_SHARD:-}" ] && args+=(--shard "$MUTANTS_SHARD")
   for file in ${MUTANTS_FILES:-$files}; do args+=(--file "$file"); done
   for file in "${EXCLUDE[@]}" $(exclusions_for "$name"); do args+=(--exclude "$file"); done
   echo "==> $name: ${MUTANTS_FILES:-$files}"
   started=$(date +%s)
-  # shellcheck disable=SC2086 # the test arguments are words
-  cargo mutants "${args[@]}" -- $tests || status=$?
+  cargo mutants "${args[@]}" || status=$?
   echo "$(($(date +%s) - started))" >"$dir/seconds"
 done
 
