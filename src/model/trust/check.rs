@@ -39,6 +39,43 @@ pub struct Check {
     pub message: Vec<u8>,
 }
 
+/// The checks as one run of bytes, for the worker that checks them (`ui::signatures`): for each,
+/// its key (32 bytes), its signature (64), its message's length (4, little-endian) and the
+/// message.
+pub fn to_bytes(checks: &[Check]) -> Vec<u8> {
+    let size = checks.iter().map(|check| 100 + check.message.len()).sum();
+    let mut bytes = Vec::with_capacity(size);
+    for check in checks {
+        bytes.extend_from_slice(&check.key.0);
+        bytes.extend_from_slice(&check.signature.0);
+        bytes.extend_from_slice(&(check.message.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&check.message);
+    }
+    bytes
+}
+
+/// The checks [`to_bytes`] wrote, or `None` when the bytes are cut short or run on.
+pub fn from_bytes(mut bytes: &[u8]) -> Option<Vec<Check>> {
+    let mut checks = Vec::new();
+    while !bytes.is_empty() {
+        let (key, rest) = bytes.split_first_chunk::<32>()?;
+        let (signature, rest) = rest.split_first_chunk::<64>()?;
+        let (length, rest) = rest.split_first_chunk::<4>()?;
+        let length = usize::try_from(u32::from_le_bytes(*length)).ok()?;
+        if rest.len() < length {
+            return None;
+        }
+        let (message, rest) = rest.split_at(length);
+        checks.push(Check {
+            key: AuthorKey(*key),
+            signature: Signature(*signature),
+            message: message.to_vec(),
+        });
+        bytes = rest;
+    }
+    Some(checks)
+}
+
 /// Lists every signature it is asked about and answers yes, so that a gate run with it asks
 /// about every signature a real run could (a "no" would only make a real run ask less).
 #[derive(Debug, Default)]
@@ -49,11 +86,15 @@ pub struct Recorder {
 impl Recorder {
     /// Every check asked for, each once, in the order first asked.
     pub fn into_checks(self) -> Vec<Check> {
-        let mut seen = HashSet::new();
-        self.asked
-            .into_inner()
+        let asked = self.asked.into_inner();
+        // Seen by reference: a big board's 10,000 messages are not copied to be compared.
+        let mut seen = HashSet::with_capacity(asked.len());
+        let first: Vec<bool> = asked.iter().map(|check| seen.insert(check)).collect();
+        drop(seen);
+        asked
             .into_iter()
-            .filter(|check| seen.insert(check.clone()))
+            .zip(first)
+            .filter_map(|(check, first)| first.then_some(check))
             .collect()
     }
 }
@@ -163,5 +204,50 @@ mod tests {
         // Fewer answers than checks: the rest are "no".
         let short = Answered::new(vec![check(b"one")], &[]);
         assert!(!short.check(&key, b"one", &signature));
+    }
+
+    proptest::proptest! {
+        /// The checks come back from their bytes exactly, and bytes cut anywhere short of a
+        /// whole check are refused rather than read as fewer or emptier checks.
+        #[test]
+        fn checks_come_back_from_their_bytes_and_cut_bytes_are_refused(
+            messages in proptest::collection::vec(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), 0..6),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let signer = Signer::from_seed([3; 32]);
+            let checks: Vec<Check> = messages
+                .iter()
+                .map(|message| Check { key: signer.key(), signature: signer.sign(message), message: message.clone() })
+                .collect();
+            let bytes = to_bytes(&checks);
+            proptest::prop_assert_eq!(bytes.len(), messages.iter().map(|m| 100 + m.len()).sum::<usize>());
+            proptest::prop_assert_eq!(from_bytes(&bytes), Some(checks.clone()));
+            if !bytes.is_empty() {
+                let ends: Vec<usize> = checks.iter().scan(0, |end, check| { *end += 100 + check.message.len(); Some(*end) }).collect();
+                let at = cut.index(bytes.len());
+                let read = from_bytes(&bytes[..at]);
+                if at == 0 || ends.contains(&at) {
+                    let whole = ends.iter().filter(|end| **end <= at).count();
+                    proptest::prop_assert_eq!(read, Some(checks[..whole].to_vec()));
+                } else {
+                    proptest::prop_assert_eq!(read, None);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_length_past_the_end_is_refused() {
+        let signer = Signer::from_seed([4; 32]);
+        let check = Check {
+            key: signer.key(),
+            signature: signer.sign(b"soup"),
+            message: b"soup".to_vec(),
+        };
+        let mut bytes = to_bytes(&[check]);
+        bytes[96] = 5;
+        assert_eq!(from_bytes(&bytes), None);
+        bytes[96] = 3;
+        assert_eq!(from_bytes(&bytes), None, "one byte runs on past the check");
     }
 }

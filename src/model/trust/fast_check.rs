@@ -11,6 +11,7 @@
 //! `tests` below try the edges: small-order points, encodings above the field's prime, and `s`
 //! not reduced.
 
+use super::batch::below_prime;
 use ed25519_dalek::{Signature, VerifyingKey};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -53,72 +54,12 @@ fn decoded(key: &[u8; 32]) -> Option<VerifyingKey> {
     })
 }
 
-/// Whether the `y` of an encoded point (its low 255 bits) is below the prime `2^255 - 19`:
-/// the numbers from the prime up are nineteen, all bytes `0xff` but the first (`0xed` or more)
-/// and the sign bit's.
-fn below_prime(point: &[u8; 32]) -> bool {
-    let top_ones = point[1..31].iter().all(|byte| *byte == 0xff) && point[31] & 0x7f == 0x7f;
-    !(top_ones && point[0] >= 0xed)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{below_prime, decoded, holds, KEYS, MAX_KEYS};
+    use super::{decoded, holds, KEYS, MAX_KEYS};
+    use crate::model::trust::hostile::{compact, odd_points, plus_order, signed};
     use crate::model::trust::{AuthorKey, Signature, Signer};
     use proptest::prelude::*;
-
-    fn compact(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
-        ed25519_compact::PublicKey::new(*key)
-            .verify(message, &ed25519_compact::Signature::new(*signature))
-            .is_ok()
-    }
-
-    /// The group's order ℓ, little-endian.
-    const ORDER: [u8; 32] = [
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
-        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
-    ];
-
-    /// `s + ℓ`: the same scalar, not reduced. A malleated copy of a good signature.
-    fn plus_order(s: &[u8]) -> [u8; 32] {
-        let mut sum = [0u8; 32];
-        let mut carry = 0u16;
-        for (n, byte) in sum.iter_mut().enumerate() {
-            let total = u16::from(s[n]) + u16::from(ORDER[n]) + carry;
-            *byte = total as u8;
-            carry = total >> 8;
-        }
-        sum
-    }
-
-    /// Encodings of points of small order (the identity, the point of order two, those of
-    /// orders four and eight), some of them above the field's prime or with the sign of a zero
-    /// `x`: the inputs where Ed25519 implementations are known to differ.
-    fn odd_points() -> Vec<[u8; 32]> {
-        let hex = [
-            "0100000000000000000000000000000000000000000000000000000000000000",
-            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-            "0000000000000000000000000000000000000000000000000000000000000080",
-            "0000000000000000000000000000000000000000000000000000000000000000",
-            "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-            "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
-            "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-            "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
-            "0100000000000000000000000000000000000000000000000000000000000080",
-            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
-            "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
-        ];
-        hex.iter()
-            .map(|text| text.parse::<AuthorKey>().expect("a point in hex").0)
-            .collect()
-    }
-
-    fn signed(seed: [u8; 32], message: &[u8]) -> ([u8; 32], [u8; 64]) {
-        let signer = Signer::from_seed(seed);
-        (signer.key().0, signer.sign(message).0)
-    }
 
     proptest! {
         /// Every honest signature takes the fast path, and both agree.
@@ -149,30 +90,6 @@ mod tests {
             prop_assert!(!holds(&key, &other, &signature) || compact(&key, &other, &signature));
             prop_assert!(!holds(&key, &message, &signature));
         }
-    }
-
-    /// The nineteen numbers from the prime up, and the largest below it, with either sign.
-    #[test]
-    fn only_the_nineteen_encodings_from_the_prime_up_are_not_below_it() {
-        for sign in [0u8, 0x80] {
-            let mut point = [0xff; 32];
-            point[31] = 0x7f | sign;
-            for first in 0..=255u8 {
-                point[0] = first;
-                assert_eq!(
-                    below_prime(&point),
-                    first < 0xed,
-                    "{first:#x}, sign {sign:#x}"
-                );
-            }
-            point[0] = 0xff;
-            for byte in 1..32 {
-                let mut lower = point;
-                lower[byte] = if byte == 31 { 0x7e | sign } else { 0xfe };
-                assert!(below_prime(&lower), "byte {byte}, sign {sign:#x}");
-            }
-        }
-        assert!(below_prime(&[0; 32]));
     }
 
     /// Keys are decoded once, a key that names no point is remembered as such, and the memory

@@ -9,11 +9,14 @@
 //! checked, by the key the group names for it.
 
 pub mod authorship;
+pub mod batch;
 pub mod check;
 pub mod entry_gate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fast_check;
 pub mod gate;
+#[cfg(test)]
+mod hostile;
 pub mod key;
 pub mod seal;
 pub mod sealed;
