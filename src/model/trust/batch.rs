@@ -168,7 +168,7 @@ fn coefficient(seed: &[u8; 64], n: usize) -> Scalar {
 
 #[cfg(test)]
 mod tests {
-    use super::{all_hold, below_prime, verdicts};
+    use super::{all_hold, below_prime, coefficient, verdicts};
     use crate::model::trust::check::Check;
     use crate::model::trust::hostile::{compact, odd_points, plus_order, signed};
     use crate::model::trust::{AuthorKey, Signature};
@@ -342,6 +342,28 @@ mod tests {
         assert_eq!(compacts(&checks), vec![true; 12]);
         assert!(all_hold(&checks));
         assert_eq!(verdicts(&checks), vec![true; 12]);
+    }
+
+    /// Two forged signatures whose errors cancel out for coefficients known in advance: the
+    /// coefficients come from a hash of the batch itself, so a forger cannot know them, and the
+    /// batch says no.
+    #[test]
+    fn forgeries_whose_errors_cancel_for_coefficients_known_in_advance_fail_the_batch() {
+        for known in [[0u8; 64], [1u8; 64]] {
+            let mut checks = board(2, 1);
+            let (z0, z1) = (coefficient(&known, 0), coefficient(&known, 1));
+            // s0 + d and s1 - d·z0/z1: then z0·d + z1·(-d·z0/z1) = 0.
+            let d = Scalar::from(77u64);
+            let shifts = [d, -(d * z0 * z1.invert())];
+            for (check, shift) in checks.iter_mut().zip(shifts) {
+                let s: [u8; 32] = check.signature.0[32..].try_into().unwrap_or([0; 32]);
+                let shifted = Scalar::from_canonical_bytes(s).unwrap() + shift;
+                check.signature.0[32..].copy_from_slice(shifted.as_bytes());
+            }
+            assert_eq!(compacts(&checks), [false, false]);
+            assert!(!all_hold(&checks));
+            assert_eq!(verdicts(&checks), [false, false]);
+        }
     }
 
     /// Bisecting finds a forgery wherever it sits, in a batch of any size.
