@@ -56,3 +56,41 @@ pub fn signed(seed: [u8; 32], message: &[u8]) -> ([u8; 32], [u8; 64]) {
     let signer = Signer::from_seed(seed);
     (signer.key().0, signer.sign(message).0)
 }
+
+/// One signature of [`odd_signatures`]: whether it is the one honest signature among them.
+pub struct Odd {
+    pub key: [u8; 32],
+    pub signature: [u8; 64],
+    pub honest: bool,
+}
+
+/// Every key and `R` of [`odd_points`] and a good signature's, with `s` zero, one or the good
+/// signature's, over `message` (14 × 14 × 3 in all). With `A` and `R` both of small order and
+/// `s` zero, a lax check accepts any message.
+pub fn odd_signatures(message: &[u8]) -> Vec<Odd> {
+    let (good_key, good_signature) = signed([9; 32], message);
+    let good_r: [u8; 32] = good_signature[..32].try_into().unwrap_or([0; 32]);
+    let good_s: [u8; 32] = good_signature[32..].try_into().unwrap_or([0; 32]);
+    let mut keys = odd_points();
+    keys.push(good_key);
+    let mut rs = odd_points();
+    rs.push(good_r);
+    let mut one = [0u8; 32];
+    one[0] = 1;
+    let mut odd = Vec::new();
+    for key in &keys {
+        for r in &rs {
+            for s in [[0u8; 32], one, good_s] {
+                let mut signature = [0u8; 64];
+                signature[..32].copy_from_slice(r);
+                signature[32..].copy_from_slice(&s);
+                odd.push(Odd {
+                    key: *key,
+                    signature,
+                    honest: *key == good_key && *r == good_r && s == good_s,
+                });
+            }
+        }
+    }
+    odd
+}
