@@ -29,13 +29,16 @@ if (site === undefined && rest !== "" && rest !== "index.html") {
   document.querySelector("#circle-loading .first-board")?.remove();
 }
 
-// The app says when it starts its reader worker (sheets, the members' board, group links),
-// which a neighbour's phone may never need: the service worker then keeps it for offline.
-addEventListener(
-  "circle-reader-used",
-  () => navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("circle-reader-used")),
-  { once: true },
-);
+// The app says when it starts one of its workers (the reader: sheets, the members' board, group
+// links; the verifier: a board's signatures), which a neighbour's phone may never need: the
+// service worker then keeps it for offline.
+for (const used of ["circle-reader-used", "circle-verifier-used"]) {
+  addEventListener(
+    used,
+    () => navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage(used)),
+    { once: true },
+  );
+}
 
 // A dropped connection or a browser without WebAssembly leaves the loading note saying so,
 // instead of a page that waits forever.

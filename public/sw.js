@@ -23,13 +23,15 @@ const SAVED_AT = "x-circle-saved-at";
 // first uses it, and in every release after that:
 // - the group's workspace, a coordinator's page;
 // - the reader worker, which reads published sheets, opens the members' board and group links
-//   (a group with a board.json alone never starts it).
+//   (a group with a board.json alone never starts it);
+// - the signature worker, which checks a board's signatures when no key vouches for it whole.
 // `owns` tells a part's files by their path under the scope; `used` marks, in the data cache
 // (which no release deletes), that this phone uses it.
 const WORKSPACE = "group/";
 const PARTS = [
   { name: "workspace", owns: (path) => path.startsWith(WORKSPACE), used: `${WORKSPACE}.opened` },
   { name: "reader", owns: (path) => /^reader[._]/.test(path), used: ".reader-used" },
+  { name: "verifier", owns: (path) => /^verifier[._]/.test(path), used: ".verifier-used" },
 ];
 const partOf = (path) => PARTS.find((part) => part.owns(path));
 // Trunk names each built file after its contents: a name the HTTP cache holds is this file.
@@ -128,7 +130,8 @@ async function tidy(name) {
 
 self.addEventListener("message", (event) => {
   if (event.data === "circle-activate-update") self.skipWaiting();
-  if (event.data === "circle-reader-used") event.waitUntil(keepPart(PARTS.find((part) => part.name === "reader")));
+  const used = PARTS.find((part) => event.data === `circle-${part.name}-used`);
+  if (used) event.waitUntil(keepPart(used));
 });
 
 /** Keeps a part the page has just used, for offline. The page says so because on a first visit

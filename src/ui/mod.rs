@@ -23,6 +23,7 @@ mod routes;
 mod signatures;
 mod state;
 mod sync;
+mod worker;
 mod workspace;
 mod write_back;
 
@@ -40,6 +41,11 @@ pub fn mount() {
 /// Starts the reader worker (`src/bin/reader.rs`), which answers the board page's jobs.
 pub fn serve_reader() {
     reader::serve();
+}
+
+/// Starts the signature worker (`src/bin/verifier.rs`), which checks the board page's batches.
+pub fn serve_verifier() {
+    signatures::serve();
 }
 
 /// Starts the group's workspace (group/index.html) the same way.

@@ -1,103 +1,125 @@
-//! Checks a board's signatures with the browser's own Ed25519 (Web Crypto), for the gate's
-//! second run (`model::trust::check` says why there are two runs). Chromium's Ed25519 is about
-//! three times faster than this crate's compiled to WebAssembly, but it runs on the thread that
-//! calls it, so the checks are split among a few workers (`public/verify-worker.js`), one per
-//! core up to four: a 10,000-post import is then checked in parallel while the page stays
-//! responsive (docs/performance.md has the figures).
-//! Where the browser has no Ed25519 in Web Crypto (before Chrome 137, Firefox 129, Safari 17),
-//! or a worker cannot start, the answer is `None`, and the gate checks with this crate's own
-//! Ed25519: slower, same answers.
+//! Checks a board's signatures for the gate's second run (`model::trust::check` says why there
+//! are two runs), in the signature worker, both ends of it: the page asks ([`check_all`]) and
+//! the worker answers ([`serve`], started by `src/bin/verifier.rs`). The worker checks them as a
+//! batch (`model::trust::batch`), with ed25519-compact's verdicts, in about half the time the
+//! browser's own Ed25519 took one by one (docs/performance.md). The checks are split among a few
+//! workers, one per core up to four, so a 10,000-post board is checked in parallel while the
+//! page stays responsive; a few checks are made on the page, sooner than a worker starts.
+//! A sync of a big board starts its workers before it reads the board ([`Warm`]), and keeps
+//! them for both parts it checks. Where a worker cannot start (a phone offline that never kept
+//! its wasm), the answer is `None`, and the gate checks on the page: slower, same answers.
 
-use crate::model::trust::check::Check;
-use crate::model::trust::AuthorKey;
-use js_sys::{Array, Object, Promise, Reflect, Uint32Array, Uint8Array};
-use std::collections::HashMap;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{MessageEvent, Worker};
+use super::worker::{self, Running, WasmWorker};
+use crate::model::trust::batch;
+use crate::model::trust::check::{self, Check, Checker, Local};
+use js_sys::Uint8Array;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
 
-/// Beside the board page; the workspace finds it there too.
-const WORKER: &str = "verify-worker.js";
+const VERIFIER: WasmWorker = WasmWorker { name: "verifier" };
 const MOST_WORKERS: usize = 4;
 /// Fewer checks than this are not worth starting a second worker for.
 const SMALLEST_SHARE: usize = 256;
+/// Fewer checks than this are checked on the page: starting a worker takes longer.
+const ON_THE_PAGE: usize = 64;
+/// A board.json of this many bytes holds about 400 posts (the benchmark's boards take about
+/// 1,200 bytes a post).
+const BIG_BOARD_BYTES: usize = 512 * 1024;
 
-/// One answer per check, in order; `None` when the browser cannot check them.
-pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
-    if checks.is_empty() {
-        return Some(Vec::new());
+thread_local! {
+    /// Workers started ahead of a sync's checks ([`Warm`]); `None` outside a sync, when each
+    /// check starts its own workers and ends them with the answers.
+    static WARM: RefCell<Option<Vec<Running>>> = const { RefCell::new(None) };
+}
+
+/// Signature workers started ahead of one big board's checks, so their wasm loads while the
+/// page reads the board, and kept for each part of it the sync checks; ended with the sync.
+pub struct Warm;
+
+impl Warm {
+    /// Workers for a board of `bytes`, when it is big enough to be checked in several (about
+    /// 400 posts and up); `None` for a smaller one, whose checks start what they need.
+    pub fn for_board_of(bytes: usize) -> Option<Self> {
+        if bytes < BIG_BOARD_BYTES {
+            return None;
+        }
+        let mut warm = Vec::new();
+        while warm.len() < workers_for(usize::MAX) {
+            warm.push(VERIFIER.start().ok()?);
+        }
+        WARM.set(Some(warm));
+        Some(Warm)
     }
-    let window = web_sys::window()?;
-    let cores = window.navigator().hardware_concurrency() as usize;
-    let workers = cores
+}
+
+impl Drop for Warm {
+    fn drop(&mut self) {
+        WARM.take();
+    }
+}
+
+/// How many workers `checks` checks are split among: one per core up to four, and none with
+/// fewer than its share.
+fn workers_for(checks: usize) -> usize {
+    let cores = web_sys::window()
+        .map(|window| window.navigator().hardware_concurrency() as usize)
+        .unwrap_or(1);
+    cores
         .clamp(1, MOST_WORKERS)
-        .min(checks.len().div_ceil(SMALLEST_SHARE));
+        .min(checks.div_ceil(SMALLEST_SHARE))
+}
+
+/// One answer per check, in order; `None` when no worker could check them.
+pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
+    if checks.len() < ON_THE_PAGE {
+        let local = |check: &Check| Local.check(&check.key, &check.message, &check.signature);
+        return Some(checks.iter().map(local).collect());
+    }
+    let workers = workers_for(checks.len());
+    let mut running: Vec<Running> = WARM
+        .with_borrow_mut(|warm| warm.as_mut().map(std::mem::take))
+        .unwrap_or_default();
+    while running.len() < workers {
+        running.push(VERIFIER.start().ok()?);
+    }
     let share = checks.len().div_ceil(workers);
-    let replies = Array::new();
-    for part in checks.chunks(share) {
-        replies.push(&ask_a_worker(part)?.into());
-    }
-    let replies: Array = JsFuture::from(Promise::all(&replies))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let mut answers = Vec::with_capacity(checks.len());
-    for reply in replies.iter() {
-        let verdicts: Uint8Array = reply.dyn_into().ok()?;
-        answers.extend(verdicts.to_vec().into_iter().map(|verdict| verdict == 1));
-    }
-    (answers.len() == checks.len()).then_some(answers)
-}
-
-/// Starts a worker on `checks`; its promise resolves to one byte a check, or to null when the
-/// worker has no Ed25519, and rejects if the worker cannot start.
-fn ask_a_worker(checks: &[Check]) -> Option<Promise> {
-    let worker = Worker::new(&super::platform::site_url(WORKER)).ok()?;
-    let message = message_for(checks)?;
-    let reply = Promise::new(&mut |resolve, reject| {
-        let answered = worker.clone();
-        let on_message = Closure::once_into_js(move |event: MessageEvent| {
-            answered.terminate();
-            let _ = resolve.call1(&JsValue::NULL, &event.data());
+    let asked = checks
+        .chunks(share)
+        .zip(&running)
+        .map(|(part, worker)| async move {
+            let message = Uint8Array::from(&check::to_bytes(part)[..]);
+            let verdicts = worker.ask(&message).await.ok()?;
+            let verdicts = verdicts.dyn_into::<Uint8Array>().ok()?.to_vec();
+            (verdicts.len() == part.len()).then_some(verdicts)
         });
-        let failed = worker.clone();
-        let on_error = Closure::once_into_js(move |error: JsValue| {
-            failed.terminate();
-            let _ = reject.call1(&JsValue::NULL, &error);
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
+    let replies = futures::future::join_all(asked).await;
+    // Back for the sync's next part; outside a sync, dropped and so ended.
+    WARM.with_borrow_mut(|warm| {
+        if let Some(warm) = warm {
+            warm.extend(running);
+        }
     });
-    worker.post_message(&message).ok()?;
-    Some(reply)
+    let mut answers = Vec::with_capacity(checks.len());
+    for verdicts in replies {
+        answers.extend(verdicts?.into_iter().map(|verdict| verdict == 1));
+    }
+    Some(answers)
 }
 
-/// The worker's message for `checks` (its shape is described in `public/verify-worker.js`).
-fn message_for(checks: &[Check]) -> Option<Object> {
-    let mut keys: HashMap<AuthorKey, u32> = HashMap::new();
-    let key_list = Array::new();
-    let mut key_index = Vec::with_capacity(checks.len());
-    let mut signatures = Vec::with_capacity(checks.len() * 64);
-    let mut messages = Vec::new();
-    let mut ends = Vec::with_capacity(checks.len());
-    for check in checks {
-        let index = *keys.entry(check.key).or_insert_with(|| {
-            key_list.push(&Uint8Array::from(&check.key.0[..]));
-            key_list.length() - 1
-        });
-        key_index.push(index);
-        signatures.extend_from_slice(&check.signature.0);
-        messages.extend_from_slice(&check.message);
-        ends.push(u32::try_from(messages.len()).ok()?);
-    }
-    let message = Object::new();
-    let set = |name: &str, value: &JsValue| Reflect::set(&message, &JsValue::from_str(name), value);
-    set("keys", &key_list).ok()?;
-    set("keyIndex", &Uint32Array::from(&key_index[..])).ok()?;
-    set("signatures", &Uint8Array::from(&signatures[..])).ok()?;
-    set("messages", &Uint8Array::from(&messages[..])).ok()?;
-    set("ends", &Uint32Array::from(&ends[..])).ok()?;
-    Some(message)
+/// The worker's side: answers each list of checks with one byte a check, 1 where it holds.
+/// Bytes that are no list of checks get no verdicts, which the page takes as no answer.
+pub fn serve() {
+    worker::serve(|data| {
+        let bytes = data
+            .dyn_ref::<Uint8Array>()
+            .map(Uint8Array::to_vec)
+            .unwrap_or_default();
+        let verdicts: Vec<u8> = check::from_bytes(&bytes)
+            .map(|checks| batch::verdicts(&checks))
+            .unwrap_or_default()
+            .into_iter()
+            .map(u8::from)
+            .collect();
+        Uint8Array::from(&verdicts[..]).into()
+    });
 }

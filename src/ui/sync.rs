@@ -7,6 +7,7 @@
 //! A members' board (encrypted with the group's passphrase) is opened first (`members`).
 
 use super::reader::{self, NoReader};
+use super::signatures::Warm;
 use super::state::AppState;
 use super::{platform, remote};
 use crate::i18n::Worded;
@@ -146,6 +147,16 @@ impl AppState {
         platform::mark("circle-sync-fetched");
         let vouched = vouched(&fetched, sig).await;
         platform::mark("circle-sync-vouched");
+        let warm = if vouched || source.kind != SourceKind::Json {
+            None
+        } else {
+            Warm::for_board_of(fetched.bytes.len())
+        };
+        if warm.is_some() {
+            // The workers' files are asked for only once the page's task ends; reading a big
+            // board is one long task.
+            platform::next_task().await;
+        }
         let (bytes, skipped) = match source.kind {
             SourceKind::Csv => self.read_sheet(source, fetched.bytes).await?,
             SourceKind::Json => (self.open_members_board(fetched.bytes).await?, Vec::new()),

@@ -137,7 +137,7 @@ async function measure(browser, baseURL, size) {
   const sync = await syncSource(browser, baseURL, size);
   const syncVouched = await syncSource(browser, baseURL, size, null, true);
   const withWebCrypto = await importFile(browser, baseURL, size);
-  const withoutWebCrypto = await importFile(browser, baseURL, size, blockWorkers);
+  const withoutWorkers = await importFile(browser, baseURL, size, blockWorkers);
   return {
     size,
     firstRender: median(renders),
@@ -147,7 +147,7 @@ async function measure(browser, baseURL, size) {
     sync,
     syncVouched,
     ...withWebCrypto,
-    importPreviewNoEd25519: withoutWebCrypto.importPreview,
+    importPreviewNoWorker: withoutWorkers.importPreview,
   };
 }
 
@@ -205,17 +205,16 @@ async function syncSteps(page) {
   });
 }
 
-// A browser where the app cannot check signatures with Web Crypto (no Ed25519 there, before
-// Chrome 137), so it checks them with its own Ed25519 compiled to WebAssembly: the workers that
-// would use Web Crypto do not start.
+// A phone where the signature worker cannot start (offline, never having kept it), so the page
+// checks every signature itself, one by one.
 async function blockWorkers(page) {
-  await page.route("**/verify-worker.js", (route) => route.abort());
+  await page.route("**/verifier_loader.js", (route) => route.abort());
 }
 
 // Import: a snapshot file picked on the Share & sync screen of a phone with an empty board; the
 // preview runs from the file's selection to the preview on screen (reading the file, the
 // signature checks and the trust gate), the merge from the press of "Add to my board" to the
-// board written to storage. `before(page)` runs first (to take Web Crypto's Ed25519 away).
+// board written to storage. `before(page)` runs first (to keep the signature workers from starting).
 async function importFile(browser, baseURL, size, before) {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: "block" });
   const page = await context.newPage();
@@ -260,7 +259,7 @@ async function main() {
       ["  the same, vouched for by the group's publishing key", "syncVouched"],
       ["import a snapshot file: to preview", "importPreview"],
       ["  of which verifying", "verify"],
-      ["  the same, no Web Crypto Ed25519", "importPreviewNoEd25519"],
+      ["  the same, no signature worker (checked on the page)", "importPreviewNoWorker"],
       ["import: merge and save", "importMerge"],
     ];
     console.log(`Chromium ${browser.version()}, phone viewport, no throttling`);
@@ -291,10 +290,10 @@ async function importOnly() {
     }
     const show = (runs, key) => `${median(runs.map((r) => r[key])).toFixed(0).padStart(5)} ms (${runs.map((r) => r[key].toFixed(0)).join(", ")})`;
     console.log(`Chromium ${browser.version()}: import 10,000 signed posts, median of ${RUNS}`);
-    console.log(`  verifying (the gate and every signature check), Web Crypto in workers: ${show(web, "verify")}`);
-    console.log(`  verifying, the app's own Ed25519:                                      ${show(own, "verify")}`);
-    console.log(`  file picked to preview on screen, Web Crypto in workers:               ${show(web, "importPreview")}`);
-    console.log(`  file picked to preview on screen, the app's own Ed25519:               ${show(own, "importPreview")}`);
+    console.log(`  verifying (the gate and every signature check), the signature workers: ${show(web, "verify")}`);
+    console.log(`  verifying, on the page one by one:                                     ${show(own, "verify")}`);
+    console.log(`  file picked to preview on screen, the signature workers:               ${show(web, "importPreview")}`);
+    console.log(`  file picked to preview on screen, on the page one by one:              ${show(own, "importPreview")}`);
   } finally {
     await browser.close();
     server.close();

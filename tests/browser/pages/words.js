@@ -232,6 +232,7 @@ const words = {
       damaged: "The members' board was changed or damaged after it was published. Nothing was changed: ask a coordinator to publish it again.",
     },
     syncRead: (source, added, updated) => `${source}: ${added} new, ${updated} updated, read `,
+    syncRefused: (count) => (count === 1 ? "1 record failed the signature check and was left out." : `${count} records failed the signature check and were left out.`),
     syncFailed: (source, reason) => `${source} could not be read: ${reason} Your board was not changed.`,
     syncNotFound: "the group's site has no such file (404).",
     syncNoReader: "this phone could not start Circle's reader for it (the first time, it needs a connection); reload the page to try again.",
