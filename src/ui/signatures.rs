@@ -12,9 +12,10 @@
 use super::worker::{self, Running, WasmWorker};
 use crate::model::trust::batch;
 use crate::model::trust::check::{self, Check, Checker, Local};
-use js_sys::Uint8Array;
+use js_sys::{Array, Promise, Uint8Array};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 const VERIFIER: WasmWorker = WasmWorker { name: "verifier" };
 const MOST_WORKERS: usize = 4;
@@ -83,16 +84,12 @@ pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
         running.push(VERIFIER.start().ok()?);
     }
     let share = checks.len().div_ceil(workers);
-    let asked = checks
+    let asked: Array = checks
         .chunks(share)
         .zip(&running)
-        .map(|(part, worker)| async move {
-            let message = Uint8Array::from(&check::to_bytes(part)[..]);
-            let verdicts = worker.ask(&message).await.ok()?;
-            let verdicts = verdicts.dyn_into::<Uint8Array>().ok()?.to_vec();
-            (verdicts.len() == part.len()).then_some(verdicts)
-        });
-    let replies = futures::future::join_all(asked).await;
+        .map(|(part, worker)| worker.ask(&Uint8Array::from(&check::to_bytes(part)[..])))
+        .collect();
+    let replies = JsFuture::from(Promise::all(&asked)).await;
     // Back for the sync's next part; outside a sync, dropped and so ended.
     WARM.with_borrow_mut(|warm| {
         if let Some(warm) = warm {
@@ -100,8 +97,13 @@ pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
         }
     });
     let mut answers = Vec::with_capacity(checks.len());
-    for verdicts in replies {
-        answers.extend(verdicts?.into_iter().map(|verdict| verdict == 1));
+    let replies: Array = replies.ok()?.dyn_into().ok()?;
+    for (reply, part) in replies.iter().zip(checks.chunks(share)) {
+        let verdicts = reply.dyn_into::<Uint8Array>().ok()?.to_vec();
+        if verdicts.len() != part.len() {
+            return None;
+        }
+        answers.extend(verdicts.into_iter().map(|verdict| verdict == 1));
     }
     Some(answers)
 }

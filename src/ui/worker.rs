@@ -59,7 +59,10 @@ impl WasmWorker {
 
     /// Starts a worker for one message, and ends it with the answer.
     pub async fn ask(self, message: &JsValue) -> Result<JsValue, NoWorker> {
-        self.start()?.ask(message).await
+        let running = self.start()?;
+        JsFuture::from(running.ask(message))
+            .await
+            .map_err(|_| NoWorker)
     }
 }
 
@@ -71,20 +74,22 @@ pub struct Running {
 }
 
 impl Running {
-    /// Sends `message` once the worker listens; resolves to its answer. One message at a time.
-    pub async fn ask(&self, message: &JsValue) -> Result<JsValue, NoWorker> {
-        JsFuture::from(self.ready.clone())
-            .await
-            .map_err(|_| NoWorker)?;
-        let reply = Promise::new(&mut |resolve, reject| {
-            let on_message = Closure::once_into_js(move |event: MessageEvent| {
-                let _ = resolve.call1(&JsValue::NULL, &event.data());
+    /// Sends `message` once the worker listens; the promise resolves to its answer, and
+    /// rejects if the worker never starts or fails. One message at a time.
+    pub fn ask(&self, message: &JsValue) -> Promise {
+        let (worker, ready, message) = (self.worker.clone(), self.ready.clone(), message.clone());
+        wasm_bindgen_futures::future_to_promise(async move {
+            JsFuture::from(ready).await?;
+            let reply = Promise::new(&mut |resolve, reject| {
+                let on_message = Closure::once_into_js(move |event: MessageEvent| {
+                    let _ = resolve.call1(&JsValue::NULL, &event.data());
+                });
+                worker.set_onmessage(Some(on_message.unchecked_ref()));
+                worker.set_onerror(Some(&reject));
             });
-            self.worker.set_onmessage(Some(on_message.unchecked_ref()));
-            self.worker.set_onerror(Some(&reject));
-        });
-        self.worker.post_message(message).map_err(|_| NoWorker)?;
-        JsFuture::from(reply).await.map_err(|_| NoWorker)
+            worker.post_message(&message)?;
+            JsFuture::from(reply).await
+        })
     }
 }
 
