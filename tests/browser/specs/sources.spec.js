@@ -60,6 +60,13 @@ for (const lang of LANGS) {
         const page = await context.newPage();
         const problems = watchProblems(page, site.origin);
         const board = new BoardScreen(page, lang);
+        // The directory of places, read last, comes only when the test lets it.
+        let letPlacesCome;
+        const placesHeld = new Promise((resolve) => (letPlacesCome = resolve));
+        await page.route("**/places.csv", async (route) => {
+          await placesHeld;
+          await route.continue();
+        });
         await page.goto(url);
         await expect(board.heading).toHaveText(w.boardTitle);
 
@@ -71,7 +78,12 @@ for (const lang of LANGS) {
         await requests.getByText(w.syncSkipped(5)).click();
         await expect(requests.getByRole("listitem")).toHaveCount(5);
         await expect(requests.getByRole("listitem").first()).toContainText(w.row(5));
+        // The rows opened stay open while the next source comes in.
+        letPlacesCome();
         await expect(lines.filter({ hasText: w.syncRead("Places", 4, 0) })).toHaveCount(1);
+        await expect(board.groupBoard.getByText(w.syncing)).toHaveCount(0);
+        await expect(requests.getByRole("listitem")).toHaveCount(5);
+        await page.unroute("**/places.csv");
 
         // The sheet's asks are on the board beside board.json's posts.
         await board.search.fill("clinic Friday");
