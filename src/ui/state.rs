@@ -247,9 +247,9 @@ impl AppState {
     }
 
     /// Passes a board from outside the device through the trust gate: what fails is left out
-    /// with its reason, for the preview to list. Nothing is merged. Where the browser has its
-    /// own Ed25519, it checks the signatures, in workers, between two runs of the gate
-    /// (`ui::signatures`); otherwise the gate checks them itself.
+    /// with its reason, for the preview to list. Nothing is merged. The signatures are checked
+    /// between two runs of the gate (`ui::signatures`: many in the signature workers, a few on
+    /// the page); where no worker can start, the gate checks them itself.
     pub async fn admit(self, incoming: Board) -> Admitted {
         platform::mark("circle-verify-start");
         let recorder = Recorder::default();

@@ -1,10 +1,10 @@
-//! Who checks a signature for the gate. Natively, and in a browser without Ed25519 in its own
-//! Web Crypto, this crate's Ed25519 does ([`Local`]). In a browser that has it, the browser's
-//! own is faster than this crate compiled to WebAssembly and can run in workers on every core
-//! (docs/performance.md), but it answers asynchronously, and the gate is plain synchronous Rust.
-//! So the app runs the gate twice: once with a [`Recorder`], which lists every signature the
-//! gate would check; then the browser checks that list all at once; then the gate runs again
-//! with the answers ([`Answered`]). The gate's rules are the same code in both runs.
+//! Who checks a signature for the gate. Natively, and in the browser for a few signatures or
+//! where no worker can start, this crate's Ed25519 does ([`Local`]). In the browser, many are
+//! checked faster as a batch ([`super::batch`]) in workers on every core (docs/performance.md),
+//! but a worker answers asynchronously, and the gate is plain synchronous Rust. So the app runs
+//! the gate twice: once with a [`Recorder`], which lists every signature the gate would check;
+//! then the workers check that list all at once; then the gate runs again with the answers
+//! ([`Answered`]). The gate's rules are the same code in both runs.
 
 use super::key::{AuthorKey, Signature};
 use std::cell::{Cell, RefCell};

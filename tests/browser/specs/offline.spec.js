@@ -45,7 +45,7 @@ for (const lang of LANGS) {
   test.describe(`offline (${lang})`, () => {
     test.use({ locale: words[lang].locale });
 
-    test("a neighbour's phone keeps the board for offline, and never downloads the workspace or the reader", async ({ page, context }) => {
+    test("a neighbour's phone keeps the board for offline, and never downloads the workspace, the reader or the signature worker", async ({ page, context }) => {
       const asked = [];
       context.on("request", (request) => asked.push(request));
       const board = new BoardScreen(page, lang);
@@ -62,6 +62,9 @@ for (const lang of LANGS) {
       // none of those, and nobody sent this phone a group link.
       expect(paths.filter((path) => /\/reader[._]/.test(path)), "nothing of the reader worker").toEqual([]);
       expect(kept, "the shell kept for offline").not.toContainEqual(expect.stringMatching(/\/reader[._]/));
+      // Nor the signature worker: the demo board's few signatures are checked on the page.
+      expect(paths.filter((path) => /\/verifier[._]/.test(path)), "nothing of the signature worker").toEqual([]);
+      expect(kept, "the shell kept for offline").not.toContainEqual(expect.stringMatching(/\/verifier[._]/));
     });
 
     test("the group's workspace, once opened, opens offline too, at a deep link, on the same board", async ({ page, context }) => {
