@@ -21,10 +21,12 @@ const VERIFIER: WasmWorker = WasmWorker { name: "verifier" };
 const MOST_WORKERS: usize = 4;
 /// Fewer checks than this are not worth starting a second worker for.
 const SMALLEST_SHARE: usize = 256;
-/// Fewer checks than this are checked on the page: starting a worker takes longer.
+/// Fewer checks than this are checked on the page: 64 take about 14 ms there (about 215 µs a
+/// check, gate included), less than starting a worker, which added about 35 ms to a 100-post
+/// sync (docs/performance.md).
 const ON_THE_PAGE: usize = 64;
-/// A board.json of this many bytes holds about 400 posts (the benchmark's boards take about
-/// 1,200 bytes a post).
+/// A board.json of this many bytes holds about 600 posts (the benchmark's boards take about
+/// 860 bytes a post).
 const BIG_BOARD_BYTES: usize = 512 * 1024;
 
 thread_local! {
@@ -39,7 +41,7 @@ pub struct Warm;
 
 impl Warm {
     /// Workers for a board of `bytes`, when it is big enough to be checked in several (about
-    /// 400 posts and up); `None` for a smaller one, whose checks start what they need.
+    /// 600 posts and up); `None` for a smaller one, whose checks start what they need.
     pub fn for_board_of(bytes: usize) -> Option<Self> {
         if bytes < BIG_BOARD_BYTES {
             return None;
