@@ -41,11 +41,14 @@ impl WasmWorker {
         // A worker that has not started within TIMEOUT (its wasm never came) counts as none;
         // once started, its work takes what it takes.
         let ready = Promise::new(&mut |resolve, reject| {
-            let _ = leptos::prelude::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &reject,
-                    i32::try_from(TIMEOUT.as_millis()).unwrap_or(i32::MAX),
-                );
+            // Once the worker is ready, this rejects a settled promise: nothing.
+            let late = reject.clone();
+            leptos::prelude::set_timeout(
+                move || {
+                    let _ = late.call0(&JsValue::NULL);
+                },
+                TIMEOUT,
+            );
             let refused = reject.clone();
             let on_message = Closure::once_into_js(move |event: MessageEvent| {
                 let ready = event.data().as_string().as_deref() == Some(READY);

@@ -663,6 +663,7 @@ const words = {
     },
     syncRead: (source, added, updated) => `${source}: ${added} nuevas, ${updated} actualizadas, leído el `,
     syncing: "Trayendo el tablero del grupo…",
+    syncRefused: (count) => (count === 1 ? "1 registro no pasó la comprobación de firma y se dejó fuera." : `${count} registros no pasaron la comprobación de firma y se dejaron fuera.`),
     syncFailed: (source, reason) => `No se pudo leer ${source}: ${reason} Tu tablero no cambió.`,
     syncNotFound: "el sitio del grupo no tiene ese archivo (404).",
     syncNoReader: "este teléfono no pudo iniciar el lector de Circle (la primera vez necesita conexión); recarga la página para intentarlo de nuevo.",
