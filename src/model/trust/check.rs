@@ -8,7 +8,8 @@
 
 use super::key::{AuthorKey, Signature};
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 /// Answers "did `key` sign exactly `message`?".
 pub trait Checker {
@@ -77,35 +78,76 @@ pub fn from_bytes(mut bytes: &[u8]) -> Option<Vec<Check>> {
 }
 
 /// Lists every signature it is asked about and answers yes, so that a gate run with it asks
-/// about every signature a real run could (a "no" would only make a real run ask less).
-#[derive(Debug, Default)]
-pub struct Recorder {
+/// about every signature a real run could (a "no" would only make a real run ask less). It can
+/// pass on what it has listed as it goes ([`Recorder::passing_on`]), so that checking can start
+/// while the gate still runs.
+#[derive(Default)]
+pub struct Recorder<'a> {
     asked: RefCell<Vec<Check>>,
+    /// Where in `asked` the first check of each hash is: a repeat is found without copying its
+    /// message, which for a big board's 10,000 messages would cost more than the finding.
+    first: RefCell<HashMap<u64, usize>>,
+    hasher: RandomState,
+    pass_on: Option<PassOn<'a>>,
 }
 
-impl Recorder {
-    /// Every check asked for, each once, in the order first asked.
+/// What a [`Recorder`] hands each run of new checks to.
+type PassTo<'a> = &'a mut dyn FnMut(&[Check]);
+
+/// Where a [`Recorder`] passes on its checks, and how many at a time.
+struct PassOn<'a> {
+    every: usize,
+    to: RefCell<PassTo<'a>>,
+    passed: Cell<usize>,
+}
+
+impl<'a> Recorder<'a> {
+    /// A recorder that hands `to` each run of `every` new checks as soon as it has listed them,
+    /// in order; what is left when the gate ends is in [`Recorder::into_checks`] only.
+    pub fn passing_on(every: usize, to: PassTo<'a>) -> Self {
+        Self {
+            pass_on: Some(PassOn {
+                every: every.max(1),
+                to: RefCell::new(to),
+                passed: Cell::new(0),
+            }),
+            ..Self::default()
+        }
+    }
+
+    /// Every check asked for, in the order first asked, each once (two checks whose hashes
+    /// collide may be listed twice, which costs a check and loses none). What was passed on
+    /// comes first, in the order passed on.
     pub fn into_checks(self) -> Vec<Check> {
-        let asked = self.asked.into_inner();
-        // Seen by reference: a big board's 10,000 messages are not copied to be compared.
-        let mut seen = HashSet::with_capacity(asked.len());
-        let first: Vec<bool> = asked.iter().map(|check| seen.insert(check)).collect();
-        drop(seen);
-        asked
-            .into_iter()
-            .zip(first)
-            .filter_map(|(check, first)| first.then_some(check))
-            .collect()
+        self.asked.into_inner()
     }
 }
 
-impl Checker for Recorder {
+impl Checker for Recorder<'_> {
     fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool {
-        self.asked.borrow_mut().push(Check {
+        let hash = self.hasher.hash_one((key, signature, message));
+        let mut asked = self.asked.borrow_mut();
+        let mut first = self.first.borrow_mut();
+        let repeat = first.get(&hash).is_some_and(|&at| {
+            let seen = &asked[at];
+            seen.key == *key && seen.signature == *signature && seen.message == message
+        });
+        if repeat {
+            return true;
+        }
+        first.entry(hash).or_insert(asked.len());
+        asked.push(Check {
             key: *key,
             signature: *signature,
             message: message.to_vec(),
         });
+        if let Some(pass_on) = &self.pass_on {
+            let passed = pass_on.passed.get();
+            if asked.len() - passed >= pass_on.every {
+                (pass_on.to.borrow_mut())(&asked[passed..]);
+                pass_on.passed.set(asked.len());
+            }
+        }
         true
     }
 }
@@ -183,6 +225,37 @@ mod tests {
         let checks = recorder.into_checks();
         let messages: Vec<&[u8]> = checks.iter().map(|c| c.message.as_slice()).collect();
         assert_eq!(messages, [&b"forged"[..], &b"one"[..]]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the gate asks, in whatever order and with however many repeats: the list
+        /// holds each distinct check once, in the order first asked, and what was passed on
+        /// along the way is that list's start, in runs of exactly `every`, with no repeats.
+        #[test]
+        fn a_recorder_passes_on_its_list_as_it_grows(
+            asks in proptest::collection::vec((0..3usize, 0..4usize), 0..40),
+            every in 1..6usize,
+        ) {
+            let signer = Signer::from_seed([5; 32]);
+            let signatures: Vec<Signature> = (0..3u8).map(|n| signer.sign(&[n])).collect();
+            let mut passed: Vec<Vec<Check>> = Vec::new();
+            let mut pass = |part: &[Check]| passed.push(part.to_vec());
+            let recorder = Recorder::passing_on(every, &mut pass);
+            let mut distinct: Vec<Check> = Vec::new();
+            for (signature, message) in asks {
+                // The same signature over other messages: a forger's reuse, each its own check.
+                let check = Check { key: signer.key(), signature: signatures[signature], message: vec![message as u8] };
+                proptest::prop_assert!(recorder.check(&check.key, &check.message, &check.signature));
+                if !distinct.contains(&check) {
+                    distinct.push(check);
+                }
+            }
+            let checks = recorder.into_checks();
+            proptest::prop_assert_eq!(&checks, &distinct);
+            proptest::prop_assert!(passed.iter().all(|part| part.len() == every));
+            let whole_runs = distinct.len() / every * every;
+            proptest::prop_assert_eq!(passed.concat(), distinct[..whole_runs].to_vec());
+        }
     }
 
     #[test]
