@@ -72,42 +72,102 @@ fn workers_for(checks: usize) -> usize {
         .min(checks.div_ceil(SMALLEST_SHARE))
 }
 
-/// One answer per check, in order; `None` when no worker could check them.
-pub async fn check_all(checks: &[Check]) -> Option<Vec<bool>> {
-    if checks.len() < ON_THE_PAGE {
-        let local = |check: &Check| Local.check(&check.key, &check.message, &check.signature);
-        return Some(checks.iter().map(local).collect());
-    }
-    let workers = workers_for(checks.len());
-    let mut running: Vec<Running> = WARM
-        .with_borrow_mut(|warm| warm.as_mut().map(std::mem::take))
-        .unwrap_or_default();
-    while running.len() < workers {
-        running.push(VERIFIER.start().ok()?);
-    }
-    let share = checks.len().div_ceil(workers);
-    let asked: Array = checks
-        .chunks(share)
-        .zip(&running)
-        .map(|(part, worker)| worker.ask(&Uint8Array::from(&check::to_bytes(part)[..])))
-        .collect();
-    let replies = JsFuture::from(Promise::all(&asked)).await;
-    // Back for the sync's next part; outside a sync, dropped and so ended.
-    WARM.with_borrow_mut(|warm| {
-        if let Some(warm) = warm {
-            warm.extend(running);
+/// Checks on their way to the signature workers. During a sync of a big board, whose workers
+/// were started ahead ([`Warm`]), the gate's first run passes its checks on in runs of [`PART`]
+/// as it records them ([`Checking::send`]), so the workers check while the gate still runs;
+/// what is left when it ends goes with [`Checking::answers`]. Elsewhere all of them go then.
+pub struct Checking {
+    running: Vec<Running>,
+    /// Each part sent, in order, with how many checks it holds.
+    asked: Vec<(Promise, usize)>,
+    /// How many checks each worker was sent.
+    load: Vec<usize>,
+    sent: usize,
+}
+
+/// How many checks go to a worker at a time while the gate still records: small enough that
+/// the workers start early (the gate lists about 1,000 in 7 ms), large enough that a batch
+/// keeps most of its speed (docs/performance.md).
+pub const PART: usize = 1024;
+
+impl Checking {
+    /// Takes the sync's workers, when it started some.
+    pub fn new() -> Self {
+        let running = WARM
+            .with_borrow_mut(|warm| warm.as_mut().map(std::mem::take))
+            .unwrap_or_default();
+        Self {
+            load: vec![0; running.len()],
+            running,
+            asked: Vec::new(),
+            sent: 0,
         }
-    });
-    let mut answers = Vec::with_capacity(checks.len());
-    let replies: Array = replies.ok()?.dyn_into().ok()?;
-    for (reply, part) in replies.iter().zip(checks.chunks(share)) {
-        let verdicts = reply.dyn_into::<Uint8Array>().ok()?.to_vec();
-        if verdicts.len() != part.len() {
-            return None;
-        }
-        answers.extend(verdicts.into_iter().map(|verdict| verdict == 1));
     }
-    Some(answers)
+
+    /// Sends `part`, the checks listed after those already sent, to the worker with the least
+    /// to do; without workers started, keeps it for [`Checking::answers`].
+    pub fn send(&mut self, part: &[Check]) {
+        let least = (0..self.running.len()).min_by_key(|worker| self.load[*worker]);
+        if let Some(worker) = least {
+            self.ask(worker, part);
+        }
+    }
+
+    fn ask(&mut self, worker: usize, part: &[Check]) {
+        let bytes = Uint8Array::from(&check::to_bytes(part)[..]);
+        self.asked
+            .push((self.running[worker].ask(&bytes), part.len()));
+        self.load[worker] += part.len();
+        self.sent += part.len();
+    }
+
+    /// One answer per check of `checks` (what the gate recorded, of which the first were sent
+    /// already), in order; `None` when no worker could check them.
+    pub async fn answers(mut self, checks: &[Check]) -> Option<Vec<bool>> {
+        if self.sent == 0 && checks.len() < ON_THE_PAGE {
+            let local = |check: &Check| Local.check(&check.key, &check.message, &check.signature);
+            return Some(checks.iter().map(local).collect());
+        }
+        let rest = checks.get(self.sent..)?;
+        while self.running.len() < workers_for(rest.len()) {
+            self.running.push(VERIFIER.start().ok()?);
+            self.load.push(0);
+        }
+        // What is left is shared so that every worker ends with about as much to do.
+        let fair = checks.len().div_ceil(self.running.len());
+        let mut rest = rest;
+        for worker in 0..self.running.len() {
+            let room = fair.saturating_sub(self.load[worker]).min(rest.len());
+            if room > 0 {
+                let (part, after) = rest.split_at(room);
+                self.ask(worker, part);
+                rest = after;
+            }
+        }
+        let asked: Array = self.asked.iter().map(|(promise, _)| promise).collect();
+        let replies = JsFuture::from(Promise::all(&asked)).await;
+        let replies: Array = replies.ok()?.dyn_into().ok()?;
+        let mut answers = Vec::with_capacity(checks.len());
+        for (reply, (_, size)) in replies.iter().zip(&self.asked) {
+            let verdicts = reply.dyn_into::<Uint8Array>().ok()?.to_vec();
+            if verdicts.len() != *size {
+                return None;
+            }
+            answers.extend(verdicts.into_iter().map(|verdict| verdict == 1));
+        }
+        (answers.len() == checks.len()).then_some(answers)
+    }
+}
+
+impl Drop for Checking {
+    /// The workers go back for the sync's next part; outside a sync, they end here.
+    fn drop(&mut self) {
+        WARM.with_borrow_mut(|warm| {
+            if let Some(warm) = warm {
+                warm.append(&mut self.running);
+            }
+        });
+    }
 }
 
 /// The worker's side: answers each list of checks with one byte a check, 1 where it holds.

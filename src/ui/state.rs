@@ -3,16 +3,17 @@
 //! after an action. Effects here are the only place state meets storage and the document.
 
 use super::demo::{DemoMark, DEMO_KEY};
+use super::signatures::{self, Checking};
 use super::sync::SyncState;
 use super::write_back::WriteBackState;
-use super::{format, platform, remote, signatures};
+use super::{format, platform, remote};
 use crate::i18n::{fill, Lang, Msg, Text};
 use crate::model::edit::EditError;
 use crate::model::roster::{CheckInDraft, PersonDraft, Roster};
 use crate::model::shift::{Shift, ShiftDraft};
 use crate::model::skill::{Skill, SkillDraft};
 use crate::model::swap::SwapDraft;
-use crate::model::trust::check::{Answered, Checker, Local, Recorder};
+use crate::model::trust::check::{Answered, Check, Checker, Local, Recorder};
 use crate::model::trust::gate::{Gate, MAX_AHEAD_MS};
 use crate::model::trust::vouch::Vouched;
 use crate::model::{
@@ -248,14 +249,17 @@ impl AppState {
 
     /// Passes a board from outside the device through the trust gate: what fails is left out
     /// with its reason, for the preview to list. Nothing is merged. The signatures are checked
-    /// between two runs of the gate (`ui::signatures`: many in the signature workers, a few on
-    /// the page); where no worker can start, the gate checks them itself.
+    /// between two runs of the gate (`ui::signatures`: many in the signature workers, which
+    /// during a big sync start on them while the first run still lists them; a few on the
+    /// page); where no worker can start, the gate checks them itself.
     pub async fn admit(self, incoming: Board) -> Admitted {
         platform::mark("circle-verify-start");
-        let recorder = Recorder::default();
+        let mut checking = Checking::new();
+        let mut send = |part: &[Check]| checking.send(part);
+        let recorder = Recorder::passing_on(signatures::PART, &mut send);
         let assumed = self.admit_with(incoming.clone(), &recorder);
         let checks = recorder.into_checks();
-        let admitted = match signatures::check_all(&checks).await {
+        let admitted = match checking.answers(&checks).await {
             // The first run took every signature for good; when the browser agrees, its
             // result is the second run's, so the usual case runs the gate once. (Like the
             // preview, it is counted against the board as it was; the merge is not.)

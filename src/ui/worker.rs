@@ -4,11 +4,17 @@
 //! offline use from the first time this phone starts it (`public/sw.js`).
 //!
 //! A worker starts, says it is ready (a message sent earlier could be lost while its wasm
-//! loads), then answers each message the page sends, one at a time, until the page ends it.
+//! loads), then answers the page's messages in the order they came, until the page ends it.
+//! The page may send several before the first answer: a message sent once the worker listens
+//! goes at once, even from inside a long task, so a worker can start on the first part of a
+//! long job while the page still prepares the rest (`signatures`).
 
 use super::platform;
 use super::sync::TIMEOUT;
-use js_sys::Promise;
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -38,26 +44,35 @@ impl WasmWorker {
         if let Ok(used) = web_sys::Event::new(&format!("circle-{}-used", self.name)) {
             let _ = leptos::prelude::window().dispatch_event(&used);
         }
+        let link = Rc::new(Link {
+            worker: worker.clone(),
+            state: RefCell::new(State::Starting(Vec::new())),
+            waiting: RefCell::new(VecDeque::new()),
+        });
         // A worker that has not started within TIMEOUT (its wasm never came) counts as none;
         // once started, its work takes what it takes.
-        let ready = Promise::new(&mut |resolve, reject| {
-            // Once the worker is ready, this rejects a settled promise: nothing.
-            let late = reject.clone();
-            leptos::prelude::set_timeout(
-                move || {
-                    let _ = late.call0(&JsValue::NULL);
-                },
-                TIMEOUT,
-            );
-            let refused = reject.clone();
-            let on_message = Closure::once_into_js(move |event: MessageEvent| {
-                let ready = event.data().as_string().as_deref() == Some(READY);
-                let _ = if ready { &resolve } else { &refused }.call0(&JsValue::NULL);
-            });
-            worker.set_onmessage(Some(on_message.unchecked_ref()));
-            worker.set_onerror(Some(&reject));
+        let late = link.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                if matches!(*late.state.borrow(), State::Starting(_)) {
+                    late.fail();
+                }
+            },
+            TIMEOUT,
+        );
+        let heard = link.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            heard.hear(event.data());
         });
-        Ok(Running { worker, ready })
+        let failed = link.clone();
+        let on_error = Closure::<dyn FnMut()>::new(move || failed.fail());
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Running {
+            link,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     /// Starts a worker for one message, and ends it with the answer.
@@ -71,34 +86,84 @@ impl WasmWorker {
 
 /// A started worker, ended when this is dropped.
 pub struct Running {
-    worker: Worker,
-    /// Resolves once the worker listens.
-    ready: Promise,
+    link: Rc<Link>,
+    // The worker's handlers, which live as long as it does.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut()>,
 }
 
 impl Running {
-    /// Sends `message` once the worker listens; the promise resolves to its answer, and
-    /// rejects if the worker never starts or fails. One message at a time.
+    /// Sends `message`, at once when the worker listens, else as soon as it does; the promise
+    /// resolves to its answer, and rejects if the worker never starts or fails.
     pub fn ask(&self, message: &JsValue) -> Promise {
-        let (worker, ready, message) = (self.worker.clone(), self.ready.clone(), message.clone());
-        wasm_bindgen_futures::future_to_promise(async move {
-            JsFuture::from(ready).await?;
-            let reply = Promise::new(&mut |resolve, reject| {
-                let on_message = Closure::once_into_js(move |event: MessageEvent| {
-                    let _ = resolve.call1(&JsValue::NULL, &event.data());
-                });
-                worker.set_onmessage(Some(on_message.unchecked_ref()));
-                worker.set_onerror(Some(&reject));
-            });
-            worker.post_message(&message)?;
-            JsFuture::from(reply).await
+        let link = &self.link;
+        Promise::new(&mut |resolve, reject| {
+            let sent = match &mut *link.state.borrow_mut() {
+                State::Starting(unsent) => {
+                    unsent.push(message.clone());
+                    true
+                }
+                State::Listening => link.worker.post_message(message).is_ok(),
+                State::Gone => false,
+            };
+            if sent {
+                link.waiting.borrow_mut().push_back((resolve, reject));
+            } else {
+                let _ = reject.call0(&JsValue::NULL);
+            }
         })
     }
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        self.worker.terminate();
+        self.link.worker.terminate();
+    }
+}
+
+/// What the page knows of one worker, shared with its handlers.
+struct Link {
+    worker: Worker,
+    state: RefCell<State>,
+    /// Each message's promise, resolved and rejected, in the order the messages were sent.
+    waiting: RefCell<VecDeque<(Function, Function)>>,
+}
+
+enum State {
+    /// Not listening yet: the messages it will be sent once it does.
+    Starting(Vec<JsValue>),
+    Listening,
+    /// It failed or never started: every message is refused.
+    Gone,
+}
+
+impl Link {
+    fn hear(&self, data: JsValue) {
+        let starting = std::mem::replace(&mut *self.state.borrow_mut(), State::Listening);
+        match starting {
+            State::Starting(unsent) if data.as_string().as_deref() == Some(READY) => {
+                for message in unsent {
+                    if self.worker.post_message(&message).is_err() {
+                        return self.fail();
+                    }
+                }
+            }
+            // Anything else before "ready" is a worker from another release.
+            State::Starting(_) | State::Gone => self.fail(),
+            State::Listening => {
+                if let Some((resolve, _)) = self.waiting.borrow_mut().pop_front() {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            }
+        }
+    }
+
+    fn fail(&self) {
+        *self.state.borrow_mut() = State::Gone;
+        let waiting = std::mem::take(&mut *self.waiting.borrow_mut());
+        for (_, reject) in waiting {
+            let _ = reject.call0(&JsValue::NULL);
+        }
     }
 }
 

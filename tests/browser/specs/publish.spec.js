@@ -136,9 +136,9 @@ test("a big board not signed as a whole shows the page it lists first while the 
   const w = words.en;
   const { site, dir, appUrl } = await servedCopy(distDir, baseURL);
   try {
-    // 600 asks from a request form, each signed by `publish` with the group's sheet key; the
+    // 1,200 asks from a request form, each signed by `publish` with the group's sheet key; the
     // phone is not told the key, so it checks every post's signature itself.
-    fs.writeFileSync(path.join(dir, "requests.csv"), requestSheet(600));
+    fs.writeFileSync(path.join(dir, "requests.csv"), requestSheet(1200));
     setSources(dir, [{ kind: "csv", url: "requests.csv" }]);
     publishSite(dir, appUrl, { CIRCLE_PUBLISH_SEED: SHEET_KEY });
     const newest = JSON.parse(fs.readFileSync(path.join(dir, "api/v1/posts.json"), "utf8")).posts[0].title;
@@ -147,9 +147,10 @@ test("a big board not signed as a whole shows the page it lists first while the 
     // (with one, the first view stays on screen until the whole board is in).
     fs.copyFileSync(path.join(REPO, distDir, "index.html"), path.join(dir, "index.html"));
 
-    // The page checks its 30 posts itself; the other 570 go to the signature workers, which
-    // start while the board is read, and wait until the test lets them. (Two cores, as on CI
-    // and on most phones: a worker each.)
+    // The page checks its 30 posts itself; the other 1,170 go to the signature workers, which
+    // start while the board is read, and wait until the test lets them: the first 1,024 are
+    // sent while the gate still lists the rest (src/ui/signatures.rs), the others after.
+    // (Two cores, as on CI and on most phones: a worker each.)
     const context = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "block" });
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 2 }));
     let workers = 0;
@@ -169,8 +170,8 @@ test("a big board not signed as a whole shows the page it lists first while the 
     await expect(screen.groupBoard).not.toContainText("Published board:");
 
     letThemStart();
-    await expect(screen.groupBoard.getByRole("listitem")).toHaveText(/^Published board: 600 new, 0 updated, read /);
-    await expect(page.getByText(w.openAsks(600), { exact: false })).toBeVisible();
+    await expect(screen.groupBoard.getByRole("listitem")).toHaveText(/^Published board: 1,200 new, 0 updated, read /);
+    await expect(page.getByText(w.openAsks("1,200"), { exact: false })).toBeVisible();
     await expect(screen.groupBoard).not.toContainText(/signature check/);
     expect(workers).toBe(2);
     expect(problems).toEqual([]);
@@ -195,9 +196,9 @@ test("a big board not signed as a whole shows the page it lists first while the 
       const seen = watchProblems(tampered, site.origin, blocked);
       const board = new BoardScreen(tampered, "en");
       await tampered.goto(appUrl);
-      await expect(board.groupBoard.getByRole("listitem")).toHaveText(/^Published board: 599 new, 0 updated, read /);
+      await expect(board.groupBoard.getByRole("listitem")).toHaveText(/^Published board: 1,199 new, 0 updated, read /);
       await expect(board.groupBoard).toContainText(w.syncRefused(1));
-      await expect(tampered.getByText(w.openAsks(599), { exact: false })).toBeVisible();
+      await expect(tampered.getByText(w.openAsks("1,199"), { exact: false })).toBeVisible();
       expect(asked, workersStart ? "the workers checked the rest" : "no worker started").toBeGreaterThan(0);
       expect(seen).toEqual([]);
       await phone.close();
