@@ -13,7 +13,6 @@ use super::platform;
 use super::sync::TIMEOUT;
 use js_sys::{Function, Promise};
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,7 +46,7 @@ impl WasmWorker {
         let link = Rc::new(Link {
             worker: worker.clone(),
             state: RefCell::new(State::Starting(Vec::new())),
-            waiting: RefCell::new(VecDeque::new()),
+            waiting: RefCell::new(Vec::new()),
         });
         // A worker that has not started within TIMEOUT (its wasm never came) counts as none;
         // once started, its work takes what it takes.
@@ -107,7 +106,7 @@ impl Running {
                 State::Gone => false,
             };
             if sent {
-                link.waiting.borrow_mut().push_back((resolve, reject));
+                link.waiting.borrow_mut().push((resolve, reject));
             } else {
                 let _ = reject.call0(&JsValue::NULL);
             }
@@ -126,7 +125,7 @@ struct Link {
     worker: Worker,
     state: RefCell<State>,
     /// Each message's promise, resolved and rejected, in the order the messages were sent.
-    waiting: RefCell<VecDeque<(Function, Function)>>,
+    waiting: RefCell<Vec<(Function, Function)>>,
 }
 
 enum State {
@@ -151,7 +150,10 @@ impl Link {
             // Anything else before "ready" is a worker from another release.
             State::Starting(_) | State::Gone => self.fail(),
             State::Listening => {
-                if let Some((resolve, _)) = self.waiting.borrow_mut().pop_front() {
+                // A few messages wait at most (a part of a board's checks each).
+                let mut waiting = self.waiting.borrow_mut();
+                if !waiting.is_empty() {
+                    let (resolve, _) = waiting.remove(0);
                     let _ = resolve.call1(&JsValue::NULL, &data);
                 }
             }
