@@ -81,13 +81,14 @@ pub fn from_bytes(mut bytes: &[u8]) -> Option<Vec<Check>> {
 /// about every signature a real run could (a "no" would only make a real run ask less). It can
 /// pass on what it has listed as it goes ([`Recorder::passing_on`]), so that checking can start
 /// while the gate still runs.
-#[derive(Default)]
-pub struct Recorder<'a> {
+pub struct Recorder<'a, S = RandomState> {
     asked: RefCell<Vec<Check>>,
     /// Where in `asked` the first check of each hash is: a repeat is found without copying its
     /// message, which for a big board's 10,000 messages would cost more than the finding.
     first: RefCell<HashMap<u64, usize>>,
-    hasher: RandomState,
+    /// The hashes only point the way. In wasm `RandomState` has no randomness to draw on, so a
+    /// forger can know them and make two checks collide: a repeat is always compared whole.
+    hasher: S,
     pass_on: Option<PassOn<'a>>,
 }
 
@@ -114,6 +115,24 @@ impl<'a> Recorder<'a> {
             ..Self::default()
         }
     }
+}
+
+impl Default for Recorder<'_> {
+    fn default() -> Self {
+        Self::with_hasher(RandomState::new())
+    }
+}
+
+impl<S> Recorder<'_, S> {
+    /// A recorder that finds repeats with `hasher`'s hashes.
+    pub fn with_hasher(hasher: S) -> Self {
+        Self {
+            asked: RefCell::default(),
+            first: RefCell::default(),
+            hasher,
+            pass_on: None,
+        }
+    }
 
     /// Every check asked for, in the order first asked, each once (two checks whose hashes
     /// collide may be listed twice, which costs a check and loses none). What was passed on
@@ -123,7 +142,7 @@ impl<'a> Recorder<'a> {
     }
 }
 
-impl Checker for Recorder<'_> {
+impl<S: BuildHasher> Checker for Recorder<'_, S> {
     fn check(&self, key: &AuthorKey, message: &[u8], signature: &Signature) -> bool {
         let hash = self.hasher.hash_one((key, signature, message));
         let mut asked = self.asked.borrow_mut();
@@ -256,6 +275,46 @@ mod tests {
             let whole_runs = distinct.len() / every * every;
             proptest::prop_assert_eq!(passed.concat(), distinct[..whole_runs].to_vec());
         }
+    }
+
+    /// Every check's hash the same: a repeat is still told from a new check by the whole of
+    /// it, key, signature and message, so a check whose hash collides is never skipped.
+    #[test]
+    fn a_check_whose_hash_collides_is_listed_all_the_same() {
+        #[derive(Default)]
+        struct Collide;
+        impl std::hash::Hasher for Collide {
+            fn finish(&self) -> u64 {
+                7
+            }
+            fn write(&mut self, _: &[u8]) {}
+        }
+        let (key, signature) = signed(b"one");
+        let (other_key, other_signature) = {
+            let signer = Signer::from_seed([8; 32]);
+            (signer.key(), signer.sign(b"one"))
+        };
+        let check = |key, signature, message: &[u8]| Check {
+            key,
+            signature,
+            message: message.to_vec(),
+        };
+        let asks = [
+            check(key, signature, b"one"),
+            check(key, signature, b"one"),
+            check(key, signature, b"forged"),
+            check(other_key, signature, b"one"),
+            check(key, other_signature, b"one"),
+        ];
+        let recorder = Recorder::with_hasher(std::hash::BuildHasherDefault::<Collide>::default());
+        for ask in &asks {
+            assert!(recorder.check(&ask.key, &ask.message, &ask.signature));
+        }
+        let [first, _repeat, rest @ ..] = asks;
+        assert_eq!(
+            recorder.into_checks(),
+            [vec![first], rest.to_vec()].concat()
+        );
     }
 
     #[test]
