@@ -11,7 +11,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, expectNoAxeViolations, watchProblems } = require("../support/fixtures");
 const { PHONE } = require("../support/browser");
-const { serveCopies, setSources, publishSite } = require("../support/site");
+const { serveCopies, setSources, publishSite, shells } = require("../support/site");
 const { BoardScreen } = require("../pages/circle");
 const { words } = require("../pages/words");
 
@@ -131,10 +131,10 @@ test("a board signed as a whole is read in one check, and one changed on the hos
   }
 });
 
-test("a big board not signed as a whole shows the page it lists first while the rest is still being checked, and a post changed after publishing is left out", async ({ browser, baseURL, distDir }) => {
+test("a big board not signed as a whole shows the page it lists first while the rest is still being checked, a post changed after publishing is left out, and the signature worker is kept for offline", async ({ browser, baseURL, distDir }) => {
   test.setTimeout(180_000);
   const w = words.en;
-  const { site, dir, appUrl } = await servedCopy(distDir, baseURL);
+  const { site, dir, appUrl, prefix } = await servedCopy(distDir, baseURL);
   try {
     // 1,200 asks from a request form, each signed by `publish` with the group's sheet key; the
     // phone is not told the key, so it checks every post's signature itself.
@@ -203,6 +203,29 @@ test("a big board not signed as a whole shows the page it lists first while the 
       expect(seen).toEqual([]);
       await phone.close();
     }
+
+    // A phone with the service worker keeps the signature worker once it has used it, and can
+    // start it with the network gone, to check the next board it is handed offline.
+    const kept = await browser.newContext({ ...PHONE, locale: w.locale, serviceWorkers: "allow" });
+    const keeper = await kept.newPage();
+    const keeperBoard = new BoardScreen(keeper, "en");
+    await keeper.goto(appUrl);
+    await expect(keeperBoard.groupBoard).toContainText(w.syncRefused(1));
+    const verifier = ["verifier_loader.js", "verifier.js", "verifier_bg.wasm"].map((file) => `${prefix}${file}`);
+    await expect.poll(async () => Object.values(await shells(keeper)).flat()).toEqual(expect.arrayContaining(verifier));
+    await expect.poll(() => keeper.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await kept.setOffline(true);
+    const said = await keeper.evaluate(
+      (loader) =>
+        new Promise((resolve) => {
+          const worker = new Worker(loader);
+          worker.onmessage = (event) => resolve(String(event.data));
+          worker.onerror = () => resolve("failed");
+        }),
+      `${prefix}verifier_loader.js`,
+    );
+    expect(said, "the kept signature worker starts offline").toBe("ready");
+    await kept.close();
   } finally {
     await site.close();
   }
