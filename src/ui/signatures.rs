@@ -1,12 +1,12 @@
 //! Checks a board's signatures for the gate's second run (`model::trust::check` says why there
-//! are two runs), in the signature worker, both ends of it: the page asks ([`check_all`]) and
+//! are two runs), in the signature worker, both ends of it: the page asks ([`Checking`]) and
 //! the worker answers ([`serve`], started by `src/bin/verifier.rs`). The worker checks them as a
 //! batch (`model::trust::batch`), with ed25519-compact's verdicts, in about half the time the
 //! browser's own Ed25519 took one by one (docs/performance.md). The checks are split among a few
 //! workers, one per core up to four, so a 10,000-post board is checked in parallel while the
 //! page stays responsive; a few checks are made on the page, sooner than a worker starts.
-//! A sync of a big board starts its workers before it reads the board ([`Warm`]), and keeps
-//! them for both parts it checks. Where a worker cannot start (a phone offline that never kept
+//! A sync of a big board starts its workers before it reads the board ([`Warm`]), keeps them
+//! for both parts it checks, and sends them checks while the gate is still listing the rest. Where a worker cannot start (a phone offline that never kept
 //! its wasm), the answer is `None`, and the gate checks on the page: slower, same answers.
 
 use super::worker::{self, Running, WasmWorker};
@@ -85,9 +85,8 @@ pub struct Checking {
     sent: usize,
 }
 
-/// How many checks go to a worker at a time while the gate still records: small enough that
-/// the workers start early (the gate lists about 1,000 in 7 ms), large enough that a batch
-/// keeps most of its speed (docs/performance.md).
+/// How many checks go to a worker at a time while the gate still lists them: the gate lists
+/// 1,024 in 5–10 ms, so the workers start early, and a 10,000-post board takes ten messages.
 pub const PART: usize = 1024;
 
 impl Checking {
