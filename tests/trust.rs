@@ -182,8 +182,8 @@ fn open(current: &Board, incoming: Board) -> (Board, Preview) {
     (after, preview)
 }
 
-/// The gate as the app runs it in a browser with Ed25519 in Web Crypto: a first run lists the
-/// signatures to check, `browser` answers them, a second run uses the answers. Every check the
+/// The gate as the app runs it in a browser: a first run lists the signatures to check,
+/// `browser` answers them (the signature workers, in the app), a second run uses the answers. Every check the
 /// second run makes must have been listed by the first. When every answer is yes, the app keeps
 /// the first run's result, which must then be the second run's.
 fn admit_as_a_browser_does(

@@ -82,7 +82,6 @@ pub struct Checking {
     asked: Vec<(Promise, usize)>,
     /// How many checks each worker was sent.
     load: Vec<usize>,
-    sent: usize,
 }
 
 /// How many checks go to a worker at a time while the gate still lists them: the gate lists
@@ -99,7 +98,6 @@ impl Checking {
             load: vec![0; running.len()],
             running,
             asked: Vec::new(),
-            sent: 0,
         }
     }
 
@@ -117,17 +115,21 @@ impl Checking {
         self.asked
             .push((self.running[worker].ask(&bytes), part.len()));
         self.load[worker] += part.len();
-        self.sent += part.len();
+    }
+
+    /// How many checks were sent so far: the first of the gate's list.
+    fn sent(&self) -> usize {
+        self.load.iter().sum()
     }
 
     /// One answer per check of `checks` (what the gate recorded, of which the first were sent
     /// already), in order; `None` when no worker could check them.
     pub async fn answers(mut self, checks: &[Check]) -> Option<Vec<bool>> {
-        if self.sent == 0 && checks.len() < ON_THE_PAGE {
+        if self.sent() == 0 && checks.len() < ON_THE_PAGE {
             let local = |check: &Check| Local.check(&check.key, &check.message, &check.signature);
             return Some(checks.iter().map(local).collect());
         }
-        let rest = checks.get(self.sent..)?;
+        let rest = checks.get(self.sent()..)?;
         while self.running.len() < workers_for(rest.len()) {
             self.running.push(VERIFIER.start().ok()?);
             self.load.push(0);

@@ -136,7 +136,7 @@ async function measure(browser, baseURL, size) {
   await context.close();
   const sync = await syncSource(browser, baseURL, size);
   const syncVouched = await syncSource(browser, baseURL, size, null, true);
-  const withWebCrypto = await importFile(browser, baseURL, size);
+  const withWorkers = await importFile(browser, baseURL, size);
   const withoutWorkers = await importFile(browser, baseURL, size, blockWorkers);
   return {
     size,
@@ -146,7 +146,7 @@ async function measure(browser, baseURL, size) {
     save,
     sync,
     syncVouched,
-    ...withWebCrypto,
+    ...withWorkers,
     importPreviewNoWorker: withoutWorkers.importPreview,
   };
 }
@@ -283,17 +283,17 @@ async function importOnly() {
   const baseURL = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const [web, own] = [[], []];
+    const [workers, onThePage] = [[], []];
     for (let run = 0; run < RUNS; run += 1) {
-      web.push(await importFile(browser, baseURL, 10000));
-      own.push(await importFile(browser, baseURL, 10000, blockWorkers));
+      workers.push(await importFile(browser, baseURL, 10000));
+      onThePage.push(await importFile(browser, baseURL, 10000, blockWorkers));
     }
     const show = (runs, key) => `${median(runs.map((r) => r[key])).toFixed(0).padStart(5)} ms (${runs.map((r) => r[key].toFixed(0)).join(", ")})`;
     console.log(`Chromium ${browser.version()}: import 10,000 signed posts, median of ${RUNS}`);
-    console.log(`  verifying (the gate and every signature check), the signature workers: ${show(web, "verify")}`);
-    console.log(`  verifying, on the page one by one:                                     ${show(own, "verify")}`);
-    console.log(`  file picked to preview on screen, the signature workers:               ${show(web, "importPreview")}`);
-    console.log(`  file picked to preview on screen, on the page one by one:              ${show(own, "importPreview")}`);
+    console.log(`  verifying (the gate and every signature check), the signature workers: ${show(workers, "verify")}`);
+    console.log(`  verifying, on the page one by one:                                     ${show(onThePage, "verify")}`);
+    console.log(`  file picked to preview on screen, the signature workers:               ${show(workers, "importPreview")}`);
+    console.log(`  file picked to preview on screen, on the page one by one:              ${show(onThePage, "importPreview")}`);
   } finally {
     await browser.close();
     server.close();
