@@ -20,7 +20,6 @@ use super::trust::seal::Signed;
 use super::trust::{AuthorKey, Seal, Signature};
 use super::validate::Field;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Who made an entry: the key that signed it, or for an entry from before signing, the handle it
@@ -98,12 +97,17 @@ pub fn keep_greater<T: Ord + Clone>(mine: &mut T, other: &T) -> bool {
 }
 
 /// A record's entries of one kind, one per key, in key order (for logs, oldest first).
+///
+/// A list sorted by key rather than a map: a record's lists are short (a few hundred entries at
+/// most, [`Field::limit`]) and arrive in key order, and a map's code would be compiled again for
+/// every kind of entry, where a list's is mostly shared (issue #13: each map cost the board
+/// page about 9 KB of wasm).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entries<T: Entry>(BTreeMap<T::Key, T>);
+pub struct Entries<T: Entry>(Vec<T>);
 
 impl<T: Entry> Default for Entries<T> {
     fn default() -> Self {
-        Self(BTreeMap::new())
+        Self(Vec::new())
     }
 }
 
@@ -118,11 +122,16 @@ impl<T: Entry> Entries<T> {
 
     /// The entries in key order: for a log, oldest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
-        self.0.values()
+        self.0.iter()
     }
 
     pub fn get(&self, key: &T::Key) -> Option<&T> {
-        self.0.get(key)
+        self.find(key).ok().map(|at| &self.0[at])
+    }
+
+    /// Where the entry with `key` is, or where it would go.
+    fn find(&self, key: &T::Key) -> Result<usize, usize> {
+        self.0.binary_search_by(|entry| entry.key().cmp(key))
     }
 
     /// Adds `entry`, or merges it into the copy already here, and says whether the list
@@ -132,12 +141,12 @@ impl<T: Entry> Entries<T> {
         let key = entry.key();
         let changed = self.put(entry);
         self.trim();
-        changed && self.0.contains_key(&key)
+        changed && self.find(&key).is_ok()
     }
 
     /// Keeps the entries `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
-        self.0.retain(|_, entry| keep(entry));
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        self.0.retain(keep);
     }
 
     /// Every entry passed through `change`, which must keep each one's key (redaction).
@@ -150,10 +159,16 @@ impl<T: Entry> Entries<T> {
     }
 
     fn put(&mut self, entry: T) -> bool {
-        match self.0.get_mut(&entry.key()) {
-            Some(mine) => mine.merge_copy(&entry),
-            None => {
-                self.0.insert(entry.key(), entry);
+        // Entries mostly come in key order, so look at the end first.
+        let at = match self.0.last() {
+            Some(last) if last.key() < entry.key() => Err(self.0.len()),
+            None => Err(0),
+            Some(_) => self.find(&entry.key()),
+        };
+        match at {
+            Ok(at) => self.0[at].merge_copy(&entry),
+            Err(at) => {
+                self.0.insert(at, entry);
                 true
             }
         }
@@ -165,9 +180,8 @@ impl<T: Entry> Entries<T> {
     /// merge into one that loads.
     fn trim(&mut self) {
         if T::ROTATES {
-            while self.0.len() > T::FIELD.limit() {
-                self.0.pop_first();
-            }
+            let over = self.0.len().saturating_sub(T::FIELD.limit());
+            self.0.drain(..over);
         }
     }
 }
@@ -184,7 +198,7 @@ impl<T: Entry> Merge for Entries<T> {
 // Written as a list of entries: each one's key is part of it.
 impl<T: Entry + Serialize> Serialize for Entries<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.values())
+        serializer.collect_seq(&self.0)
     }
 }
 
@@ -274,7 +288,87 @@ pub(crate) use record_log_entry;
 
 #[cfg(test)]
 mod tests {
-    use super::keep_greater;
+    use super::{keep_greater, Entries, Entry};
+    use crate::model::merge::Merge;
+    use crate::model::trust::seal::Signed;
+    use crate::model::trust::{AuthorKey, Seal};
+    use crate::model::validate::Field;
+    use crate::model::Stamp;
+    use proptest::prelude::*;
+
+    /// A log entry reduced to its key and a value that copies of it may differ in.
+    #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    struct Note(u16, u8);
+
+    impl Entry for Note {
+        type Key = u16;
+        type Owner = ();
+        const FIELD: Field = Field::Reports;
+        const ROTATES: bool = true;
+
+        fn key(&self) -> u16 {
+            self.0
+        }
+
+        fn at(&self) -> Stamp {
+            Stamp::default()
+        }
+
+        fn signer(&self) -> Option<AuthorKey> {
+            None
+        }
+
+        fn merge_copy(&mut self, other: &Self) -> bool {
+            keep_greater(self, other)
+        }
+
+        fn sealed(&self, _: ()) -> Option<(Seal, Signed)> {
+            None
+        }
+    }
+
+    fn entries(notes: &[Note]) -> Entries<Note> {
+        let mut list = Entries::default();
+        for note in notes {
+            list.insert(note.clone());
+        }
+        list
+    }
+
+    proptest! {
+        /// The list is kept in key order, one entry a key, so the same entries added in any
+        /// order, or merged either way, make equal lists that are written the same.
+        #[test]
+        fn the_same_entries_in_any_order_make_the_same_list(
+            notes in prop::collection::vec((0u16..300, 0u8..3).prop_map(|(key, value)| Note(key, value)), 0..400),
+            seed in any::<u64>(),
+        ) {
+            let mut shuffled = notes.clone();
+            // A cheap shuffle from the seed: proptest shrinks the seed like any value.
+            let mut state = seed | 1;
+            for at in (1..shuffled.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                shuffled.swap(at, (state % (at as u64 + 1)) as usize);
+            }
+            let (first, second) = (entries(&notes), entries(&shuffled));
+            prop_assert_eq!(&first, &second);
+            let keys: Vec<u16> = first.iter().map(|note| note.0).collect();
+            prop_assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "out of order: {:?}", keys);
+            prop_assert!(first.len() <= Field::Reports.limit());
+            // Each kept key holds the greatest copy given for it.
+            for note in first.iter() {
+                let greatest = notes.iter().filter(|each| each.0 == note.0).max();
+                prop_assert_eq!(Some(note), greatest);
+            }
+            let (half, rest) = shuffled.split_at(shuffled.len() / 2);
+            let mut merged = entries(half);
+            merged.merge(&entries(rest));
+            prop_assert_eq!(&merged, &first);
+            prop_assert_eq!(merged.get(&keys.first().copied().unwrap_or(0)).is_some(), !keys.is_empty());
+        }
+    }
 
     #[test]
     fn keeping_the_greater_copy_says_whether_anything_changed() {
