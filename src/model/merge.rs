@@ -3,6 +3,7 @@
 //! and idempotent, so records and whole boards built from them are too.
 
 use super::clock::Stamp;
+use super::sorted_set::SortedSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,7 +64,7 @@ impl<T: Ord + Clone> Merge for Lww<T> {
 }
 
 /// Adds the entries of `other` a grow-only log lacks; says whether there were any.
-pub fn grow<T: Ord + Clone>(log: &mut BTreeSet<T>, other: &BTreeSet<T>) -> bool {
+pub fn grow<T: Ord + Clone>(log: &mut SortedSet<T>, other: &SortedSet<T>) -> bool {
     let before = log.len();
     log.extend(other.iter().cloned());
     log.len() != before
@@ -173,10 +174,10 @@ mod tests {
 
     #[test]
     fn grow_adds_what_is_missing_and_says_so() {
-        let mut log = BTreeSet::from([1, 2]);
-        assert!(!grow(&mut log, &BTreeSet::from([2])));
-        assert!(grow(&mut log, &BTreeSet::from([2, 3])));
-        assert_eq!(log, BTreeSet::from([1, 2, 3]));
+        let mut log = SortedSet::from([1, 2]);
+        assert!(!grow(&mut log, &SortedSet::from([2])));
+        assert!(grow(&mut log, &SortedSet::from([2, 3])));
+        assert_eq!(log, SortedSet::from([1, 2, 3]));
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub mod search_labels;
 pub mod shift;
 pub mod skill;
 pub mod snapshot;
+pub mod sorted_set;
 pub mod status;
 pub mod stem;
 pub mod suggest;

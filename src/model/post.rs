@@ -9,10 +9,11 @@ use super::id::RecordId;
 use super::merge::{grow, Lww, Merge};
 use super::moderation::Moderation;
 use super::response::{Response, ResponseKey};
+use super::sorted_set::SortedSet;
 use super::trust::PostSeal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A self-chosen name. There are no accounts.
 pub type Handle = String;
@@ -164,7 +165,7 @@ pub struct Post {
     pub recurring: Lww<bool>,
     pub status: Lww<Status>,
     pub private_note: Lww<String>,
-    pub history: BTreeSet<StatusChange>,
+    pub history: SortedSet<StatusChange>,
     /// The tombstone: `true` once deleted. A later edit of any field brings the post back.
     pub removed: Lww<bool>,
     /// The author's signature over everything above; `None` on a post from before signing.
@@ -172,13 +173,13 @@ pub struct Post {
     /// Offers of help ("I can help"), each its helper's own signed record.
     pub responses: BTreeMap<ResponseKey, Response>,
     /// Coordinators' signed moderation: closing or hiding a post that is not theirs.
-    pub moderation: BTreeSet<Moderation>,
+    pub moderation: SortedSet<Moderation>,
 }
 
 impl Post {
     /// A new open post from a draft, stamped `at` by its author's device.
     pub fn create(id: RecordId, draft: PostDraft, at: Stamp) -> Self {
-        let history = BTreeSet::from([StatusChange::opening(at, &draft.author)]);
+        let history = SortedSet::from([StatusChange::opening(at, &draft.author)]);
         Self {
             id,
             kind: draft.kind,
@@ -200,7 +201,7 @@ impl Post {
             removed: Lww::new(false, at),
             seal: None,
             responses: BTreeMap::new(),
-            moderation: BTreeSet::new(),
+            moderation: SortedSet::new(),
         }
     }
 
@@ -335,7 +336,7 @@ impl Post {
             removed: self.removed.clone(),
             seal: self.seal,
             responses: BTreeMap::new(),
-            moderation: BTreeSet::new(),
+            moderation: SortedSet::new(),
         }
     }
 

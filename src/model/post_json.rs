@@ -12,9 +12,9 @@ use super::merge::Lww;
 use super::moderation::Moderation;
 use super::post::{Contact, Handle, Post, PostKind, Status, StatusChange, Urgency};
 use super::response::Response;
+use super::sorted_set::SortedSet;
 use super::trust::PostSeal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeSet;
 
 /// Lists the stamped fields once: the `stamps` object, and how it is read from and onto a post.
 macro_rules! field_stamps {
@@ -89,7 +89,7 @@ struct Written<'a> {
     private_note: &'a str,
     /// Left out while it is only the opening entry.
     #[serde(skip_serializing_if = "Option::is_none")]
-    history: Option<&'a BTreeSet<StatusChange>>,
+    history: Option<&'a SortedSet<StatusChange>>,
     #[serde(skip_serializing_if = "is_false")]
     removed: bool,
     #[serde(skip_serializing_if = "FieldStamps::is_empty")]
@@ -99,8 +99,8 @@ struct Written<'a> {
     seal: Option<&'a PostSeal>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     responses: Vec<&'a Response>,
-    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    moderation: &'a BTreeSet<Moderation>,
+    #[serde(skip_serializing_if = "SortedSet::is_empty")]
+    moderation: &'a SortedSet<Moderation>,
 }
 
 impl Serialize for Post {
@@ -164,7 +164,7 @@ struct Read {
     #[serde(default)]
     private_note: String,
     #[serde(default)]
-    history: Option<BTreeSet<StatusChange>>,
+    history: Option<SortedSet<StatusChange>>,
     #[serde(default)]
     removed: bool,
     #[serde(default)]
@@ -174,7 +174,7 @@ struct Read {
     #[serde(default)]
     responses: Vec<Response>,
     #[serde(default)]
-    moderation: BTreeSet<Moderation>,
+    moderation: SortedSet<Moderation>,
 }
 
 impl<'de> Deserialize<'de> for Post {
@@ -189,7 +189,7 @@ impl<'de> Deserialize<'de> for Post {
             created,
             history: read
                 .history
-                .unwrap_or_else(|| BTreeSet::from([StatusChange::opening(created, &read.author)])),
+                .unwrap_or_else(|| SortedSet::from([StatusChange::opening(created, &read.author)])),
             author: read.author,
             title: Lww::new(read.title, field(stamps.title)),
             details: Lww::new(read.details, field(stamps.details)),

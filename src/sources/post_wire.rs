@@ -4,6 +4,7 @@
 //! implied by `created`), and the fields a fresh post leaves at their defaults are left out.
 //! It still round-trips any post exactly, so a merged link behaves like a merged snapshot.
 
+use crate::model::sorted_set::SortedSet;
 use crate::model::trust::{AuthorKey, PostSeal, Seal, Secret, Signature};
 use crate::model::{
     Contact, ContactMethod, Day, Handle, Lww, Moderation, Post, PostKind, RecordId, Response,
@@ -12,7 +13,6 @@ use crate::model::{
 use serde::de::Error as _;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeSet;
 
 /// A post on the wire. The field order is the format: later additions go at the end of
 /// `Tail`, with a default, so older links still read.
@@ -337,7 +337,7 @@ impl From<WirePost> for Post {
             .into_iter()
             .map(|(at, by, to)| StatusChange { at, by, to })
             .chain(opened.then(|| StatusChange::opening(created, &author)))
-            .collect::<BTreeSet<_>>();
+            .collect::<SortedSet<_>>();
         let contact = contact.map(read_contact);
         let responses = responses
             .into_iter()
