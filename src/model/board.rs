@@ -8,6 +8,7 @@ use super::matching::Match;
 use super::merge::Merge;
 use super::post::Post;
 use super::record::{Record, RecordKind, RecordRef};
+use super::records::Records;
 use super::resource::Resource;
 use super::roster::Roster;
 use super::search::SearchCache;
@@ -15,8 +16,6 @@ use super::shift::Shift;
 use super::skill::Skill;
 use super::validate::{Checks, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::collections::btree_map::Entry;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Every collection but `posts` is left out of the JSON when empty, so a board of posts reads
@@ -24,19 +23,19 @@ use std::fmt;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
     #[serde(default)]
-    pub posts: BTreeMap<RecordId, Post>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub matches: BTreeMap<RecordId, Match>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub resources: BTreeMap<RecordId, Resource>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub rosters: BTreeMap<RecordId, Roster>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub shifts: BTreeMap<RecordId, Shift>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fund: BTreeMap<RecordId, FundEntry>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub skills: BTreeMap<RecordId, Skill>,
+    pub posts: Records<Post>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub matches: Records<Match>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub resources: Records<Resource>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub rosters: Records<Roster>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub shifts: Records<Shift>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub fund: Records<FundEntry>,
+    #[serde(default, skip_serializing_if = "Records::is_empty")]
+    pub skills: Records<Skill>,
     /// Prepared search text; not saved, and ignored when boards are compared.
     #[serde(skip)]
     pub search: SearchCache,
@@ -109,10 +108,7 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-fn merge_collection<T: Record>(
-    ours: &mut BTreeMap<RecordId, T>,
-    theirs: &BTreeMap<RecordId, T>,
-) -> Counts {
+fn merge_collection<T: Record>(ours: &mut Records<T>, theirs: &Records<T>) -> Counts {
     let mut counts = Counts::default();
     for (id, incoming) in theirs {
         match ours.get_mut(id) {
@@ -126,20 +122,15 @@ fn merge_collection<T: Record>(
     counts
 }
 
-fn absorb_collection<T: Record>(
-    ours: &mut BTreeMap<RecordId, T>,
-    theirs: BTreeMap<RecordId, T>,
-) -> Counts {
+fn absorb_collection<T: Record>(ours: &mut Records<T>, theirs: Records<T>) -> Counts {
     let mut counts = Counts::default();
     for (id, incoming) in theirs {
-        match ours.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(incoming);
+        match ours.get_mut(&id) {
+            None => {
+                ours.insert(id, incoming);
                 counts.added += 1;
             }
-            Entry::Occupied(mut slot) => {
-                counts.count_merge(slot.get_mut().merge_changed(&incoming));
-            }
+            Some(mine) => counts.count_merge(mine.merge_changed(&incoming)),
         }
     }
     counts
@@ -155,7 +146,7 @@ impl Counts {
     }
 }
 
-fn check_collection<T: Record>(records: &BTreeMap<RecordId, T>) -> Result<(), RecordError> {
+fn check_collection<T: Record>(records: &Records<T>) -> Result<(), RecordError> {
     for (id, record) in records {
         let mut checks = Checks::new();
         record.check_limits(&mut checks);

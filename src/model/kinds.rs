@@ -9,19 +9,19 @@ use super::id::RecordId;
 use super::matching::Match;
 use super::post::Post;
 use super::record::Record;
+use super::records::Records;
 use super::resource::Resource;
 use super::roster::Roster;
 use super::shift::Shift;
 use super::skill::Skill;
-use std::collections::BTreeMap;
 
 /// Where a kind of record is kept on a board.
 pub trait OnBoard: Sized {
     /// The collection's name in a board's JSON.
     const FIELD: &'static str;
     fn id(&self) -> RecordId;
-    fn all(board: &Board) -> &BTreeMap<RecordId, Self>;
-    fn all_mut(board: &mut Board) -> &mut BTreeMap<RecordId, Self>;
+    fn all(board: &Board) -> &Records<Self>;
+    fn all_mut(board: &mut Board) -> &mut Records<Self>;
 }
 
 /// A step taken once for every kind of record, in the order of `RecordKind::ALL`.
@@ -36,10 +36,10 @@ macro_rules! kinds {
             fn id(&self) -> RecordId {
                 self.id
             }
-            fn all(board: &Board) -> &BTreeMap<RecordId, Self> {
+            fn all(board: &Board) -> &Records<Self> {
                 &board.$field
             }
-            fn all_mut(board: &mut Board) -> &mut BTreeMap<RecordId, Self> {
+            fn all_mut(board: &mut Board) -> &mut Records<Self> {
                 &mut board.$field
             }
         })*

@@ -23,6 +23,7 @@ pub mod phone;
 pub mod post;
 mod post_json;
 pub mod record;
+pub mod records;
 pub mod redact;
 pub mod resource;
 pub mod response;

@@ -12,12 +12,12 @@ use super::id::RecordId;
 use super::merge::Merge;
 use super::post::{Contact, Handle, Post, PostDraft, PostKind};
 use super::record::{tombstoned, Record, RecordKind};
+use super::records::Records;
 use super::trust::seal::{seal, Seal, Secret, Signed};
 use super::trust::sealed::{identity, Sealed, Walk};
 use super::trust::{AuthorKey, Signer};
 use super::validate::{Checks, Field, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 const HOUR_MS: u64 = 3_600_000;
 
@@ -382,7 +382,7 @@ pub struct Roster {
     pub name: Sealed<String>,
     pub area: Sealed<String>,
     /// Keyed by a random id per person, so two coordinators adding people never collide.
-    pub people: BTreeMap<RecordId, Person>,
+    pub people: Records<Person>,
     pub removed: Sealed<bool>,
 }
 
@@ -394,7 +394,7 @@ impl Roster {
             author: None,
             name: Sealed::new(name, at),
             area: Sealed::new(area, at),
-            people: BTreeMap::new(),
+            people: Records::new(),
             removed: Sealed::new(false, at),
         }
     }

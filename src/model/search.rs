@@ -10,6 +10,7 @@
 use super::clock::Stamp;
 use super::id::RecordId;
 use super::post::Post;
+use super::records::Records;
 use super::search_labels::SearchLabels;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -149,7 +150,7 @@ impl Pairs {
 
 impl Corpus {
     /// Whether the corpus was folded from exactly these posts as they are now.
-    fn is_current(&self, all: &BTreeMap<RecordId, Post>) -> bool {
+    fn is_current(&self, all: &Records<Post>) -> bool {
         self.sources.len() == all.len()
             && self
                 .sources
@@ -206,7 +207,7 @@ impl Corpus {
     }
 
     /// Folds the board's posts again, reusing the text of posts that did not change.
-    fn build(all: &BTreeMap<RecordId, Post>, old: Option<&Corpus>) -> Self {
+    fn build(all: &Records<Post>, old: Option<&Corpus>) -> Self {
         let mut corpus = Corpus {
             text: String::with_capacity(old.map_or(0, |old| old.text.len())),
             sources: Vec::with_capacity(all.len()),
@@ -275,7 +276,7 @@ impl SearchCache {
         posts: &mut Vec<&Post>,
         words: &[String],
         labels: &SearchLabels,
-        all: &BTreeMap<RecordId, Post>,
+        all: &Records<Post>,
     ) {
         let mut cached = self.cached();
         let corpus = match &cached.corpus {

@@ -162,7 +162,7 @@ impl Snapshot {
         }
         let board = match parsed.board {
             ParsedBoard::Missing | ParsedBoard::Skipped => return Err(SnapshotError::NotASnapshot),
-            ParsedBoard::Current(board) => board,
+            ParsedBoard::Current(board) => *board,
             ParsedBoard::Raw(mut value) => {
                 if schema == 0 {
                     return Err(SnapshotError::UnknownSchema { schema });
@@ -205,7 +205,7 @@ struct Parsed {
 enum ParsedBoard {
     Missing,
     /// Read straight into the current shape, in one pass.
-    Current(Board),
+    Current(Box<Board>),
     /// Kept as JSON for migration (older schema, or `board` before `schema`).
     Raw(Value),
     /// Skipped: the schema is newer than this version reads.
@@ -231,7 +231,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
                 "schema" => parsed.schema = Some(map.next_value()?),
                 "board" => {
                     parsed.board = match parsed.schema {
-                        Some(SCHEMA) => ParsedBoard::Current(map.next_value()?),
+                        Some(SCHEMA) => ParsedBoard::Current(Box::new(map.next_value()?)),
                         Some(newer) if newer > SCHEMA => {
                             map.next_value::<IgnoredAny>()?;
                             ParsedBoard::Skipped
@@ -246,8 +246,9 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
         }
         if let (Some(SCHEMA), ParsedBoard::Raw(value)) = (parsed.schema, &parsed.board) {
             // `board` came before `schema`: read it now.
-            parsed.board =
-                ParsedBoard::Current(read_value::<Board>(value).map_err(de::Error::custom)?);
+            parsed.board = ParsedBoard::Current(Box::new(
+                read_value::<Board>(value).map_err(de::Error::custom)?,
+            ));
         }
         Ok(parsed)
     }

@@ -236,7 +236,7 @@ fn handle(value: u8) -> String {
 }
 
 fn ensure_post<'a>(board: &'a mut Board, op: &Op) -> &'a mut Post {
-    board.posts.entry(op.id).or_insert_with(|| {
+    board.posts.get_or_insert_with(op.id, || {
         let mut rng = Rng::new(op.id.0 ^ u64::from(op.value));
         post(&mut rng, op.id, op.at)
     })
@@ -303,21 +303,18 @@ pub fn apply(board: &mut Board, op: &Op) {
         }
         11 => {
             let person_id = RecordId(u64::from(value % 3));
-            let person = roster(board, op)
-                .people
-                .entry(person_id)
-                .or_insert_with(|| {
-                    Person::create(
-                        PersonDraft {
-                            name: text(value),
-                            contact: None,
-                            cadence_hours: 24,
-                            volunteer: handle(value),
-                            notes: String::new(),
-                        },
-                        at,
-                    )
-                });
+            let person = roster(board, op).people.get_or_insert_with(person_id, || {
+                Person::create(
+                    PersonDraft {
+                        name: text(value),
+                        contact: None,
+                        cadence_hours: 24,
+                        volunteer: handle(value),
+                        notes: String::new(),
+                    },
+                    at,
+                )
+            });
             let check_in = CheckIn::new(
                 (id, person_id),
                 CheckInDraft {
@@ -338,8 +335,7 @@ pub fn apply(board: &mut Board, op: &Op) {
         }
         12 => board
             .matches
-            .entry(id)
-            .or_insert_with(|| {
+            .get_or_insert_with(id, || {
                 Match::create(
                     id,
                     RecordId(u64::from(value)),
@@ -353,8 +349,7 @@ pub fn apply(board: &mut Board, op: &Op) {
             .set(text(value), at),
         13 => board
             .fund
-            .entry(id)
-            .or_insert_with(|| {
+            .get_or_insert_with(id, || {
                 let draft = EntryDraft {
                     kind: EntryKind::Pledge,
                     amount: 100,
@@ -369,8 +364,7 @@ pub fn apply(board: &mut Board, op: &Op) {
             .set(u64::from(value) * 100, at),
         14 => board
             .skills
-            .entry(id)
-            .or_insert_with(|| {
+            .get_or_insert_with(id, || {
                 let draft = SkillDraft {
                     handle: handle(value),
                     skill: text(value),
@@ -399,8 +393,7 @@ pub fn apply(board: &mut Board, op: &Op) {
             );
             board
                 .skills
-                .entry(id)
-                .or_insert_with(|| {
+                .get_or_insert_with(id, || {
                     let draft = SkillDraft {
                         handle: handle(value),
                         skill: "childcare".into(),
@@ -436,7 +429,7 @@ fn unsigned_sometimes<T>(mut entry: T, value: u8, unsign: impl FnOnce(&mut T)) -
 }
 
 fn resource<'a>(board: &'a mut Board, op: &Op) -> &'a mut Resource {
-    board.resources.entry(op.id).or_insert_with(|| {
+    board.resources.get_or_insert_with(op.id, || {
         let draft = ResourceDraft {
             kind: ResourceKind::Fridge,
             name: text(op.value),
@@ -454,7 +447,7 @@ fn resource<'a>(board: &'a mut Board, op: &Op) -> &'a mut Resource {
 }
 
 fn shift<'a>(board: &'a mut Board, op: &Op) -> &'a mut Shift {
-    board.shifts.entry(op.id).or_insert_with(|| {
+    board.shifts.get_or_insert_with(op.id, || {
         let draft = ShiftDraft {
             task: text(op.value),
             area: String::new(),
@@ -468,10 +461,9 @@ fn shift<'a>(board: &'a mut Board, op: &Op) -> &'a mut Shift {
 }
 
 fn roster<'a>(board: &'a mut Board, op: &Op) -> &'a mut Roster {
-    board
-        .rosters
-        .entry(op.id)
-        .or_insert_with(|| Roster::create(op.id, text(op.value), String::new(), op.at))
+    board.rosters.get_or_insert_with(op.id, || {
+        Roster::create(op.id, text(op.value), String::new(), op.at)
+    })
 }
 
 /// A request form's response sheet of `rows` rows, as Google Forms publishes it: Timestamp

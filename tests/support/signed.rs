@@ -124,7 +124,7 @@ pub fn apply(board: &mut Board, device: u64, op: SignedOp) {
     match op.kind % KINDS {
         0 => {
             let post = Post::create_signed(draft(device, value), at, signer);
-            board.posts.entry(post.id).or_insert(post);
+            board.posts.get_or_insert_with(post.id, || post);
         }
         kind @ 1..=3 => {
             let Some(id) = own else { return };

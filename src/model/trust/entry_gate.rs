@@ -15,11 +15,11 @@ use crate::model::fund::FundEntry;
 use crate::model::id::RecordId;
 use crate::model::matching::Match;
 use crate::model::record::{Record, RecordRef};
+use crate::model::records::Records;
 use crate::model::resource::Resource;
 use crate::model::roster::Roster;
 use crate::model::shift::Shift;
 use crate::model::skill::Skill;
-use std::collections::BTreeMap;
 
 /// A record a group keeps together, which others may add entries to.
 pub trait WithEntries: Record {
@@ -121,8 +121,8 @@ impl Gate<'_> {
     /// coordinator sealed, and the good entries.
     pub(super) fn admit_with_entries<T: WithEntries>(
         &self,
-        incoming: &mut BTreeMap<RecordId, T>,
-        current: &BTreeMap<RecordId, T>,
+        incoming: &mut Records<T>,
+        current: &Records<T>,
         latest: Stamp,
         refused: &mut Vec<Refusal>,
     ) {
