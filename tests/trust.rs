@@ -731,7 +731,10 @@ fn a_status_change_at_the_last_stamp_a_day_ahead_is_admitted_and_a_history_entry
 /// `count` responses to post `id` by one helper (handle, phone, key), a second apart from an
 /// hour ago, each validly signed.
 fn answer_again_and_again(
-    responses: &mut std::collections::BTreeMap<circle::model::response::ResponseKey, Response>,
+    responses: &mut circle::model::sorted_map::SortedMap<
+        circle::model::response::ResponseKey,
+        Response,
+    >,
     id: RecordId,
     count: usize,
     (by, phone, signer): (&str, DeviceId, &Signer),

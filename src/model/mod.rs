@@ -34,6 +34,7 @@ pub mod search_labels;
 pub mod shift;
 pub mod skill;
 pub mod snapshot;
+pub mod sorted_map;
 pub mod sorted_set;
 pub mod status;
 pub mod stem;

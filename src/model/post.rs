@@ -9,11 +9,11 @@ use super::id::RecordId;
 use super::merge::{grow, Lww, Merge};
 use super::moderation::Moderation;
 use super::response::{Response, ResponseKey};
+use super::sorted_map::SortedMap;
 use super::sorted_set::SortedSet;
 use super::trust::PostSeal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// A self-chosen name. There are no accounts.
 pub type Handle = String;
@@ -171,7 +171,7 @@ pub struct Post {
     /// The author's signature over everything above; `None` on a post from before signing.
     pub seal: Option<PostSeal>,
     /// Offers of help ("I can help"), each its helper's own signed record.
-    pub responses: BTreeMap<ResponseKey, Response>,
+    pub responses: SortedMap<ResponseKey, Response>,
     /// Coordinators' signed moderation: closing or hiding a post that is not theirs.
     pub moderation: SortedSet<Moderation>,
 }
@@ -200,7 +200,7 @@ impl Post {
             history,
             removed: Lww::new(false, at),
             seal: None,
-            responses: BTreeMap::new(),
+            responses: SortedMap::new(),
             moderation: SortedSet::new(),
         }
     }
@@ -335,7 +335,7 @@ impl Post {
             history: self.history.clone(),
             removed: self.removed.clone(),
             seal: self.seal,
-            responses: BTreeMap::new(),
+            responses: SortedMap::new(),
             moderation: SortedSet::new(),
         }
     }

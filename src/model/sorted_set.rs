@@ -1,4 +1,5 @@
-//! A small set kept as a list in order: a post's status history and its moderation.
+//! A small set kept as a list in order ([`SortedMap`] says why): a post's status history and
+//! its moderation.
 //!
 //! `BTreeSet`'s code is compiled again for every kind of item, and it allocates a node of
 //! eleven places for a set of one; a post's history holds a few changes, and a board holds
@@ -6,14 +7,15 @@
 //! keeps the same order, so it compares, merges and is written exactly as the `BTreeSet` was.
 
 use super::merge::Merge;
+use super::sorted_map::{Keys, SortedMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct SortedSet<T>(Vec<T>);
+pub struct SortedSet<T>(SortedMap<T, ()>);
 
 impl<T> Default for SortedSet<T> {
     fn default() -> Self {
-        Self(Vec::new())
+        Self(SortedMap::default())
     }
 }
 
@@ -24,33 +26,22 @@ impl<T: Ord> SortedSet<T> {
 
     /// Adds `item` in its place, and says whether it was new.
     pub fn insert(&mut self, item: T) -> bool {
-        // Items mostly come in order (a status change is newer than the last), so look at
-        // the end first.
-        let at = match self.0.last() {
-            Some(last) if *last < item => Err(self.0.len()),
-            None => Err(0),
-            Some(_) => self.0.binary_search(&item),
-        };
-        match at {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, item);
-                true
-            }
-        }
+        self.0.insert(item, ()).is_none()
     }
 
     pub fn contains(&self, item: &T) -> bool {
-        self.0.binary_search(item).is_ok()
+        self.0.contains_key(item)
     }
 
     pub fn is_subset(&self, other: &Self) -> bool {
-        self.0.iter().all(|item| other.contains(item))
+        self.iter().all(|item| other.contains(item))
     }
+}
 
+impl<T> SortedSet<T> {
     /// The least item.
     pub fn first(&self) -> Option<&T> {
-        self.0.first()
+        self.iter().next()
     }
 
     pub fn len(&self) -> usize {
@@ -62,16 +53,16 @@ impl<T: Ord> SortedSet<T> {
     }
 
     /// The items in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.0.iter()
+    pub fn iter(&self) -> Keys<'_, T, ()> {
+        self.0.keys()
     }
 
     pub fn clear(&mut self) {
         self.0.clear();
     }
 
-    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
-        self.0.retain(keep);
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        self.0.retain(|item, _| keep(item));
     }
 }
 
@@ -99,10 +90,10 @@ impl<T: Ord> Extend<T> for SortedSet<T> {
 
 impl<'a, T> IntoIterator for &'a SortedSet<T> {
     type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
+    type IntoIter = Keys<'a, T, ()>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
@@ -114,7 +105,7 @@ impl<T: Ord + Clone> Merge for SortedSet<T> {
 
 impl<T: Serialize> Serialize for SortedSet<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        serializer.collect_seq(self.iter())
     }
 }
 

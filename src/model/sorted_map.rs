@@ -1,0 +1,161 @@
+//! A small map kept as a list in key order: a post's responses, and beneath
+//! [`SortedSet`](super::sorted_set::SortedSet), its status history and moderation.
+//!
+//! `BTreeMap`'s code is compiled again for every key and value type, and it allocates a node of
+//! eleven places for a map of one; a post holds a few responses, and a board holds thousands of
+//! posts. A sorted list is smaller in the wasm (issue #13) and in memory, and keeps the same
+//! order, so it compares, merges and is written exactly as the `BTreeMap` was.
+
+use std::iter::Map;
+use std::slice;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Where `key` is, or where it would go.
+    fn find(&self, key: &K) -> Result<usize, usize> {
+        // Keys mostly come in order (a response is newer than the last), so look at the end
+        // first.
+        match self.0.last() {
+            Some((last, _)) if last < key => Err(self.0.len()),
+            None => Err(0),
+            Some(_) => self.0.binary_search_by(|(each, _)| each.cmp(key)),
+        }
+    }
+
+    /// Puts `value` under `key`, and gives back the value it replaced.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.find(key).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        self.find(key).ok().map(|at| &mut self.0[at].1)
+    }
+
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.find(key).is_ok()
+    }
+}
+
+impl<K, V> SortedMap<K, V> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Keys and values in key order.
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        self.0.iter().map(|(key, value)| (key, value))
+    }
+
+    pub fn keys(&self) -> Keys<'_, K, V> {
+        self.0.iter().map(|(key, _)| key)
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.0.iter().map(|(_, value)| value)
+    }
+
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
+        self.0.iter_mut().map(|(_, value)| value)
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        self.0.retain_mut(|(key, value)| keep(key, value));
+    }
+}
+
+/// Keys and values in key order.
+pub type Iter<'a, K, V> = Map<slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+/// Keys in order.
+pub type Keys<'a, K, V> = Map<slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> &'a K>;
+
+impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = Iter<'a, K, V>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut map = Self::new();
+        for (key, value) in pairs {
+            map.insert(key, value);
+        }
+        map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SortedMap;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    proptest! {
+        /// Whatever is put in, replaced, changed or dropped, the map holds and lists exactly
+        /// what a `BTreeMap` would.
+        #[test]
+        fn it_is_a_btree_map_by_another_name(
+            pairs in prop::collection::vec((0u16..100, any::<u8>()), 0..80),
+            probe in 0u16..100,
+        ) {
+            let (mut map, mut expected) = (SortedMap::new(), BTreeMap::new());
+            for (key, value) in &pairs {
+                prop_assert_eq!(map.insert(*key, *value), expected.insert(*key, *value));
+            }
+            prop_assert!(map.iter().eq(expected.iter()));
+            prop_assert!(map.keys().rev().eq(expected.keys().rev()));
+            prop_assert_eq!(map.get(&probe), expected.get(&probe));
+            prop_assert_eq!(map.contains_key(&probe), expected.contains_key(&probe));
+            if let (Some(value), Some(wanted)) = (map.get_mut(&probe), expected.get_mut(&probe)) {
+                *value = value.wrapping_add(1);
+                *wanted = wanted.wrapping_add(1);
+            }
+            for value in map.values_mut() {
+                *value = value.wrapping_mul(3);
+            }
+            for value in expected.values_mut() {
+                *value = value.wrapping_mul(3);
+            }
+            map.retain(|key, value| (*key + u16::from(*value)) % 3 != 0);
+            expected.retain(|key, value| (*key + u16::from(*value)) % 3 != 0);
+            prop_assert!(map.iter().eq(expected.iter()));
+            prop_assert_eq!(map.len(), expected.len());
+            let backwards: SortedMap<u16, u8> = expected.iter().rev().map(|(k, v)| (*k, *v)).collect();
+            prop_assert_eq!(&backwards, &map);
+        }
+    }
+}
