@@ -36,6 +36,7 @@
 //! left out and named, like a number out of range.
 
 use super::phone;
+use super::sorted_map::SortedMap;
 use super::trust::AuthorKey;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
@@ -272,15 +273,15 @@ pub enum ConfigProblem {
 pub struct Choice {
     pub key: String,
     /// Label per language code; empty for built-in keys the catalogue translates.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub label: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub label: SortedMap<String, String>,
 }
 
 impl Choice {
     pub fn new(key: &str) -> Self {
         Self {
             key: key.to_string(),
-            label: BTreeMap::new(),
+            label: SortedMap::new(),
         }
     }
 
@@ -301,7 +302,7 @@ enum ChoiceForm {
     Full {
         key: String,
         #[serde(default)]
-        label: BTreeMap<String, String>,
+        label: SortedMap<String, String>,
     },
 }
 
@@ -310,7 +311,7 @@ impl From<ChoiceForm> for Choice {
         match form {
             ChoiceForm::Key(key) => Self {
                 key,
-                label: BTreeMap::new(),
+                label: SortedMap::new(),
             },
             ChoiceForm::Full { key, label } => Self { key, label },
         }
@@ -330,8 +331,8 @@ pub struct DataSource {
     #[serde(default)]
     pub holds: Holds,
     /// For a sheet: header name → post field, on top of the built-in synonyms.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub columns: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub columns: SortedMap<String, String>,
 }
 
 impl DataSource {

@@ -3,19 +3,19 @@
 //! here must not delete them anywhere else, and must leave every other record as it was.
 
 use super::kinds::EachKind;
+use super::sorted_set::SortedSet;
 use super::{Board, Record, RecordId};
-use std::collections::BTreeSet;
 
 impl Board {
     /// The ids of every record on the board, of every kind, tombstones included.
-    pub fn ids(&self) -> BTreeSet<RecordId> {
-        struct Ids<'a>(&'a Board, BTreeSet<RecordId>);
+    pub fn ids(&self) -> SortedSet<RecordId> {
+        struct Ids<'a>(&'a Board, SortedSet<RecordId>);
         impl EachKind for Ids<'_> {
             fn kind<T: Record>(&mut self) {
-                self.1.extend(T::all(self.0).keys());
+                self.1.extend(T::all(self.0).keys().copied());
             }
         }
-        let mut ids = Ids(self, BTreeSet::new());
+        let mut ids = Ids(self, SortedSet::new());
         Board::each_kind(&mut ids);
         ids.1
     }
@@ -34,8 +34,8 @@ impl Board {
     }
 
     /// Drops every record whose id is in `ids`, of whatever kind; returns how many it dropped.
-    pub fn forget(&mut self, ids: &BTreeSet<RecordId>) -> usize {
-        struct Forget<'a>(&'a mut Board, &'a BTreeSet<RecordId>);
+    pub fn forget(&mut self, ids: &SortedSet<RecordId>) -> usize {
+        struct Forget<'a>(&'a mut Board, &'a SortedSet<RecordId>);
         impl EachKind for Forget<'_> {
             fn kind<T: Record>(&mut self) {
                 T::all_mut(self.0).retain(|id, _| !self.1.contains(id));
@@ -49,13 +49,13 @@ impl Board {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::sorted_set::SortedSet;
     use crate::model::{board_with_posts, RecordId};
-    use std::collections::BTreeSet;
 
     #[test]
     fn forgetting_drops_exactly_the_named_records() {
         let mut board = board_with_posts(5);
-        let demo: BTreeSet<RecordId> = [RecordId(1), RecordId(3), RecordId(99)].into();
+        let demo: SortedSet<RecordId> = [RecordId(1), RecordId(3), RecordId(99)].into();
         assert_eq!(board.forget(&demo), 2);
         let left: Vec<u64> = board.posts().map(|post| post.id.0).collect();
         assert_eq!(left, [0, 2, 4]);

@@ -4,13 +4,13 @@
 //! model stays free of the message catalogue.
 
 use super::search::{fold, fold_into, holds};
-use std::collections::BTreeMap;
+use crate::model::sorted_map::SortedMap;
 
 /// Folded names per category key and per area key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchLabels {
-    categories: BTreeMap<String, String>,
-    areas: BTreeMap<String, String>,
+    categories: SortedMap<String, String>,
+    areas: SortedMap<String, String>,
 }
 
 impl SearchLabels {
@@ -45,8 +45,8 @@ impl SearchLabels {
     }
 }
 
-fn add(names: &mut BTreeMap<String, String>, key: &str, label: &str) {
-    let all = names.entry(key.to_string()).or_default();
+fn add(names: &mut SortedMap<String, String>, key: &str, label: &str) {
+    let all = names.get_or_insert_with(key.to_string(), String::new);
     // A line break between names keeps a word from matching across two of them.
     if !all.is_empty() {
         all.push('\n');

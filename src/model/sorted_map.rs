@@ -6,7 +6,12 @@
 //! posts. A sorted list is smaller in the wasm (issue #13) and in memory, and keeps the same
 //! order, so it compares, merges and is written exactly as the `BTreeMap` was.
 
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Borrow;
+use std::fmt;
 use std::iter::Map;
+use std::marker::PhantomData;
 use std::slice;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -18,19 +23,24 @@ impl<K, V> Default for SortedMap<K, V> {
     }
 }
 
-impl<K: Ord, V> SortedMap<K, V> {
-    pub fn new() -> Self {
-        Self::default()
+impl<K, V> SortedMap<K, V> {
+    pub const fn new() -> Self {
+        Self(Vec::new())
     }
+}
 
+impl<K: Ord, V> SortedMap<K, V> {
     /// Where `key` is, or where it would go.
-    fn find(&self, key: &K) -> Result<usize, usize> {
+    fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
         // Keys mostly come in order (a response is newer than the last), so look at the end
         // first.
         match self.0.last() {
-            Some((last, _)) if last < key => Err(self.0.len()),
+            Some((last, _)) if last.borrow() < key => Err(self.0.len()),
             None => Err(0),
-            Some(_) => self.0.binary_search_by(|(each, _)| each.cmp(key)),
+            Some(_) => self.0.binary_search_by(|(each, _)| each.borrow().cmp(key)),
         }
     }
 
@@ -45,15 +55,36 @@ impl<K: Ord, V> SortedMap<K, V> {
         }
     }
 
-    pub fn get(&self, key: &K) -> Option<&V> {
+    /// The value under `key`, put there by `make` if there was none.
+    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let at = match self.find(&key) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (key, make()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).ok().map(|at| &self.0[at].1)
     }
 
-    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).ok().map(|at| &mut self.0[at].1)
     }
 
-    pub fn contains_key(&self, key: &K) -> bool {
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
         self.find(key).is_ok()
     }
 }
@@ -108,6 +139,16 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
     }
 }
 
+impl<K, V> IntoIterator for SortedMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+
+    /// Keys and values in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
         let mut map = Self::new();
@@ -115,6 +156,38 @@ impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
             map.insert(key, value);
         }
         map
+    }
+}
+
+// Written as the `BTreeMap` was: an object (in JSON) in key order.
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+// Read as the `BTreeMap` was: any order, and of a key given twice, the last.
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Reader<K, V>(PhantomData<(K, V)>);
+
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Reader<K, V> {
+            type Value = SortedMap<K, V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut pairs: A) -> Result<Self::Value, A::Error> {
+                let mut map = SortedMap::new();
+                while let Some((key, value)) = pairs.next_entry()? {
+                    map.insert(key, value);
+                }
+                Ok(map)
+            }
+        }
+
+        deserializer.deserialize_map(Reader(PhantomData))
     }
 }
 
@@ -156,6 +229,10 @@ mod tests {
             prop_assert_eq!(map.len(), expected.len());
             let backwards: SortedMap<u16, u8> = expected.iter().rev().map(|(k, v)| (*k, *v)).collect();
             prop_assert_eq!(&backwards, &map);
+            let written = serde_json::to_string(&map).unwrap();
+            prop_assert_eq!(&written, &serde_json::to_string(&expected).unwrap());
+            let read: SortedMap<u16, u8> = serde_json::from_str(&written).unwrap();
+            prop_assert_eq!(&read, &map);
         }
     }
 }

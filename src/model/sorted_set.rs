@@ -9,6 +9,7 @@
 use super::merge::Merge;
 use super::sorted_map::{Keys, SortedMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::iter::Map;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SortedSet<T>(SortedMap<T, ()>);
@@ -85,6 +86,16 @@ impl<T: Ord> Extend<T> for SortedSet<T> {
         for item in items {
             self.insert(item);
         }
+    }
+}
+
+impl<T> IntoIterator for SortedSet<T> {
+    type Item = T;
+    type IntoIter = Map<std::vec::IntoIter<(T, ())>, fn((T, ())) -> T>;
+
+    /// The items in order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter().map(|(item, ())| item)
     }
 }
 

@@ -26,6 +26,7 @@ mod intl;
 pub mod report;
 
 use crate::i18n::Lang;
+use crate::model::sorted_map::SortedMap;
 use crate::model::trust::check::{Checker, Local};
 use crate::model::trust::gate::Gate;
 use crate::model::trust::{vouch, AuthorKey, Signature};
@@ -406,7 +407,7 @@ fn load(source: &Source, inputs: &Inputs) -> Result<Loaded, SourceError> {
 /// The group's column mapping for sheets: every CSV source's `columns` in `config.json`, later
 /// sources winning. A file named on the command line has no URL to pick one source's by, and
 /// a mapping to a field one kind of sheet lacks is simply not used by it.
-fn sheet_columns(config: &GroupConfig) -> BTreeMap<String, String> {
+fn sheet_columns(config: &GroupConfig) -> SortedMap<String, String> {
     config
         .sources
         .iter()

@@ -12,9 +12,9 @@ use super::group_source::{read_source, SourceError};
 use super::link_frame::Tag;
 use super::sealed_link::{self, SealError, NONCE_BYTES};
 use super::sheet::{RowProblem, SheetError, SheetOptions};
+use crate::model::sorted_map::SortedMap;
 use crate::model::{GroupConfig, Holds, Snapshot};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the page asks of the worker, about the bytes it sends beside the job.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,7 +24,7 @@ pub enum Job {
     Sheet {
         holds: Holds,
         config: GroupConfig,
-        columns: BTreeMap<String, String>,
+        columns: SortedMap<String, String>,
     },
     /// Derive the group's key from `passphrase` (slow on purpose), and check that it opens the
     /// members' board in the bytes.
@@ -156,7 +156,7 @@ mod tests {
         Job::Sheet {
             holds: Holds::Offers,
             config: GroupConfig::default(),
-            columns: BTreeMap::new(),
+            columns: SortedMap::new(),
         }
     }
 
@@ -187,7 +187,7 @@ mod tests {
         let job = Job::Sheet {
             holds: Holds::Offers,
             config: GroupConfig::default(),
-            columns: BTreeMap::from([
+            columns: SortedMap::from_iter([
                 ("Marca".to_string(), "timestamp".to_string()),
                 ("Lo que ofrezco".to_string(), "title".to_string()),
             ]),

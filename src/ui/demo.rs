@@ -12,10 +12,10 @@
 use super::state::AppState;
 use super::{platform, remote};
 use crate::i18n::Msg;
+use crate::model::sorted_set::SortedSet;
 use crate::model::{Board, RecordId, Snapshot};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The name under which this device keeps the [`DemoMark`].
 pub const DEMO_KEY: &str = "demo";
@@ -25,7 +25,7 @@ pub const DEMO_KEY: &str = "demo";
 #[serde(default)]
 pub struct DemoMark {
     /// The ids of every record the demo brought.
-    pub ids: BTreeSet<RecordId>,
+    pub ids: SortedSet<RecordId>,
     /// The person removed the demo; it is kept out until they ask for it again.
     pub removed: bool,
 }

@@ -11,13 +11,13 @@ use super::signatures::Warm;
 use super::state::AppState;
 use super::{platform, remote};
 use crate::i18n::Worded;
+use crate::model::sorted_map::SortedMap;
 use crate::model::trust::{vouch, AuthorKey};
 use crate::model::{Board, DataSource, MergeReport, SourceKind};
 use crate::sources::group_source::SourceError;
 use crate::sources::reader_job::{Answer, Job};
 use crate::sources::snapshot_file;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// When each source was last read, by its URL; kept on the device for the offline line.
@@ -106,7 +106,7 @@ impl AppState {
             return;
         }
         self.sync.update(|sync| sync.running = true);
-        let mut last_read: BTreeMap<String, u64> = platform::load(SYNCED_KEY).unwrap_or_default();
+        let mut last_read: SortedMap<String, u64> = platform::load(SYNCED_KEY).unwrap_or_default();
         for (index, source) in sources.iter().enumerate() {
             let outcome = self.sync_one(source).await;
             if let Ok(synced) = &outcome {

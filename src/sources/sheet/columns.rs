@@ -9,7 +9,7 @@
 
 use super::problems::{ColumnNote, ColumnUse};
 use super::words::{fold, has_phrase};
-use std::collections::BTreeMap;
+use crate::model::sorted_map::SortedMap;
 use std::fmt;
 
 /// The columns one kind of sheet can have.
@@ -676,7 +676,7 @@ pub struct Columns<C> {
 impl<C: ColumnSet> Columns<C> {
     /// Matches `headers`; `mapping` is the group's `{"Header": "field"}` from `config.json`
     /// (a field of `"ignore"` leaves a column out on purpose).
-    pub fn match_headers(headers: Vec<String>, mapping: &BTreeMap<String, String>) -> Self {
+    pub fn match_headers(headers: Vec<String>, mapping: &SortedMap<String, String>) -> Self {
         let mapping: Vec<(String, &str)> = mapping
             .iter()
             .map(|(header, field)| (fold(header), field.as_str()))
@@ -694,7 +694,7 @@ impl<C: ColumnSet> Columns<C> {
             };
             let mapped = mapping
                 .iter()
-                .find(|(key, _)| *key == folded)
+                .find(|(key, _)| **key == folded)
                 .map(|(_, field)| mapped::<C>(field));
             let (found, noted) = match mapped {
                 Some(Mapped::Field(field)) => (Some(field), false),
@@ -858,7 +858,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let mapping = BTreeMap::from([
+        let mapping = SortedMap::from_iter([
             ("lo que pide".to_string(), "title".to_string()),
             ("Marca".to_string(), "timestamp".to_string()),
             ("Tel".to_string(), "phone".to_string()),

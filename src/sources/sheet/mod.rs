@@ -28,10 +28,10 @@ pub use problems::{Cell, ColumnNote, ColumnUse, Needed, RowError, RowProblem, Sh
 pub use resources::read_resources;
 
 use crate::model::snapshot::MAX_IMPORT_BYTES;
+use crate::model::sorted_map::SortedMap;
 use crate::model::{GroupConfig, PostKind, Signer};
 use csv::StringRecord;
 use dates::DateOrder;
-use std::collections::BTreeMap;
 
 /// The largest sheet read, in bytes: the same limit as a snapshot.
 pub const MAX_SHEET_BYTES: usize = MAX_IMPORT_BYTES;
@@ -41,7 +41,7 @@ pub const MAX_SHEET_BYTES: usize = MAX_IMPORT_BYTES;
 pub struct SheetOptions<'a> {
     pub config: &'a GroupConfig,
     /// The group's `{"Header": "field"}` for this sheet (`sources[].columns` in `config.json`).
-    pub columns: &'a BTreeMap<String, String>,
+    pub columns: &'a SortedMap<String, String>,
     /// What a row that does not say ask or offer is: a request form's rows are asks.
     pub kind: PostKind,
     /// The group's sheet key, which signs the posts a sheet gives; without one they are
@@ -52,7 +52,7 @@ pub struct SheetOptions<'a> {
 impl<'a> SheetOptions<'a> {
     /// Asks, unsigned, with no mapping of the group's own.
     pub fn new(config: &'a GroupConfig) -> Self {
-        static NO_MAPPING: BTreeMap<String, String> = BTreeMap::new();
+        static NO_MAPPING: SortedMap<String, String> = SortedMap::new();
         Self {
             config,
             columns: &NO_MAPPING,

@@ -1,13 +1,13 @@
 //! The board's filters and text search.
 
 use crate::i18n::Msg;
+use crate::model::sorted_set::SortedSet;
 use crate::model::{BoardFilter, PostKind, StatusFilter, Urgency};
 use crate::ui::codes::{code, parse};
 use crate::ui::components::form::options::Options;
 use crate::ui::labels::{self, choices};
 use crate::ui::state::{t, AppState};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// The statuses a person can filter by, in workflow order.
 const STATUSES: [StatusFilter; 5] = [
@@ -29,7 +29,7 @@ pub fn Filters() -> impl IntoView {
     // A group without a list of areas lets authors type one, so the choices are the areas
     // posts actually name.
     let areas = Signal::derive(move || {
-        let keys: BTreeSet<String> = state.config.with(|config| {
+        let keys: SortedSet<String> = state.config.with(|config| {
             if config.areas.is_empty() {
                 state.board.with(|board| {
                     board

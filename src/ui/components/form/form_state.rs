@@ -6,16 +6,16 @@
 //! submit moves focus to the first control with a problem.
 
 use crate::i18n::{fill, problems::problem_text, Counted, Lang};
+use crate::model::sorted_map::SortedMap;
 use crate::model::{Field, ValidationError};
 use crate::ui::state::AppState;
 use crate::ui::{format, platform};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Problems per control id, as sentences in the person's language.
-pub type Problems = BTreeMap<&'static str, String>;
+pub type Problems = SortedMap<&'static str, String>;
 
 /// Typed answers a form can keep as a draft: plain text and flags, so a half-written draft is
 /// restored exactly as the person left it, even where it does not parse yet.
@@ -129,7 +129,7 @@ impl<F: Answers, T: Send + Sync + 'static> FormState<F, T> {
 
     /// "Fix 2 problems", once a submit was refused.
     pub fn summary(self) -> Option<String> {
-        let count = self.problems.with(BTreeMap::len);
+        let count = self.problems.with(SortedMap::len);
         (count > 0).then(|| {
             let lang = AppState::get().lang.get();
             fill(
@@ -236,8 +236,8 @@ pub fn add_model_problems(
     lang: Lang,
 ) {
     for error in errors {
-        problems
-            .entry(control_of(error.field))
-            .or_insert_with(|| problem_text(lang, error.problem));
+        problems.get_or_insert_with(control_of(error.field), || {
+            problem_text(lang, error.problem)
+        });
     }
 }

@@ -141,9 +141,9 @@ fn check(fields: &Fields, lang: Lang) -> Result<Checked, Problems> {
     }
     let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
     if !draft.family.is_empty() && same(&draft.minder, &draft.family) {
-        problems
-            .entry("swap-family")
-            .or_insert_with(|| lang.work(WorkMsg::ErrSameNeighbour).to_string());
+        problems.get_or_insert_with("swap-family", || {
+            lang.work(WorkMsg::ErrSameNeighbour).to_string()
+        });
     }
     verdict(problems, Checked { draft, by })
 }
