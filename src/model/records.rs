@@ -393,6 +393,9 @@ mod tests {
             }
             prop_assert!(records.iter().eq(map.iter()));
             prop_assert!(records.iter().rev().eq(map.iter().rev()));
+            prop_assert_eq!(records.iter().len(), map.len());
+            prop_assert_eq!(records.values().len(), map.len());
+            prop_assert_eq!(format!("{records:?}"), format!("{map:?}"));
             prop_assert!(records.keys().eq(map.keys()));
             for id in (0..60).map(RecordId) {
                 prop_assert_eq!(records.get(&id), map.get(&id));
@@ -422,6 +425,12 @@ mod tests {
             Merge::merge(&mut merged, &theirs_map.into_iter().collect());
             prop_assert!(merged.iter().eq(expected.iter()));
         }
+    }
+
+    #[test]
+    fn anything_but_an_object_of_records_is_refused_saying_what_was_expected() {
+        let error = serde_json::from_str::<Records<u32>>("[1, 2]").unwrap_err();
+        assert!(error.to_string().contains("records by id"), "{error}");
     }
 
     /// A value that merges to the greater of two.
