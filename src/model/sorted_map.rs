@@ -233,6 +233,13 @@ mod tests {
             prop_assert_eq!(&written, &serde_json::to_string(&expected).unwrap());
             let read: SortedMap<u16, u8> = serde_json::from_str(&written).unwrap();
             prop_assert_eq!(&read, &map);
+            prop_assert!(map.into_iter().eq(expected));
         }
+    }
+
+    #[test]
+    fn anything_but_an_object_is_refused_saying_what_was_expected() {
+        let error = serde_json::from_str::<SortedMap<String, String>>("[\"a\"]").unwrap_err();
+        assert!(error.to_string().contains("a map"), "{error}");
     }
 }

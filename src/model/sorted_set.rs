@@ -159,6 +159,10 @@ mod tests {
             let mut merged: SortedSet<u16> = left.iter().copied().collect();
             let right: SortedSet<u16> = right.iter().copied().collect();
             prop_assert!(right.is_subset(&set));
+            prop_assert_eq!(
+                set.is_subset(&right),
+                expected.is_subset(&right.iter().copied().collect())
+            );
             merged.merge(&right);
             prop_assert_eq!(&merged, &set);
             let mut fresh = set.clone();
