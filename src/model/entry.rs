@@ -15,6 +15,7 @@ use super::clock::Stamp;
 use super::id::RecordId;
 use super::merge::Merge;
 use super::post::Handle;
+use super::sorted_map::place;
 use super::trust::check::{Checker, Local};
 use super::trust::seal::Signed;
 use super::trust::{AuthorKey, Seal, Signature};
@@ -131,7 +132,7 @@ impl<T: Entry> Entries<T> {
 
     /// Where the entry with `key` is, or where it would go.
     fn find(&self, key: &T::Key) -> Result<usize, usize> {
-        self.0.binary_search_by(|entry| entry.key().cmp(key))
+        place(&self.0, |entry| entry.key().cmp(key))
     }
 
     /// Adds `entry`, or merges it into the copy already here, and says whether the list
@@ -159,13 +160,7 @@ impl<T: Entry> Entries<T> {
     }
 
     fn put(&mut self, entry: T) -> bool {
-        // Entries mostly come in key order, so look at the end first.
-        let at = match self.0.last() {
-            Some(last) if last.key() < entry.key() => Err(self.0.len()),
-            None => Err(0),
-            Some(_) => self.find(&entry.key()),
-        };
-        match at {
+        match self.find(&entry.key()) {
             Ok(at) => self.0[at].merge_copy(&entry),
             Err(at) => {
                 self.0.insert(at, entry);

@@ -9,11 +9,10 @@
 
 use super::id::RecordId;
 use super::merge::Merge;
-use serde::de::{MapAccess, Visitor};
+use super::sorted_map::read_map;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{btree_map, BTreeMap};
 use std::fmt;
-use std::marker::PhantomData;
 
 #[derive(Clone)]
 pub struct Records<T> {
@@ -56,12 +55,15 @@ impl<T> Records<T> {
         self.index.get(id).map(|&at| &mut self.list[at].1)
     }
 
-    /// Puts `record` under `id`, and gives back the record it replaced.
+    /// Puts `record` under `id`, and gives back the record it replaced. One search of the
+    /// index either way: a board read from a file puts every record in through here.
     pub fn insert(&mut self, id: RecordId, record: T) -> Option<T> {
-        match self.index.get(&id) {
-            Some(&at) => Some(std::mem::replace(&mut self.list[at].1, record)),
-            None => {
-                self.index.insert(id, self.list.len());
+        match self.index.entry(id) {
+            btree_map::Entry::Occupied(slot) => {
+                Some(std::mem::replace(&mut self.list[*slot.get()].1, record))
+            }
+            btree_map::Entry::Vacant(slot) => {
+                slot.insert(self.list.len());
                 self.list.push((id, record));
                 None
             }
@@ -298,25 +300,7 @@ impl<T: Serialize> Serialize for Records<T> {
 // Read as the map was: any order, and of an id given twice, the last.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Records<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Reader<T>(PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Reader<T> {
-            type Value = Records<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("records by id")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Records<T>, A::Error> {
-                let mut records = Records::new();
-                while let Some((id, record)) = map.next_entry()? {
-                    records.insert(id, record);
-                }
-                Ok(records)
-            }
-        }
-
-        deserializer.deserialize_map(Reader(PhantomData))
+        read_map(deserializer, "records by id")
     }
 }
 

@@ -9,10 +9,23 @@
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::fmt;
 use std::iter::Map;
 use std::marker::PhantomData;
 use std::slice;
+
+/// Where an item goes in `items`, kept in order, by `compare`, which says how an item stands to
+/// the one sought: `Ok` with its place if it is there, else `Err` with where it would go.
+/// Items mostly come in order (a response is newer than the last, a log's entry too), so the
+/// end is looked at first. [`Entries`](super::entry::Entries) places its entries with it too.
+pub(crate) fn place<I>(items: &[I], compare: impl Fn(&I) -> Ordering) -> Result<usize, usize> {
+    match items.last() {
+        None => Err(0),
+        Some(last) if compare(last) == Ordering::Less => Err(items.len()),
+        Some(_) => items.binary_search_by(compare),
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SortedMap<K, V>(Vec<(K, V)>);
@@ -35,13 +48,7 @@ impl<K: Ord, V> SortedMap<K, V> {
     where
         K: Borrow<Q>,
     {
-        // Keys mostly come in order (a response is newer than the last), so look at the end
-        // first.
-        match self.0.last() {
-            Some((last, _)) if last.borrow() < key => Err(self.0.len()),
-            None => Err(0),
-            Some(_) => self.0.binary_search_by(|(each, _)| each.borrow().cmp(key)),
-        }
+        place(&self.0, |(each, _)| each.borrow().cmp(key))
     }
 
     /// Puts `value` under `key`, and gives back the value it replaced.
@@ -152,10 +159,16 @@ impl<K, V> IntoIterator for SortedMap<K, V> {
 impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
         let mut map = Self::new();
-        for (key, value) in pairs {
-            map.insert(key, value);
-        }
+        map.extend(pairs);
         map
+    }
+}
+
+impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
+        for (key, value) in pairs {
+            self.insert(key, value);
+        }
     }
 }
 
@@ -169,26 +182,53 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
 // Read as the `BTreeMap` was: any order, and of a key given twice, the last.
 impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Reader<K, V>(PhantomData<(K, V)>);
+        read_map(deserializer, "a map")
+    }
+}
 
-        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Reader<K, V> {
-            type Value = SortedMap<K, V>;
+/// Reads a map pair by pair into `C`, as a `BTreeMap` reads one: in any order, and of a key
+/// given twice, the last (each pair goes in by `C`'s `Extend`, which replaces). `expecting`
+/// names what is read, for the error when it is not a map.
+pub(crate) fn read_map<'de, D, C, K, V>(
+    deserializer: D,
+    expecting: &'static str,
+) -> Result<C, D::Error>
+where
+    D: Deserializer<'de>,
+    C: Default + Extend<(K, V)>,
+    K: Deserialize<'de>,
+    V: Deserialize<'de>,
+{
+    struct Reader<C, K, V> {
+        expecting: &'static str,
+        read: PhantomData<(C, K, V)>,
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map")
-            }
+    impl<'de, C, K, V> Visitor<'de> for Reader<C, K, V>
+    where
+        C: Default + Extend<(K, V)>,
+        K: Deserialize<'de>,
+        V: Deserialize<'de>,
+    {
+        type Value = C;
 
-            fn visit_map<A: MapAccess<'de>>(self, mut pairs: A) -> Result<Self::Value, A::Error> {
-                let mut map = SortedMap::new();
-                while let Some((key, value)) = pairs.next_entry()? {
-                    map.insert(key, value);
-                }
-                Ok(map)
-            }
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
         }
 
-        deserializer.deserialize_map(Reader(PhantomData))
+        fn visit_map<A: MapAccess<'de>>(self, mut pairs: A) -> Result<C, A::Error> {
+            let mut all = C::default();
+            while let Some(pair) = pairs.next_entry()? {
+                all.extend([pair]);
+            }
+            Ok(all)
+        }
     }
+
+    deserializer.deserialize_map(Reader {
+        expecting,
+        read: PhantomData,
+    })
 }
 
 #[cfg(test)]
