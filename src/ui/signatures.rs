@@ -6,8 +6,9 @@
 //! workers, one per core up to four, so a 10,000-post board is checked in parallel while the
 //! page stays responsive; a few checks are made on the page, sooner than a worker starts.
 //! A sync of a big board starts its workers before it reads the board ([`Warm`]), keeps them
-//! for both parts it checks, and sends them checks while the gate is still listing the rest. Where a worker cannot start (a phone offline that never kept
-//! its wasm), the answer is `None`, and the gate checks on the page: slower, same answers.
+//! for both parts it checks, and sends them checks while the gate is still listing the rest.
+//! Where a worker cannot start (a phone offline that never kept its wasm), the answer is
+//! `None`, and the gate checks on the page: slower, same answers.
 
 use super::worker::{self, Running, WasmWorker};
 use crate::model::trust::batch;
