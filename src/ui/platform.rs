@@ -2,7 +2,8 @@
 //! the UI stays plain Rust: storage of small settings, randomness, time, the page's base path,
 //! the person's languages and the clipboard.
 
-use crate::store::{KeyValue, LocalStorage, Scope};
+use crate::store::{LocalStorage, Scope};
+use gloo_storage::Storage as _;
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -32,22 +33,27 @@ pub fn adopt_unscoped() {
 /// browser gives no storage: these are conveniences, and a broken one must never stop the app
 /// from starting.
 pub fn load<T: DeserializeOwned>(name: &str) -> Option<T> {
-    let text = LocalStorage::open().ok()?.get(&key(name)).ok()??;
-    serde_json::from_str(&text).ok()
+    has_storage()
+        .then(|| gloo_storage::LocalStorage::get(key(name)).ok())
+        .flatten()
 }
 
 /// Saves a small value; `false` when the browser refused (storage full or disabled).
 pub fn save<T: Serialize>(name: &str, value: &T) -> bool {
-    let Ok(text) = serde_json::to_string(value) else {
-        return false;
-    };
-    LocalStorage::open().is_ok_and(|storage| storage.set(&key(name), &text).is_ok())
+    has_storage() && gloo_storage::LocalStorage::set(key(name), value).is_ok()
 }
 
 pub fn forget(name: &str) {
-    if let Ok(storage) = LocalStorage::open() {
-        let _ = storage.remove(&key(name));
+    if has_storage() {
+        gloo_storage::LocalStorage::delete(key(name));
     }
+}
+
+/// Whether the browser gives this page local storage. Small values go through gloo-storage,
+/// whose calls throw, stopping the app, when it does not (a private window, storage turned
+/// off); the store's `LocalStorage` asks without throwing.
+fn has_storage() -> bool {
+    LocalStorage::open().is_ok()
 }
 
 /// Removes every key this Circle wrote on this device, and nothing that other apps on the same
